@@ -1,0 +1,75 @@
+package questlog.app;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import questlog.common.Access;
+
+/**
+ * The HTTP application, unstarted: {@code App.create(deps).start(host, port)}. Reads as the
+ * table of contents of the server: cross-cutting handlers first, then every route.
+ */
+public final class App {
+    private static final Logger log = LoggerFactory.getLogger("questlog.http");
+
+    private App() {}
+
+    public static Javalin create(AppDeps deps) {
+        var problems = new ProblemMappers(deps.json);
+        var auth = new Auth(deps.tokens, deps.config.security().privateReads(), problems);
+        var cache = new ResponseCache(deps.changes, deps.config.cache());
+        var health = new Health(deps.database, problems);
+        var metrics = deps.metrics;
+        var http = deps.config.http();
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(deps.json, false));
+            config.http.maxRequestSize = http.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.router.treatMultipleSlashesAsSingleSlash = true;
+            // Graceful shutdown: stop accepting, let in-flight requests finish (up to 15 s).
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(15_000);
+            });
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                rule.path = "/api/*";
+                if (http.corsOrigins().contains("*")) {
+                    rule.anyHost();
+                } else {
+                    http.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                }
+                rule.exposeHeader("ETag");
+                rule.exposeHeader(RequestIds.HEADER);
+            }));
+            config.requestLogger.http((ctx, ms) -> {
+                metrics.record(ctx, ms);
+                log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            });
+            problems.register(config);
+
+            config.routes.before(RequestIds::assign);
+            config.routes.beforeMatched(auth);
+            config.routes.beforeMatched(cache::serveCached);
+            config.routes.afterMatched(cache::afterHandler);
+
+            config.routes.apiBuilder(() -> {
+                path("health", () -> {
+                    get(health::live, Access.PUBLIC);
+                    get("ready", health::ready, Access.PUBLIC);
+                });
+                get("metrics", metrics::scrape, Access.PUBLIC);
+                path("api", () -> {
+                    deps.library.routes().addEndpoints();
+                });
+            });
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package questlog.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import questlog.common.DatabaseUrl;
+
+/**
+ * Everything the server reads from its environment, validated once at start. Built by
+ * {@link #fromEnv(Map)} from environment variables (or the same keys in an env file); every
+ * problem is reported at once, naming the variable.
+ */
+public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig security, CacheConfig cache,
+                        LogFormat logFormat) {
+
+    public record HttpConfig(String host, int port, List<String> corsOrigins, long maxBodyBytes, long maxImportBytes) {}
+
+    /** {@code url} empty means: run the embedded PostgreSQL with its data under {@code dataDir}. */
+    public record DatabaseConfig(Optional<DatabaseUrl> url, Path dataDir, int poolSize) {}
+
+    public record SecurityConfig(Optional<String> apiKey, boolean privateReads) {}
+
+    public record CacheConfig(boolean enabled, long maxBytes) {}
+
+    public enum LogFormat { TEXT, JSON }
+
+    public static final int DEFAULT_PORT = 7176;
+
+    /** Thrown when the environment is invalid; the message lists every problem, one per line. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(List<String> problems) {
+            super("Invalid configuration:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    public static AppConfig fromEnv(Map<String, String> env) {
+        var reader = new Reader(env);
+        var http = new HttpConfig(
+                reader.string("QUESTLOG_HOST", "0.0.0.0"),
+                reader.integer("PORT", DEFAULT_PORT, 0, 65535),
+                reader.list("CORS_ORIGINS", "*"),
+                reader.integer("QUESTLOG_MAX_BODY_BYTES", 1 << 20, 1024, Integer.MAX_VALUE),
+                reader.integer("QUESTLOG_MAX_IMPORT_BYTES", 256 << 20, 1024, Integer.MAX_VALUE));
+        var database = new DatabaseConfig(
+                reader.databaseUrl("DATABASE_URL"),
+                reader.path("QUESTLOG_DATA_DIR", defaultDataDir(env)),
+                reader.integer("DATABASE_POOL_SIZE", 10, 1, 200));
+        var security = new SecurityConfig(reader.secret("QUESTLOG_API_KEY"), reader.bool("QUESTLOG_PRIVATE", false));
+        var cache = new CacheConfig(
+                reader.bool("QUESTLOG_RESPONSE_CACHE", true),
+                reader.integer("QUESTLOG_RESPONSE_CACHE_MB", 128, 1, 65536) * (1L << 20));
+        var logFormat = reader.choice("LOG_FORMAT", LogFormat.TEXT, LogFormat.class);
+        reader.throwIfInvalid();
+        return new AppConfig(http, database, security, cache, logFormat);
+    }
+
+    static Path defaultDataDir(Map<String, String> env) {
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "questlog");
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return Path.of(home, ".local", "share", "questlog");
+    }
+
+    /** Reads typed values and remembers every problem instead of failing on the first. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        private Optional<String> raw(String key) {
+            String value = env.get(key);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        String string(String key, String fallback) {
+            return raw(key).orElse(fallback);
+        }
+
+        Optional<String> secret(String key) {
+            Optional<String> value = raw(key);
+            if (value.isPresent() && value.get().length() < 16) {
+                problems.add(key + " is too short: use at least 16 characters (for example `openssl rand -hex 32`)");
+            }
+            return value;
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.get());
+                if (parsed < min || parsed > max) {
+                    problems.add(key + " must be between " + min + " and " + max + " (got " + parsed + ")");
+                    return fallback;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                problems.add(key + " must be a whole number (got '" + value.get() + "')");
+                return fallback;
+            }
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> { return true; }
+                case "false", "0", "no", "off" -> { return false; }
+                default -> {
+                    problems.add(key + " must be true or false (got '" + value.get() + "')");
+                    return fallback;
+                }
+            }
+        }
+
+        <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, value.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " must be one of " + Arrays.stream(type.getEnumConstants())
+                        .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + " (got '" + value.get() + "')");
+                return fallback;
+            }
+        }
+
+        List<String> list(String key, String fallback) {
+            return Arrays.stream(string(key, fallback).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+
+        Path path(String key, Path fallback) {
+            return raw(key).map(Path::of).orElse(fallback).toAbsolutePath();
+        }
+
+        Optional<DatabaseUrl> databaseUrl(String key) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(DatabaseUrl.parse(value.get()));
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        void throwIfInvalid() {
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package questlog.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import questlog.library.LibraryModule;
+
+/**
+ * Everything the HTTP app is made of, built in dependency order: metrics, database (migrated),
+ * Jdbi, tokens, the change feed, then the feature modules. Tests build the same thing against
+ * their own database with {@link #build(AppConfig)}.
+ */
+public final class AppDeps implements AutoCloseable {
+    final AppConfig config;
+    final ObjectMapper json;
+    final Clock clock;
+    final Metrics metrics;
+    final Database database;
+    final Jdbi jdbi;
+    final ApiTokens tokens;
+    final ChangeFeed changes;
+    final LibraryModule library;
+
+    private AppDeps(AppConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.json = Json.objectMapper();
+        this.metrics = new Metrics();
+        this.database = Database.open(config.database(), metrics.registry());
+        try {
+            database.migrate();
+            this.jdbi = database.jdbi(json);
+            this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
+            this.changes = new ChangeFeed(database.url()).start();
+            this.library = new LibraryModule(jdbi, json, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public static AppDeps build(AppConfig config) {
+        return new AppDeps(config, Clock.systemUTC());
+    }
+
+    public static AppDeps build(AppConfig config, Clock clock) {
+        return new AppDeps(config, clock);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public ApiTokens tokens() {
+        return tokens;
+    }
+
+    public LibraryModule library() {
+        return library;
+    }
+
+    @Override
+    public void close() {
+        changes.close();
+        database.close();
+    }
+}

@@ -1,0 +1,70 @@
+package questlog.app;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import questlog.common.Access;
+
+/**
+ * The single access check, run before every matched route. Routes carry an {@link Access} role:
+ * WRITE needs a token with the write scope; READ needs a token with the read scope only when
+ * reads are private; PUBLIC is always open. A missing or unknown token is a 401 whose body
+ * keeps the original API's {@code {"detail": "Unauthorized"}}; a valid token without the needed
+ * scope is a 403.
+ */
+final class Auth implements Handler {
+    private final ApiTokens tokens;
+    private final boolean privateReads;
+    private final ProblemMappers problems;
+
+    Auth(ApiTokens tokens, boolean privateReads, ProblemMappers problems) {
+        this.tokens = tokens;
+        this.privateReads = privateReads;
+        this.problems = problems;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Access needed = required(ctx.routeRoles());
+        if (needed == Access.PUBLIC || (needed == Access.READ && !privateReads)) {
+            return;
+        }
+        String scope = needed == Access.WRITE ? "write" : "read";
+        String secret = bearer(ctx.header("Authorization"));
+        List<String> scopes = secret == null ? List.of() : tokens.scopesOf(secret);
+        if (scopes.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"questlog\"");
+            problems.write(ctx, ProblemMappers.problem(401, null, "Unauthorized", ctx, null, Map.of()));
+            ctx.skipRemainingHandlers();
+        } else if (!scopes.contains(scope)) {
+            problems.write(ctx, ProblemMappers.problem(403, null, "This token lacks the '" + scope + "' scope", ctx, null, Map.of()));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** Untagged routes are reads; the strictest tag wins. */
+    static Access required(Set<RouteRole> roles) {
+        if (roles.contains(Access.WRITE)) {
+            return Access.WRITE;
+        }
+        if (roles.isEmpty() || roles.contains(Access.READ)) {
+            return Access.READ;
+        }
+        return Access.PUBLIC;
+    }
+
+    private static String bearer(String header) {
+        if (header == null) {
+            return null;
+        }
+        String value = header.strip();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = value.substring(7).strip();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,262 @@
+package questlog.app;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The {@code questlog} executable. Subcommands: serve (default), migrate, token, import.
+ * Configuration comes from the environment, optionally merged over an env file
+ * ({@code --env-file}, or QUESTLOG_ENV_FILE): environment variables win.
+ */
+@Command(name = "questlog", mixinStandardHelpOptions = true, version = "questlog 0.1.0",
+        description = "Self-hosted personal gaming journal.",
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Import.class})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--env-file", description = "KEY=VALUE file read before the environment (default: $QUESTLOG_ENV_FILE)")
+    Path envFile;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof AppConfig.ConfigException || e instanceof UserError) {
+                cmd.getErr().println(e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        int code = cli.execute(args);
+        if (code != 0 || !(args.length == 0 || "serve".equals(args[0]))) {
+            System.exit(code);
+        }
+    }
+
+    /** No subcommand means serve. */
+    @Override
+    public Integer call() throws Exception {
+        Serve serve = new Serve();
+        serve.main = this;
+        return serve.call();
+    }
+
+    /** An error the user can fix; printed without a stack trace. */
+    static final class UserError extends RuntimeException {
+        UserError(String message) {
+            super(message);
+        }
+    }
+
+    AppConfig config() {
+        Map<String, String> env = new HashMap<>();
+        Path file = envFile != null ? envFile
+                : System.getenv("QUESTLOG_ENV_FILE") != null ? Path.of(System.getenv("QUESTLOG_ENV_FILE")) : null;
+        if (file != null) {
+            env.putAll(readEnvFile(file));
+        }
+        env.putAll(System.getenv());
+        AppConfig config = AppConfig.fromEnv(env);
+        Logging.configure(config.logFormat());
+        return config;
+    }
+
+    static Map<String, String> readEnvFile(Path file) {
+        Map<String, String> values = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                if (l.startsWith("export ")) {
+                    l = l.substring(7).strip();
+                }
+                int eq = l.indexOf('=');
+                if (eq <= 0) {
+                    throw new UserError(file + ": expected KEY=VALUE, got '" + line + "'");
+                }
+                String value = l.substring(eq + 1).strip();
+                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                values.put(l.substring(0, eq).strip(), value);
+            }
+        } catch (IOException e) {
+            throw new UserError("Cannot read env file " + file + ": " + e.getMessage());
+        }
+        return values;
+    }
+
+    @Command(name = "serve", description = "Run the HTTP server (the default command).")
+    static final class Serve implements Callable<Integer> {
+        private static final Logger log = LoggerFactory.getLogger(Serve.class);
+        @ParentCommand Main main;
+
+        @Override
+        public Integer call() {
+            long started = System.nanoTime();
+            AppConfig config = main.config();
+            AppDeps deps = AppDeps.build(config);
+            Javalin app = App.create(deps);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("Shutting down: finishing in-flight requests");
+                app.stop();
+                deps.close();
+                stopped.countDown();
+            }, "questlog-shutdown"));
+            app.start(config.http().host(), config.http().port());
+            log.info("Questlog ready on http://{}:{} ({} database) in {} ms", config.http().host(), app.port(),
+                    deps.database.isEmbedded() ? "embedded" : "external", (System.nanoTime() - started) / 1_000_000);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", description = "Apply pending database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @ParentCommand Main main;
+
+        @Override
+        public Integer call() {
+            AppConfig config = main.config();
+            try (Database database = Database.open(config.database(), null)) {
+                int applied = database.migrate();
+                System.out.println(applied == 0 ? "Database is up to date." : "Applied " + applied + " migration(s).");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "token", description = "Manage API tokens.",
+            subcommands = {Token.Create.class, Token.ListTokens.class, Token.Revoke.class})
+    static final class Token implements Callable<Integer> {
+        @ParentCommand Main main;
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+
+        static <T> T withTokens(Main main, java.util.function.Function<ApiTokens, T> action) {
+            AppConfig config = main.config();
+            try (Database database = Database.open(config.database(), null)) {
+                database.migrate();
+                var tokens = new ApiTokens(database.jdbi(Json.objectMapper()), java.time.Clock.systemUTC(), java.util.Optional.empty());
+                return action.apply(tokens);
+            }
+        }
+
+        @Command(name = "create", description = "Create a token and print it once.")
+        static final class Create implements Callable<Integer> {
+            @ParentCommand Token token;
+            @Parameters(paramLabel = "NAME", description = "A name to recognise the token by (unique).") String name;
+            @Option(names = "--scopes", split = ",", defaultValue = "read,write", description = "read, write (default: both)")
+            List<String> scopes;
+
+            @Override
+            public Integer call() {
+                for (String scope : scopes) {
+                    if (!ApiTokens.ALL_SCOPES.contains(scope)) {
+                        throw new UserError("Unknown scope '" + scope + "'; use " + ApiTokens.ALL_SCOPES);
+                    }
+                }
+                ApiTokens.Issued issued = withTokens(token.main, tokens -> {
+                    try {
+                        return tokens.create(name, scopes);
+                    } catch (ApiTokens.DuplicateNameException e) {
+                        throw new UserError(e.getMessage());
+                    }
+                });
+                System.out.println(issued.secret());
+                System.err.println("Token '" + name + "' created with scopes " + scopes + ". It is shown only once.");
+                return 0;
+            }
+        }
+
+        @Command(name = "list", description = "List tokens (never their secrets).")
+        static final class ListTokens implements Callable<Integer> {
+            @ParentCommand Token token;
+
+            @Override
+            public Integer call() {
+                List<ApiToken> all = withTokens(token.main, ApiTokens::list);
+                PrintWriter out = new PrintWriter(System.out, true);
+                out.printf("%-24s %-12s %-22s %-22s %s%n", "NAME", "SCOPES", "CREATED", "LAST USED", "REVOKED");
+                for (ApiToken t : all) {
+                    out.printf("%-24s %-12s %-22s %-22s %s%n", t.name(), String.join(",", t.scopes()),
+                            t.createdAt().toString().substring(0, 19) + "Z",
+                            t.lastUsedAt() == null ? "-" : t.lastUsedAt().toString().substring(0, 19) + "Z",
+                            t.revokedAt() == null ? "-" : t.revokedAt().toString().substring(0, 19) + "Z");
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "revoke", description = "Revoke a token by name.")
+        static final class Revoke implements Callable<Integer> {
+            @ParentCommand Token token;
+            @Parameters(paramLabel = "NAME") String name;
+
+            @Override
+            public Integer call() {
+                boolean revoked = withTokens(token.main, tokens -> tokens.revoke(name));
+                if (!revoked) {
+                    throw new UserError("No active token named '" + name + "'");
+                }
+                System.out.println("Revoked '" + name + "'.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "import", description = "Import data.", subcommands = {Import.JsonFile.class})
+    static final class Import implements Callable<Integer> {
+        @ParentCommand Main main;
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+
+        @Command(name = "json", description = "Import a dataset file (format questlog-bench-dataset, version 1) in one transaction.")
+        static final class JsonFile implements Callable<Integer> {
+            @ParentCommand Import parent;
+            @Parameters(paramLabel = "FILE") Path file;
+            @Option(names = "--dry-run", description = "Validate and count, then roll back.") boolean dryRun;
+
+            @Override
+            public Integer call() throws IOException {
+                if (!Files.isReadable(file)) {
+                    throw new UserError("Cannot read " + file);
+                }
+                AppConfig config = parent.main.config();
+                try (AppDeps deps = AppDeps.build(config); var in = Files.newInputStream(file)) {
+                    var report = deps.library.importDataset(in, dryRun);
+                    System.out.println(deps.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                    return report.ok() ? 0 : 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package questlog.app;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Rendered JSON of read routes, kept in memory while the data version is unchanged, plus the
+ * ETag / If-None-Match handling of every read. An entry is tagged with the version read
+ * <em>before</em> its handler ran, so a response computed across a concurrent write is never
+ * served after that write. With the cache off every read is computed, yet ETags and bodies are
+ * byte-for-byte the same.
+ */
+final class ResponseCache {
+    private static final String VERSION_ATTRIBUTE = "questlog.cacheVersion";
+    private static final String JSON = "application/json";
+
+    private record Entry(long version, byte[] body, String etag, String contentType) {}
+
+    private final ChangeFeed changes;
+    private final Cache<String, Entry> entries;
+    private final boolean enabled;
+
+    ResponseCache(ChangeFeed changes, AppConfig.CacheConfig config) {
+        this.changes = changes;
+        this.enabled = config.enabled();
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(config.maxBytes())
+                .weigher((String key, Entry e) -> key.length() * 2 + e.body().length + 128)
+                .build();
+    }
+
+    /** Before a matched GET: answer from the cache when possible. */
+    void serveCached(Context ctx) {
+        if (ctx.method() != HandlerType.GET || !ctx.path().startsWith("/api/")) {
+            return;
+        }
+        long version = changes.version();
+        ctx.attribute(VERSION_ATTRIBUTE, version);
+        if (!enabled || !changes.isLive()) {
+            return;
+        }
+        Entry entry = entries.getIfPresent(key(ctx));
+        if (entry != null && entry.version() == version) {
+            respond(ctx, entry.body(), entry.etag(), entry.contentType());
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** After a matched request: remember a fresh 200 JSON read, set its ETag; count writes as changes. */
+    void afterHandler(Context ctx) throws IOException {
+        if (ctx.method() != HandlerType.GET) {
+            if (ctx.statusCode() < 400 && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS) {
+                changes.changed();
+            }
+            return;
+        }
+        Long version = ctx.attribute(VERSION_ATTRIBUTE);
+        String contentType = ctx.res().getContentType();
+        if (version == null || ctx.statusCode() != 200 || contentType == null || !contentType.startsWith(JSON)
+                || ctx.res().getHeader("ETag") != null) {
+            return;
+        }
+        InputStream result = ctx.resultInputStream();
+        if (result == null) {
+            return;
+        }
+        byte[] body = result.readAllBytes();
+        String etag = etag(body);
+        if (enabled) {
+            entries.put(key(ctx), new Entry(version, body, etag, contentType));
+        }
+        respond(ctx, body, etag, contentType);
+    }
+
+    void clear() {
+        entries.invalidateAll();
+    }
+
+    private static void respond(Context ctx, byte[] body, String etag, String contentType) {
+        ctx.header("ETag", etag);
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            ctx.status(304).result(new byte[0]);
+            return;
+        }
+        ctx.status(200).contentType(contentType).result(body);
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path without a trailing slash plus the raw query: "/api/games/" and "/api/games" share an entry. */
+    private static String key(Context ctx) {
+        String path = ctx.path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String query = ctx.queryString();
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
