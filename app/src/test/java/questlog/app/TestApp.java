@@ -1,0 +1,185 @@
+package questlog.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import questlog.testsupport.TestDatabase;
+
+/**
+ * The real app, built by {@link AppDeps} and {@link App#create}, on a fresh database and a free
+ * port, with a plain JDK HTTP client:
+ * <pre>{@code @RegisterExtension static final TestApp app = new TestApp();}</pre>
+ * A write token is issued at start ({@link #writeToken()}); {@link #post}, {@link #patch},
+ * {@link #put} and {@link #delete} send it unless told otherwise.
+ */
+final class TestApp implements BeforeAllCallback, AfterAllCallback {
+    static final ObjectMapper JSON = Json.objectMapper();
+
+    private final Map<String, String> env;
+    private final TestDatabase db = new TestDatabase();
+    private AppDeps deps;
+    private Javalin server;
+    private HttpClient http;
+    private String writeToken;
+
+    TestApp() {
+        this(Map.of());
+    }
+
+    /** Extra environment, e.g. {@code Map.of("QUESTLOG_PRIVATE", "true")}. */
+    TestApp(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    TestApp start() {
+        db.start();
+        Map<String, String> all = new HashMap<>(env);
+        all.putIfAbsent("PORT", "0");
+        AppConfig base = AppConfig.fromEnv(all);
+        AppConfig config = new AppConfig(base.http(),
+                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 8),
+                base.security(), base.cache(), base.logFormat());
+        deps = AppDeps.build(config);
+        server = App.create(deps).start("127.0.0.1", 0);
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        writeToken = deps.tokens().create("tests", List.of("read", "write")).secret();
+        return this;
+    }
+
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (deps != null) {
+            deps.close();
+        }
+        db.close();
+    }
+
+    AppDeps deps() {
+        return deps;
+    }
+
+    TestDatabase database() {
+        return db;
+    }
+
+    String writeToken() {
+        return writeToken;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    Response post(String path, Object body) {
+        return send("POST", path, body, "Authorization", "Bearer " + writeToken);
+    }
+
+    Response put(String path, Object body) {
+        return send("PUT", path, body, "Authorization", "Bearer " + writeToken);
+    }
+
+    Response patch(String path, Object body) {
+        return send("PATCH", path, body, "Authorization", "Bearer " + writeToken);
+    }
+
+    Response delete(String path) {
+        return send("DELETE", path, null, "Authorization", "Bearer " + writeToken);
+    }
+
+    /**
+     * Any request. {@code body} may be null, a String or byte[] (sent as is) or any object
+     * (serialised to JSON). {@code headers} are name/value pairs.
+     */
+    Response send(String method, String path, Object body, String... headers) {
+        try {
+            HttpRequest.BodyPublisher publisher;
+            if (body == null) {
+                publisher = HttpRequest.BodyPublishers.noBody();
+            } else if (body instanceof byte[] bytes) {
+                publisher = HttpRequest.BodyPublishers.ofByteArray(bytes);
+            } else if (body instanceof String s) {
+                publisher = HttpRequest.BodyPublishers.ofString(s);
+            } else {
+                publisher = HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, publisher);
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response; {@link #json()} parses the body. */
+    record Response(int status, Map<String, List<String>> headers, byte[] bytes) {
+        String body() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + body(), e);
+            }
+        }
+
+        String header(String name) {
+            for (var entry : headers.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name)) {
+                    return entry.getValue().getFirst();
+                }
+            }
+            return null;
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body();
+        }
+    }
+}
