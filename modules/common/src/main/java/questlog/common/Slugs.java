@@ -18,6 +18,8 @@ public final class Slugs {
     private static final ThreadLocal<Transliterator> TO_ASCII =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    // Apostrophes vanish rather than split a word: "Assassin's Creed" → "assassins-creed".
+    private static final Pattern APOSTROPHES = Pattern.compile("['’ʹʼ`´]");
     private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -29,7 +31,7 @@ public final class Slugs {
      * nothing slug-worthy remains (a name made only of symbols or emoji).
      */
     public static String slugify(String name, String fallback) {
-        String ascii = fold(name);
+        String ascii = APOSTROPHES.matcher(fold(name)).replaceAll("");
         String slug = EDGE_HYPHENS.matcher(NON_ALNUM.matcher(ascii).replaceAll("-")).replaceAll("");
         int room = MAX_LENGTH - 12;
         if (slug.length() > room) {
