@@ -29,6 +29,6 @@ public interface ApiTokenDao {
     boolean exists(String name);
 
     // Only written when older than a minute, so reads do not turn into a write per request.
-    @SqlUpdate("UPDATE api_token SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at - interval '1 minute')")
+    @SqlUpdate("UPDATE api_token SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:at AS timestamptz) - interval '1 minute')")
     void touch(UUID id, Instant at);
 }

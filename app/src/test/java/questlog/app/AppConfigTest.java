@@ -1,0 +1,73 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    @Test
+    void defaultsNeedNothing() {
+        AppConfig config = AppConfig.fromEnv(Map.of("HOME", "/home/ann"));
+        assertThat(config.http().port()).isEqualTo(7176);
+        assertThat(config.http().corsOrigins()).containsExactly("*");
+        assertThat(config.http().maxBodyBytes()).isEqualTo(1 << 20);
+        assertThat(config.database().url()).isEmpty();
+        assertThat(config.database().dataDir()).isEqualTo(Path.of("/home/ann/.local/share/questlog"));
+        assertThat(config.security().privateReads()).isFalse();
+        assertThat(config.cache().enabled()).isTrue();
+        assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
+    }
+
+    @Test
+    void dataDirFollowsXdgThenExplicitSetting() {
+        assertThat(AppConfig.fromEnv(Map.of("XDG_DATA_HOME", "/xdg")).database().dataDir()).isEqualTo(Path.of("/xdg/questlog"));
+        assertThat(AppConfig.fromEnv(Map.of("XDG_DATA_HOME", "/xdg", "QUESTLOG_DATA_DIR", "/srv/ql")).database().dataDir())
+                .isEqualTo(Path.of("/srv/ql"));
+    }
+
+    @Test
+    void readsEverySetting() {
+        AppConfig config = AppConfig.fromEnv(Map.of(
+                "PORT", "8080",
+                "DATABASE_URL", "postgres://ql:pw@db:5432/questlog",
+                "QUESTLOG_API_KEY", "0123456789abcdef0123",
+                "QUESTLOG_PRIVATE", "true",
+                "CORS_ORIGINS", "https://a.example, https://b.example",
+                "LOG_FORMAT", "json",
+                "QUESTLOG_RESPONSE_CACHE", "off"));
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.database().url().orElseThrow().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/questlog");
+        assertThat(config.security().apiKey()).contains("0123456789abcdef0123");
+        assertThat(config.security().privateReads()).isTrue();
+        assertThat(config.http().corsOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
+        assertThat(config.cache().enabled()).isFalse();
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceNamingTheVariable() {
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of(
+                "PORT", "seventy",
+                "DATABASE_URL", "mysql://x:secretpw@h/db",
+                "QUESTLOG_PRIVATE", "maybe",
+                "QUESTLOG_API_KEY", "short",
+                "LOG_FORMAT", "xml")))
+                .isInstanceOf(AppConfig.ConfigException.class)
+                .hasMessageContaining("PORT must be a whole number (got 'seventy')")
+                .hasMessageContaining("DATABASE_URL must start with postgres://")
+                .hasMessageContaining("QUESTLOG_PRIVATE must be true or false")
+                .hasMessageContaining("QUESTLOG_API_KEY is too short")
+                .hasMessageContaining("LOG_FORMAT must be one of [text, json]")
+                .hasMessageNotContaining("secretpw");
+    }
+
+    @Test
+    void rejectsOutOfRangePorts() {
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PORT", "70000")))
+                .hasMessageContaining("PORT must be between 0 and 65535");
+    }
+}

@@ -1,0 +1,162 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.NotFoundResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import questlog.common.FieldErrors;
+
+/** The error format, on a small app with the real mappers and JSON settings (no database). */
+class ProblemMappersTest {
+    record Sample(String name, int year, LocalDate released, List<String> tags) {}
+
+    static Javalin app;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        var json = Json.objectMapper();
+        var problems = new ProblemMappers(json);
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new io.javalin.json.JavalinJackson(json, false));
+            config.http.maxRequestSize = 1 << 20;
+            config.http.prefer405over404 = true;
+            problems.register(config);
+            config.routes.before(RequestIds::assign);
+            config.routes.post("/samples", ctx -> ctx.json(ctx.bodyAsClass(Sample.class)));
+            config.routes.get("/samples/{id}", ctx -> ctx.json(ctx.pathParamAsClass("id", Integer.class).get()));
+            config.routes.get("/works/{slug}", ctx -> {
+                throw new NotFoundResponse("Work not found", Map.of("error", "Work not found"));
+            });
+            config.routes.get("/rules", ctx -> new FieldErrors()
+                    .add("rating", "must be between 1 and 10")
+                    .add("completed_at", "must not be before started_at")
+                    .throwIfUnprocessable());
+            config.routes.get("/boom", ctx -> {
+                throw new IllegalStateException("secret table users_password_hash exploded");
+            });
+        }).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode body = TestApp.JSON.readTree(response.body());
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.has("type")).isTrue();
+        assertThat(body.has("title")).isTrue();
+        assertThat(body.has("detail")).isTrue();
+        assertThat(body.has("instance")).isTrue();
+        return body;
+    }
+
+    @Test
+    void validBodiesRoundTrip() throws Exception {
+        var response = send("POST", "/samples", "{\"name\":\"Ōkami 🐺\",\"year\":2006,\"released\":\"2006-04-20\",\"tags\":[\"a\"]}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"name\":\"Ōkami 🐺\",\"year\":2006,\"released\":\"2006-04-20\",\"tags\":[\"a\"]}");
+    }
+
+    @Test
+    void unknownRouteIs404Problem() throws Exception {
+        var body = problem(send("GET", "/nowhere", null), 404);
+        assertThat(body.get("instance").asText()).isEqualTo("/nowhere");
+    }
+
+    @Test
+    void wrongMethodIs405Problem() throws Exception {
+        problem(send("DELETE", "/samples", null), 405);
+    }
+
+    @Test
+    void malformedJsonIs400WithoutParserInternals() throws Exception {
+        var body = problem(send("POST", "/samples", "{\"name\": \"x\","), 400);
+        assertThat(body.get("detail").asText()).startsWith("The request body is not valid JSON");
+        assertThat(body.toString()).doesNotContain("com.fasterxml").doesNotContain("Sample");
+    }
+
+    @Test
+    void wrongTypesNameTheField() throws Exception {
+        var body = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":\"nineteen\",\"released\":null,\"tags\":[]}"), 400);
+        assertThat(body.at("/errors/0/field").asText()).isEqualTo("year");
+        assertThat(body.at("/errors/0/message").asText()).contains("whole number");
+        var date = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":1,\"released\":\"31/12/2020\",\"tags\":[]}"), 400);
+        assertThat(date.at("/errors/0/field").asText()).isEqualTo("released");
+        var number = problem(send("POST", "/samples", "{\"name\":12,\"year\":1,\"released\":null,\"tags\":[]}"), 400);
+        assertThat(number.at("/errors/0/field").asText()).isEqualTo("name");
+    }
+
+    @Test
+    void unknownFieldsAreRejected() throws Exception {
+        var body = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":1,\"relased\":\"2020-01-01\"}"), 400);
+        assertThat(body.at("/errors/0/field").asText()).isEqualTo("relased");
+        assertThat(body.at("/errors/0/message").asText()).isEqualTo("unknown field");
+    }
+
+    @Test
+    void nonObjectBodiesAre400() throws Exception {
+        problem(send("POST", "/samples", "[1,2,3]"), 400);
+        problem(send("POST", "/samples", ""), 400);
+    }
+
+    @Test
+    void oversizedBodiesAre413() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(2 << 20) + "\",\"year\":1}";
+        var body = problem(send("POST", "/samples", big), 413);
+        assertThat(body.get("detail").asText()).isEqualTo("The request body is too large");
+    }
+
+    @Test
+    void badPathParametersAre400() throws Exception {
+        var body = problem(send("GET", "/samples/abc", null), 400);
+        assertThat(body.at("/errors/0/field").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void detailsBecomeExtensionMembersForTheCompatibilityApi() throws Exception {
+        var body = problem(send("GET", "/works/nope", null), 404);
+        assertThat(body.get("error").asText()).isEqualTo("Work not found");
+        assertThat(body.get("detail").asText()).isEqualTo("Work not found");
+    }
+
+    @Test
+    void ruleViolationsAre422WithEveryField() throws Exception {
+        var body = problem(send("GET", "/rules", null), 422);
+        assertThat(body.get("errors")).hasSize(2);
+        assertThat(body.at("/errors/1/field").asText()).isEqualTo("completed_at");
+    }
+
+    @Test
+    void unexpectedErrorsAreGeneric500sWithARequestId() throws Exception {
+        var response = send("GET", "/boom", null);
+        var body = problem(response, 500);
+        assertThat(body.toString()).doesNotContain("users_password_hash").doesNotContain("IllegalState");
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(body.get("request_id").asText()).isEqualTo(requestId);
+        assertThat(body.get("detail").asText()).contains(requestId);
+    }
+}
