@@ -119,11 +119,21 @@ public final class Database implements AutoCloseable {
         return embedded != null;
     }
 
-    /** True when a connection answers a trivial query within the timeout. */
+    /** True when a connection answers a trivial query within the timeout (never waits longer). */
     public boolean isReachable(Duration timeout) {
-        try (Connection c = pool.getConnection()) {
-            return c.isValid((int) Math.max(1, timeout.toSeconds()));
-        } catch (SQLException e) {
+        var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (Connection c = pool.getConnection()) {
+                return c.isValid((int) Math.max(1, timeout.toSeconds()));
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        try {
+            return check.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -32,6 +32,14 @@ public final class Main implements Callable<Integer> {
     Path envFile;
 
     public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0 || !(args.length == 0 || "serve".equals(args[0]))) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line, with user errors (bad configuration, bad arguments) printed plainly with exit code 2. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof AppConfig.ConfigException || e instanceof UserError) {
@@ -40,10 +48,7 @@ public final class Main implements Callable<Integer> {
             }
             throw e;
         });
-        int code = cli.execute(args);
-        if (code != 0 || !(args.length == 0 || "serve".equals(args[0]))) {
-            System.exit(code);
-        }
+        return cli;
     }
 
     /** No subcommand means serve. */

@@ -1,0 +1,97 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+import picocli.CommandLine;
+import questlog.testsupport.TestDatabase;
+
+/** The command line against a real database, configured through an env file. */
+@Isolated("captures System.out")
+class MainTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {}
+
+    Run run(String... args) throws Exception {
+        Path env = dir.resolve("questlog.env");
+        String url = db.url().jdbcUrl() + (db.url().jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.url().user();
+        Files.writeString(env, "# test settings\nexport DATABASE_URL=\"" + url + "\"\n");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 2];
+            all[0] = "--env-file";
+            all[1] = env.toString();
+            System.arraycopy(args, 0, all, 2, args.length);
+            CommandLine cli = Main.commandLine();
+            int code = cli.execute(all);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void migrateIsIdempotent() throws Exception {
+        Run run = run("migrate");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Database is up to date.");
+    }
+
+    @Test
+    void tokensAreCreatedListedAndRevoked() throws Exception {
+        Run created = run("token", "create", "site-deploy", "--scopes", "read");
+        assertThat(created.exitCode()).isZero();
+        String secret = created.out().strip();
+        assertThat(secret).startsWith("ql_");
+
+        Run listed = run("token", "list");
+        assertThat(listed.out()).contains("site-deploy").contains("read").doesNotContain(secret);
+
+        Run duplicate = run("token", "create", "site-deploy");
+        assertThat(duplicate.exitCode()).isEqualTo(2);
+        assertThat(duplicate.err()).contains("already exists");
+
+        assertThat(run("token", "revoke", "site-deploy").exitCode()).isZero();
+        Run again = run("token", "revoke", "site-deploy");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("No active token named 'site-deploy'");
+    }
+
+    @Test
+    void unknownScopesAreRefused() throws Exception {
+        Run run = run("token", "create", "x", "--scopes", "admin");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown scope 'admin'");
+    }
+
+    @Test
+    void invalidConfigurationIsReportedWithoutAStackTrace() throws Exception {
+        Path env = dir.resolve("bad.env");
+        Files.writeString(env, "PORT=abc\n");
+        var err = new ByteArrayOutputStream();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        int code = cli.execute("--env-file", env.toString(), "migrate");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("PORT must be a whole number").doesNotContain("at questlog.");
+    }
+}

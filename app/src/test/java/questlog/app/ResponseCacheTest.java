@@ -1,0 +1,155 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.testsupport.TestDatabase;
+
+/**
+ * The read cache on a small app whose one read route lists franchises straight from the
+ * database, and whose one write route adds one. Writes made behind the app's back (another
+ * instance, the CLI) arrive through LISTEN/NOTIFY.
+ */
+class ResponseCacheTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final AtomicInteger computed = new AtomicInteger();
+    static Jdbi jdbi;
+    static ChangeFeed changes;
+    static Javalin cached;
+    static Javalin uncached;
+
+    @BeforeAll
+    static void start() throws Exception {
+        jdbi = Jdbi.create(db.dataSource());
+        changes = new ChangeFeed(db.url()).start();
+        cached = app(true);
+        uncached = app(false);
+        for (int i = 0; i < 100 && !changes.isLive(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(changes.isLive()).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        cached.stop();
+        uncached.stop();
+        changes.close();
+    }
+
+    static Javalin app(boolean enabled) {
+        var cache = new ResponseCache(changes, new AppConfig.CacheConfig(enabled, 1 << 20));
+        var problems = new ProblemMappers(Json.objectMapper());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            problems.register(config);
+            config.routes.beforeMatched(cache::serveCached);
+            config.routes.afterMatched(cache::afterHandler);
+            config.routes.get("/api/franchises", ctx -> {
+                computed.incrementAndGet();
+                ctx.json(Map.of("names", names()));
+            });
+            config.routes.post("/api/franchises/{slug}", ctx -> {
+                insert(ctx.pathParam("slug"));
+                ctx.status(201);
+            });
+        }).start("127.0.0.1", 0);
+    }
+
+    static List<String> names() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name FROM franchise ORDER BY name").mapTo(String.class).list());
+    }
+
+    static void insert(String slug) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO franchise (name, slug) VALUES (:slug, :slug)").bind("slug", slug).execute());
+    }
+
+    static HttpResponse<String> send(Javalin app, String method, String path, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void repeatedReadsAreServedFromMemoryUntilALocalWrite() throws Exception {
+        send(cached, "POST", "/api/franchises/zelda");
+        var first = send(cached, "GET", "/api/franchises");
+        int before = computed.get();
+        var second = send(cached, "GET", "/api/franchises/");
+        assertThat(computed.get()).isEqualTo(before);
+        assertThat(second.body()).isEqualTo(first.body()).contains("zelda");
+        assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+
+        send(cached, "POST", "/api/franchises/mana");
+        var third = send(cached, "GET", "/api/franchises");
+        assertThat(third.body()).contains("mana");
+        assertThat(computed.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void writesFromElsewhereInvalidateThroughTheDatabase() throws Exception {
+        var first = send(cached, "GET", "/api/franchises");
+        insert("written-by-another-instance");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String body = first.body();
+        while (!body.contains("written-by-another-instance") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            body = send(cached, "GET", "/api/franchises").body();
+        }
+        assertThat(body).contains("written-by-another-instance");
+    }
+
+    @Test
+    void cachedAndComputedPathsGiveIdenticalBytesAndEtags() throws Exception {
+        insert("kingdom-hearts");
+        Thread.sleep(200);
+        var warm = send(cached, "GET", "/api/franchises");
+        var hit = send(cached, "GET", "/api/franchises");
+        var computedOnly = send(uncached, "GET", "/api/franchises");
+        assertThat(hit.body()).isEqualTo(warm.body()).isEqualTo(computedOnly.body());
+        assertThat(hit.headers().firstValue("ETag")).isEqualTo(computedOnly.headers().firstValue("ETag"));
+        assertThat(hit.headers().firstValue("Content-Type")).isEqualTo(computedOnly.headers().firstValue("Content-Type"));
+    }
+
+    @Test
+    void matchingEtagsGet304OnBothPaths() throws Exception {
+        for (Javalin app : List.of(cached, uncached)) {
+            var first = send(app, "GET", "/api/franchises");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(etag).matches("\"[0-9a-f]{32}\"");
+            var notModified = send(app, "GET", "/api/franchises", "If-None-Match", etag);
+            assertThat(notModified.statusCode()).isEqualTo(304);
+            assertThat(notModified.body()).isEmpty();
+            var stale = send(app, "GET", "/api/franchises", "If-None-Match", "\"0000\"");
+            assertThat(stale.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void queryStringsAreSeparateEntries() throws Exception {
+        var a = send(cached, "GET", "/api/franchises?x=1");
+        int before = computed.get();
+        send(cached, "GET", "/api/franchises?x=2");
+        assertThat(computed.get()).isEqualTo(before + 1);
+        assertThat(a.statusCode()).isEqualTo(200);
+    }
+}
