@@ -1,0 +1,21 @@
+package questlog.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Renders log rows as envelope JSON with the shared mapper, so every channel sends the same text. */
+final class Renderer {
+    private final ObjectMapper json;
+
+    Renderer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Message render(Event event) {
+        try {
+            return new Message(event.id(), event.type(), json.writeValueAsString(Envelope.from(event)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.id() + " cannot be rendered", e);
+        }
+    }
+}
