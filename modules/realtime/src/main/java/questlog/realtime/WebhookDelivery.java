@@ -169,13 +169,19 @@ final class WebhookDelivery extends Worker {
         }
     }
 
-    /** retryBase × 2^(failures−1), capped at retryMax, ±20% jitter so retries of many webhooks spread out. */
     Duration backoff(int failures) {
+        return backoff(policy, failures, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * retryBase × 2^(failures−1), capped at retryMax, times a jitter factor between 0.8 and 1.2
+     * (from {@code random} in [0, 1)) so that retries of many webhooks spread out.
+     */
+    static Duration backoff(Policy policy, int failures, double random) {
         long base = policy.retryBase().toMillis();
         long max = policy.retryMax().toMillis();
         long delay = failures >= 31 ? max : Math.min(max, base << Math.max(0, failures - 1));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, Math.round(delay * jitter)));
+        return Duration.ofMillis(Math.max(1, Math.round(delay * (0.8 + random * 0.4))));
     }
 
     @Override
