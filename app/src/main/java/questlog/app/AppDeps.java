@@ -1,14 +1,17 @@
 package questlog.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import questlog.library.LibraryModule;
+import questlog.realtime.RealtimeModule;
 
 /**
  * Everything the HTTP app is made of, built in dependency order: metrics, database (migrated),
- * Jdbi, tokens, the change feed, then the feature modules. Tests build the same thing against
- * their own database with {@link #build(AppConfig)}.
+ * Jdbi, tokens, the change feed, realtime (whose event log the feature modules write to), then
+ * the feature modules; last, the realtime relay starts delivering. Tests build the same thing
+ * against their own database with {@link #build(AppConfig)}.
  */
 public final class AppDeps implements AutoCloseable {
     final AppConfig config;
@@ -19,6 +22,7 @@ public final class AppDeps implements AutoCloseable {
     final Jdbi jdbi;
     final ApiTokens tokens;
     final ChangeFeed changes;
+    final RealtimeModule realtime;
     final LibraryModule library;
 
     private AppDeps(AppConfig config, Clock clock) {
@@ -27,13 +31,22 @@ public final class AppDeps implements AutoCloseable {
         this.json = Json.objectMapper();
         this.metrics = new Metrics();
         this.database = Database.open(config.database(), metrics.registry());
+        RealtimeModule built = null;
         try {
             database.migrate();
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
+            this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
             this.library = new LibraryModule(jdbi, json, clock);
+            Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
+                    .description("WebSocket clients connected to this instance")
+                    .register(metrics.registry());
+            realtime.start();
         } catch (RuntimeException e) {
+            if (built != null) {
+                built.close();
+            }
             database.close();
             throw e;
         }
@@ -63,8 +76,13 @@ public final class AppDeps implements AutoCloseable {
         return library;
     }
 
+    public RealtimeModule realtime() {
+        return realtime;
+    }
+
     @Override
     public void close() {
+        realtime.close();
         changes.close();
         database.close();
     }

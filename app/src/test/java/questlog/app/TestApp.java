@@ -59,9 +59,8 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("PORT", "0");
         AppConfig base = AppConfig.fromEnv(all);
-        AppConfig config = new AppConfig(base.http(),
-                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 8),
-                base.security(), base.cache(), base.logFormat());
+        AppConfig config = base.withDatabase(
+                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 8));
         deps = AppDeps.build(config);
         server = App.create(deps).start("127.0.0.1", 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,6 +92,19 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The event stream socket, with an optional query such as {@code "since=10"}. */
+    String wsUrl(String query) {
+        return "ws://127.0.0.1:" + server.port() + App.EVENTS_SOCKET + "/" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Commits one event through the realtime module's outbox, as a module's write would; returns its id. */
+    long appendEvent(String type, Object payload) {
+        return deps.jdbi().inTransaction(h -> {
+            deps.realtime().eventLog().append(h, type, payload);
+            return h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
+        });
     }
 
     Response get(String path, String... headers) {

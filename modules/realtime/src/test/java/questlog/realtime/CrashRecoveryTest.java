@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestRedis;
 
 /**
  * The app dies after its writes commit but before anything is published: the outbox holds the

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestRedis;
 
 /**
  * Two instances on two ports, one database, one Redis: 1,000 writes spread over both reach a

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
+import questlog.testsupport.RedisServerProcess;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestRedis;
 
 /**
  * Redis goes away for ten seconds while 500 writes commit: WebSocket clients keep getting every

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestRedis;
 
 /** Publishing to a real Redis: the subscriber gets the very text WebSocket clients get. */
 class RedisRelayTest {

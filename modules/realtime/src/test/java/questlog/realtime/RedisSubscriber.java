@@ -20,7 +20,7 @@ final class RedisSubscriber implements AutoCloseable {
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
 
     RedisSubscriber(String url, String channel) {
-        resources = ClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1)
+        resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.constant(Duration.ofMillis(20))).build();
         client = RedisClient.create(resources, url);
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());

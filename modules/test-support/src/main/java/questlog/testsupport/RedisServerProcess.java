@@ -1,4 +1,4 @@
-package questlog.realtime;
+package questlog.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * same port (the shared Redis cannot be stopped). Needs {@code redis-server} on the PATH or in
  * /usr/bin; fails with a clear message otherwise.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
     private final Path binary;
     private final int port;
     private Process process;
@@ -24,21 +24,21 @@ final class RedisServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServerProcess start() {
+    public static RedisServerProcess start() {
         RedisServerProcess redis = new RedisServerProcess(binary(), freePort());
         redis.startAgain();
         return redis;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void startAgain() {
+    public synchronized void startAgain() {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -63,7 +63,7 @@ final class RedisServerProcess implements AutoCloseable {
         throw new IllegalStateException("redis-server did not start on port " + port);
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }

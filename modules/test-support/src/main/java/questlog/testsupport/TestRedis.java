@@ -1,4 +1,4 @@
-package questlog.realtime;
+package questlog.testsupport;
 
 import java.util.UUID;
 
@@ -7,12 +7,12 @@ import java.util.UUID;
  * at the local server), else a private redis-server started once per JVM. Other test runs may
  * share that server, so every test publishes on a channel of its own ({@link #channel()}).
  */
-final class TestRedis {
+public final class TestRedis {
     private static String url;
 
     private TestRedis() {}
 
-    static synchronized String url() {
+    public static synchronized String url() {
         if (url == null) {
             String configured = System.getenv("TEST_REDIS_URL");
             if (configured != null && !configured.isBlank()) {
@@ -26,7 +26,7 @@ final class TestRedis {
         return url;
     }
 
-    static String channel() {
+    public static String channel() {
         return "test:events:" + UUID.randomUUID();
     }
 }

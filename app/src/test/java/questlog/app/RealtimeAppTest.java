@@ -1,0 +1,172 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+import questlog.common.EventTypes;
+import questlog.testsupport.TestRedis;
+
+/** Realtime wired into the real app: the socket, the events and webhook routes, readiness, the CLI. */
+class RealtimeAppTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static final TestApp app = new TestApp(Map.of("REDIS_URL", TestRedis.url(), "REDIS_CHANNEL", TestRedis.channel(),
+            "QUESTLOG_EVENT_POLL_MS", "200"));
+
+    @RegisterExtension
+    static final TestApp privateApp = new TestApp(Map.of("QUESTLOG_PRIVATE", "true",
+            "REDIS_URL", "redis://127.0.0.1:1", "QUESTLOG_EVENT_POLL_MS", "200"));
+
+    @Test
+    void theSocketStreamsCommittedEventsAndTheLogServesTheSameEnvelopes() {
+        StreamClient client = StreamClient.connect(app.wsUrl(""), Map.of());
+        try {
+            assertThat(client.opened).isTrue();
+            long id = app.appendEvent(EventTypes.PLAYTHROUGH_COMPLETE, Map.of("game", "chrono-trigger", "rating", 10));
+            List<JsonNode> got = client.take(1, WAIT);
+            assertThat(got).hasSize(1);
+            assertThat(got.getFirst().get("id").asLong()).isEqualTo(id);
+            var log = app.get("/api/events?since=" + (id - 1));
+            assertThat(log.status()).isEqualTo(200);
+            assertThat(log.json().get("items").get(0)).isEqualTo(got.getFirst());
+        } finally {
+            client.shut();
+        }
+    }
+
+    @Test
+    void eventQueryErrorsAreProblems() {
+        var response = app.get("/api/events?since=-5");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith(ProblemDetail.CONTENT_TYPE);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("since");
+    }
+
+    @Test
+    void webhooksNeedAWriteTokenEvenWhenReadsArePublic() {
+        assertThat(app.send("GET", "/api/webhooks", null).status()).isEqualTo(401);
+        assertThat(app.send("POST", "/api/webhooks", Map.of("url", "http://127.0.0.1:9/x", "secret", "0123456789abcdef0123")).status())
+                .isEqualTo(401);
+        var created = app.post("/api/webhooks", Map.of("url", "http://127.0.0.1:9/x", "secret", "0123456789abcdef0123"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        var listed = app.send("GET", "/api/webhooks", null, "Authorization", "Bearer " + app.writeToken());
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get("items").findValuesAsText("id")).contains(id);
+        assertThat(app.delete("/api/webhooks/" + id).status()).isEqualTo(204);
+        var missing = app.send("GET", "/api/webhooks/" + id, null, "Authorization", "Bearer " + app.writeToken());
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith(ProblemDetail.CONTENT_TYPE);
+    }
+
+    @Test
+    void privateReadsNeedATokenOnTheSocketByHeaderOrQuery() throws Exception {
+        StreamClient anonymous = StreamClient.connect(privateApp.wsUrl(""), Map.of());
+        assertThat(anonymous.opened).isFalse();
+
+        // The refusal is the usual 401 problem, visible to a plain HTTP upgrade request.
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(privateApp.baseUrl() + App.EVENTS_SOCKET + "/"))
+                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"detail\":\"Unauthorized\"");
+
+        StreamClient byHeader = StreamClient.connect(privateApp.wsUrl(""),
+                Map.of("Authorization", "Bearer " + privateApp.writeToken()));
+        StreamClient byQuery = StreamClient.connect(privateApp.wsUrl("token=" + privateApp.writeToken()), Map.of());
+        try {
+            assertThat(byHeader.opened).isTrue();
+            assertThat(byQuery.opened).isTrue();
+            long id = privateApp.appendEvent(EventTypes.GAME_ADDED, Map.of("game", "secret-of-mana"));
+            assertThat(byHeader.ids(1, WAIT)).containsExactly(id);
+            assertThat(byQuery.ids(1, WAIT)).containsExactly(id);
+        } finally {
+            byHeader.shut();
+            byQuery.shut();
+        }
+        assertThat(privateApp.get("/api/events").status()).isEqualTo(401);
+        assertThat(privateApp.get("/api/events", "Authorization", "Bearer " + privateApp.writeToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void readinessReportsRedisWhenConfigured() {
+        var ready = app.get("/health/ready");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ready.status() != 200 && System.nanoTime() < deadline) {
+            sleep(100);
+            ready = app.get("/health/ready");
+        }
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.json().at("/checks/redis").asText()).isEqualTo("ok");
+
+        var notReady = privateApp.get("/health/ready");
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.json().at("/checks/redis").asText()).isEqualTo("unreachable");
+        assertThat(notReady.json().at("/checks/database").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void metricsCountConnectedClients() {
+        StreamClient client = StreamClient.connect(app.wsUrl(""), Map.of());
+        try {
+            String metrics = app.get("/metrics").body();
+            assertThat(metrics).containsPattern("questlog_websocket_clients [1-9]");
+        } finally {
+            client.shut();
+        }
+    }
+
+    @Test
+    void eventsTailPrintsTheStreamFromSince() {
+        long first = app.appendEvent(EventTypes.LIST_UPDATED, Map.of("list", "favourites", "verb", "added", "entries", List.of("a")));
+        long second = app.appendEvent(EventTypes.LIST_UPDATED, Map.of("list", "favourites", "verb", "added", "entries", List.of("b")));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("events", "tail", "--url", app.wsUrl(""), "--since", Long.toString(first - 1),
+                "--types", "questlog:list_updated", "--count", "2");
+        assertThat(code).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"id\":" + first).contains("\"type\":\"questlog:list_updated\"");
+        assertThat(lines.get(1)).contains("\"id\":" + second);
+    }
+
+    @Test
+    void eventsTailGivesUpOnARefusal() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("events", "tail", "--url", app.wsUrl(""), "--types", "questlog:bogus");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("questlog:bogus");
+
+        int unauthorized = cli.execute("events", "tail", "--url", privateApp.wsUrl(""), "--token", "ql_wrong");
+        assertThat(unauthorized).isEqualTo(2);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
