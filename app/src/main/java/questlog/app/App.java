@@ -26,6 +26,7 @@ public final class App {
         var health = new Health(deps.database, problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
+        var docs = new ApiDocs(deps.json, OpenApi.document(deps.json, deps.moduleOperations()));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -68,6 +69,7 @@ public final class App {
                 get("metrics", metrics::scrape, Access.PUBLIC);
                 path("api", () -> {
                     deps.library.routes().addEndpoints();
+                    docs.routes().addEndpoints();
                 });
             });
         });
