@@ -29,6 +29,7 @@ public final class App {
         var health = new Health(deps.database, deps.realtime::redisConnected, problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
+        var docs = new ApiDocs(deps.json, OpenApi.document(deps.json, deps.moduleOperations()));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,6 +77,7 @@ public final class App {
                 path("api", () -> {
                     deps.library.routes().addEndpoints();
                     deps.realtime.routes().addEndpoints();
+                    docs.routes().addEndpoints();
                 });
                 ws(EVENTS_SOCKET, deps.realtime.websocket(), Access.READ);
             });

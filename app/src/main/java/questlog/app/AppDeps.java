@@ -3,7 +3,9 @@ package questlog.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import questlog.common.ApiOperation;
 import questlog.library.LibraryModule;
 import questlog.realtime.RealtimeModule;
 
@@ -78,6 +80,14 @@ public final class AppDeps implements AutoCloseable {
 
     public RealtimeModule realtime() {
         return realtime;
+    }
+
+    /**
+     * The operations the feature modules describe for the OpenAPI document, one
+     * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
+     */
+    List<ApiOperation> moduleOperations() {
+        return java.util.stream.Stream.of(library.operations(), realtime.operations()).flatMap(List::stream).toList();
     }
 
     @Override

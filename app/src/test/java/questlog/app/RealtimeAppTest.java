@@ -42,6 +42,7 @@ class RealtimeAppTest {
             var log = app.get("/api/events?since=" + (id - 1));
             assertThat(log.status()).isEqualTo(200);
             assertThat(log.json().get("items").get(0)).isEqualTo(got.getFirst());
+            OpenApiTest.assertMatchesSpec(app, "GET", "/api/events", log);
         } finally {
             client.shut();
         }
@@ -53,6 +54,7 @@ class RealtimeAppTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith(ProblemDetail.CONTENT_TYPE);
         assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("since");
+        OpenApiTest.assertMatchesSpec(app, "GET", "/api/events", response);
     }
 
     @Test
@@ -60,16 +62,32 @@ class RealtimeAppTest {
         assertThat(app.send("GET", "/api/webhooks", null).status()).isEqualTo(401);
         assertThat(app.send("POST", "/api/webhooks", Map.of("url", "http://127.0.0.1:9/x", "secret", "0123456789abcdef0123")).status())
                 .isEqualTo(401);
-        var created = app.post("/api/webhooks", Map.of("url", "http://127.0.0.1:9/x", "secret", "0123456789abcdef0123"));
+        var created = app.post("/api/webhooks", Map.of("url", "http://127.0.0.1:9/x", "secret", "0123456789abcdef0123",
+                "types", List.of(EventTypes.PLAYTHROUGH_COMPLETE)));
         assertThat(created.status()).isEqualTo(201);
+        OpenApiTest.assertMatchesSpec(app, "POST", "/api/webhooks", created);
         String id = created.json().get("id").asText();
-        var listed = app.send("GET", "/api/webhooks", null, "Authorization", "Bearer " + app.writeToken());
+        String auth = "Bearer " + app.writeToken();
+        var listed = app.send("GET", "/api/webhooks", null, "Authorization", auth);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().get("items").findValuesAsText("id")).contains(id);
-        assertThat(app.delete("/api/webhooks/" + id).status()).isEqualTo(204);
-        var missing = app.send("GET", "/api/webhooks/" + id, null, "Authorization", "Bearer " + app.writeToken());
+        OpenApiTest.assertMatchesSpec(app, "GET", "/api/webhooks", listed);
+        var one = app.send("GET", "/api/webhooks/" + id, null, "Authorization", auth);
+        OpenApiTest.assertMatchesSpec(app, "GET", "/api/webhooks/" + id, one);
+        var resumed = app.post("/api/webhooks/" + id + "/resume", null);
+        assertThat(resumed.status()).isEqualTo(200);
+        OpenApiTest.assertMatchesSpec(app, "POST", "/api/webhooks/" + id + "/resume", resumed);
+        var invalid = app.post("/api/webhooks", Map.of("url", "gopher://x", "secret", "short"));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("url", "secret");
+        OpenApiTest.assertMatchesSpec(app, "POST", "/api/webhooks", invalid);
+        var deleted = app.delete("/api/webhooks/" + id);
+        assertThat(deleted.status()).isEqualTo(204);
+        OpenApiTest.assertMatchesSpec(app, "DELETE", "/api/webhooks/" + id, deleted);
+        var missing = app.send("GET", "/api/webhooks/" + id, null, "Authorization", auth);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith(ProblemDetail.CONTENT_TYPE);
+        OpenApiTest.assertMatchesSpec(app, "GET", "/api/webhooks/" + id, missing);
     }
 
     @Test

@@ -60,7 +60,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         all.putIfAbsent("PORT", "0");
         AppConfig base = AppConfig.fromEnv(all);
         AppConfig config = base.withDatabase(
-                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 8));
+                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6));
         deps = AppDeps.build(config);
         server = App.create(deps).start("127.0.0.1", 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -15,9 +15,11 @@ import questlog.common.Page;
  */
 final class EventController {
     private final Jdbi jdbi;
+    private final Renderer renderer;
 
-    EventController(Jdbi jdbi) {
+    EventController(Jdbi jdbi, Renderer renderer) {
         this.jdbi = jdbi;
+        this.renderer = renderer;
     }
 
     void list(Context ctx) {
@@ -36,7 +38,7 @@ final class EventController {
         record Result(List<Envelope> items, long total) {}
         Result result = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             EventDao dao = h.attach(EventDao.class);
-            return new Result(dao.page(since, Long.MAX_VALUE, types, limit).stream().map(Envelope::from).toList(),
+            return new Result(dao.page(since, Long.MAX_VALUE, types, limit).stream().map(renderer::envelope).toList(),
                     dao.countAfter(since, types));
         });
         List<Envelope> items = result.items();

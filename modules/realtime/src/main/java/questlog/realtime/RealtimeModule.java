@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
+import questlog.common.ApiOperation;
 import questlog.common.DatabaseUrl;
 import questlog.common.EventLog;
 
@@ -83,7 +84,7 @@ public final class RealtimeModule implements AutoCloseable {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.webhookDelivery = new WebhookDelivery(jdbi, renderer, new WebhookDelivery.Policy(settings.webhookMaxFailures(),
                 settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), pollMs, owner);
-        this.events = new EventController(jdbi);
+        this.events = new EventController(jdbi, renderer);
         this.webhooks = new WebhookController(new WebhookService(jdbi));
     }
 
@@ -106,6 +107,11 @@ public final class RealtimeModule implements AutoCloseable {
                 });
             });
         };
+    }
+
+    /** The routes above as the OpenAPI document describes them. */
+    public List<ApiOperation> operations() {
+        return RealtimeApi.operations();
     }
 
     /** The event-stream socket's handlers ({@code ?since=&types=}); mount with {@link Access#READ}. */

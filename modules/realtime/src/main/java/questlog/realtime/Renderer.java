@@ -11,9 +11,13 @@ final class Renderer {
         this.json = json;
     }
 
+    Envelope envelope(Event event) {
+        return Envelope.from(event, json);
+    }
+
     Message render(Event event) {
         try {
-            return new Message(event.id(), event.type(), json.writeValueAsString(Envelope.from(event)));
+            return new Message(event.id(), event.type(), json.writeValueAsString(Envelope.from(event, json)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + event.id() + " cannot be rendered", e);
         }

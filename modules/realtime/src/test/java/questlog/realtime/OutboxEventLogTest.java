@@ -48,7 +48,7 @@ class OutboxEventLogTest {
         assertThat(event.type()).isEqualTo("questlog:game_added");
         assertThat(event.payload()).isEqualTo("{\"game\": \"chrono-trigger\", \"work\": \"Chrono Trigger\", \"original_release_year\": 1995}");
         assertThat(event.createdAt()).isNotNull();
-        assertThat(Envelope.from(event).timestamp()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(Envelope.from(event, TestJson.MAPPER).timestamp()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     }
 
     @Test
