@@ -81,6 +81,7 @@ final class DatasetReader {
                 } else {
                     version = VERSION;
                 }
+                p.skipChildren();
             }
             case "meta" -> p.skipChildren();
             case "genres" -> section(key, p, this::genre);
