@@ -49,6 +49,29 @@ class RealtimeAppTest {
     }
 
     @Test
+    void libraryWritesThroughTheApiReachTheSocketAndFailedOnesDoNot() {
+        StreamClient client = StreamClient.connect(app.wsUrl("types=questlog:game_added,questlog:game_updated,questlog:game_removed"),
+                Map.of());
+        try {
+            assertThat(app.post("/api/games", Map.of("name", "Terranigma", "original_release_year", 1995)).status()).isEqualTo(201);
+            assertThat(app.post("/api/games", Map.of("name", "Terranigma", "slug", "terranigma")).status()).isEqualTo(409);
+            assertThat(app.patch("/api/games/terranigma", Map.of("summary", "Ark's journey")).status()).isEqualTo(200);
+            assertThat(app.delete("/api/games/terranigma").status()).isEqualTo(204);
+            List<JsonNode> got = client.take(3, WAIT);
+            assertThat(got).extracting(n -> n.get("type").asText()).containsExactly(
+                    EventTypes.GAME_ADDED, EventTypes.GAME_UPDATED, EventTypes.GAME_REMOVED);
+            assertThat(got.get(0).get("payload").get("game").asText()).isEqualTo("terranigma");
+            assertThat(got.get(0).get("payload").get("work").asText()).isEqualTo("Terranigma");
+            assertThat(got.get(0).get("payload").get("original_release_year").asInt()).isEqualTo(1995);
+            assertThat(got.get(1).get("payload").get("changed")).hasSize(1);
+            assertThat(got.get(1).get("payload").get("changed").get(0).asText()).isEqualTo("summary");
+            assertThat(client.take(1, Duration.ofMillis(300))).as("the 409 recorded nothing").isEmpty();
+        } finally {
+            client.shut();
+        }
+    }
+
+    @Test
     void eventQueryErrorsAreProblems() {
         var response = app.get("/api/events?since=-5");
         assertThat(response.status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package questlog.common;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -23,7 +24,8 @@ import org.jdbi.v3.core.Handle;
  * <p>Appending takes a transaction-scoped lock that serialises event writers until commit (so
  * events commit in id order and no consumer can skip one). Append last: a transaction that
  * appends first and then waits for row locks held by another event writer can deadlock with it.
- * Several appends in one transaction are fine; they get consecutive ids.
+ * Several appends in one transaction are fine; they get consecutive ids. Bulk writes (imports)
+ * use {@link #appendAll}, one statement for any number of events.
  */
 @FunctionalInterface
 public interface EventLog {
@@ -37,4 +39,11 @@ public interface EventLog {
      * @throws IllegalStateException if {@code tx} is not in a transaction
      */
     void append(Handle tx, String type, Object payload);
+
+    /** Adds one event per payload, all of one type, in list order, in {@code tx}'s transaction. */
+    default void appendAll(Handle tx, String type, List<?> payloads) {
+        for (Object payload : payloads) {
+            append(tx, type, payload);
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
+import questlog.common.EventLog;
 
 /**
  * The library: games (the original API's works), editions, franchises, genres and external ids,
@@ -28,11 +29,12 @@ public final class LibraryModule {
     private final GenreController genres;
     private final ImportController imports;
 
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock) {
-        var gameService = new GameService(jdbi, clock);
+    /** {@code events}: where game changes are recorded, in their transactions (app passes realtime's outbox). */
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events) {
+        var gameService = new GameService(jdbi, clock, events);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
-        this.importer = new DatasetImporter(jdbi, json, clock);
+        this.importer = new DatasetImporter(jdbi, json, clock, events);
         this.games = new GameController(gameService, json);
         this.editions = new EditionController(compat, gameService, json);
         this.works = new WorkController(compat);

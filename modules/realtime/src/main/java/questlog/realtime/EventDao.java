@@ -16,6 +16,14 @@ public interface EventDao {
     @SqlUpdate("INSERT INTO event (type, payload) VALUES (:type, CAST(:payload AS jsonb))")
     void insert(@Bind("type") String type, @Bind("payload") String payload);
 
+    /** One statement for many events; ids follow the array's order (nextval runs after the sort). */
+    @SqlUpdate("""
+            INSERT INTO event (type, payload)
+            SELECT :type, CAST(p AS jsonb) FROM unnest(CAST(:payloads AS text[])) WITH ORDINALITY AS t(p, n)
+            ORDER BY n
+            """)
+    int insertAll(@Bind("type") String type, @Bind("payloads") String[] payloads);
+
     @SqlQuery("""
             SELECT id, type, payload::text AS payload, created_at
             FROM event

@@ -2,6 +2,7 @@ package questlog.realtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import questlog.common.EventLog;
@@ -17,6 +18,20 @@ final class OutboxEventLog implements EventLog {
 
     @Override
     public void append(Handle tx, String type, Object payload) {
+        check(tx, type);
+        tx.attach(EventDao.class).insert(type, render(payload));
+    }
+
+    @Override
+    public void appendAll(Handle tx, String type, List<?> payloads) {
+        check(tx, type);
+        if (payloads.isEmpty()) {
+            return;
+        }
+        tx.attach(EventDao.class).insertAll(type, payloads.stream().map(this::render).toArray(String[]::new));
+    }
+
+    private static void check(Handle tx, String type) {
         Objects.requireNonNull(tx, "tx");
         if (!EventTypes.isKnown(type)) {
             throw new IllegalArgumentException("Unknown event type '" + type + "'; add it to EventTypes");
@@ -25,7 +40,6 @@ final class OutboxEventLog implements EventLog {
             throw new IllegalStateException("EventLog.append needs a transaction (jdbi.inTransaction or useTransaction), "
                     + "so that the event commits with the change");
         }
-        tx.attach(EventDao.class).insert(type, render(payload));
     }
 
     private String render(Object payload) {

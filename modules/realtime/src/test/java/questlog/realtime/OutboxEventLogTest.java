@@ -52,6 +52,20 @@ class OutboxEventLogTest {
     }
 
     @Test
+    void appendAllWritesOneEventPerPayloadInListOrder() {
+        int before = all().size();
+        List<Map<String, Object>> payloads = List.of(Map.of("game", "a"), Map.of("game", "b"), Map.of("game", "c"));
+        jdbi.useTransaction(h -> {
+            events.appendAll(h, EventTypes.GAME_ADDED, payloads);
+            events.appendAll(h, EventTypes.GAME_UPDATED, List.of());
+        });
+        List<Event> added = all().subList(before, before + 3);
+        assertThat(all()).hasSize(before + 3);
+        assertThat(added).extracting(Event::payload).containsExactly("{\"game\": \"a\"}", "{\"game\": \"b\"}", "{\"game\": \"c\"}");
+        assertThat(added.get(2).id()).isEqualTo(added.get(0).id() + 2);
+    }
+
+    @Test
     void rolledBackWriteLeavesNoEvent() {
         int before = all().size();
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {
