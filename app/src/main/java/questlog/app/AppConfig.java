@@ -61,6 +61,7 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 reader.string("REDIS_CHANNEL", RealtimeModule.Settings.DEFAULT_CHANNEL),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WS_PING_SECONDS", 30, 1, 3600)),
                 reader.integer("QUESTLOG_WS_CLIENT_QUEUE", 1000, 10, 1_000_000),
+                Duration.ofSeconds(reader.integer("QUESTLOG_WS_SLOW_CLIENT_SECONDS", 30, 1, 3600)),
                 Duration.ofMillis(reader.integer("QUESTLOG_EVENT_POLL_MS", 1000, 20, 60_000)),
                 reader.integer("QUESTLOG_WEBHOOK_MAX_FAILURES", 10, 1, 1000),
                 Duration.ofMillis(reader.integer("QUESTLOG_WEBHOOK_RETRY_MS", 1000, 10, 3_600_000)),

@@ -35,21 +35,27 @@ public final class RealtimeModule implements AutoCloseable {
     /**
      * Settings. {@code redisUrl} empty: no Redis, events go to WebSocket clients and webhooks only.
      * {@code pollInterval}: how often relays look for events when no notification arrived.
-     * {@code clientQueueLimit}: live events a WebSocket client may have waiting before it is closed
-     * as too slow.
+     * {@code clientQueueLimit}: live events a WebSocket client may have waiting; beyond it the
+     * client catches up from the log instead. {@code slowClientTimeout}: how long a client may
+     * accept no data, or stay behind after falling behind, before it is closed as too slow.
      */
     public record Settings(Optional<String> redisUrl, String redisChannel, Duration pingInterval, int clientQueueLimit,
-                           Duration pollInterval, int webhookMaxFailures, Duration webhookRetryBase,
-                           Duration webhookRetryMax, Duration webhookTimeout) {
+                           Duration slowClientTimeout, Duration pollInterval, int webhookMaxFailures,
+                           Duration webhookRetryBase, Duration webhookRetryMax, Duration webhookTimeout) {
         public static final String DEFAULT_CHANNEL = "events:questlog";
 
         public static Settings defaults() {
-            return new Settings(Optional.empty(), DEFAULT_CHANNEL, Duration.ofSeconds(30), 1000, Duration.ofSeconds(1),
-                    10, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
+            return new Settings(Optional.empty(), DEFAULT_CHANNEL, Duration.ofSeconds(30), 1000, Duration.ofSeconds(30),
+                    Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
         }
 
         public Settings withRedis(String url, String channel) {
-            return new Settings(Optional.of(url), channel, pingInterval, clientQueueLimit, pollInterval,
+            return new Settings(Optional.of(url), channel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
+        }
+
+        public Settings withWebSocket(Duration pingInterval, int clientQueueLimit, Duration slowClientTimeout) {
+            return new Settings(redisUrl, redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
                     webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
         }
     }
@@ -75,7 +81,8 @@ public final class RealtimeModule implements AutoCloseable {
         this.eventLog = new OutboxEventLog(json);
         this.renderer = new Renderer(json);
         long pollMs = settings.pollInterval().toMillis();
-        this.hub = new WebSocketHub(jdbi, renderer, settings.clientQueueLimit(), settings.pingInterval());
+        this.hub = new WebSocketHub(jdbi, renderer, settings.clientQueueLimit(), settings.pingInterval(),
+                settings.slowClientTimeout());
         this.hubFeed = new HubFeed(jdbi, renderer, hub, pollMs);
         this.redisRelay = settings.redisUrl()
                 .map(url -> new RedisRelay(jdbi, renderer, new RedisPublisher(url, Duration.ofSeconds(2)),

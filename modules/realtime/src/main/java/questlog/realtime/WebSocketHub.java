@@ -26,29 +26,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket clients of this instance. Each client has a bounded queue and a writer (a
- * virtual thread) that first replays the log after {@code since}, then sends live events; the
- * relay hands every committed event to {@link #dispatch} in id order.
+ * The WebSocket clients of this instance. The relay hands every committed event to
+ * {@link #dispatch} in id order; each client has a writer (a virtual thread) that sends either
+ * from the log ({@code catching up}: the replay after {@code ?since=}, or after falling behind)
+ * or from its bounded queue of live events.
  *
- * <p>No gap, no duplicate: a client is registered under the hub's lock together with the id of
- * the last event dispatched so far ({@code replayTo}). Everything after that id reaches its queue
- * live; everything up to it comes from the log. The writer drops any live event at or below what
- * it already sent.
+ * <p>No gap, no duplicate: a client's {@code cursor} is the id it has been served through. While
+ * it catches up, dispatch skips it and the writer reads the log after its cursor; it goes live
+ * only under the hub's lock, when its cursor has reached the last id dispatched, so every later
+ * event reaches its queue. The writer drops anything at or below its cursor.
  *
- * <p>Bounded: a client whose queue overflows (it reads slower than events arrive) is closed with
- * 1013 and a reason, then cut off if it does not complete the close. Dead clients: the hub pings
- * every {@code pingInterval}; a client that has not answered the previous ping by the next one is
- * disconnected (pongs are seen through {@link PongTracking}).
+ * <p>Bounded: live events wait in a queue of {@code queueLimit}. When it is full (a burst such as
+ * a large import, or a slow reader), the queue is emptied and the client catches up from the log
+ * instead, one page at a time, so memory stays bounded whatever happens. A client that cannot
+ * keep up is closed with 1013 and a reason: one whose socket accepts nothing for
+ * {@code slowClientTimeout}, or one still behind {@code slowClientTimeout} after it fell behind.
+ *
+ * <p>Dead clients: the hub pings every {@code pingInterval}; a client that has not answered the
+ * previous ping by the next one is disconnected (pongs are seen through {@link PongTracking}).
  */
 final class WebSocketHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebSocketHub.class);
-    private static final int REPLAY_PAGE = 500;
+    private static final int PAGE = 500;
     static final int MAX_IN_FLIGHT = 32;
+    /** Wakes a writer: it fell behind, or it was dropped. Never sent. */
+    private static final Message WAKE = new Message(-1, "", "");
 
     private final Jdbi jdbi;
     private final Renderer renderer;
     private final int queueLimit;
     private final Duration pingInterval;
+    private final long slowClientNanos;
     private final Map<Session, Client> clients = new ConcurrentHashMap<>();
     private final Set<Session> pongTracked = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
@@ -56,11 +64,12 @@ final class WebSocketHub implements AutoCloseable {
     private ScheduledFuture<?> pinger;
     private long position; // guarded by this: id of the last event dispatched
 
-    WebSocketHub(Jdbi jdbi, Renderer renderer, int queueLimit, Duration pingInterval) {
+    WebSocketHub(Jdbi jdbi, Renderer renderer, int queueLimit, Duration pingInterval, Duration slowClientTimeout) {
         this.jdbi = jdbi;
         this.renderer = renderer;
         this.queueLimit = queueLimit;
         this.pingInterval = pingInterval;
+        this.slowClientNanos = slowClientTimeout.toNanos();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("questlog-ws-pinger").factory());
     }
@@ -95,11 +104,18 @@ final class WebSocketHub implements AutoCloseable {
             return;
         }
         Client client = new Client(ctx.session, request, pongTracked.contains(ctx.session));
+        long dispatched;
         synchronized (this) {
-            client.replayTo = position;
+            dispatched = position;
+            if (request.since() == null) {
+                client.cursor = position;
+            } else {
+                client.cursor = request.since();
+                client.catchingUp = true;
+            }
             clients.put(ctx.session, client);
         }
-        if (request.since() != null && request.since() > client.replayTo) {
+        if (request.since() != null && request.since() > dispatched) {
             long latest = jdbi.withExtension(EventDao.class, EventDao::latestId);
             if (request.since() > latest) {
                 drop(client);
@@ -107,8 +123,7 @@ final class WebSocketHub implements AutoCloseable {
                 return;
             }
         }
-        client.writer = writers.newThread(client::run);
-        client.writer.start();
+        writers.newThread(client::run).start();
     }
 
     private void closed(WsCloseContext ctx) {
@@ -126,40 +141,62 @@ final class WebSocketHub implements AutoCloseable {
         }
     }
 
-    /** Forgets a client and stops its writer; true if this call did it. */
+    /**
+     * Forgets a client and tells its writer to stop (never by interrupting it: it may be in the
+     * middle of a database read); true if this call did it.
+     */
     private boolean drop(Client client) {
-        if (!client.markClosed()) {
+        if (!client.closed.compareAndSet(false, true)) {
             return false;
         }
         clients.remove(client.session, client);
-        Thread writer = client.writer;
-        if (writer != null) {
-            writer.interrupt();
-        }
+        client.queue.clear();
+        client.queue.offer(WAKE);
         return true;
     }
 
     // --- events ---------------------------------------------------------------------------
 
-    /** Hands committed events, in id order, to every client. Never blocks on a client. */
+    /** Hands committed events, in id order, to every live client. Never blocks on a client. */
     synchronized void dispatch(List<Message> messages) {
         for (Message message : messages) {
             position = message.id();
             for (Client client : clients.values()) {
-                if (client.wants(message) && !client.queue.offer(message)) {
-                    tooSlow(client);
+                if (client.catchingUp || !client.wants(message)) {
+                    continue;
+                }
+                if (!client.queue.offer(message)) {
+                    // Fell behind: forget the queue, the writer reads the log from its cursor instead.
+                    client.catchingUp = true;
+                    client.behindSince = System.nanoTime();
+                    client.queue.clear();
+                    client.queue.offer(WAKE);
                 }
             }
         }
     }
 
-    private void tooSlow(Client client) {
+    /** Under the lock: the client has read the log through the last dispatched id, so it goes live. */
+    private synchronized boolean goLive(Client client, long readThrough) {
+        if (readThrough < position) {
+            return false;
+        }
+        client.cursor = Math.max(client.cursor, readThrough);
+        client.catchingUp = false;
+        client.behindSince = 0;
+        return true;
+    }
+
+    private synchronized long position() {
+        return position;
+    }
+
+    private void tooSlow(Client client, String why) {
         if (!drop(client)) {
             return;
         }
-        log.info("WebSocket client {} could not keep up ({} events waiting); closing it", client.session.getRemoteSocketAddress(), queueLimit);
-        client.session.close(1013, "client too slow: over " + queueLimit + " events waiting; reconnect with since=<last id received>",
-                Callback.NOOP);
+        log.info("WebSocket client {} cannot keep up ({}); closing it", client.session.getRemoteSocketAddress(), why);
+        client.session.close(1013, "client too slow (" + why + "); reconnect with since=<last id received>", Callback.NOOP);
         scheduler.schedule(() -> {
             if (client.session.isOpen()) {
                 client.session.disconnect();
@@ -212,45 +249,55 @@ final class WebSocketHub implements AutoCloseable {
         scheduler.shutdownNow();
     }
 
-    /** One connected socket: its filter, its bounded queue, and its writer. */
+    /** One connected socket: its filter, its bounded queue, its position in the log, and its writer. */
     private final class Client {
         final Session session;
         final StreamRequest request;
+        final String[] types;
         final boolean pongTracked;
-        final ArrayBlockingQueue<Message> queue;
+        final ArrayBlockingQueue<Message> queue = new ArrayBlockingQueue<>(queueLimit + 1); // + room for WAKE
         final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         final AtomicBoolean closed = new AtomicBoolean();
         volatile boolean awaitingPong;
-        volatile Thread writer;
-        long replayTo;
+        // guarded by the hub's lock
+        boolean catchingUp;
+        long behindSince;
+        // the writer's: the id this client has been served through (sent, or skipped by its types)
+        long cursor;
 
         Client(Session session, StreamRequest request, boolean pongTracked) {
             this.session = session;
             this.request = request;
+            this.types = request.typeArray();
             this.pongTracked = pongTracked;
-            this.queue = new ArrayBlockingQueue<>(queueLimit);
         }
 
         boolean wants(Message message) {
             return request.types().isEmpty() || request.types().contains(message.type());
         }
 
-        boolean markClosed() {
-            return closed.compareAndSet(false, true);
-        }
-
         void run() {
             try {
-                long sent = replay();
+                boolean catching;
+                synchronized (WebSocketHub.this) {
+                    catching = catchingUp;
+                }
+                if (catching) {
+                    catchUp();
+                }
                 while (!closed.get()) {
                     Message message = queue.take();
-                    if (message.id() > sent) {
+                    if (message == WAKE) {
+                        if (!closed.get()) {
+                            catchUp();
+                        }
+                    } else if (message.id() > cursor) {
                         send(message);
-                        sent = message.id();
+                        cursor = message.id();
                     }
                 }
             } catch (InterruptedException e) {
-                // dropped: closed, too slow or dead
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 log.warn("WebSocket writer for {} failed", session.getRemoteSocketAddress(), e);
                 if (drop(this)) {
@@ -259,33 +306,53 @@ final class WebSocketHub implements AutoCloseable {
             }
         }
 
-        /** Sends the log after {@code since} up to {@code replayTo}; returns the id the client now has everything up to. */
-        private long replay() throws InterruptedException {
-            Long since = request.since();
-            if (since == null) {
-                return replayTo;
-            }
-            long cursor = since;
-            String[] types = request.typeArray();
-            while (cursor < replayTo && !closed.get()) {
-                long after = cursor;
-                List<Event> page = jdbi.withExtension(EventDao.class, dao -> dao.page(after, replayTo, types, REPLAY_PAGE));
-                for (Event event : page) {
-                    send(renderer.render(event));
+        /** Sends the log after the cursor, page by page, until it has reached what was dispatched. */
+        private void catchUp() throws InterruptedException {
+            while (!closed.get()) {
+                long target = position();
+                long readThrough = cursor;
+                while (readThrough < target && !closed.get()) {
+                    long after = readThrough;
+                    List<Event> page = jdbi.withExtension(EventDao.class, dao -> dao.page(after, target, types, PAGE));
+                    for (Event event : page) {
+                        send(renderer.render(event));
+                        cursor = event.id();
+                    }
+                    readThrough = page.size() < PAGE ? target : page.getLast().id();
+                    checkBehind();
                 }
-                if (page.size() < REPLAY_PAGE) {
-                    break;
+                if (closed.get() || goLive(this, readThrough)) {
+                    return;
                 }
-                cursor = page.getLast().id();
             }
-            return Math.max(since, replayTo);
         }
 
+        /** A client that fell behind (not one replaying what it asked for) gets {@code slowClientTimeout} to catch up. */
+        private void checkBehind() {
+            long since;
+            synchronized (WebSocketHub.this) {
+                since = behindSince;
+            }
+            if (since != 0 && System.nanoTime() - since > slowClientNanos) {
+                tooSlow(this, "still behind " + Duration.ofNanos(slowClientNanos).toSeconds() + " s after falling behind");
+            }
+        }
+
+        /** Hands one message to the socket; waits while {@value #MAX_IN_FLIGHT} are unwritten, for at most the slow-client timeout. */
         private void send(Message message) throws InterruptedException {
-            inFlight.acquire();
+            long deadline = System.nanoTime() + slowClientNanos;
+            while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                if (closed.get()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    tooSlow(this, "no data accepted for " + Duration.ofNanos(slowClientNanos).toSeconds() + " s");
+                    return;
+                }
+            }
             if (closed.get()) {
                 inFlight.release();
-                throw new InterruptedException("closed");
+                return;
             }
             session.sendText(message.json(), Callback.from(inFlight::release, failure -> {
                 inFlight.release();
@@ -296,5 +363,4 @@ final class WebSocketHub implements AutoCloseable {
             }));
         }
     }
-
 }

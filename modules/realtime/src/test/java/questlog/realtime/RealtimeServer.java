@@ -51,7 +51,8 @@ final class RealtimeServer implements AutoCloseable {
     static RealtimeModule.Settings fast() {
         RealtimeModule.Settings d = RealtimeModule.Settings.defaults();
         return new RealtimeModule.Settings(d.redisUrl(), d.redisChannel(), Duration.ofSeconds(30), d.clientQueueLimit(),
-                Duration.ofMillis(200), 3, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2));
+                Duration.ofSeconds(30), Duration.ofMillis(200), 3, Duration.ofMillis(50), Duration.ofMillis(400),
+                Duration.ofSeconds(2));
     }
 
     /** Commits one event (as a module's write would) and returns its id. */

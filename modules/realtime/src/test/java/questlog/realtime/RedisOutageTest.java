@@ -47,8 +47,8 @@ class RedisOutageTest {
         StreamClient client = StreamClient.open(server.wsUrl(""));
         try {
             long warmup = server.append(EventTypes.GAME_ADDED, Map.of("game", "before-the-outage"));
-            assertThat(subscriber.take(1, Duration.ofSeconds(10)).stream().map(RedisRelayTest::id)).containsExactly(warmup);
-            assertThat(client.ids(1, Duration.ofSeconds(10))).containsExactly(warmup);
+            assertThat(subscriber.take(1, Duration.ofSeconds(30)).stream().map(RedisRelayTest::id)).containsExactly(warmup);
+            assertThat(client.ids(1, Duration.ofSeconds(30))).containsExactly(warmup);
 
             long outageStarted = System.nanoTime();
             redis.stop();

@@ -31,6 +31,8 @@ final class StreamClient extends WebSocketClient {
     volatile String closeReason;
     volatile boolean answerPings = true;
     volatile CountDownLatch stall;
+    /** Milliseconds to spend on each message (a reader slower than the stream). */
+    volatile long readDelayMs;
 
     StreamClient(String url, Map<String, String> headers) {
         super(URI.create(url), headers);
@@ -71,6 +73,13 @@ final class StreamClient extends WebSocketClient {
 
     @Override
     public void onMessage(String message) {
+        if (readDelayMs > 0) {
+            try {
+                Thread.sleep(readDelayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         CountDownLatch gate = stall;
         if (gate != null) {
             try {
