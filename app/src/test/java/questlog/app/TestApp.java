@@ -29,7 +29,8 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     static final ObjectMapper JSON = Json.objectMapper();
 
     private final Map<String, String> env;
-    private final TestDatabase db = new TestDatabase();
+    private final TestDatabase db;
+    private final boolean ownsDatabase;
     private AppDeps deps;
     private Javalin server;
     private HttpClient http;
@@ -41,7 +42,21 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     /** Extra environment, e.g. {@code Map.of("QUESTLOG_PRIVATE", "true")}. */
     TestApp(Map<String, String> env) {
+        this(env, new TestDatabase(), true);
+    }
+
+    private TestApp(Map<String, String> env, TestDatabase db, boolean ownsDatabase) {
         this.env = env;
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /**
+     * Another instance of the app on {@code first}'s database, as a second server behind a load
+     * balancer would be; register it after {@code first} so that it starts later and stops earlier.
+     */
+    static TestApp sharingDatabaseWith(TestApp first, Map<String, String> env) {
+        return new TestApp(env, first.db, false);
     }
 
     @Override
@@ -55,7 +70,9 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     }
 
     TestApp start() {
-        db.start();
+        if (ownsDatabase) {
+            db.start();
+        }
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("PORT", "0");
         AppConfig base = AppConfig.fromEnv(all);
@@ -64,7 +81,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         deps = AppDeps.build(config);
         server = App.create(deps).start("127.0.0.1", 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        writeToken = deps.tokens().create("tests", List.of("read", "write")).secret();
+        writeToken = deps.tokens().create(ownsDatabase ? "tests" : "tests-" + server.port(), List.of("read", "write")).secret();
         return this;
     }
 
@@ -75,7 +92,9 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         if (deps != null) {
             deps.close();
         }
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
     }
 
     AppDeps deps() {
