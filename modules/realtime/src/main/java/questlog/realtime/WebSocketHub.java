@@ -357,7 +357,8 @@ final class WebSocketHub implements AutoCloseable {
             session.sendText(message.json(), Callback.from(inFlight::release, failure -> {
                 inFlight.release();
                 if (drop(this)) {
-                    log.debug("send to {} failed: {}", session.getRemoteSocketAddress(), failure.toString());
+                    log.info("Sending to WebSocket client {} failed ({}); disconnecting it", session.getRemoteSocketAddress(),
+                            failure.toString());
                     session.disconnect();
                 }
             }));
