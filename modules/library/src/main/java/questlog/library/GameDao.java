@@ -39,6 +39,10 @@ public interface GameDao extends SqlObject {
     @SqlQuery(SELECT + "WHERE g.id = :id")
     Optional<Game> findById(@Bind("id") UUID id);
 
+    /** The game's id, its row locked until the transaction ends, so a concurrent delete waits for this write. */
+    @SqlQuery("SELECT id FROM game WHERE slug = :slug FOR UPDATE")
+    Optional<UUID> lockBySlug(@Bind("slug") String slug);
+
     String SELECT_WORK = """
             SELECT g.id, g.name, g.slug, g.franchise_id, f.name AS franchise_name, f.slug AS franchise_slug,
                    g.original_release_year
