@@ -39,6 +39,7 @@ public final class App {
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(15_000);
+                server.setErrorHandler(new JettyProblemErrorHandler(deps.json));
             });
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 rule.path = "/api/*";

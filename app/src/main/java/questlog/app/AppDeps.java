@@ -34,7 +34,7 @@ public final class AppDeps implements AutoCloseable {
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
-            this.library = new LibraryModule(jdbi, json, clock);
+            this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -70,7 +70,7 @@ public final class AppDeps implements AutoCloseable {
      * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
      */
     List<ApiOperation> moduleOperations() {
-        return List.of();
+        return library.operations();
     }
 
     @Override

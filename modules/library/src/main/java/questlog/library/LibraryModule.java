@@ -28,7 +28,8 @@ public final class LibraryModule {
     private final GenreController genres;
     private final ImportController imports;
 
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock) {
+    /** {@code maxImportBytes} caps the body of POST /api/import (other routes keep the server's 1 MiB cap). */
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes) {
         var gameService = new GameService(jdbi, clock);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
@@ -38,7 +39,7 @@ public final class LibraryModule {
         this.works = new WorkController(compat);
         this.franchises = new FranchiseController(catalog, json);
         this.genres = new GenreController(catalog, json);
-        this.imports = new ImportController(importer, json);
+        this.imports = new ImportController(importer, json, maxImportBytes);
     }
 
     public EndpointGroup routes() {
