@@ -26,7 +26,7 @@ public final class App {
         var health = new Health(deps.database, problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
-        var docs = new ApiDocs(deps.json, OpenApi.document(deps.json, deps.moduleOperations()));
+        var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
