@@ -53,7 +53,13 @@ public final class App {
             }));
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
-                log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                // The message reads well as text; the key/value pairs are fields in JSON logs.
+                log.atInfo()
+                        .addKeyValue("method", ctx.method().name())
+                        .addKeyValue("path", ctx.path())
+                        .addKeyValue("status", ctx.statusCode())
+                        .addKeyValue("duration_ms", Math.round(ms * 10) / 10.0)
+                        .log("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
             });
             problems.register(config);
 
