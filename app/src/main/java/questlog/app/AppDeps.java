@@ -40,7 +40,7 @@ public final class AppDeps implements AutoCloseable {
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
             this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
-            this.library = new LibraryModule(jdbi, json, clock, realtime.eventLog());
+            this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), realtime.eventLog());
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());

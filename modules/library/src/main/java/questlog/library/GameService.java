@@ -115,11 +115,11 @@ final class GameService {
     Optional<Details> update(String slug, Patch patch) {
         return write(h -> {
             var games = h.attach(GameDao.class);
-            Optional<Game> found = games.findBySlug(slug);
-            if (found.isEmpty()) {
+            Optional<UUID> locked = games.lockBySlug(slug);
+            if (locked.isEmpty()) {
                 return Optional.empty();
             }
-            Game game = found.get();
+            Game game = games.findById(locked.get()).orElseThrow();
             GameValues current = game.values();
             UpdateGameRequest request = patch.values();
             var errors = new FieldErrors();
@@ -207,8 +207,9 @@ final class GameService {
      * "Switch" of okami → okami-switch), since edition slugs are unique across all games.
      */
     Optional<Edition> addEdition(String gameSlug, CreateEditionRequest request) {
-        return write(h -> h.attach(GameDao.class).findBySlug(gameSlug).map(game -> {
-            Edition edition = insertEdition(h, game.id(), request, editionSlugBase(game.slug(), request.name()), "", now());
+        return write(h -> h.attach(GameDao.class).lockBySlug(gameSlug).map(gameId -> {
+            Edition edition = insertEdition(h, gameId, request, editionSlugBase(gameSlug, request.name()), "", now());
+            Game game = h.attach(GameDao.class).findById(gameId).orElseThrow();
             events.append(h, EventTypes.GAME_UPDATED, GameEvent.updated(game, List.of("editions"), game.slug()));
             return edition;
         }));

@@ -29,8 +29,11 @@ public final class LibraryModule {
     private final GenreController genres;
     private final ImportController imports;
 
-    /** {@code events}: where game changes are recorded, in their transactions (app passes realtime's outbox). */
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events) {
+    /**
+     * {@code maxImportBytes} caps the body of POST /api/import (other routes keep the server's 1 MiB cap);
+     * {@code events} is where game changes are recorded, in their transactions (app passes realtime's outbox).
+     */
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, EventLog events) {
         var gameService = new GameService(jdbi, clock, events);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
@@ -40,7 +43,7 @@ public final class LibraryModule {
         this.works = new WorkController(compat);
         this.franchises = new FranchiseController(catalog, json);
         this.genres = new GenreController(catalog, json);
-        this.imports = new ImportController(importer, json);
+        this.imports = new ImportController(importer, json, maxImportBytes);
     }
 
     public EndpointGroup routes() {
