@@ -2,10 +2,12 @@ package questlog.realtime;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.ApiParam;
 import questlog.common.ApiResponse;
+import questlog.common.EventTypes;
 
 /** The realtime routes as the OpenAPI document shows them, in the order of {@link RealtimeModule#routes()}. */
 final class RealtimeApi {
@@ -18,7 +20,7 @@ final class RealtimeApi {
                                 The same envelopes, byte for byte, as the WebSocket `/ws/questlog/`, Redis \
                                 (`PUBLISH events:questlog`) and webhooks deliver. Ids grow in commit order. Page with \
                                 `since`: `next` continues after the last item; `total` counts every matching event \
-                                after `since`. Event types: """ + String.join(", ", questlog.common.EventTypes.ALL) + ".")
+                                after `since`.""" + " Event types: " + String.join(", ", EventTypes.ALL) + ".")
                         .withParams(
                                 ApiParam.query("since", Long.class, "Only events after this id (default 0: from the start)"),
                                 ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 100)"),
@@ -57,6 +59,6 @@ final class RealtimeApi {
                                 + "acknowledged, so nothing is skipped.")
                         .withParams(ApiParam.path("id", UUID.class, "The webhook's id"))
                         .withProblems(404)));
-        return java.util.stream.Stream.concat(events.stream(), webhooks.stream()).toList();
+        return Stream.concat(events.stream(), webhooks.stream()).toList();
     }
 }
