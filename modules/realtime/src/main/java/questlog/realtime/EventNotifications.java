@@ -39,10 +39,6 @@ final class EventNotifications implements AutoCloseable {
         thread.start();
     }
 
-    boolean isLive() {
-        return live.get();
-    }
-
     private void wakeAll() {
         workers.forEach(Worker::wake);
     }
