@@ -9,11 +9,13 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * Lets the hub see pongs, which Javalin's WebSocket handlers do not expose. For the event-stream
- * path it maps a Jetty creator that asks Javalin's own creator (the servlet's default mapping) for
- * its endpoint and wraps it in a {@link Listener} that forwards every callback Javalin handles and
- * reports pongs to the hub. Without it a peer that vanished without closing would count as alive
- * until TCP gave up, because our pings themselves keep Jetty's idle timer from firing.
+ * Lets the hub see pongs and the moment of the upgrade, which Javalin's WebSocket handlers do not
+ * expose. For the event-stream path it maps a Jetty creator that notes the hub's position (while
+ * the upgrade is being accepted, before the client can see it complete), asks Javalin's own
+ * creator (the servlet's default mapping) for its endpoint and wraps it in a {@link Listener}
+ * that forwards every callback Javalin handles and reports pongs to the hub. Without pongs a peer
+ * that vanished without closing would count as alive until TCP gave up, because our pings
+ * themselves keep Jetty's idle timer from firing.
  */
 final class PongTracking {
     private PongTracking() {}
@@ -23,9 +25,11 @@ final class PongTracking {
         return factory -> {
             factory.setIdleTimeout(idleTimeout);
             factory.addMapping(prefix + "/*", (request, response) -> {
+                long dispatched = hub.dispatched();
                 JettyWebSocketCreator javalin = factory.getMapping("/");
                 Object endpoint = javalin == null ? null : javalin.createWebSocket(request, response);
-                return endpoint instanceof Session.Listener.AutoDemanding listener ? new Listener(listener, hub) : endpoint;
+                return endpoint instanceof Session.Listener.AutoDemanding listener
+                        ? new Listener(listener, hub, dispatched) : endpoint;
             });
         };
     }
@@ -38,17 +42,19 @@ final class PongTracking {
     public static final class Listener implements Session.Listener.AutoDemanding {
         private final Session.Listener delegate;
         private final WebSocketHub hub;
+        private final long dispatchedAtUpgrade;
         private volatile Session session;
 
-        Listener(Session.Listener delegate, WebSocketHub hub) {
+        Listener(Session.Listener delegate, WebSocketHub hub, long dispatchedAtUpgrade) {
             this.delegate = delegate;
             this.hub = hub;
+            this.dispatchedAtUpgrade = dispatchedAtUpgrade;
         }
 
         @Override
         public void onWebSocketOpen(Session session) {
             this.session = session;
-            hub.pongTracked(session);
+            hub.upgraded(session, dispatchedAtUpgrade);
             delegate.onWebSocketOpen(session);
         }
 

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -31,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * from the log ({@code catching up}: the replay after {@code ?since=}, or after falling behind)
  * or from its bounded queue of live events.
  *
- * <p>No gap, no duplicate: a client's {@code cursor} is the id it has been served through. While
+ * <p>No gap, no duplicate: a client without {@code since} gets every event dispatched after its
+ * upgrade request was accepted (the client may see its handshake complete before the server has
+ * registered the socket, so "after registration" would lose events written in between). A
+ * client's {@code cursor} is the id it has been served through. While
  * it catches up, dispatch skips it and the writer reads the log after its cursor; it goes live
  * only under the hub's lock, when its cursor has reached the last id dispatched, so every later
  * event reaches its queue. The writer drops anything at or below its cursor.
@@ -58,7 +60,8 @@ final class WebSocketHub implements AutoCloseable {
     private final Duration pingInterval;
     private final long slowClientNanos;
     private final Map<Session, Client> clients = new ConcurrentHashMap<>();
-    private final Set<Session> pongTracked = ConcurrentHashMap.newKeySet();
+    /** Sockets upgraded through {@link PongTracking}: the last id dispatched when their upgrade was accepted. */
+    private final Map<Session, Long> upgradedAt = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final ThreadFactory writers = Thread.ofVirtual().name("questlog-ws-writer-", 0).factory();
     private ScheduledFuture<?> pinger;
@@ -103,12 +106,16 @@ final class WebSocketHub implements AutoCloseable {
             ctx.closeSession(1008, e.getMessage());
             return;
         }
-        Client client = new Client(ctx.session, request, pongTracked.contains(ctx.session));
+        Long upgraded = upgradedAt.get(ctx.session);
+        Client client = new Client(ctx.session, request, upgraded != null);
         long dispatched;
         synchronized (this) {
             dispatched = position;
-            if (request.since() == null) {
+            if (request.since() == null && (upgraded == null || upgraded >= position)) {
                 client.cursor = position;
+            } else if (request.since() == null) {
+                client.cursor = upgraded; // events dispatched since the upgrade come from the log
+                client.catchingUp = true;
             } else {
                 client.cursor = request.since();
                 client.catchingUp = true;
@@ -127,7 +134,7 @@ final class WebSocketHub implements AutoCloseable {
     }
 
     private void closed(WsCloseContext ctx) {
-        pongTracked.remove(ctx.session);
+        upgradedAt.remove(ctx.session);
         Client client = clients.get(ctx.session);
         if (client != null) {
             drop(client);
@@ -187,10 +194,6 @@ final class WebSocketHub implements AutoCloseable {
         return true;
     }
 
-    private synchronized long position() {
-        return position;
-    }
-
     private void tooSlow(Client client, String why) {
         if (!drop(client)) {
             return;
@@ -206,9 +209,17 @@ final class WebSocketHub implements AutoCloseable {
 
     // --- heartbeats -----------------------------------------------------------------------
 
-    /** Called for each new socket that {@link PongTracking} watches, before its connect handler. */
-    void pongTracked(Session session) {
-        pongTracked.add(session);
+    /** The id of the last event dispatched so far. */
+    synchronized long dispatched() {
+        return position;
+    }
+
+    /**
+     * Called for each new socket that {@link PongTracking} watches, before its connect handler,
+     * with what {@link #dispatched()} was when its upgrade was accepted.
+     */
+    void upgraded(Session session, long dispatchedAtUpgrade) {
+        upgradedAt.put(session, dispatchedAtUpgrade);
     }
 
     void pong(Session session) {
@@ -309,7 +320,7 @@ final class WebSocketHub implements AutoCloseable {
         /** Sends the log after the cursor, page by page, until it has reached what was dispatched. */
         private void catchUp() throws InterruptedException {
             while (!closed.get()) {
-                long target = position();
+                long target = dispatched();
                 long readThrough = cursor;
                 while (readThrough < target && !closed.get()) {
                     long after = readThrough;
