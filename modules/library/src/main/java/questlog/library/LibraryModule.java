@@ -7,7 +7,14 @@ import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
 public final class LibraryModule {
+    private final GameDirectory directory = new GameDirectory();
+
     public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock) {}
+
+    /** Read-only game and edition lookups, for app to hand to the other modules. */
+    public GameDirectory directory() {
+        return directory;
+    }
 
     public EndpointGroup routes() {
         return () -> {};
