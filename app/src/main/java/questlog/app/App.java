@@ -68,6 +68,8 @@ public final class App {
                 get("metrics", metrics::scrape, Access.PUBLIC);
                 path("api", () -> {
                     deps.library.routes().addEndpoints();
+                    deps.journal.routes().addEndpoints();
+                    deps.lists.routes().addEndpoints();
                 });
             });
         });

@@ -3,7 +3,9 @@ package questlog.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
+import questlog.journal.JournalModule;
 import questlog.library.LibraryModule;
+import questlog.lists.ListsModule;
 
 /**
  * Everything the HTTP app is made of, built in dependency order: metrics, database (migrated),
@@ -20,6 +22,8 @@ public final class AppDeps implements AutoCloseable {
     final ApiTokens tokens;
     final ChangeFeed changes;
     final LibraryModule library;
+    final JournalModule journal;
+    final ListsModule lists;
 
     private AppDeps(AppConfig config, Clock clock) {
         this.config = config;
@@ -33,6 +37,8 @@ public final class AppDeps implements AutoCloseable {
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
             this.library = new LibraryModule(jdbi, json, clock);
+            this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(library.directory()));
+            this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(library.directory()), Auth::isReader);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -61,6 +67,14 @@ public final class AppDeps implements AutoCloseable {
 
     public LibraryModule library() {
         return library;
+    }
+
+    public JournalModule journal() {
+        return journal;
+    }
+
+    public ListsModule lists() {
+        return lists;
     }
 
     @Override
