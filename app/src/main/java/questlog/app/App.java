@@ -26,6 +26,7 @@ public final class App {
         var health = new Health(deps.database, problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
+        var docs = new ApiDocs(deps.json, OpenApi.document(deps.json, deps.moduleOperations()));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -70,6 +71,7 @@ public final class App {
                     deps.library.routes().addEndpoints();
                     deps.journal.routes().addEndpoints();
                     deps.lists.routes().addEndpoints();
+                    docs.routes().addEndpoints();
                 });
             });
         });

@@ -2,7 +2,9 @@ package questlog.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import questlog.common.ApiOperation;
 import questlog.journal.JournalModule;
 import questlog.library.LibraryModule;
 import questlog.lists.ListsModule;
@@ -75,6 +77,14 @@ public final class AppDeps implements AutoCloseable {
 
     public ListsModule lists() {
         return lists;
+    }
+
+    /**
+     * The operations the feature modules describe for the OpenAPI document, one
+     * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
+     */
+    List<ApiOperation> moduleOperations() {
+        return List.of();
     }
 
     @Override

@@ -68,7 +68,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         all.putIfAbsent("PORT", "0");
         AppConfig base = AppConfig.fromEnv(all);
         AppConfig config = new AppConfig(base.http(),
-                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 8),
+                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6),
                 base.security(), base.cache(), base.logFormat());
         deps = AppDeps.build(config, clock);
         server = App.create(deps).start("127.0.0.1", 0);

@@ -1,15 +1,44 @@
 package questlog.library;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import java.io.InputStream;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
+import questlog.common.Access;
 
+/**
+ * The library: games (the original API's works), editions, franchises, genres and external ids,
+ * the original Questlog's read API over them, and bulk import. Routes are relative to /api.
+ */
 public final class LibraryModule {
     private final GameDirectory directory = new GameDirectory();
+    private final DatasetImporter importer;
+    private final GameController games;
+    private final EditionController editions;
+    private final WorkController works;
+    private final FranchiseController franchises;
+    private final GenreController genres;
+    private final ImportController imports;
 
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock) {}
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock) {
+        var gameService = new GameService(jdbi, clock);
+        var catalog = new CatalogService(jdbi, clock);
+        var compat = new CompatService(jdbi);
+        this.importer = new DatasetImporter(jdbi, json, clock);
+        this.games = new GameController(gameService, json);
+        this.editions = new EditionController(compat, gameService, json);
+        this.works = new WorkController(compat);
+        this.franchises = new FranchiseController(catalog, json);
+        this.genres = new GenreController(catalog, json);
+        this.imports = new ImportController(importer, json);
+    }
 
     /** Read-only game and edition lookups, for app to hand to the other modules. */
     public GameDirectory directory() {
@@ -17,12 +46,41 @@ public final class LibraryModule {
     }
 
     public EndpointGroup routes() {
-        return () -> {};
+        return () -> {
+            path("games", () -> {
+                get(games::list, Access.READ);
+                post(games::create, Access.WRITE);
+                path("{slug}", () -> {
+                    get(games::get, Access.READ);
+                    patch(games::update, Access.WRITE);
+                    delete(games::delete, Access.WRITE);
+                    post("editions", editions::create, Access.WRITE);
+                });
+            });
+            path("franchises", () -> {
+                get(franchises::list, Access.READ);
+                post(franchises::create, Access.WRITE);
+            });
+            path("genres", () -> {
+                get(genres::list, Access.READ);
+                post(genres::create, Access.WRITE);
+            });
+            // The original Questlog's read API.
+            path("works", () -> {
+                get(works::list, Access.READ);
+                get("{slug}", works::get, Access.READ);
+            });
+            path("editions", () -> {
+                get(editions::list, Access.READ);
+                get("{slug}", editions::get, Access.READ);
+                get("by-twitch/{id}", editions::getWorkByTwitchCategory, Access.READ);
+            });
+            post("import", imports::create, Access.WRITE);
+        };
     }
 
-    public record Report(boolean ok) {}
-
-    public Report importDataset(InputStream in, boolean dryRun) {
-        return new Report(false);
+    /** Loads a dataset file (format questlog-bench-dataset, version 1) in one transaction. */
+    public ImportReport importDataset(InputStream in, boolean dryRun) {
+        return importer.importDataset(in, dryRun);
     }
 }

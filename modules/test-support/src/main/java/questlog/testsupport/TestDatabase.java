@@ -62,7 +62,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         if (url.password() != null) {
             config.setPassword(url.password());
         }
-        config.setMaximumPoolSize(16);
+        // Small and lazy: many test classes (and other test runs) share one server's connection limit.
+        config.setMaximumPoolSize(6);
+        config.setMinimumIdle(0);
         config.setPoolName(name);
         dataSource = new HikariDataSource(config);
         return this;

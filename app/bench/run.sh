@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# Questlog benchmark: the server jar against the same responses served as static files by nginx.
+#
+#   app/bench/run.sh                 full dataset (20,000 games), 10 s per load
+#   app/bench/run.sh --games 500     a quick run on a small dataset
+#
+# Steps (each is printed as it runs; see BENCHMARKS.md for the method and the figures):
+#   1. generate the dataset with shared/dataset/gen.py into the run directory (not the repo)
+#   2. create a fresh database on the local PostgreSQL
+#   3. start app/target/questlog.jar serve on a free loopback port; time launch -> first 200
+#      from /health/ready; create a token with `questlog token create`
+#   4. time POST /api/import of dataset.json
+#   5. wrk (warm-up, then the measured run) on GET /api/games?limit=50,
+#      GET /api/games/{random slug from slugs.txt} and GET /api/works?limit=2000; read VmRSS
+#   6. save the very same response bodies as files, serve them with a private nginx, same loads
+#   7. restart the server with QUESTLOG_RESPONSE_CACHE=false (computed path), check that it
+#      answers byte-identical bodies, same loads
+#   8. print the table (report.py); everything is kept in the run directory
+# The server, nginx and the database are removed at the end, also on error or Ctrl-C.
+#
+# Settings (environment):
+#   BENCH_OUT          run directory (default: a new /tmp/questlog-bench.XXXXXX)
+#   BENCH_DATASET_GEN  gen.py (default: ../shared/dataset/gen.py beside the repo, else /work/shared/...)
+#   BENCH_PG_URL       PostgreSQL to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
+#   BENCH_DURATION     seconds per measured load (10); BENCH_WARMUP seconds of warm-up before each (3)
+#   BENCH_CONNECTIONS  wrk connections (32); BENCH_THREADS wrk threads (2)
+#   BENCH_JVM_OPTS     JVM flags of the server (default below, in JVM_OPTS_DEFAULT)
+#   BENCH_JAR          the server jar (default app/target/questlog.jar of this checkout)
+#   BENCH_KEEP_DB=1    keep the benchmark database afterwards
+#   JAVA_HOME          a JDK 21+; when unset or older, the newest JDK 21+ under /usr/lib/jvm is used
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+JAR=${BENCH_JAR:-$REPO/app/target/questlog.jar}
+
+# Heap capped at 256 MB: the dataset (41 MB of JSON) is imported in one request, and the response
+# cache defaults to 128 MB; Serial GC because the server has 2 cores to share with wrk and
+# PostgreSQL, and it returns freed heap to the OS after a full collection (lower RSS than G1).
+JVM_OPTS_DEFAULT="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:+ExitOnOutOfMemoryError"
+JVM_OPTS=${BENCH_JVM_OPTS:-$JVM_OPTS_DEFAULT}
+
+GAMES=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --games) GAMES=$2; shift 2 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-3}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+
+# ---------------------------------------------------------------- preflight
+java_major() {
+  local v
+  v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1)
+  echo "${v:-0}"
+}
+pick_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then
+    echo "$JAVA_HOME"; return
+  fi
+  local best="" best_major=0 dir major
+  for dir in /usr/lib/jvm/*; do
+    [ -x "$dir/bin/java" ] || continue
+    major=$(java_major "$dir")
+    if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best=$dir; best_major=$major; fi
+  done
+  [ -n "$best" ] || die "no JDK 21+ found (set JAVA_HOME)"
+  echo "$best"
+}
+JAVA_HOME=$(pick_java); export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+for tool in wrk nginx curl psql python3; do
+  command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install -y wrk nginx-light curl postgresql-client python3)"
+done
+
+GEN=${BENCH_DATASET_GEN:-}
+if [ -z "$GEN" ]; then
+  for candidate in "$REPO/../shared/dataset/gen.py" /work/shared/dataset/gen.py; do
+    if [ -f "$candidate" ]; then GEN=$candidate; break; fi
+  done
+fi
+[ -n "$GEN" ] && [ -f "$GEN" ] || die "gen.py not found (set BENCH_DATASET_GEN)"
+
+if [ ! -f "$JAR" ]; then
+  log "building $JAR"
+  (cd "$REPO" && ./mvnw -B -q install -DskipTests)
+fi
+
+RUN=${BENCH_OUT:-$(mktemp -d /tmp/questlog-bench.XXXXXX)}
+mkdir -p "$RUN/wrk" "$RUN/logs" "$RUN/static"
+chmod 755 "$RUN"   # nginx workers (user nobody when started as root) read the static files
+: > "$RUN/metrics.env"
+metric() { echo "$1=$2" >> "$RUN/metrics.env"; }
+log "run directory: $RUN"
+
+# ---------------------------------------------------------------- cleanup (always)
+SERVER_PID=""
+NGINX_PID=""
+DB_NAME=""
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_server || true
+  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+    kill -QUIT "$NGINX_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$NGINX_PID" 2>/dev/null || true
+  fi
+  if [ -n "$DB_NAME" ] && [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
+    psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+  [ "$rc" -eq 0 ] || log "stopped with status $rc; logs are in $RUN/logs"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 300); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "server $SERVER_PID did not stop in 30 s; killing it"
+      kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# ---------------------------------------------------------------- machine
+{
+  echo "cpu: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
+  echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "kernel: $(uname -sr)"
+  echo "jdk: $("$JAVA" -version 2>&1 | head -n1) ($JAVA_HOME)"
+  echo "postgresql: $(psql -qtA "$PG_URL" -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+  echo "nginx: $(nginx -v 2>&1 | sed 's/^nginx version: //')"
+  echo "wrk: $(wrk -v 2>&1 | head -n1 | awk '{print $2}')"
+  echo "jar: $JAR ($(date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ), checkout at commit $(git -C "$(dirname "$JAR")/../.." rev-parse --short HEAD 2>/dev/null || echo unknown))"
+  echo "jvm flags: $JVM_OPTS"
+  echo "load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP} s warm-up; all on loopback"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$RUN/machine.txt"
+sed 's/^/  /' "$RUN/machine.txt" >&2
+
+# ---------------------------------------------------------------- 1. dataset
+DATA="$RUN/dataset"
+log "generating the dataset${GAMES:+ (--games $GAMES)} with $GEN"
+python3 "$GEN" --out "$DATA" ${GAMES:+--games "$GAMES"} > "$RUN/logs/gen.log"
+EXPECTED_GAMES=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["games"]))' "$DATA/dataset.json")
+log "dataset: $(du -h "$DATA/dataset.json" | cut -f1), $EXPECTED_GAMES games"
+
+# ---------------------------------------------------------------- 2. database
+DB_NAME="questlog_bench_$(date +%Y%m%d%H%M%S)_$$"
+psql -q -v ON_ERROR_STOP=1 "$PG_URL" -c "CREATE DATABASE $DB_NAME" >/dev/null
+PG_BASE=${PG_URL%/*}
+DATABASE_URL="$PG_BASE/$DB_NAME"
+log "database: $DATABASE_URL"
+
+# ---------------------------------------------------------------- server
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+READY_MS=""
+
+# start_server LABEL [VAR=value...]: launches the jar, waits for /health/ready, sets READY_MS.
+start_server() {
+  local label=$1; shift
+  local started
+  started=$(now_ms)
+  env DATABASE_URL="$DATABASE_URL" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$@" \
+    "$JAVA" $JVM_OPTS -jar "$JAR" serve > "$RUN/logs/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  while true; do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready" 2>/dev/null)" = 200 ]; then
+      break
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RUN/logs/server-$label.log" >&2; die "server exited during start"; }
+    [ $(( $(now_ms) - started )) -lt 120000 ] || die "server not ready after 120 s"
+    sleep 0.02
+  done
+  READY_MS=$(( $(now_ms) - started ))
+  log "server ($label, pid $SERVER_PID) ready in $READY_MS ms on $BASE"
+}
+
+rss_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+
+# expect_200 URL: fails the run unless URL answers 200
+expect_200() {
+  local code
+  code=$(curl -s -o "$RUN/logs/last-response" -w '%{http_code}' "$1")
+  [ "$code" = 200 ] || { head -c 600 "$RUN/logs/last-response" >&2; echo >&2; die "GET $1 answered $code"; }
+}
+
+# load TARGET BASE_URL: the three loads against one server, warm-up then measured
+load() {
+  local target=$1 base=$2 name url slugs
+  for name in list detail works; do
+    slugs=""
+    case $name in
+      list)   url="$base/api/games?limit=50" ;;
+      detail) url="$base/api/games/$(head -n1 "$DATA/slugs.txt")"; slugs="$DATA/slugs.txt" ;;
+      works)  url="$base/api/works?limit=2000" ;;
+    esac
+    expect_200 "$url"
+    if [ "$WARMUP" -gt 0 ]; then
+      BENCH_SLUGS=$slugs BENCH_PREFIX=/api/games/ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
+        -s "$HERE/wrk.lua" "$url" > "$RUN/wrk/warmup-$target-$name.txt" 2>&1
+    fi
+    BENCH_SLUGS=$slugs BENCH_PREFIX=/api/games/ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+      -s "$HERE/wrk.lua" "$url" > "$RUN/wrk/$target-$name.txt" 2>&1
+    log "$target $name: $(sed -n 's/^Requests\/sec: *//p' "$RUN/wrk/$target-$name.txt") req/s, p99 $(awk '$1 == "99%" {print $2}' "$RUN/wrk/$target-$name.txt")"
+  done
+}
+
+# ---------------------------------------------------------------- 3. start, token
+log "starting the server (response cache on) on a fresh database"
+start_server cached
+metric READY_MS_FIRST "$READY_MS"
+TOKEN=$(env DATABASE_URL="$DATABASE_URL" "$JAVA" -jar "$JAR" token create bench 2> "$RUN/logs/token.log")
+[ -n "$TOKEN" ] || die "token create printed no token (see $RUN/logs/token.log)"
+
+# ---------------------------------------------------------------- 4. import
+log "importing dataset.json through POST /api/import"
+read -r IMPORT_CODE IMPORT_SECONDS < <(curl -sS --max-time 900 -o "$RUN/import-response.json" \
+  -w '%{http_code} %{time_total}\n' -X POST --data-binary @"$DATA/dataset.json" \
+  -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$BASE/api/import")
+log "import answered $IMPORT_CODE in $IMPORT_SECONDS s: $(head -c 400 "$RUN/import-response.json")"
+case $IMPORT_CODE in 2??) ;; *) die "import failed with HTTP $IMPORT_CODE" ;; esac
+metric IMPORT_SECONDS "$IMPORT_SECONDS"
+
+expect_200 "$BASE/api/games?limit=1"
+TOTAL=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["total"])' "$RUN/logs/last-response")
+if [ "$TOTAL" = "$EXPECTED_GAMES" ]; then
+  metric CHECK_GAMES_AFTER_IMPORT "GET /api/games reports total $TOTAL, as in the dataset"
+else
+  metric CHECK_GAMES_AFTER_IMPORT "MISMATCH: GET /api/games reports total $TOTAL, the dataset has $EXPECTED_GAMES"
+  log "WARNING: $TOTAL games served, $EXPECTED_GAMES in the dataset"
+fi
+
+# ---------------------------------------------------------------- 5. app, cache on
+load app "$BASE"
+metric RSS_KB_APP "$(rss_kb "$SERVER_PID" VmRSS)"
+metric RSS_HWM_KB_APP "$(rss_kb "$SERVER_PID" VmHWM)"
+log "server RSS $(( $(rss_kb "$SERVER_PID" VmRSS) / 1024 )) MB (peak $(( $(rss_kb "$SERVER_PID" VmHWM) / 1024 )) MB)"
+
+# ---------------------------------------------------------------- 6. static copies, nginx
+STATIC="$RUN/static"
+mkdir -p "$STATIC/games"
+{
+  echo "url = \"$BASE/api/games?limit=50\""; echo "output = \"$STATIC/games-list.json\""
+  echo "url = \"$BASE/api/works?limit=2000\""; echo "output = \"$STATIC/works.json\""
+  while read -r slug; do
+    [ -n "$slug" ] || continue
+    echo "url = \"$BASE/api/games/$slug\""; echo "output = \"$STATIC/games/$slug\""
+  done < "$DATA/slugs.txt"
+} > "$RUN/logs/fetch.curl"
+curl -sS --fail -K "$RUN/logs/fetch.curl" -w '%{http_code}\n' > "$RUN/logs/fetch-codes.txt" \
+  || die "saving the response bodies failed"
+chmod -R a+rX "$STATIC"
+log "saved $(find "$STATIC" -type f | wc -l) response bodies ($(du -sh "$STATIC" | cut -f1)) for nginx"
+
+NGINX_DIR="$RUN/nginx"
+NGINX_PORT=$(free_port)
+mkdir -p "$NGINX_DIR/tmp"
+cat > "$NGINX_DIR/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $NGINX_DIR/tmp/body;
+    proxy_temp_path $NGINX_DIR/tmp/proxy;
+    fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
+    uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
+    scgi_temp_path $NGINX_DIR/tmp/scgi;
+    types { }
+    default_type application/json;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location = /api/games { alias $STATIC/games-list.json; }
+        location /api/games/ { alias $STATIC/games/; }
+        location = /api/works { alias $STATIC/works.json; }
+    }
+}
+EOF
+nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -t > "$RUN/logs/nginx-test.log" 2>&1 \
+  || { cat "$RUN/logs/nginx-test.log" >&2; die "nginx rejected its configuration"; }
+nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$RUN/logs/nginx.log" 2>&1 &
+NGINX_PID=$!
+NGINX="http://127.0.0.1:$NGINX_PORT"
+for _ in $(seq 1 100); do curl -s -o /dev/null "$NGINX/api/works" && break; sleep 0.05; done
+curl -s "$NGINX/api/works?limit=2000" | cmp -s - "$STATIC/works.json" || die "nginx does not serve the saved bodies"
+log "nginx (pid $NGINX_PID) serving them on $NGINX"
+load static "$NGINX"
+kill -QUIT "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
+
+# ---------------------------------------------------------------- 7. computed path
+stop_server
+log "restarting the server with QUESTLOG_RESPONSE_CACHE=false (computed path)"
+start_server nocache QUESTLOG_RESPONSE_CACHE=false
+metric READY_MS_RESTART "$READY_MS"
+mismatch=0
+checked=0
+for path_file in "api/games?limit=50:games-list.json" "api/works?limit=2000:works.json" \
+                 $(head -n 50 "$DATA/slugs.txt" | sed 's|.*|api/games/&:games/&|'); do
+  checked=$((checked + 1))
+  curl -s "$BASE/${path_file%%:*}" | cmp -s - "$STATIC/${path_file#*:}" \
+    || { mismatch=$((mismatch + 1)); log "differs without cache: /${path_file%%:*}"; }
+done
+metric CHECK_IDENTICAL_BODIES "$((checked - mismatch)) of $checked bodies byte-identical between the cached and the computed path"
+load nocache "$BASE"
+metric RSS_KB_NOCACHE "$(rss_kb "$SERVER_PID" VmRSS)"
+stop_server
+
+# ---------------------------------------------------------------- 8. report
+echo
+python3 "$HERE/report.py" "$RUN"
+echo
+log "done; raw wrk output, logs and results.md are in $RUN"

@@ -1,0 +1,68 @@
+package questlog.library;
+
+import java.util.Map;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * A write that collides with existing data (a taken slug, a duplicate IGDB or external id).
+ * Services throw it; controllers answer 409 naming {@link #field()}. Unique violations raised by
+ * PostgreSQL are mapped here by constraint name, so races end as a 409 too, never a 500.
+ */
+final class ConflictException extends RuntimeException {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private record Meaning(String field, String message) {}
+
+    private static final Map<String, Meaning> CONSTRAINTS = Map.of(
+            "game_slug_key", new Meaning("slug", "another game already has this slug"),
+            "game_igdb_id_key", new Meaning("igdb_id", "another game already has this IGDB id"),
+            "edition_slug_key", new Meaning("slug", "another edition already has this slug"),
+            "edition_igdb_id_key", new Meaning("igdb_id", "another edition already has this IGDB id"),
+            "edition_twitch_category_id_key",
+            new Meaning("twitch_category_id", "another edition already has this Twitch category id"),
+            "external_id_source_external_id_key",
+            new Meaning("external_id", "this source and id already belong to a game or edition"),
+            "genre_igdb_id_key", new Meaning("igdb_id", "another genre already has this IGDB id"),
+            "genre_slug_key", new Meaning("slug", "another genre already has this slug"),
+            "franchise_slug_key", new Meaning("slug", "another franchise already has this slug"));
+
+    private final String field;
+
+    ConflictException(String field, String message) {
+        super(field + ": " + message, null, false, false);
+        this.field = field;
+    }
+
+    String field() {
+        return field;
+    }
+
+    /**
+     * The conflict a failed statement stands for, with {@code fieldPrefix} (such as
+     * {@code "editions[1]."}) put before the field; any other failure is returned unchanged.
+     */
+    static RuntimeException translate(RuntimeException failure, String fieldPrefix) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql && UNIQUE_VIOLATION.equals(psql.getSQLState())) {
+                ServerErrorMessage server = psql.getServerErrorMessage();
+                Meaning meaning = server == null ? null : CONSTRAINTS.get(server.getConstraint());
+                if (meaning != null) {
+                    return new ConflictException(fieldPrefix + meaning.field(), meaning.message());
+                }
+            }
+        }
+        return failure;
+    }
+
+    /** Runs one transaction; a unique violation anywhere in it comes out as a conflict. */
+    static <T> T inTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (RuntimeException failure) {
+            throw translate(failure, "");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package questlog.library;
+
+import questlog.common.FieldErrors;
+
+/** Body of {@code POST /franchises}. */
+record CreateFranchiseRequest(String name, String slug) {
+
+    CreateFranchiseRequest {
+        name = Inputs.text(name);
+        slug = Inputs.text(slug);
+    }
+
+    void validate() {
+        new FieldErrors().check(name != null, "name", "is required").throwIfBadRequest();
+        var rules = new FieldErrors();
+        Inputs.slug(rules, "slug", slug);
+        rules.throwIfUnprocessable();
+    }
+}

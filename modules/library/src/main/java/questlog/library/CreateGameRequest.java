@@ -1,0 +1,63 @@
+package questlog.library;
+
+import java.util.List;
+import questlog.common.FieldErrors;
+
+/**
+ * Body of {@code POST /games}. References ({@code franchise}, {@code genres},
+ * {@code primary_genre}, {@code parent_game}) are slugs of existing rows.
+ */
+record CreateGameRequest(String name, String slug, String sortName, String franchise, List<String> genres,
+                         String primaryGenre, Integer originalReleaseYear, String summary, String coverUrl,
+                         List<String> platforms, Long igdbId, String parentGame, String relationshipType,
+                         List<ExternalIdInput> externalIds, List<CreateEditionRequest> editions) {
+
+    CreateGameRequest {
+        name = Inputs.text(name);
+        slug = Inputs.text(slug);
+        sortName = Inputs.text(sortName);
+        franchise = Inputs.text(franchise);
+        genres = genres == null ? List.of() : Inputs.distinct(genres);
+        primaryGenre = Inputs.text(primaryGenre);
+        summary = Inputs.text(summary);
+        coverUrl = Inputs.text(coverUrl);
+        platforms = platforms == null ? List.of() : Inputs.distinct(platforms);
+        parentGame = Inputs.text(parentGame);
+        relationshipType = Inputs.text(relationshipType);
+        externalIds = externalIds == null ? List.of() : externalIds;
+        editions = editions == null ? List.of() : editions;
+    }
+
+    /** Throws a 400 for missing values, then a 422 for values that break a rule. */
+    void validate() {
+        var missing = new FieldErrors();
+        var rules = new FieldErrors();
+        missing.check(name != null, "name", "is required");
+        Inputs.slug(rules, "slug", slug);
+        Inputs.slugList(rules, "genres", genres);
+        Inputs.year(rules, "original_release_year", originalReleaseYear);
+        Inputs.slugList(rules, "platforms", platforms);
+        Inputs.positive(rules, "igdb_id", igdbId);
+        Inputs.oneOf(rules, "relationship_type", relationshipType, Inputs.RELATIONSHIP_TYPES);
+        if ((parentGame == null) != (relationshipType == null)) {
+            rules.add(parentGame == null ? "parent_game" : "relationship_type",
+                    "parent_game and relationship_type are given together or not at all");
+        }
+        for (int i = 0; i < externalIds.size(); i++) {
+            if (externalIds.get(i) == null) {
+                missing.add("external_ids[" + i + "]", "must be an object");
+            } else {
+                externalIds.get(i).check("external_ids[" + i + "].", missing, rules);
+            }
+        }
+        for (int i = 0; i < editions.size(); i++) {
+            if (editions.get(i) == null) {
+                missing.add("editions[" + i + "]", "must be an object");
+            } else {
+                editions.get(i).check("editions[" + i + "].", missing, rules);
+            }
+        }
+        missing.throwIfBadRequest();
+        rules.throwIfUnprocessable();
+    }
+}

@@ -1,0 +1,21 @@
+package questlog.library;
+
+import questlog.common.FieldErrors;
+
+/** Body of {@code POST /genres}; {@code parent} is the slug of an existing genre. */
+record CreateGenreRequest(String name, String slug, Long igdbId, String parent) {
+
+    CreateGenreRequest {
+        name = Inputs.text(name);
+        slug = Inputs.text(slug);
+        parent = Inputs.text(parent);
+    }
+
+    void validate() {
+        new FieldErrors().check(name != null, "name", "is required").throwIfBadRequest();
+        var rules = new FieldErrors();
+        Inputs.slug(rules, "slug", slug);
+        Inputs.positive(rules, "igdb_id", igdbId);
+        rules.throwIfUnprocessable();
+    }
+}

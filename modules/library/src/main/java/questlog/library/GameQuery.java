@@ -1,0 +1,110 @@
+package questlog.library;
+
+import java.util.List;
+import java.util.Map;
+import questlog.common.FieldErrors;
+
+/**
+ * The validated filters, order and window of {@code GET /games}. Parsing collects every bad
+ * parameter and answers one 400; unknown parameters (such as the journal's {@code status}) are
+ * ignored.
+ */
+record GameQuery(String q, String franchise, String genre, String platform, Integer year, Sort sort,
+                 int limit, int offset) {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 5000;
+
+    /**
+     * Orders a client may ask for. Each carries its ORDER BY clause, so SQL is only ever built
+     * from this whitelist; every order ends on the unique slug, so pages never overlap. Names
+     * compare by code point (the columns are COLLATE "C"); unknown years sort last both ways.
+     */
+    enum Sort {
+        NAME("name", "g.name, g.slug"),
+        NAME_DESC("-name", "g.name DESC, g.slug DESC"),
+        YEAR("year", "g.original_release_year NULLS LAST, g.slug"),
+        YEAR_DESC("-year", "g.original_release_year DESC NULLS LAST, g.slug"),
+        CREATED("created", "g.created_at, g.slug"),
+        CREATED_DESC("-created", "g.created_at DESC, g.slug"),
+        UPDATED("updated", "g.updated_at, g.slug"),
+        UPDATED_DESC("-updated", "g.updated_at DESC, g.slug");
+
+        final String param;
+        final String orderBy;
+
+        Sort(String param, String orderBy) {
+            this.param = param;
+            this.orderBy = orderBy;
+        }
+
+        static Sort fromParam(String value) {
+            for (Sort sort : values()) {
+                if (sort.param.equals(value)) {
+                    return sort;
+                }
+            }
+            return null;
+        }
+
+        static List<String> params() {
+            return java.util.Arrays.stream(values()).map(s -> s.param).toList();
+        }
+    }
+
+    /** Reads the query string; blank values count as absent. Throws a 400 listing every bad parameter. */
+    static GameQuery parse(Map<String, List<String>> params) {
+        var errors = new FieldErrors();
+        Integer year = null;
+        String rawYear = first(params, "year");
+        if (rawYear != null) {
+            year = parseInt(rawYear);
+            errors.check(year != null, "year", "must be a whole number (got '" + rawYear + "')");
+        }
+        Sort sort = Sort.NAME;
+        String rawSort = first(params, "sort");
+        if (rawSort != null) {
+            sort = Sort.fromParam(rawSort);
+            errors.check(sort != null, "sort", "must be one of " + Sort.params() + " (got '" + rawSort + "')");
+        }
+        int limit = DEFAULT_LIMIT;
+        String rawLimit = first(params, "limit");
+        if (rawLimit != null) {
+            Integer parsed = parseInt(rawLimit);
+            if (parsed == null || parsed < 1 || parsed > MAX_LIMIT) {
+                errors.add("limit", "must be a whole number from 1 to " + MAX_LIMIT + " (got '" + rawLimit + "')");
+            } else {
+                limit = parsed;
+            }
+        }
+        int offset = 0;
+        String rawOffset = first(params, "offset");
+        if (rawOffset != null) {
+            Integer parsed = parseInt(rawOffset);
+            if (parsed == null || parsed < 0) {
+                errors.add("offset", "must be a whole number of 0 or more (got '" + rawOffset + "')");
+            } else {
+                offset = parsed;
+            }
+        }
+        errors.throwIfBadRequest();
+        return new GameQuery(first(params, "q"), first(params, "franchise"), first(params, "genre"),
+                first(params, "platform"), year, sort, limit, offset);
+    }
+
+    static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        if (values == null || values.isEmpty() || values.getFirst().isBlank()) {
+            return null;
+        }
+        return values.getFirst();
+    }
+
+    static Integer parseInt(String raw) {
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package questlog.library;
+
+import java.util.List;
+import java.util.UUID;
+import questlog.common.Slugs;
+
+/**
+ * The writable columns of a game, resolved to ids; what an insert or a full-row update binds.
+ * Public only because JDBI binds its methods by reflection.
+ */
+public record GameValues(
+        String name,
+        String slug,
+        String sortName,
+        UUID franchiseId,
+        UUID parentGameId,
+        String relationshipType,
+        UUID primaryGenreId,
+        Integer originalReleaseYear,
+        String summary,
+        String coverUrl,
+        List<String> platforms,
+        Long igdbId) {
+
+    /** Kept in game.search_text so that {@code q} matches names case- and accent-insensitively. */
+    public String searchText() {
+        return Slugs.fold(name);
+    }
+
+    public String[] platformArray() {
+        return platforms.toArray(String[]::new);
+    }
+
+    GameValues withSlug(String newSlug) {
+        return new GameValues(name, newSlug, sortName, franchiseId, parentGameId, relationshipType, primaryGenreId,
+                originalReleaseYear, summary, coverUrl, platforms, igdbId);
+    }
+}

@@ -1,0 +1,69 @@
+package questlog.library;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import questlog.common.FieldErrors;
+import questlog.common.Slugs;
+
+/**
+ * Normalising and checking request values, shared by the request records. Text is kept exactly
+ * as sent except that an empty (or all-blank) string means "no value", as in the original API.
+ */
+final class Inputs {
+    static final Set<String> EDITION_TYPES = Set.of("original", "port", "remaster", "enhanced", "remake", "definitive");
+    static final Set<String> RELATIONSHIP_TYPES = Set.of("sequel", "prequel", "spinoff", "epilogue", "expansion");
+    static final Set<String> EXTERNAL_SOURCES = Set.of("igdb", "steam", "gog", "twitch", "xbox", "psn");
+    static final int MIN_YEAR = 1940;
+    static final int MAX_YEAR = 2200;
+
+    private Inputs() {}
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static void slug(FieldErrors errors, String field, String slug) {
+        if (slug != null && !Slugs.isValid(slug)) {
+            errors.add(field, "must be lowercase letters, digits and single hyphens, at most "
+                    + Slugs.MAX_LENGTH + " characters (like 'final-fantasy-vii')");
+        }
+    }
+
+    static void year(FieldErrors errors, String field, Integer year) {
+        if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+            errors.add(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+    }
+
+    static void positive(FieldErrors errors, String field, Long id) {
+        if (id != null && id <= 0) {
+            errors.add(field, "must be a positive whole number");
+        }
+    }
+
+    static void oneOf(FieldErrors errors, String field, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            errors.add(field, "must be one of " + allowed.stream().sorted().toList() + " (got '" + value + "')");
+        }
+    }
+
+    /** Lists of slugs (genres, platforms): no nulls, every entry slug-shaped. */
+    static void slugList(FieldErrors errors, String field, List<String> slugs) {
+        if (slugs == null) {
+            return;
+        }
+        for (int i = 0; i < slugs.size(); i++) {
+            String slug = slugs.get(i);
+            if (slug == null || !Slugs.isValid(slug)) {
+                errors.add(field + "[" + i + "]", "must be a slug (lowercase letters, digits and single hyphens)");
+            }
+        }
+    }
+
+    /** The list without duplicates, in the order given; null stays null (absent). */
+    static List<String> distinct(List<String> values) {
+        return values == null ? null : new ArrayList<>(new LinkedHashSet<>(values));
+    }
+}

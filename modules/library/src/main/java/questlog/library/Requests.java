@@ -1,0 +1,107 @@
+package questlog.library;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import questlog.common.FieldErrors;
+import questlog.common.InvalidInputException;
+import questlog.common.Page;
+
+/**
+ * The controllers' shared IO: strict JSON bodies (Jackson's errors become 400 problems in app),
+ * 409s for conflicts, the compatibility API's paging parameters and {@code next} links.
+ */
+final class Requests {
+    private Requests() {}
+
+    /** The body as {@code type}; a body that is JSON {@code null} is a 400 like any other wrong shape. */
+    static <T> T body(Context ctx, ObjectMapper json, Class<T> type) throws IOException {
+        T value = json.readValue(ctx.bodyAsBytes(), type);
+        if (value == null) {
+            throw notAnObject();
+        }
+        return value;
+    }
+
+    /** The body as a JSON object tree, for partial updates that must tell absent fields from nulls. */
+    static ObjectNode objectBody(Context ctx, ObjectMapper json) throws IOException {
+        JsonNode node = json.readTree(ctx.bodyAsBytes());
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw notAnObject();
+    }
+
+    private static InvalidInputException notAnObject() {
+        return new InvalidInputException(400, "The request body must be a JSON object", List.of());
+    }
+
+    /** Runs a service call, answering a {@link ConflictException} with a 409 that names the field. */
+    static <T> T conflictsAs409(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConflictException e) {
+            throw new ConflictResponse(e.getMessage(), Map.of("field", e.field()));
+        }
+    }
+
+    /** {@code limit} and {@code offset} of the compatibility API: not capped, but never negative. */
+    record Window(long limit, long offset) {}
+
+    static Window window(Context ctx, long defaultLimit) {
+        var errors = new FieldErrors();
+        long limit = nonNegative(ctx, "limit", defaultLimit, errors);
+        long offset = nonNegative(ctx, "offset", 0, errors);
+        errors.throwIfBadRequest();
+        return new Window(limit, offset);
+    }
+
+    private static long nonNegative(Context ctx, String name, long fallback, FieldErrors errors) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(name, "must be a whole number of 0 or more (got '" + raw + "')");
+        return fallback;
+    }
+
+    /** The same path and query, parameters in their order and encoding, with {@code offset} moved. */
+    static Page.PageLink pageLink(Context ctx) {
+        List<String> kept = new ArrayList<>();
+        String query = ctx.queryString();
+        if (query != null && !query.isEmpty()) {
+            for (String part : query.split("&")) {
+                if (!part.isEmpty() && !part.equals("offset") && !part.startsWith("offset=")) {
+                    kept.add(part);
+                }
+            }
+        }
+        String path = ctx.path();
+        return offset -> {
+            List<String> parts = new ArrayList<>(kept);
+            parts.add("offset=" + offset);
+            return path + "?" + String.join("&", parts);
+        };
+    }
+
+    /** Optional text query parameter; blank counts as absent. */
+    static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+}

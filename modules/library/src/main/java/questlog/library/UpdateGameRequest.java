@@ -1,0 +1,78 @@
+package questlog.library;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import questlog.common.FieldErrors;
+
+/**
+ * Body of {@code PATCH /games/{slug}}: the fields of a game, each optional. A field left out
+ * stays as it is; a field sent as {@code null} (or {@code ""}) is cleared. Jackson cannot tell
+ * those apart in a record, so {@link #read} also keeps the names of the fields that were sent.
+ */
+record UpdateGameRequest(String name, String slug, String sortName, String franchise, List<String> genres,
+                         String primaryGenre, Integer originalReleaseYear, String summary, String coverUrl,
+                         List<String> platforms, Long igdbId, String parentGame, String relationshipType,
+                         List<ExternalIdInput> externalIds) {
+
+    UpdateGameRequest {
+        name = Inputs.text(name);
+        slug = Inputs.text(slug);
+        sortName = Inputs.text(sortName);
+        franchise = Inputs.text(franchise);
+        genres = Inputs.distinct(genres);
+        primaryGenre = Inputs.text(primaryGenre);
+        summary = Inputs.text(summary);
+        coverUrl = Inputs.text(coverUrl);
+        platforms = Inputs.distinct(platforms);
+        parentGame = Inputs.text(parentGame);
+        relationshipType = Inputs.text(relationshipType);
+    }
+
+    /** The values plus which JSON fields were present (snake_case names). */
+    record Patch(UpdateGameRequest values, Set<String> fields) {
+        boolean has(String field) {
+            return fields.contains(field);
+        }
+    }
+
+    /**
+     * Maps the object strictly (unknown fields and wrong types fail as they do for every body)
+     * and validates it: a 422 for values that break a rule or clear what cannot be cleared.
+     */
+    static Patch read(ObjectNode body, ObjectMapper json) throws JsonProcessingException {
+        UpdateGameRequest values = json.treeToValue(body, UpdateGameRequest.class);
+        Set<String> fields = new LinkedHashSet<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        var patch = new Patch(values, Set.copyOf(fields));
+        values.validate(patch);
+        return patch;
+    }
+
+    private void validate(Patch patch) {
+        var rules = new FieldErrors();
+        rules.check(!patch.has("name") || name != null, "name", "cannot be cleared");
+        rules.check(!patch.has("slug") || slug != null, "slug", "cannot be cleared");
+        Inputs.slug(rules, "slug", slug);
+        Inputs.slugList(rules, "genres", genres);
+        Inputs.year(rules, "original_release_year", originalReleaseYear);
+        Inputs.slugList(rules, "platforms", platforms);
+        Inputs.positive(rules, "igdb_id", igdbId);
+        Inputs.oneOf(rules, "relationship_type", relationshipType, Inputs.RELATIONSHIP_TYPES);
+        if (externalIds != null) {
+            var missing = new FieldErrors();
+            for (int i = 0; i < externalIds.size(); i++) {
+                if (externalIds.get(i) == null) {
+                    missing.add("external_ids[" + i + "]", "must be an object");
+                } else {
+                    externalIds.get(i).check("external_ids[" + i + "].", missing, rules);
+                }
+            }
+            missing.throwIfBadRequest();
+        }
+        rules.throwIfUnprocessable();
+    }
+}

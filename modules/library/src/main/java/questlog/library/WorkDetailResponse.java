@@ -1,0 +1,15 @@
+package questlog.library;
+
+import java.util.List;
+import java.util.UUID;
+
+/** {@code GET /works/{slug}} and {@code GET /editions/by-twitch/{id}}: a work with its editions. */
+record WorkDetailResponse(UUID id, String name, String slug, RefResponse franchise, Integer originalReleaseYear,
+                          List<WorkEditionResponse> editions) {
+
+    static WorkDetailResponse from(Game game, List<Edition> editions) {
+        WorkResponse work = WorkResponse.from(game);
+        return new WorkDetailResponse(work.id(), work.name(), work.slug(), work.franchise(),
+                work.originalReleaseYear(), editions.stream().map(WorkEditionResponse::from).toList());
+    }
+}
