@@ -3,6 +3,7 @@ package questlog.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
 import questlog.journal.JournalModule;
@@ -84,7 +85,7 @@ public final class AppDeps implements AutoCloseable {
      * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
      */
     List<ApiOperation> moduleOperations() {
-        return List.of();
+        return Stream.of(journal.operations(), lists.operations()).flatMap(List::stream).toList();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ListRoutesTest {
     @RegisterExtension
     static final TestApp app = new TestApp(Map.of(), new TickingClock(Instant.parse("2026-02-01T00:00:00Z")));
+    static final SpecChecked api = new SpecChecked(app);
 
     static final List<String> GAMES = List.of("chrono-trigger", "earthbound", "final-fantasy-vi", "secret-of-mana",
             "super-metroid", "terranigma", "illusion-of-gaia", "lufia-ii");
@@ -45,18 +46,18 @@ class ListRoutesTest {
     }
 
     static JsonNode createList(Object... pairs) {
-        var response = app.post("/api/lists", body(pairs));
+        var response = api.post("/api/lists", body(pairs));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
     }
 
     static TestApp.Response add(String list, String game, Integer position) {
-        return app.post("/api/lists/" + list + "/entries", position == null ? body("game", game) : body("game", game, "position", position));
+        return api.post("/api/lists/" + list + "/entries", position == null ? body("game", game) : body("game", game, "position", position));
     }
 
     /** The list's game slugs in the order it is shown, checking positions are 1..n when ranked. */
     static List<String> order(String list) {
-        JsonNode detail = app.get("/api/lists/" + list).json();
+        JsonNode detail = api.get("/api/lists/" + list).json();
         List<String> slugs = new ArrayList<>();
         int expected = 1;
         for (JsonNode e : detail.path("entries")) {
@@ -80,7 +81,7 @@ class ListRoutesTest {
 
     static List<String> verbs(String list) {
         List<String> verbs = new ArrayList<>();
-        app.get("/api/lists/" + list + "/activity").json().forEach(a -> verbs.add(a.path("verb").asText()));
+        api.get("/api/lists/" + list + "/activity").json().forEach(a -> verbs.add(a.path("verb").asText()));
         return verbs;
     }
 
@@ -104,12 +105,12 @@ class ListRoutesTest {
         assertThat(list.path("entries")).isEmpty();
         assertThat(createList("name", "Best SNES RPGs!").path("slug").asText()).isEqualTo("best-snes-rpgs-2");
         assertThat(createList("name", "Mine", "slug", "my-own-slug").path("slug").asText()).isEqualTo("my-own-slug");
-        assertProblem(app.post("/api/lists", body("name", "Again", "slug", "my-own-slug")), 409, null);
-        assertProblem(app.post("/api/lists", body("name", "Bad", "slug", "Not A Slug")), 422, "slug");
-        assertProblem(app.post("/api/lists", body("description", "no name")), 422, "name");
-        assertProblem(app.post("/api/lists", body("name", "x", "is_ranked", "yes")), 400, "is_ranked");
+        assertProblem(api.post("/api/lists", body("name", "Again", "slug", "my-own-slug")), 409, null);
+        assertProblem(api.post("/api/lists", body("name", "Bad", "slug", "Not A Slug")), 422, "slug");
+        assertProblem(api.post("/api/lists", body("description", "no name")), 422, "name");
+        assertProblem(api.post("/api/lists", body("name", "x", "is_ranked", "yes")), 400, "is_ranked");
         assertThat(verbs("best-snes-rpgs")).containsExactly("created");
-        assertThat(app.send("POST", "/api/lists", body("name", "anon")).status()).isEqualTo(401);
+        assertThat(api.send("POST", "/api/lists", body("name", "anon")).status()).isEqualTo(401);
     }
 
     @Test
@@ -127,19 +128,19 @@ class ListRoutesTest {
         assertProblem(add("ranked", "earthbound", null), 409, null);
         assertProblem(add("ranked", "no-such-game", null), 422, "game");
 
-        var moved = app.patch("/api/lists/ranked/entries/earthbound", body("position", 1));
+        var moved = api.patch("/api/lists/ranked/entries/earthbound", body("position", 1));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.json().path("position").asInt()).isEqualTo(1);
         assertThat(order("ranked")).containsExactly("earthbound", "super-metroid", "chrono-trigger", "terranigma");
-        app.patch("/api/lists/ranked/entries/super-metroid", body("position", 4));
+        api.patch("/api/lists/ranked/entries/super-metroid", body("position", 4));
         assertThat(order("ranked")).containsExactly("earthbound", "chrono-trigger", "terranigma", "super-metroid");
-        assertProblem(app.patch("/api/lists/ranked/entries/super-metroid", body("position", 5)), 422, "position");
-        assertProblem(app.patch("/api/lists/ranked/entries/super-metroid", body("position", null)), 422, "position");
+        assertProblem(api.patch("/api/lists/ranked/entries/super-metroid", body("position", 5)), 422, "position");
+        assertProblem(api.patch("/api/lists/ranked/entries/super-metroid", body("position", null)), 422, "position");
 
-        assertThat(app.delete("/api/lists/ranked/entries/chrono-trigger").status()).isEqualTo(204);
+        assertThat(api.delete("/api/lists/ranked/entries/chrono-trigger").status()).isEqualTo(204);
         assertThat(order("ranked")).containsExactly("earthbound", "terranigma", "super-metroid");
-        assertThat(app.delete("/api/lists/ranked/entries/chrono-trigger").status()).isEqualTo(404);
-        assertThat(app.delete("/api/lists/ranked/entries/no-such-game").json().path("error").asText()).isEqualTo("Entry not found");
+        assertThat(api.delete("/api/lists/ranked/entries/chrono-trigger").status()).isEqualTo(404);
+        assertThat(api.delete("/api/lists/ranked/entries/no-such-game").json().path("error").asText()).isEqualTo("Entry not found");
 
         assertThat(verbs("ranked")).containsExactly("removed", "reordered", "reordered", "added", "added", "added",
                 "added", "created");
@@ -151,24 +152,24 @@ class ListRoutesTest {
         for (String game : List.of("chrono-trigger", "earthbound", "final-fantasy-vi")) {
             add("order", game, null);
         }
-        var put = app.put("/api/lists/order/order", List.of("final-fantasy-vi", "chrono-trigger", "earthbound"));
+        var put = api.put("/api/lists/order/order", List.of("final-fantasy-vi", "chrono-trigger", "earthbound"));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(order("order")).containsExactly("final-fantasy-vi", "chrono-trigger", "earthbound");
-        JsonNode last = app.get("/api/lists/order/activity?limit=1").json().get(0);
+        JsonNode last = api.get("/api/lists/order/activity?limit=1").json().get(0);
         assertThat(last.path("verb").asText()).isEqualTo("reordered");
         assertThat(last.path("metadata").path("previous").toString())
                 .isEqualTo("[\"chrono-trigger\",\"earthbound\",\"final-fantasy-vi\"]");
 
-        assertProblem(app.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound")), 422, "order");
-        assertProblem(app.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound", "earthbound")), 422, "order[2]");
-        assertProblem(app.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound", "lufia-ii")), 422, "order[2]");
-        assertProblem(app.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound", "nope")), 422, "order[2]");
-        assertProblem(app.put("/api/lists/order/order", body("order", List.of())), 400, null);
+        assertProblem(api.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound")), 422, "order");
+        assertProblem(api.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound", "earthbound")), 422, "order[2]");
+        assertProblem(api.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound", "lufia-ii")), 422, "order[2]");
+        assertProblem(api.put("/api/lists/order/order", List.of("chrono-trigger", "earthbound", "nope")), 422, "order[2]");
+        assertProblem(api.put("/api/lists/order/order", body("order", List.of())), 400, null);
         assertThat(order("order")).containsExactly("final-fantasy-vi", "chrono-trigger", "earthbound");
 
         createList("name", "Loose");
-        assertProblem(app.put("/api/lists/loose/order", List.of()), 422, "order");
-        assertThat(app.put("/api/lists/no-such-list/order", List.of()).status()).isEqualTo(404);
+        assertProblem(api.put("/api/lists/loose/order", List.of()), 422, "order");
+        assertThat(api.put("/api/lists/no-such-list/order", List.of()).status()).isEqualTo(404);
     }
 
     @Test
@@ -178,7 +179,7 @@ class ListRoutesTest {
         add("backlog", "terranigma", null);
         add("backlog", "illusion-of-gaia", 1);
         assertThat(order("backlog")).containsExactly("illusion-of-gaia", "terranigma", "lufia-ii");
-        var patched = app.patch("/api/lists/backlog/entries/lufia-ii", body("position", 1, "notes", "Ancient Cave"));
+        var patched = api.patch("/api/lists/backlog/entries/lufia-ii", body("position", 1, "notes", "Ancient Cave"));
         assertThat(patched.json().path("position").isNull()).isTrue();
         assertThat(patched.json().path("notes").asText()).isEqualTo("Ancient Cave");
         assertThat(verbs("backlog")).containsExactly("updated", "added", "added", "added", "created");
@@ -190,34 +191,34 @@ class ListRoutesTest {
         add("switcher", "chrono-trigger", null);
         add("switcher", "earthbound", null);
         add("switcher", "terranigma", null);
-        var ranked = app.patch("/api/lists/switcher", body("is_ranked", true));
+        var ranked = api.patch("/api/lists/switcher", body("is_ranked", true));
         assertThat(ranked.status()).as(ranked.toString()).isEqualTo(200);
         assertThat(order("switcher")).containsExactly("terranigma", "earthbound", "chrono-trigger");
-        JsonNode updated = app.get("/api/lists/switcher/activity?limit=1").json().get(0);
+        JsonNode updated = api.get("/api/lists/switcher/activity?limit=1").json().get(0);
         assertThat(updated.path("verb").asText()).isEqualTo("updated");
         assertThat(updated.path("metadata").path("changes").path("is_ranked")).isEqualTo(json("{\"from\":false,\"to\":true}"));
         assertThat(updated.path("metadata").path("order").toString())
                 .isEqualTo("[\"terranigma\",\"earthbound\",\"chrono-trigger\"]");
-        app.patch("/api/lists/switcher", body("is_ranked", false));
+        api.patch("/api/lists/switcher", body("is_ranked", false));
         assertThat(order("switcher")).containsExactly("terranigma", "earthbound", "chrono-trigger");
 
-        var renamed = app.patch("/api/lists/switcher", body("name", "Renamed", "slug", "renamed", "description", "new"));
+        var renamed = api.patch("/api/lists/switcher", body("name", "Renamed", "slug", "renamed", "description", "new"));
         assertThat(renamed.json().path("slug").asText()).isEqualTo("renamed");
-        assertThat(app.get("/api/lists/switcher").status()).isEqualTo(404);
-        assertThat(app.get("/api/lists/renamed").json().path("description").asText()).isEqualTo("new");
-        assertProblem(app.patch("/api/lists/renamed", body("name", null)), 422, "name");
-        assertProblem(app.patch("/api/lists/renamed", body("is_public", null)), 422, "is_public");
-        app.patch("/api/lists/renamed", body("description", null));
-        assertThat(app.get("/api/lists/renamed").json().path("description").isNull()).isTrue();
+        assertThat(api.get("/api/lists/switcher").status()).isEqualTo(404);
+        assertThat(api.get("/api/lists/renamed").json().path("description").asText()).isEqualTo("new");
+        assertProblem(api.patch("/api/lists/renamed", body("name", null)), 422, "name");
+        assertProblem(api.patch("/api/lists/renamed", body("is_public", null)), 422, "is_public");
+        api.patch("/api/lists/renamed", body("description", null));
+        assertThat(api.get("/api/lists/renamed").json().path("description").isNull()).isTrue();
         createList("name", "Taken");
-        assertProblem(app.patch("/api/lists/renamed", body("slug", "taken")), 409, null);
+        assertProblem(api.patch("/api/lists/renamed", body("slug", "taken")), 409, null);
     }
 
     @Test
     void bulkAddCountsCreatedSkippedAndErrorsAsTheOriginal() {
         createList("name", "Bulk", "is_ranked", true);
         add("bulk", "earthbound", null);
-        var response = app.post("/api/lists/bulk/entries/bulk", body("entries", List.of(
+        var response = api.post("/api/lists/bulk/entries/bulk", body("entries", List.of(
                 body("work_slug", "terranigma", "position", 3),
                 body("work_slug", "chrono-trigger", "position", 1, "notes", "best"),
                 body("work_slug", "earthbound"),
@@ -226,10 +227,10 @@ class ListRoutesTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"created\":3,\"skipped\":1,\"errors\":[\"Work not found: not-a-game\"]}");
         assertThat(order("bulk")).containsExactly("chrono-trigger", "secret-of-mana", "terranigma", "earthbound");
-        JsonNode added = app.get("/api/lists/bulk/activity?limit=1").json().get(0);
+        JsonNode added = api.get("/api/lists/bulk/activity?limit=1").json().get(0);
         assertThat(added.path("entries").toString()).isEqualTo("[\"chrono-trigger\",\"secret-of-mana\",\"terranigma\"]");
         assertThat(added.path("metadata").path("positions").toString()).isEqualTo("[1,2,3]");
-        assertThat(app.post("/api/lists/no-such-list/entries/bulk", body("entries", List.of())).status()).isEqualTo(404);
+        assertThat(api.post("/api/lists/no-such-list/entries/bulk", body("entries", List.of())).status()).isEqualTo(404);
     }
 
     @Test
@@ -239,14 +240,14 @@ class ListRoutesTest {
         String createdAt = created.path("created_at").asText();
         JsonNode first = add("compat", "chrono-trigger", null).json();
         JsonNode second = add("compat", "earthbound", 1).json();
-        String updatedAt = app.get("/api/lists/compat").json().path("updated_at").asText();
+        String updatedAt = api.get("/api/lists/compat").json().path("updated_at").asText();
         String gameId = first.path("work_id").asText();
         String gameId2 = second.path("work_id").asText();
 
         String summary = "{\"id\":\"" + listId + "\",\"slug\":\"compat\",\"name\":\"Compat\",\"description\":\"Shapes\","
                 + "\"is_ranked\":true,\"is_public\":true,\"entry_count\":2,\"created_at\":\"" + createdAt + "\","
                 + "\"updated_at\":\"" + updatedAt + "\"";
-        JsonNode all = app.get("/api/lists").json();
+        JsonNode all = api.get("/api/lists").json();
         JsonNode mine = null;
         for (JsonNode l : all) {
             if (l.path("slug").asText().equals("compat")) {
@@ -257,7 +258,7 @@ class ListRoutesTest {
         assertThat(mine).isNotNull();
         assertThat(mine.toString()).isEqualTo(summary + "}");
 
-        String detail = app.get("/api/lists/compat/").body();
+        String detail = api.get("/api/lists/compat/").body();
         assertThat(detail).isEqualTo(summary + ",\"entries\":["
                 + "{\"id\":\"" + second.path("id").asText() + "\",\"work_id\":\"" + gameId2 + "\",\"work_name\":\"Earthbound\","
                 + "\"work_slug\":\"earthbound\",\"position\":1,\"notes\":null,\"game\":{\"id\":\"" + gameId2
@@ -267,7 +268,7 @@ class ListRoutesTest {
                 + "\",\"slug\":\"chrono-trigger\",\"name\":\"Chrono Trigger\"},\"added_at\":\"" + first.path("added_at").asText() + "\"}"
                 + "]}");
 
-        JsonNode activity = app.get("/api/lists/compat/activity?limit=50").json();
+        JsonNode activity = api.get("/api/lists/compat/activity?limit=50").json();
         assertThat(activity).hasSize(3);
         List<String> fields = new ArrayList<>();
         activity.get(0).fieldNames().forEachRemaining(fields::add);
@@ -278,11 +279,11 @@ class ListRoutesTest {
         assertThat(activity.get(0).path("timestamp").asText()).matches("2026-02-01T\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(activity.get(2).path("verb").asText()).isEqualTo("created");
         assertThat(activity.get(2).path("metadata")).isEqualTo(json("{\"name\":\"Compat\",\"is_ranked\":true,\"is_public\":true}"));
-        assertThat(app.get("/api/lists/compat/activity?limit=1").json()).hasSize(1);
-        assertProblem(app.get("/api/lists/compat/activity?limit=0"), 400, "limit");
+        assertThat(api.get("/api/lists/compat/activity?limit=1").json()).hasSize(1);
+        assertProblem(api.get("/api/lists/compat/activity?limit=0"), 400, "limit");
 
         for (String path : List.of("/api/lists/no-such-list", "/api/lists/no-such-list/activity")) {
-            var missing = app.get(path);
+            var missing = api.get(path);
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.contentType()).startsWith("application/problem+json");
             assertThat(missing.json().path("error").asText()).isEqualTo("List not found");
@@ -295,27 +296,27 @@ class ListRoutesTest {
         createList("name", "Secret", "is_public", false);
         add("secret", "earthbound", null);
         String auth = "Bearer " + app.writeToken();
-        assertThat(app.get("/api/lists/secret").status()).isEqualTo(404);
-        assertThat(app.get("/api/lists/secret/activity").status()).isEqualTo(404);
-        assertThat(app.get("/api/lists").body()).doesNotContain("\"secret\"");
-        assertThat(app.get("/api/lists/secret", "Authorization", auth).status()).isEqualTo(200);
-        assertThat(app.get("/api/lists/secret/activity", "Authorization", auth).status()).isEqualTo(200);
-        assertThat(app.get("/api/lists", "Authorization", auth).body()).contains("\"secret\"");
+        assertThat(api.get("/api/lists/secret").status()).isEqualTo(404);
+        assertThat(api.get("/api/lists/secret/activity").status()).isEqualTo(404);
+        assertThat(api.get("/api/lists").body()).doesNotContain("\"secret\"");
+        assertThat(api.get("/api/lists/secret", "Authorization", auth).status()).isEqualTo(200);
+        assertThat(api.get("/api/lists/secret/activity", "Authorization", auth).status()).isEqualTo(200);
+        assertThat(api.get("/api/lists", "Authorization", auth).body()).contains("\"secret\"");
         // a cached anonymous answer is never given to a reader with a token, nor the other way round
-        assertThat(app.get("/api/lists").body()).doesNotContain("\"secret\"");
-        assertThat(app.get("/api/lists", "Authorization", auth).body()).contains("\"secret\"");
-        assertThat(app.get("/api/lists/secret", "Authorization", "Bearer not-a-token").status()).isEqualTo(404);
-        app.patch("/api/lists/secret", body("is_public", true));
-        assertThat(app.get("/api/lists/secret").status()).isEqualTo(200);
+        assertThat(api.get("/api/lists").body()).doesNotContain("\"secret\"");
+        assertThat(api.get("/api/lists", "Authorization", auth).body()).contains("\"secret\"");
+        assertThat(api.get("/api/lists/secret", "Authorization", "Bearer not-a-token").status()).isEqualTo(404);
+        api.patch("/api/lists/secret", body("is_public", true));
+        assertThat(api.get("/api/lists/secret").status()).isEqualTo(200);
     }
 
     @Test
     void deletingAListRemovesItsEntriesAndHistory() {
         createList("name", "Doomed", "is_ranked", true);
         add("doomed", "earthbound", null);
-        assertThat(app.delete("/api/lists/doomed").status()).isEqualTo(204);
-        assertThat(app.get("/api/lists/doomed").status()).isEqualTo(404);
-        assertThat(app.delete("/api/lists/doomed").status()).isEqualTo(404);
+        assertThat(api.delete("/api/lists/doomed").status()).isEqualTo(204);
+        assertThat(api.get("/api/lists/doomed").status()).isEqualTo(404);
+        assertThat(api.delete("/api/lists/doomed").status()).isEqualTo(404);
         long rows = app.deps().jdbi().withHandle(h -> h.createQuery(
                 "SELECT (SELECT count(*) FROM list_entry) + (SELECT count(*) FROM list_activity a JOIN list l ON l.id = a.list_id WHERE l.slug = 'doomed')")
                 .mapTo(Long.class).one());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PlaythroughListTest {
     @RegisterExtension
     static final TestApp app = new TestApp(Map.of(), new TickingClock(Instant.parse("2026-01-01T00:00:00Z")));
+    static final SpecChecked api = new SpecChecked(app);
 
     @BeforeAll
     static void journal() {
@@ -33,12 +34,12 @@ class PlaythroughListTest {
     static void add(String game, String ref, Map<String, Object> fields) {
         var body = new java.util.LinkedHashMap<String, Object>(fields);
         body.put("notes", ref);
-        var response = app.post("/api/games/" + game + "/playthroughs", body);
+        var response = api.post("/api/games/" + game + "/playthroughs", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     static List<String> notes(String path) {
-        var response = app.get(path);
+        var response = api.get(path);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<String> out = new ArrayList<>();
         response.json().path("items").forEach(p -> out.add(p.path("notes").asText()));
@@ -47,7 +48,7 @@ class PlaythroughListTest {
 
     @Test
     void theDefaultOrderIsNewestCompletionFirstThenNewestCreated() {
-        JsonNode page = app.get("/api/playthroughs").json();
+        JsonNode page = api.get("/api/playthroughs").json();
         assertThat(page.path("total").asInt()).isEqualTo(6);
         assertThat(page.path("limit").asInt()).isEqualTo(100);
         assertThat(page.path("offset").asInt()).isZero();
@@ -83,11 +84,11 @@ class PlaythroughListTest {
 
     @Test
     void pagesLinkToTheNextOne() {
-        JsonNode first = app.get("/api/playthroughs?sort=created_at&limit=4").json();
+        JsonNode first = api.get("/api/playthroughs?sort=created_at&limit=4").json();
         assertThat(first.path("items")).hasSize(4);
         assertThat(first.path("total").asInt()).isEqualTo(6);
         assertThat(first.path("next").asText()).isEqualTo("/api/playthroughs?sort=created_at&limit=4&offset=4");
-        JsonNode second = app.get(first.path("next").asText()).json();
+        JsonNode second = api.get(first.path("next").asText()).json();
         assertThat(second.path("items")).hasSize(2);
         assertThat(second.path("offset").asInt()).isEqualTo(4);
         assertThat(second.path("next").isNull()).isTrue();
@@ -97,7 +98,7 @@ class PlaythroughListTest {
     @Test
     void badParametersAreBadRequests() {
         for (String query : List.of("status=done", "sort=name", "limit=0", "limit=5001", "offset=-1", "year=abc")) {
-            var response = app.get("/api/playthroughs?" + query);
+            var response = api.get("/api/playthroughs?" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(query.split("=")[0]);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PlaythroughRoutesTest {
     @RegisterExtension
     static final TestApp app = new TestApp(Map.of(), new TickingClock(Instant.parse("2026-01-01T00:00:00Z")));
+    static final SpecChecked api = new SpecChecked(app);
 
     @BeforeAll
     static void catalog() {
@@ -36,7 +37,7 @@ class PlaythroughRoutesTest {
     }
 
     static JsonNode created(String game, Object... pairs) {
-        var response = app.post("/api/games/" + game + "/playthroughs", body(pairs));
+        var response = api.post("/api/games/" + game + "/playthroughs", body(pairs));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
     }
@@ -94,63 +95,63 @@ class PlaythroughRoutesTest {
 
     @Test
     void rulesAreUnprocessableAndNameTheField() {
-        assertProblem(app.post("/api/games/hades/playthroughs",
+        assertProblem(api.post("/api/games/hades/playthroughs",
                 body("started_at", "2025-05-02", "completed_at", "2025-05-01")), 422, "completed_at");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("rating", 11)), 422, "rating");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("rating", 0)), 422, "rating");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("status", "completed")), 422, "completed_at");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("edition", "okami-hd")), 422, "edition");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("edition", "no-such-edition")), 422, "edition");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("playtime_minutes", -1)), 422, "playtime_minutes");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("playtime_minutes", 60, "playtime_hours", 2)),
+        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", 11)), 422, "rating");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", 0)), 422, "rating");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("status", "completed")), 422, "completed_at");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("edition", "okami-hd")), 422, "edition");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("edition", "no-such-edition")), 422, "edition");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("playtime_minutes", -1)), 422, "playtime_minutes");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("playtime_minutes", 60, "playtime_hours", 2)),
                 422, "playtime_hours");
-        var several = app.post("/api/games/hades/playthroughs", body("rating", 12, "status", "completed"));
+        var several = api.post("/api/games/hades/playthroughs", body("rating", 12, "status", "completed"));
         assertProblem(several, 422, "rating");
         assertProblem(several, 422, "completed_at");
         // nothing was written by any of them
-        assertThat(app.get("/api/games/hades/playthroughs").json().path("total").asInt()).isZero();
+        assertThat(api.get("/api/games/hades/playthroughs").json().path("total").asInt()).isZero();
     }
 
     @Test
     void malformedInputIsABadRequest() {
-        assertProblem(app.post("/api/games/hades/playthroughs", body("rating", "ten")), 400, "rating");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("status", "finished")), 400, "status");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("colour", "blue")), 400, "colour");
-        assertProblem(app.post("/api/games/hades/playthroughs", body("started_at", "01/02/2025")), 400, "started_at");
-        var notAnObject = app.post("/api/games/hades/playthroughs", List.of(1, 2));
+        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", "ten")), 400, "rating");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("status", "finished")), 400, "status");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("colour", "blue")), 400, "colour");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("started_at", "01/02/2025")), 400, "started_at");
+        var notAnObject = api.post("/api/games/hades/playthroughs", List.of(1, 2));
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(notAnObject.contentType()).startsWith("application/problem+json");
     }
 
     @Test
     void unknownGamesAndPlaythroughsAre404WithTheOriginalErrorMember() {
-        var noGame = app.post("/api/games/no-such-game/playthroughs", body());
+        var noGame = api.post("/api/games/no-such-game/playthroughs", body());
         assertThat(noGame.status()).isEqualTo(404);
         assertThat(noGame.json().path("error").asText()).isEqualTo("Game not found");
-        assertThat(app.get("/api/games/no-such-game/playthroughs").status()).isEqualTo(404);
+        assertThat(api.get("/api/games/no-such-game/playthroughs").status()).isEqualTo(404);
         for (String id : List.of("00000000-0000-0000-0000-000000000000", "not-a-uuid")) {
-            var missing = app.get("/api/playthroughs/" + id);
+            var missing = api.get("/api/playthroughs/" + id);
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.json().path("error").asText()).isEqualTo("Playthrough not found");
-            assertThat(app.patch("/api/playthroughs/" + id, body("rating", 3)).status()).isEqualTo(404);
-            assertThat(app.delete("/api/playthroughs/" + id).status()).isEqualTo(404);
-            assertThat(app.post("/api/playthroughs/" + id + "/sessions", body("minutes", 3)).status()).isEqualTo(404);
+            assertThat(api.patch("/api/playthroughs/" + id, body("rating", 3)).status()).isEqualTo(404);
+            assertThat(api.delete("/api/playthroughs/" + id).status()).isEqualTo(404);
+            assertThat(api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 3)).status()).isEqualTo(404);
         }
     }
 
     @Test
     void writesNeedAToken() {
-        var anonymous = app.send("POST", "/api/games/hades/playthroughs", body());
+        var anonymous = api.send("POST", "/api/games/hades/playthroughs", body());
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().path("detail").asText()).isEqualTo("Unauthorized");
-        assertThat(app.send("DELETE", "/api/playthroughs/00000000-0000-0000-0000-000000000000", null).status()).isEqualTo(401);
+        assertThat(api.send("DELETE", "/api/playthroughs/00000000-0000-0000-0000-000000000000", null).status()).isEqualTo(401);
     }
 
     @Test
     void patchChangesWhatIsPresentAndClearsExplicitNulls() {
         String id = created("tunic", "platform", "PC", "rating", 6, "notes", "fox", "started_at", "2025-06-01")
                 .path("id").asText();
-        var patched = app.patch("/api/playthroughs/" + id, body("rating", 8, "notes", null, "playtime_hours", 12.25));
+        var patched = api.patch("/api/playthroughs/" + id, body("rating", 8, "notes", null, "playtime_hours", 12.25));
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         JsonNode p = patched.json();
         assertThat(p.path("rating").asInt()).isEqualTo(8);
@@ -160,55 +161,55 @@ class PlaythroughRoutesTest {
         assertThat(p.path("playtime_minutes").asInt()).isEqualTo(735);
         assertThat(p.path("playtime_hours").decimalValue()).isEqualByComparingTo("12.3");
 
-        assertProblem(app.patch("/api/playthroughs/" + id, body("status", "completed")), 422, "completed_at");
-        assertProblem(app.patch("/api/playthroughs/" + id, body("status", null)), 422, "status");
-        assertProblem(app.patch("/api/playthroughs/" + id, body("completed_at", "2025-05-31")), 422, "completed_at");
-        assertProblem(app.patch("/api/playthroughs/" + id, body("edition", "okami-hd")), 422, "edition");
+        assertProblem(api.patch("/api/playthroughs/" + id, body("status", "completed")), 422, "completed_at");
+        assertProblem(api.patch("/api/playthroughs/" + id, body("status", null)), 422, "status");
+        assertProblem(api.patch("/api/playthroughs/" + id, body("completed_at", "2025-05-31")), 422, "completed_at");
+        assertProblem(api.patch("/api/playthroughs/" + id, body("edition", "okami-hd")), 422, "edition");
 
-        var done = app.patch("/api/playthroughs/" + id, body("status", "completed", "completed_at", "2025-07-01"));
+        var done = api.patch("/api/playthroughs/" + id, body("status", "completed", "completed_at", "2025-07-01"));
         assertThat(done.json().path("status").asText()).isEqualTo("completed");
         assertThat(done.json().path("rating").asInt()).isEqualTo(8);
-        assertThat(app.get("/api/playthroughs/" + id).json().path("completed_at").asText()).isEqualTo("2025-07-01");
+        assertThat(api.get("/api/playthroughs/" + id).json().path("completed_at").asText()).isEqualTo("2025-07-01");
     }
 
     @Test
     void sessionsAddUpToThePlaytimeUnlessOneWasGiven() {
         String id = created("celeste", "platform", "Switch", "started_at", "2025-08-01").path("id").asText();
-        var first = app.post("/api/playthroughs/" + id + "/sessions",
+        var first = api.post("/api/playthroughs/" + id + "/sessions",
                 body("minutes", 50, "started_at", "2025-08-01T20:00:00Z", "note", "chapter 1"));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().path("playthrough_id").asText()).isEqualTo(id);
         assertThat(first.json().path("minutes").asInt()).isEqualTo(50);
         assertThat(first.json().path("started_at").asText()).isEqualTo("2025-08-01T20:00:00Z");
         assertThat(first.json().path("note").asText()).isEqualTo("chapter 1");
-        var second = app.post("/api/playthroughs/" + id + "/sessions", body("minutes", 40));
+        var second = api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 40));
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.json().path("started_at").asText()).startsWith("2026-01-01T");
-        assertProblem(app.post("/api/playthroughs/" + id + "/sessions", body("minutes", 0)), 422, "minutes");
-        assertProblem(app.post("/api/playthroughs/" + id + "/sessions", body()), 422, "minutes");
-        assertProblem(app.post("/api/playthroughs/" + id + "/sessions", body("minutes", 1441)), 422, "minutes");
+        assertProblem(api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 0)), 422, "minutes");
+        assertProblem(api.post("/api/playthroughs/" + id + "/sessions", body()), 422, "minutes");
+        assertProblem(api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 1441)), 422, "minutes");
 
-        JsonNode detail = app.get("/api/playthroughs/" + id).json();
+        JsonNode detail = api.get("/api/playthroughs/" + id).json();
         assertThat(detail.path("playtime_minutes").asInt()).isEqualTo(90);
         assertThat(detail.path("playtime_hours").decimalValue()).isEqualByComparingTo("1.5");
         assertThat(detail.path("session_count").asInt()).isEqualTo(2);
         assertThat(detail.path("sessions")).hasSize(2);
         assertThat(detail.path("sessions").get(0).path("minutes").asInt()).isEqualTo(50);
 
-        app.patch("/api/playthroughs/" + id, body("playtime_minutes", 600));
-        assertThat(app.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(600);
-        app.patch("/api/playthroughs/" + id, body("playtime_minutes", null));
-        assertThat(app.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(90);
+        api.patch("/api/playthroughs/" + id, body("playtime_minutes", 600));
+        assertThat(api.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(600);
+        api.patch("/api/playthroughs/" + id, body("playtime_minutes", null));
+        assertThat(api.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(90);
     }
 
     @Test
     void deleteRemovesThePlaythroughAndItsSessions() {
         String id = created("hades", "started_at", "2025-02-01").path("id").asText();
-        app.post("/api/playthroughs/" + id + "/sessions", body("minutes", 30));
-        var deleted = app.delete("/api/playthroughs/" + id);
+        api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 30));
+        var deleted = api.delete("/api/playthroughs/" + id);
         assertThat(deleted.status()).isEqualTo(204);
-        assertThat(app.get("/api/playthroughs/" + id).status()).isEqualTo(404);
-        assertThat(app.delete("/api/playthroughs/" + id).status()).isEqualTo(404);
+        assertThat(api.get("/api/playthroughs/" + id).status()).isEqualTo(404);
+        assertThat(api.delete("/api/playthroughs/" + id).status()).isEqualTo(404);
         int sessions = app.deps().jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM play_session WHERE playthrough_id = CAST(:id AS uuid)")
                 .bind("id", id).mapTo(Integer.class).one());
@@ -218,7 +219,7 @@ class PlaythroughRoutesTest {
     @Test
     void sourceReferencesAreUniquePerSource() {
         created("tunic", "source", "steam", "source_ref", "steam:553420");
-        var again = app.post("/api/games/tunic/playthroughs", body("source", "steam", "source_ref", "steam:553420"));
+        var again = api.post("/api/games/tunic/playthroughs", body("source", "steam", "source_ref", "steam:553420"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         created("tunic", "source", "import", "source_ref", "steam:553420");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StatsRoutesTest {
     @RegisterExtension
     static final TestApp app = new TestApp();
+    static final SpecChecked api = new SpecChecked(app);
 
     /*
      *  #  game     status     started     completed   playtime (min)        rating  platform
@@ -49,8 +50,8 @@ class StatsRoutesTest {
         add("alpha", "started_at", "2022-12-01", "completed_at", "2023-01-10", "playtime_minutes", 600, "rating", 9, "platform", "PC");
         add("alpha", "started_at", "2023-01-20", "completed_at", "2023-02-05", "playtime_minutes", 300, "rating", 7, "platform", "PC");
         String three = add("bravo", "completed_at", "2023-03-15", "rating", 8, "platform", "Switch");
-        assertThat(app.post("/api/playthroughs/" + three + "/sessions", Map.of("minutes", 90)).status()).isEqualTo(201);
-        assertThat(app.post("/api/playthroughs/" + three + "/sessions", Map.of("minutes", 30)).status()).isEqualTo(201);
+        assertThat(api.post("/api/playthroughs/" + three + "/sessions", Map.of("minutes", 90)).status()).isEqualTo(201);
+        assertThat(api.post("/api/playthroughs/" + three + "/sessions", Map.of("minutes", 30)).status()).isEqualTo(201);
         add("charlie", "completed_at", "2023-05-01", "playtime_minutes", 45, "platform", "Switch");
         add("charlie", "status", "playing", "started_at", "2024-01-02");
         add("delta", "status", "planned");
@@ -64,7 +65,7 @@ class StatsRoutesTest {
         for (int i = 0; i < pairs.length; i += 2) {
             body.put((String) pairs[i], pairs[i + 1]);
         }
-        var response = app.post("/api/games/" + game + "/playthroughs", body);
+        var response = api.post("/api/games/" + game + "/playthroughs", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().path("id").asText();
     }
@@ -79,7 +80,7 @@ class StatsRoutesTest {
 
     @Test
     void allTimeFigures() {
-        var response = app.get("/api/stats");
+        var response = api.get("/api/stats");
         assertThat(response.status()).isEqualTo(200);
         JsonNode stats = response.json();
         assertThat(stats.path("year").isNull()).isTrue();
@@ -124,7 +125,7 @@ class StatsRoutesTest {
 
     @Test
     void yearInReview() {
-        JsonNode stats = app.get("/api/stats?year=2023").json();
+        JsonNode stats = api.get("/api/stats?year=2023").json();
         assertThat(stats.path("year").asInt()).isEqualTo(2023);
         assertThat(stats.path("totals").path("playthroughs").asInt()).isEqualTo(9);
         JsonNode review = stats.path("year_in_review");
@@ -168,7 +169,7 @@ class StatsRoutesTest {
 
     @Test
     void aYearWithoutPlayIsAllZerosAndNulls() {
-        JsonNode review = app.get("/api/stats?year=2019").json().path("year_in_review");
+        JsonNode review = api.get("/api/stats?year=2019").json().path("year_in_review");
         assertThat(review.path("completed").asInt()).isZero();
         assertThat(review.path("started").asInt()).isZero();
         assertThat(review.path("playtime_minutes").asInt()).isZero();
@@ -186,7 +187,7 @@ class StatsRoutesTest {
     @Test
     void badYearsAreBadRequests() {
         for (String year : new String[] {"abc", "1800", "20233"}) {
-            var response = app.get("/api/stats?year=" + year);
+            var response = api.get("/api/stats?year=" + year);
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("year");
         }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
+import questlog.common.ApiOperation;
 
 /**
  * The journal: playthroughs, play sessions and stats. Built by app with the one {@link Jdbi},
@@ -49,6 +50,11 @@ public final class JournalModule {
             });
             get("stats", statsController::get, Access.READ);
         };
+    }
+
+    /** The journal's routes for the OpenAPI document. */
+    public List<ApiOperation> operations() {
+        return JournalApi.operations();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
+import questlog.common.ApiOperation;
 
 /**
  * Lists and their entries and history. Built by app with the one {@link Jdbi}, the app's
@@ -52,6 +53,11 @@ public final class ListsModule {
                 });
             });
         });
+    }
+
+    /** The lists routes for the OpenAPI document. */
+    public List<ApiOperation> operations() {
+        return ListsApi.operations();
     }
 
     /**
