@@ -1,0 +1,244 @@
+package questlog.library;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import questlog.common.Slugs;
+
+/**
+ * Reads the fields of one dataset record (a JSON object) and reports every problem against that
+ * record: wrong types, missing or empty required values, malformed ids, slugs and dates, unknown
+ * fields. A missing nullable field counts as null, a missing array as empty. Each getter returns
+ * null when the value is unusable; {@link #ok()} says whether the record can be kept.
+ */
+final class DatasetFields {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern DATE_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+
+    private final String section;
+    private final int index;
+    private final JsonNode node;
+    private final ImportErrors errors;
+    private final String rawId;
+    private final String rawSlug;
+    private boolean ok = true;
+
+    private DatasetFields(String section, int index, JsonNode node, ImportErrors errors) {
+        this.section = section;
+        this.index = index;
+        this.node = node;
+        this.errors = errors;
+        this.rawId = node.path("id").isTextual() ? node.get("id").asText() : null;
+        this.rawSlug = node.path("slug").isTextual() ? node.get("slug").asText() : null;
+    }
+
+    /**
+     * Starts reading a record; returns null (after reporting it) when the element is not an
+     * object. Fields outside {@code allowed} are reported as unknown.
+     */
+    static DatasetFields of(String section, int index, JsonNode node, ImportErrors errors, Set<String> allowed) {
+        if (!node.isObject()) {
+            errors.record(section, index, null, null, null, "must be an object");
+            return null;
+        }
+        DatasetFields fields = new DatasetFields(section, index, node, errors);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                fields.fail(name, "unknown field");
+            }
+        }
+        return fields;
+    }
+
+    boolean ok() {
+        return ok;
+    }
+
+    String rawSlug() {
+        return rawSlug;
+    }
+
+    void fail(String field, String message) {
+        ok = false;
+        errors.record(section, index, rawId, rawSlug, field, message);
+    }
+
+    UUID id() {
+        JsonNode value = node.get("id");
+        if (value == null || value.isNull()) {
+            fail("id", "is required");
+            return null;
+        }
+        if (!value.isTextual() || !UUID_TEXT.matcher(value.asText()).matches()) {
+            fail("id", "must be a UUID such as 0b7e5c1a-3f2d-4c6e-9a8b-1d2e3f4a5b6c");
+            return null;
+        }
+        return UUID.fromString(value.asText());
+    }
+
+    /** The record's own slug: required. */
+    String slug() {
+        String slug = requiredString("slug");
+        if (slug != null && !Slugs.isValid(slug)) {
+            fail("slug", "must be lowercase letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+            return null;
+        }
+        return slug;
+    }
+
+    /** A required, non-empty string. */
+    String requiredString(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            fail(field, "is required");
+            return null;
+        }
+        if (!value.isTextual()) {
+            fail(field, "must be a string");
+            return null;
+        }
+        if (value.asText().isBlank()) {
+            fail(field, "must not be empty");
+            return null;
+        }
+        return withoutNul(field, value.asText());
+    }
+
+    /** A nullable string; an empty string is stored as null. */
+    String optionalText(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            fail(field, "must be a string or null");
+            return null;
+        }
+        return value.asText().isEmpty() ? null : withoutNul(field, value.asText());
+    }
+
+    /** PostgreSQL text cannot hold U+0000. */
+    private String withoutNul(String field, String text) {
+        if (text.indexOf('\0') >= 0) {
+            fail(field, "must not contain the NUL character");
+            return null;
+        }
+        return text;
+    }
+
+    /** A reference to another record by slug, or null. */
+    String optionalSlugReference(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return slugReference(field, value);
+    }
+
+    /** A required reference to another record by slug. */
+    String slugReference(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            fail(field, "is required");
+            return null;
+        }
+        return slugReference(field, value);
+    }
+
+    private String slugReference(String field, JsonNode value) {
+        if (!value.isTextual() || !Slugs.isValid(value.asText())) {
+            fail(field, "must be a slug (lowercase letters, digits and single hyphens)");
+            return null;
+        }
+        return value.asText();
+    }
+
+    /** An array of slugs without duplicates; missing or null is empty. */
+    List<String> slugList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            fail(field, "must be an array of slugs");
+            return null;
+        }
+        List<String> slugs = new ArrayList<>(value.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || !Slugs.isValid(item.asText())) {
+                fail(field + "[" + i + "]", "must be a slug (lowercase letters, digits and single hyphens)");
+                return null;
+            }
+            if (!seen.add(item.asText())) {
+                fail(field + "[" + i + "]", "'" + item.asText() + "' is listed twice");
+                return null;
+            }
+            slugs.add(item.asText());
+        }
+        return slugs;
+    }
+
+    /** A nullable whole number within bounds. */
+    Integer optionalInt(String field, int min, int max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            fail(field, "must be a whole number between " + min + " and " + max + " or null");
+            return null;
+        }
+        return value.asInt();
+    }
+
+    /** A nullable positive whole number (external ids). */
+    Long optionalPositiveLong(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1) {
+            fail(field, "must be a positive whole number or null");
+            return null;
+        }
+        return value.asLong();
+    }
+
+    /** A required string out of a fixed set. */
+    String choice(String field, List<String> allowed) {
+        String value = requiredString(field);
+        if (value != null && !allowed.contains(value)) {
+            fail(field, "must be one of " + String.join(", ", allowed) + " (got '" + value + "')");
+            return null;
+        }
+        return value;
+    }
+
+    /** A nullable date YYYY-MM-DD. */
+    LocalDate optionalDate(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual() && DATE_TEXT.matcher(value.asText()).matches()) {
+            try {
+                return LocalDate.parse(value.asText());
+            } catch (DateTimeParseException e) {
+                // falls through to the error below (for example 2024-02-30)
+            }
+        }
+        fail(field, "must be a date YYYY-MM-DD or null");
+        return null;
+    }
+}
