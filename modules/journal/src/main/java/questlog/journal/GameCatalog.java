@@ -21,10 +21,16 @@ public interface GameCatalog {
 
     Optional<GameRef> game(Handle handle, String slug);
 
+    /** The games with these slugs, by slug; unknown slugs are absent from the map. */
+    Map<String, GameRef> gamesBySlug(Handle handle, Collection<String> slugs);
+
     /** The games with these ids; ids of missing games are absent from the map. */
     Map<UUID, GameRef> games(Handle handle, Collection<UUID> ids);
 
     Optional<EditionRef> edition(Handle handle, String slug);
+
+    /** The editions with these slugs, by slug; unknown slugs are absent from the map. */
+    Map<String, EditionRef> editionsBySlug(Handle handle, Collection<String> slugs);
 
     /** The editions with these ids; ids of missing editions are absent from the map. */
     Map<UUID, EditionRef> editions(Handle handle, Collection<UUID> ids);

@@ -25,11 +25,13 @@ public final class JournalModule {
     private final PlaythroughService playthroughs;
     private final PlaythroughController playthroughController;
     private final StatsController statsController;
+    private final JournalDataset dataset;
 
     public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog) {
         this.playthroughs = new PlaythroughService(jdbi, clock, catalog);
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi));
+        this.dataset = new JournalDataset(catalog);
     }
 
     /** The journal's routes, mounted by app inside {@code path("api")}. */
@@ -50,6 +52,11 @@ public final class JournalModule {
             });
             get("stats", statsController::get, Access.READ);
         };
+    }
+
+    /** The journal's part of dataset imports and exports (the playthroughs section). */
+    public JournalDataset dataset() {
+        return dataset;
     }
 
     /** The journal's routes for the OpenAPI document. */

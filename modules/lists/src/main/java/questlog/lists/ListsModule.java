@@ -28,10 +28,12 @@ import questlog.common.ApiOperation;
 public final class ListsModule {
     private final ListService service;
     private final ListController controller;
+    private final ListsDataset dataset;
 
     public ListsModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, Predicate<Context> seesPrivate) {
         this.service = new ListService(jdbi, json, clock, catalog);
         this.controller = new ListController(service, json, seesPrivate);
+        this.dataset = new ListsDataset(catalog, json);
     }
 
     /** The lists routes, mounted by app inside {@code path("api")}. */
@@ -53,6 +55,11 @@ public final class ListsModule {
                 });
             });
         });
+    }
+
+    /** The lists module's part of dataset imports and exports (the lists and list_entries sections). */
+    public ListsDataset dataset() {
+        return dataset;
     }
 
     /** The lists routes for the OpenAPI document. */
