@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
+import questlog.common.ApiOperation;
 
 /**
  * The library: games (the original API's works), editions, franchises, genres and external ids,
@@ -77,6 +79,11 @@ public final class LibraryModule {
             });
             post("import", imports::create, Access.WRITE);
         };
+    }
+
+    /** The routes above as the OpenAPI document describes them. */
+    public List<ApiOperation> operations() {
+        return LibraryApi.operations();
     }
 
     /** Loads a dataset file (format questlog-bench-dataset, version 1) in one transaction. */

@@ -1,0 +1,111 @@
+package questlog.library;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import questlog.common.ApiBody;
+import questlog.common.ApiOperation;
+import questlog.common.ApiParam;
+import questlog.common.ApiResponse;
+
+/** The library's routes as the OpenAPI document describes them, in the order of {@link LibraryModule#routes()}. */
+final class LibraryApi {
+    private LibraryApi() {}
+
+    static List<ApiOperation> operations() {
+        var slug = ApiParam.path("slug", "The game's slug");
+        List<ApiOperation> all = new ArrayList<>(ApiOperation.tagged("Games", List.of(
+                ApiOperation.get("/api/games", "List games", ApiResponse.pageOf(GameSummaryResponse.class))
+                        .withDescription("Filters combine with AND. `q` matches names ignoring case and accents"
+                                + " (\"okami\" finds \"Ōkami\"); `platform` matches the game's platforms or any"
+                                + " of its editions'. Names sort by code point, always with the slug as tiebreak;"
+                                + " unknown years sort last.")
+                        .withParams(
+                                ApiParam.query("q", String.class, "Text in the name"),
+                                ApiParam.query("franchise", String.class, "Franchise slug"),
+                                ApiParam.query("genre", String.class, "Genre slug"),
+                                ApiParam.query("platform", String.class, "Platform slug, such as ps2 or switch"),
+                                ApiParam.query("year", Integer.class, "Original release year"),
+                                ApiParam.query("sort", String.class, "name (default), -name, year, -year,"
+                                        + " created, -created, updated or -updated"),
+                                ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 50)"),
+                                ApiParam.query("offset", Integer.class, "Items to skip (default 0)"))
+                        .withProblems(400),
+                ApiOperation.post("/api/games", "Add a game", ApiResponse.created(GameDetailResponse.class))
+                        .withDescription("References are slugs of existing rows. Without `slug`, one is made from"
+                                + " the name, with -2, -3... when taken. Without `editions`, an `original` edition"
+                                + " is made from the game's name, slug and platforms. `primary_genre` is added to"
+                                + " `genres`. Answers with a Location header.")
+                        .withBody(CreateGameRequest.class)
+                        .withProblems(409, 413, 422),
+                ApiOperation.get("/api/games/{slug}", "Get a game with its editions and external ids",
+                                ApiResponse.ok(GameDetailResponse.class))
+                        .withParams(slug)
+                        .withProblems(404),
+                ApiOperation.patch("/api/games/{slug}", "Change some fields of a game", ApiResponse.ok(GameDetailResponse.class))
+                        .withDescription("Fields left out stay as they are; `null` (or \"\") clears a field;"
+                                + " `name` and `slug` cannot be cleared. Replacing `genres` without naming a"
+                                + " `primary_genre` drops a primary no longer listed; clearing `parent_game` clears"
+                                + " `relationship_type`; `external_ids` replaces the game's own ids.")
+                        .withParams(slug)
+                        .withBody(UpdateGameRequest.class)
+                        .withProblems(404, 409, 413, 422),
+                ApiOperation.delete("/api/games/{slug}", "Remove a game with its editions and external ids",
+                                ApiResponse.noContent())
+                        .withParams(slug)
+                        .withProblems(404),
+                ApiOperation.post("/api/games/{slug}/editions", "Add an edition to a game",
+                                ApiResponse.created(EditionResponse.class))
+                        .withDescription("Without `slug`, one is made from the name, prefixed with the game's slug"
+                                + " unless the name already starts that way (\"Switch\" of okami: okami-switch).")
+                        .withParams(slug)
+                        .withBody(CreateEditionRequest.class)
+                        .withProblems(404, 409, 413, 422))));
+        all.addAll(ApiOperation.tagged("Franchises and genres", List.of(
+                ApiOperation.get("/api/franchises", "List franchises by name (a bare array, as in the original API)",
+                        ApiResponse.arrayOf(RefResponse.class)),
+                ApiOperation.post("/api/franchises", "Add a franchise", ApiResponse.created(RefResponse.class))
+                        .withBody(CreateFranchiseRequest.class)
+                        .withProblems(409, 413, 422),
+                ApiOperation.get("/api/genres", "List genres by name (a bare array, as in the original API)",
+                        ApiResponse.arrayOf(GenreResponse.class)),
+                ApiOperation.post("/api/genres", "Add a genre", ApiResponse.created(GenreResponse.class))
+                        .withBody(CreateGenreRequest.class)
+                        .withProblems(409, 413, 422))));
+        var window = new ApiParam[] {
+                ApiParam.query("limit", Long.class, "How many (default 100, not capped)"),
+                ApiParam.query("offset", Long.class, "Items to skip (default 0)")};
+        all.addAll(ApiOperation.tagged("Original Questlog API", List.of(
+                ApiOperation.get("/api/works", "List works (games) by name", ApiResponse.arrayOf(WorkResponse.class))
+                        .withParams(window)
+                        .withParams(ApiParam.query("franchise", String.class, "Franchise slug"))
+                        .withProblems(400),
+                ApiOperation.get("/api/works/{slug}", "Get a work with its editions by release date",
+                                ApiResponse.ok(WorkDetailResponse.class))
+                        .withDescription("An unknown slug answers 404 with `\"error\": \"Work not found\"` in the body.")
+                        .withParams(ApiParam.path("slug", "The work's (game's) slug"))
+                        .withProblems(404),
+                ApiOperation.get("/api/editions", "List editions by name", ApiResponse.arrayOf(WorkEditionResponse.class))
+                        .withParams(window)
+                        .withParams(ApiParam.query("work", String.class, "Only this work's editions (its slug)"))
+                        .withProblems(400),
+                ApiOperation.get("/api/editions/{slug}", "Get an edition", ApiResponse.ok(WorkEditionResponse.class))
+                        .withDescription("An unknown slug answers 404 with `\"error\": \"Edition not found\"`.")
+                        .withParams(ApiParam.path("slug", "The edition's slug"))
+                        .withProblems(404),
+                ApiOperation.get("/api/editions/by-twitch/{id}", "Get the work of the edition streamed under a Twitch category",
+                                ApiResponse.ok(WorkDetailResponse.class))
+                        .withParams(ApiParam.path("id", "Twitch category id"))
+                        .withProblems(404))));
+        all.addAll(ApiOperation.tagged("Import", List.of(
+                ApiOperation.post("/api/import", "Import a dataset document, or the original Questlog's export",
+                                ApiResponse.ok(ImportReport.class))
+                        .withDescription("A dataset (format questlog-bench-dataset, version 1) answers with this"
+                                + " report; the original's `{franchises, works, editions}` body answers with its"
+                                + " counts. `dry_run=true` checks and counts, then rolls back.")
+                        .withParams(ApiParam.query("dry_run", Boolean.class, "Check and count only"))
+                        .withBody(ApiBody.of(Map.class))
+                        .withProblems(409, 413, 422))));
+        return List.copyOf(all);
+    }
+}
