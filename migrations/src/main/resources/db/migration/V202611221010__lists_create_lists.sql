@@ -53,28 +53,36 @@ CREATE TABLE list_activity (
 );
 CREATE INDEX list_activity_list_idx ON list_activity (list_id, seq DESC);
 
--- Entries deleted by a cascade from another table (a game removed from the library) bypass the
--- lists module, so this trigger does its part for them: lock the list like every writer, record
--- a 'removed' activity (the game row is already gone, so its id stands in for the slug), and
--- renumber what remains of a ranked list. Deletions the module makes itself run at trigger depth
--- 1 and are left alone (it shifts positions and logs them itself); a cascade runs inside the
--- foreign key's own trigger, at depth 2 or more. Entries of a list being deleted find no list.
+-- Entries deleted because their game was removed from the library (the foreign key's cascade)
+-- bypass the lists module, so this trigger does its part for them: lock the list like every
+-- writer, record a 'removed' activity (the game row is already gone, so its id stands in for the
+-- slug), and renumber what remains of a ranked list. They are told apart by their game no longer
+-- existing: deletions the module makes itself leave the game in place (and shift positions and
+-- log themselves), and entries of a deleted list find no list.
 CREATE FUNCTION list_entry_cascaded_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF pg_trigger_depth() < 2 THEN
+    IF NOT EXISTS (SELECT 1 FROM gone g
+                   WHERE NOT EXISTS (SELECT 1 FROM game WHERE game.id = g.game_id)
+                     AND EXISTS (SELECT 1 FROM list WHERE list.id = g.list_id)) THEN
         RETURN NULL;
     END IF;
-    PERFORM 1 FROM list WHERE id IN (SELECT list_id FROM gone) ORDER BY id FOR UPDATE;
+    PERFORM 1 FROM list
+    WHERE id IN (SELECT g.list_id FROM gone g WHERE NOT EXISTS (SELECT 1 FROM game WHERE game.id = g.game_id))
+    ORDER BY id FOR UPDATE;
     INSERT INTO list_activity (list_id, verb, entries, metadata)
     SELECT g.list_id, 'removed', '{}',
            jsonb_build_object('position', g.position, 'game_id', g.game_id, 'reason', 'game_deleted')
     FROM gone g JOIN list l ON l.id = g.list_id
-    ORDER BY g.list_id, g.position DESC NULLS LAST;
+    WHERE NOT EXISTS (SELECT 1 FROM game WHERE game.id = g.game_id)
+    ORDER BY g.list_id;
     UPDATE list_entry e SET position = r.rn, updated_at = now()
     FROM (SELECT id, row_number() OVER (PARTITION BY list_id ORDER BY position) AS rn
           FROM list_entry
-          WHERE list_id IN (SELECT list_id FROM gone) AND position IS NOT NULL) r
+          WHERE position IS NOT NULL
+            AND list_id IN (SELECT g.list_id FROM gone g WHERE NOT EXISTS (SELECT 1 FROM game WHERE game.id = g.game_id))) r
     WHERE e.id = r.id AND e.position <> r.rn;
+    UPDATE list SET updated_at = now()
+    WHERE id IN (SELECT g.list_id FROM gone g WHERE NOT EXISTS (SELECT 1 FROM game WHERE game.id = g.game_id));
     RETURN NULL;
 END $$;
 
