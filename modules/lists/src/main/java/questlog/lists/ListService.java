@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -52,18 +53,24 @@ final class ListService {
     static final int MAX_TEXT = 20_000;
     static final int MAX_BULK = 5_000;
     private static final int ATTEMPTS = 3;
+
     private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {};
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final Clock clock;
     private final GameCatalog catalog;
+    /** Queues of writers per list (by slug hash); see {@link #write}. */
+    private final ReentrantLock[] queues = new ReentrantLock[64];
 
     ListService(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog) {
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
         this.catalog = catalog;
+        for (int i = 0; i < queues.length; i++) {
+            queues[i] = new ReentrantLock(true);
+        }
     }
 
     /** No list, entry or game answers to the name in the path. */
@@ -123,7 +130,7 @@ final class ListService {
         errors.throwIfUnprocessable();
         boolean ranked = Boolean.TRUE.equals(r.isRanked());
         boolean isPublic = !Boolean.FALSE.equals(r.isPublic());
-        return write(h -> {
+        return write(null, h -> {
             ListDao lists = h.attach(ListDao.class);
             lists.lockSlugs();
             String chosen = slug;
@@ -147,7 +154,7 @@ final class ListService {
 
     ListDetailResponse update(String slug, Bodies.Read<UpdateListRequest> body) {
         UpdateListRequest r = body.value();
-        return write(h -> {
+        return write(slug, h -> {
             ListDao lists = h.attach(ListDao.class);
             UUID id = lists.lock(slug).orElseThrow(ListService::listNotFound);
             GameList list = lists.get(id);
@@ -224,7 +231,7 @@ final class ListService {
     }
 
     void delete(String slug) {
-        write(h -> {
+        write(slug, h -> {
             ListDao lists = h.attach(ListDao.class);
             UUID id = lists.lock(slug).orElseThrow(ListService::listNotFound);
             return lists.delete(id);
@@ -242,7 +249,7 @@ final class ListService {
         }
         String notes = Texts.clean(r.notes());
         errors.check(notes == null || notes.length() <= MAX_TEXT, "notes", "must be at most " + MAX_TEXT + " characters");
-        return write(h -> {
+        return write(slug, h -> {
             GameList list = locked(h, slug);
             errors.throwIfUnprocessable();
             GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(() ->
@@ -283,7 +290,7 @@ final class ListService {
         if (r.entries().size() > MAX_BULK) {
             throw InvalidInputException.of(422, "entries", "at most " + MAX_BULK + " at once");
         }
-        return write(h -> {
+        return write(slug, h -> {
             GameList list = locked(h, slug);
             List<AddEntryRequest> items = new ArrayList<>(r.entries());
             List<String> errors = new ArrayList<>();
@@ -356,7 +363,7 @@ final class ListService {
 
     EntryResponse updateEntry(String slug, String gameSlug, Bodies.Read<UpdateEntryRequest> body) {
         UpdateEntryRequest r = body.value();
-        return write(h -> {
+        return write(slug, h -> {
             GameList list = locked(h, slug);
             GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
             ListEntryDao entries = h.attach(ListEntryDao.class);
@@ -403,7 +410,7 @@ final class ListService {
     }
 
     void removeEntry(String slug, String gameSlug) {
-        write(h -> {
+        write(slug, h -> {
             GameList list = locked(h, slug);
             GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
             ListEntryDao entries = h.attach(ListEntryDao.class);
@@ -421,7 +428,7 @@ final class ListService {
 
     /** Replaces a ranked list's order: {@code order} names every entry's game exactly once. */
     ListDetailResponse setOrder(String slug, List<String> order) {
-        return write(h -> {
+        return write(slug, h -> {
             GameList list = locked(h, slug);
             FieldErrors errors = new FieldErrors();
             if (!list.isRanked()) {
@@ -473,8 +480,28 @@ final class ListService {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Runs a change in a transaction, again (up to 3 times) when PostgreSQL picked it as a deadlock victim. */
-    private <T> T write(HandleCallback<T, RuntimeException> work) {
+    /**
+     * Runs a change to the list {@code slug} (null: a new list) in a transaction, again (up to 3
+     * times) when PostgreSQL picked it as a deadlock victim. Changes to one list queue on an
+     * in-process fair lock before they take a pooled connection, so a burst of writes to one list
+     * waits in line instead of filling the pool with transactions that all wait for the same row
+     * lock (which still decides the order, also across app instances).
+     */
+    private <T> T write(String slug, HandleCallback<T, RuntimeException> work) {
+        ReentrantLock queue = slug == null ? null : queues[Math.floorMod(slug.hashCode(), queues.length)];
+        if (queue != null) {
+            queue.lock();
+        }
+        try {
+            return inTransaction(work);
+        } finally {
+            if (queue != null) {
+                queue.unlock();
+            }
+        }
+    }
+
+    private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(work);
