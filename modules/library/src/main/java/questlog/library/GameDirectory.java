@@ -57,6 +57,16 @@ public final class GameDirectory {
                 .findOne();
     }
 
+    public Map<String, Edition> editionsBySlug(Handle handle, Collection<String> slugs) {
+        List<Edition> editions = handle.createQuery("SELECT id, slug, name, game_id FROM edition WHERE slug = ANY(:slugs)")
+                .bindArray("slugs", String.class, slugs)
+                .map(ConstructorMapper.of(Edition.class))
+                .list();
+        Map<String, Edition> bySlug = new LinkedHashMap<>();
+        editions.forEach(e -> bySlug.put(e.slug(), e));
+        return bySlug;
+    }
+
     public Map<UUID, Edition> editionsById(Handle handle, Collection<UUID> ids) {
         List<Edition> editions = handle.createQuery("SELECT id, slug, name, game_id FROM edition WHERE id = ANY(:ids)")
                 .bindArray("ids", UUID.class, ids)

@@ -20,7 +20,6 @@ import questlog.common.ApiOperation;
  * the original Questlog's read API over them, and bulk import. Routes are relative to /api.
  */
 public final class LibraryModule {
-    private final GameDirectory directory = new GameDirectory();
     private final DatasetImporter importer;
     private final GameController games;
     private final EditionController editions;
@@ -29,22 +28,26 @@ public final class LibraryModule {
     private final GenreController genres;
     private final ImportController imports;
 
+    /** The library on its own: game details without playthroughs or lists, imports of its sections only. */
     public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock) {
-        var gameService = new GameService(jdbi, clock);
+        this(jdbi, json, clock, null, GameSections.NONE);
+    }
+
+    /**
+     * With the other modules, as app builds it: {@code datasets} reads and loads whole dataset
+     * documents for POST /api/import, {@code sections} fills in a game's playthroughs and lists.
+     */
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, DatasetLoader datasets, GameSections sections) {
+        var gameService = new GameService(jdbi, clock, sections);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
-        this.importer = new DatasetImporter(jdbi, json, clock);
-        this.games = new GameController(gameService, json);
+        this.importer = new DatasetImporter(jdbi, json, clock, datasets);
+        this.games = new GameController(gameService, json, sections);
         this.editions = new EditionController(compat, gameService, json);
         this.works = new WorkController(compat);
         this.franchises = new FranchiseController(catalog, json);
         this.genres = new GenreController(catalog, json);
         this.imports = new ImportController(importer, json);
-    }
-
-    /** Read-only game and edition lookups, for app to hand to the other modules. */
-    public GameDirectory directory() {
-        return directory;
     }
 
     public EndpointGroup routes() {
