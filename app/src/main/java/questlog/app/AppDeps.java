@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
 import questlog.journal.JournalModule;
+import questlog.library.CatalogDataset;
+import questlog.library.GameDirectory;
 import questlog.library.LibraryModule;
 import questlog.lists.ListsModule;
 
@@ -27,6 +29,8 @@ public final class AppDeps implements AutoCloseable {
     final LibraryModule library;
     final JournalModule journal;
     final ListsModule lists;
+    final Importer importer;
+    final Exporter exporter;
 
     private AppDeps(AppConfig config, Clock clock) {
         this.config = config;
@@ -39,9 +43,15 @@ public final class AppDeps implements AutoCloseable {
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
-            this.library = new LibraryModule(jdbi, json, clock);
-            this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(library.directory()));
-            this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(library.directory()), Auth::isReader);
+            // Journal and lists see the catalog through the library's directory; the library sees
+            // their parts of a game's detail, and the importer and exporter span all three.
+            var directory = new GameDirectory();
+            this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(directory));
+            this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(directory), Auth::isReader);
+            var catalogDataset = new CatalogDataset();
+            this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
+            this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());
+            this.library = new LibraryModule(jdbi, json, clock, importer, CatalogAdapters.gameSections(journal, lists));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -85,7 +95,7 @@ public final class AppDeps implements AutoCloseable {
      * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
      */
     List<ApiOperation> moduleOperations() {
-        return Stream.of(journal.operations(), lists.operations()).flatMap(List::stream).toList();
+        return Stream.of(library.operations(), journal.operations(), lists.operations()).flatMap(List::stream).toList();
     }
 
     @Override
