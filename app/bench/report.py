@@ -125,6 +125,10 @@ def scalar_rows(results: dict) -> list[list[str]]:
     rss2 = num("RSS_KB_NOCACHE")
     rows.append(["server RSS after the computed-path loads (VmRSS)",
                  f"{rss2 / 1024:.0f} MB" if rss2 is not None else "–", "–", "–"])
+    for key, label in (("THREADS_APP", "cached-path"), ("THREADS_NOCACHE", "computed-path")):
+        threads = num(key)
+        rows.append([f"server threads after the {label} loads",
+                     f"{threads:.0f}" if threads is not None else "–", "–", "–"])
     return rows
 
 
@@ -145,7 +149,10 @@ def markdown(results: dict) -> str:
     notes = []
     for key in sorted(k for k in m if k.startswith("CHECK_")):
         notes.append(f"- {key[6:].lower().replace('_', ' ')}: {m[key]}")
-    parts = [table(LOAD_HEADER, load_rows(results)), "", table(SCALAR_HEADER, scalar_rows(results))]
+    parts = []
+    if results["machine"]:
+        parts += ["```", results["machine"], "```", ""]
+    parts += [table(LOAD_HEADER, load_rows(results)), "", table(SCALAR_HEADER, scalar_rows(results))]
     if notes:
         parts += ["", "Checks:", *notes]
     return "\n".join(parts)

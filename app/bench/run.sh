@@ -10,9 +10,10 @@
 #   3. start app/target/questlog.jar serve on a free loopback port; time launch -> first 200
 #      from /health/ready; create a token with `questlog token create`
 #   4. time POST /api/import of dataset.json
-#   5. wrk (warm-up, then the measured run) on GET /api/games?limit=50,
-#      GET /api/games/{random slug from slugs.txt} and GET /api/works?limit=2000; read VmRSS
-#   6. save the very same response bodies as files, serve them with a private nginx, same loads
+#   5. warm the server up with wrk on GET /api/games?limit=50,
+#      GET /api/games/{random slug from slugs.txt} and GET /api/works?limit=2000
+#   6. save the very same response bodies as files, serve them with a private nginx; measure
+#      each load with wrk against the app, then at once against nginx; read VmRSS
 #   7. restart the server with QUESTLOG_RESPONSE_CACHE=false (computed path), check that it
 #      answers byte-identical bodies, same loads
 #   8. print the table (report.py); everything is kept in the run directory
@@ -22,7 +23,8 @@
 #   BENCH_OUT          run directory (default: a new /tmp/questlog-bench.XXXXXX)
 #   BENCH_DATASET_GEN  gen.py (default: ../shared/dataset/gen.py beside the repo, else /work/shared/...)
 #   BENCH_PG_URL       PostgreSQL to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
-#   BENCH_DURATION     seconds per measured load (10); BENCH_WARMUP seconds of warm-up before each (3)
+#   BENCH_DURATION     seconds per measured load (10); BENCH_WARMUP seconds of warm-up per load and
+#                      server (5), all run before the first measured load
 #   BENCH_CONNECTIONS  wrk connections (32); BENCH_THREADS wrk threads (2)
 #   BENCH_JVM_OPTS     JVM flags of the server (default below, in JVM_OPTS_DEFAULT)
 #   BENCH_JAR          the server jar (default app/target/questlog.jar of this checkout)
@@ -44,13 +46,13 @@ GAMES=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --games) GAMES=$2; shift 2 ;;
-    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo pipefail/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
 DURATION=${BENCH_DURATION:-10}
-WARMUP=${BENCH_WARMUP:-3}
+WARMUP=${BENCH_WARMUP:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
@@ -157,7 +159,7 @@ free_port() {
   echo "wrk: $(wrk -v 2>&1 | head -n1 | awk '{print $2}')"
   echo "jar: $JAR ($(date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ), checkout at commit $(git -C "$(dirname "$JAR")/../.." rev-parse --short HEAD 2>/dev/null || echo unknown))"
   echo "jvm flags: $JVM_OPTS"
-  echo "load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP} s warm-up; all on loopback"
+  echo "load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency per load, after ${WARMUP} s of warm-up per load; all on loopback"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RUN/machine.txt"
 sed 's/^/  /' "$RUN/machine.txt" >&2
@@ -201,7 +203,7 @@ start_server() {
   log "server ($label, pid $SERVER_PID) ready in $READY_MS ms on $BASE"
 }
 
-rss_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+status_field() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }   # VmRSS/VmHWM in kB, Threads
 
 # expect_200 URL: fails the run unless URL answers 200
 expect_200() {
@@ -210,25 +212,37 @@ expect_200() {
   [ "$code" = 200 ] || { head -c 600 "$RUN/logs/last-response" >&2; echo >&2; die "GET $1 answered $code"; }
 }
 
-# load TARGET BASE_URL: the three loads against one server, warm-up then measured
-load() {
-  local target=$1 base=$2 name url slugs
-  for name in list detail works; do
-    slugs=""
-    case $name in
-      list)   url="$base/api/games?limit=50" ;;
-      detail) url="$base/api/games/$(head -n1 "$DATA/slugs.txt")"; slugs="$DATA/slugs.txt" ;;
-      works)  url="$base/api/works?limit=2000" ;;
-    esac
-    expect_200 "$url"
-    if [ "$WARMUP" -gt 0 ]; then
-      BENCH_SLUGS=$slugs BENCH_PREFIX=/api/games/ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
-        -s "$HERE/wrk.lua" "$url" > "$RUN/wrk/warmup-$target-$name.txt" 2>&1
-    fi
-    BENCH_SLUGS=$slugs BENCH_PREFIX=/api/games/ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
-      -s "$HERE/wrk.lua" "$url" > "$RUN/wrk/$target-$name.txt" 2>&1
-    log "$target $name: $(sed -n 's/^Requests\/sec: *//p' "$RUN/wrk/$target-$name.txt") req/s, p99 $(awk '$1 == "99%" {print $2}' "$RUN/wrk/$target-$name.txt")"
+LOADS="list detail works"
+
+# load_url NAME BASE_URL: sets URL and SLUGS (the slug file for the random-detail load, else empty)
+load_url() {
+  SLUGS=""
+  case $1 in
+    list)   URL="$2/api/games?limit=50" ;;
+    detail) URL="$2/api/games/$(head -n1 "$DATA/slugs.txt")"; SLUGS="$DATA/slugs.txt" ;;
+    works)  URL="$2/api/works?limit=2000" ;;
+  esac
+}
+
+# warm_up TARGET BASE_URL: checks each load answers 200, then runs it for WARMUP seconds (JIT,
+# caches, connection pools); nothing of it is measured
+warm_up() {
+  local name
+  for name in $LOADS; do
+    load_url "$name" "$2"
+    expect_200 "$URL"
+    [ "$WARMUP" -gt 0 ] || continue
+    BENCH_SLUGS=$SLUGS BENCH_PREFIX=/api/games/ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
+      -s "$HERE/wrk.lua" "$URL" > "$RUN/wrk/warmup-$1-$name.txt" 2>&1
   done
+}
+
+# measure TARGET BASE_URL NAME: the measured run of one load
+measure() {
+  load_url "$3" "$2"
+  BENCH_SLUGS=$SLUGS BENCH_PREFIX=/api/games/ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+    -s "$HERE/wrk.lua" "$URL" > "$RUN/wrk/$1-$3.txt" 2>&1
+  log "$1 $3: $(sed -n 's/^Requests\/sec: *//p' "$RUN/wrk/$1-$3.txt") req/s, p99 $(awk '$1 == "99%" {print $2}' "$RUN/wrk/$1-$3.txt")"
 }
 
 # ---------------------------------------------------------------- 3. start, token
@@ -256,11 +270,9 @@ else
   log "WARNING: $TOTAL games served, $EXPECTED_GAMES in the dataset"
 fi
 
-# ---------------------------------------------------------------- 5. app, cache on
-load app "$BASE"
-metric RSS_KB_APP "$(rss_kb "$SERVER_PID" VmRSS)"
-metric RSS_HWM_KB_APP "$(rss_kb "$SERVER_PID" VmHWM)"
-log "server RSS $(( $(rss_kb "$SERVER_PID" VmRSS) / 1024 )) MB (peak $(( $(rss_kb "$SERVER_PID" VmHWM) / 1024 )) MB)"
+# ---------------------------------------------------------------- 5. app warm-up (fills the cache)
+log "warming the server up (${WARMUP} s per load)"
+warm_up app "$BASE"
 
 # ---------------------------------------------------------------- 6. static copies, nginx
 STATIC="$RUN/static"
@@ -315,7 +327,18 @@ NGINX="http://127.0.0.1:$NGINX_PORT"
 for _ in $(seq 1 100); do curl -s -o /dev/null "$NGINX/api/works" && break; sleep 0.05; done
 curl -s "$NGINX/api/works?limit=2000" | cmp -s - "$STATIC/works.json" || die "nginx does not serve the saved bodies"
 log "nginx (pid $NGINX_PID) serving them on $NGINX"
-load static "$NGINX"
+warm_up static "$NGINX"
+
+# Each load against the app, then at once against nginx, so that both meet the same machine
+# (anything else running on it shifts both figures alike).
+for name in $LOADS; do
+  measure app "$BASE" "$name"
+  measure static "$NGINX" "$name"
+done
+metric RSS_KB_APP "$(status_field "$SERVER_PID" VmRSS)"
+metric RSS_HWM_KB_APP "$(status_field "$SERVER_PID" VmHWM)"
+metric THREADS_APP "$(status_field "$SERVER_PID" Threads)"
+log "server RSS $(( $(status_field "$SERVER_PID" VmRSS) / 1024 )) MB (peak $(( $(status_field "$SERVER_PID" VmHWM) / 1024 )) MB)"
 kill -QUIT "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
 
 # ---------------------------------------------------------------- 7. computed path
@@ -332,11 +355,16 @@ for path_file in "api/games?limit=50:games-list.json" "api/works?limit=2000:work
     || { mismatch=$((mismatch + 1)); log "differs without cache: /${path_file%%:*}"; }
 done
 metric CHECK_IDENTICAL_BODIES "$((checked - mismatch)) of $checked bodies byte-identical between the cached and the computed path"
-load nocache "$BASE"
-metric RSS_KB_NOCACHE "$(rss_kb "$SERVER_PID" VmRSS)"
+warm_up nocache "$BASE"
+for name in $LOADS; do
+  measure nocache "$BASE" "$name"
+done
+metric RSS_KB_NOCACHE "$(status_field "$SERVER_PID" VmRSS)"
+metric THREADS_NOCACHE "$(status_field "$SERVER_PID" Threads)"
 stop_server
 
 # ---------------------------------------------------------------- 8. report
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/machine.txt"
 echo
 python3 "$HERE/report.py" "$RUN"
 echo

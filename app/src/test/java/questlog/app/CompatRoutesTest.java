@@ -89,6 +89,7 @@ class CompatRoutesTest {
         assertThat(app.get("/api/works?limit=0").json()).isEmpty();
         assertProblem(app.get("/api/works?limit=-5"), 400, "limit");
         assertProblem(app.get("/api/works?limit=lots&offset=-1"), 400, "offset");
+        assertProblem(app.get("/api/works?franchise=%00"), 400, "franchise");
     }
 
     @Test

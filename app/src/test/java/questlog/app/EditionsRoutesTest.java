@@ -101,6 +101,9 @@ class EditionsRoutesTest {
         assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Typed", "edition_type", "deluxe")), 422,
                 "edition_type");
         assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Typed", "slug", "Not_A_Slug")), 422, "slug");
+        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Long", "twitch_category_id", "9".repeat(256))),
+                422, "twitch_category_id");
+        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Nul", "summary", "\u0000")), 400, "summary");
 
         created(app.post("/api/games/okami/editions", Map.of("name", "Unique", "slug", "okami-unique", "igdb_id", 8888,
                 "twitch_category_id", "unique-tc")));
@@ -141,6 +144,7 @@ class EditionsRoutesTest {
         assertThat(app.get("/api/editions").json().size()).isGreaterThanOrEqualTo(4);
         assertProblem(app.get("/api/editions?limit=-1"), 400, "limit");
         assertProblem(app.get("/api/editions?offset=x"), 400, "offset");
+        assertProblem(app.get("/api/editions?work=%00"), 400, "work");
     }
 
     @Test

@@ -59,6 +59,8 @@ class FranchisesGenresRoutesTest {
         assertProblem(app.post("/api/franchises", Map.of("name", "Extra", "games", 3)), 400, "games");
         assertProblem(app.post("/api/franchises", "{"), 400, null);
         assertProblem(app.post("/api/franchises", Map.of("name", "Bad", "slug", "-bad-")), 422, "slug");
+        assertProblem(app.post("/api/franchises", Map.of("name", "x".repeat(501))), 422, "name");
+        assertProblem(app.post("/api/franchises", Map.of("name", "Nul\u0000")), 400, "name");
         created(app.post("/api/franchises", Map.of("name", "Mother", "slug", "mother")));
         assertConflict(app.post("/api/franchises", Map.of("name", "Earthbound", "slug", "mother")), "slug");
         assertThat(names(app.get("/api/franchises").json())).doesNotContain("Sneaky", "Earthbound", "Bad");
@@ -94,6 +96,7 @@ class FranchisesGenresRoutesTest {
         assertProblem(app.post("/api/genres", Map.of("name", "Typed", "igdb_id", "5")), 400, "igdb_id");
         assertProblem(app.post("/api/genres", Map.of("name", "Orphan", "parent", "no-such-genre")), 422, "parent");
         assertProblem(app.post("/api/genres", Map.of("name", "Negative", "igdb_id", -1)), 422, "igdb_id");
+        assertProblem(app.post("/api/genres", Map.of("name", "y".repeat(501))), 422, "name");
         created(app.post("/api/genres", Map.of("name", "Shooter", "igdb_id", 5)));
         assertConflict(app.post("/api/genres", Map.of("name", "Shoot 'em up", "igdb_id", 5)), "igdb_id");
         assertConflict(app.post("/api/genres", Map.of("name", "Shooter", "slug", "shooter")), "slug");

@@ -168,6 +168,14 @@ class GamesRoutesTest {
         assertProblem(app.post("/api/games", Map.of("name", "Unknown", "rating", 9)), 400, "rating");
         assertProblem(app.post("/api/games", Map.of("name", "Nested", "external_ids", List.of(Map.of("source", "steam")))),
                 400, "external_ids[0].external_id");
+        assertProblem(app.post("/api/games", "{\"name\": \"Trailing\"} {}"), 400, null);
+        // PostgreSQL text cannot hold U+0000: refused up front, wherever it hides
+        assertProblem(app.post("/api/games", Map.of("name", "nul\u0000byte")), 400, "name");
+        assertProblem(app.post("/api/games", Map.of("name", "Nul Edition", "editions", List.of(Map.of("name", "a\u0000")))),
+                400, "editions[0].name");
+        assertProblem(app.get("/api/games?q=%00"), 400, "q");
+        assertProblem(app.get("/api/games?franchise=a%00b"), 400, "franchise");
+        assertThat(app.get("/api/games?q=trailing").json().get("total").asInt()).isZero();
     }
 
     @Test
@@ -190,6 +198,12 @@ class GamesRoutesTest {
                 "editions", List.of(Map.of("name", "X", "edition_type", "deluxe")))), 422, "editions[0].edition_type");
         assertProblem(app.post("/api/games", Map.of("name", "Bad Platform", "platforms", List.of("PlayStation 5"))), 422,
                 "platforms[0]");
+        // names are indexed, and an index entry has a size limit: long names are refused, not a 500
+        String longName = new java.util.Random(7).ints(501, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        assertProblem(app.post("/api/games", Map.of("name", longName)), 422, "name");
+        assertThat(created(app.post("/api/games", Map.of("name", "🐉".repeat(500)))).get("name").asText())
+                .isEqualTo("🐉".repeat(500));
         assertThat(app.get("/api/games?q=bad").json().get("total").asInt()).isZero();
     }
 
@@ -349,6 +363,8 @@ class GamesRoutesTest {
         assertProblem(app.patch("/api/games/patch-target", "{\"name\": "), 400, null);
         assertProblem(app.patch("/api/games/patch-target", "{\"name\": null}"), 422, "name");
         assertProblem(app.patch("/api/games/patch-target", "{\"name\": \"\"}"), 422, "name");
+        assertProblem(app.patch("/api/games/patch-target", Map.of("summary", "a\u0000")), 400, "summary");
+        assertProblem(app.patch("/api/games/patch-target", Map.of("name", "z".repeat(501))), 422, "name");
         assertProblem(app.patch("/api/games/patch-target", "{\"franchise\": \"nope\"}"), 422, "franchise");
         assertProblem(app.patch("/api/games/patch-target", "{\"slug\": \"Not A Slug\"}"), 422, "slug");
         assertConflict(app.patch("/api/games/patch-target", Map.of("slug", "patch-holder")), "slug");

@@ -36,6 +36,10 @@ class ImportRoutesTest {
 
     @Test
     void aDatasetIsImportedAndTheReportAnswered() {
+        var before = app.get("/api/works");
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(app.get("/api/works", "If-None-Match", before.header("ETag")).status()).as("cached").isEqualTo(304);
+
         var response = app.post("/api/import", dataset(3));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -61,7 +65,10 @@ class ImportRoutesTest {
         assertThat(report.get("error_count").asInt()).isZero();
         assertThat(report.get("errors")).isEmpty();
 
-        // The compatibility read API sees the import at once (the read cache is invalidated).
+        // The read API sees the import at once: the cached answer from before is invalidated.
+        var after = app.get("/api/works", "If-None-Match", before.header("ETag"));
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json()).extracting(w -> w.get("slug").asText()).containsExactly("game-1", "game-2", "game-3");
         var work = app.get("/api/works/game-1");
         assertThat(work.status()).isEqualTo(200);
         assertThat(work.json().get("id").asText()).isEqualTo(new UUID(1, 1).toString());

@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 final class CompatService {
 
     /** A work with its editions, earliest release first. */
-    record WorkDetails(Game game, List<Edition> editions) {}
+    record WorkDetails(Work work, List<Edition> editions) {}
 
     private final Jdbi jdbi;
 
@@ -17,12 +17,12 @@ final class CompatService {
         this.jdbi = jdbi;
     }
 
-    List<Game> works(String franchiseSlug, long limit, long offset) {
+    List<Work> works(String franchiseSlug, long limit, long offset) {
         return jdbi.withExtension(GameDao.class, dao -> dao.listWorks(franchiseSlug, limit, offset));
     }
 
     Optional<WorkDetails> work(String slug) {
-        return jdbi.inTransaction(h -> h.attach(GameDao.class).findBySlug(slug).map(game -> details(h, game)));
+        return jdbi.inTransaction(h -> h.attach(GameDao.class).findWorkBySlug(slug).map(work -> details(h, work)));
     }
 
     List<Edition> editions(String workSlug, long limit, long offset) {
@@ -36,11 +36,11 @@ final class CompatService {
     /** The work owning the edition that streams under this Twitch category. */
     Optional<WorkDetails> workByTwitchCategory(String twitchCategoryId) {
         return jdbi.inTransaction(h -> h.attach(EditionDao.class).findByTwitchCategory(twitchCategoryId)
-                .flatMap(edition -> h.attach(GameDao.class).findById(edition.gameId()))
-                .map(game -> details(h, game)));
+                .flatMap(edition -> h.attach(GameDao.class).findWorkById(edition.gameId()))
+                .map(work -> details(h, work)));
     }
 
-    private static WorkDetails details(Handle h, Game game) {
-        return new WorkDetails(game, h.attach(EditionDao.class).forGame(game.id()));
+    private static WorkDetails details(Handle h, Work work) {
+        return new WorkDetails(work, h.attach(EditionDao.class).forGame(work.id()));
     }
 }

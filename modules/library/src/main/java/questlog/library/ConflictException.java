@@ -4,7 +4,6 @@ import java.util.Map;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * A write that collides with existing data (a taken slug, a duplicate IGDB or external id).
@@ -13,6 +12,7 @@ import org.postgresql.util.ServerErrorMessage;
  */
 final class ConflictException extends RuntimeException {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private record Meaning(String field, String message) {}
 
@@ -29,6 +29,15 @@ final class ConflictException extends RuntimeException {
             "genre_slug_key", new Meaning("slug", "another genre already has this slug"),
             "franchise_slug_key", new Meaning("slug", "another franchise already has this slug"));
 
+    /** References checked at the start of a request whose row a concurrent request then removed. */
+    private static final String REMOVED = "was removed while this request ran; try again";
+    private static final Map<String, Meaning> REFERENCES = Map.of(
+            "game_franchise_id_fkey", new Meaning("franchise", REMOVED),
+            "game_parent_game_id_fkey", new Meaning("parent_game", REMOVED),
+            "game_primary_genre_id_fkey", new Meaning("primary_genre", REMOVED),
+            "game_genre_genre_id_fkey", new Meaning("genres", REMOVED),
+            "genre_parent_id_fkey", new Meaning("parent", REMOVED));
+
     private final String field;
 
     ConflictException(String field, String message) {
@@ -41,14 +50,20 @@ final class ConflictException extends RuntimeException {
     }
 
     /**
-     * The conflict a failed statement stands for, with {@code fieldPrefix} (such as
-     * {@code "editions[1]."}) put before the field; any other failure is returned unchanged.
+     * The conflict a failed statement stands for (a unique violation, or a reference to a row
+     * removed meanwhile), with {@code fieldPrefix} (such as {@code "editions[1]."}) put before
+     * the field; any other failure is returned unchanged.
      */
     static RuntimeException translate(RuntimeException failure, String fieldPrefix) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException psql && UNIQUE_VIOLATION.equals(psql.getSQLState())) {
-                ServerErrorMessage server = psql.getServerErrorMessage();
-                Meaning meaning = server == null ? null : CONSTRAINTS.get(server.getConstraint());
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                    && psql.getServerErrorMessage().getConstraint() != null) {
+                Map<String, Meaning> known = switch (String.valueOf(psql.getSQLState())) {
+                    case UNIQUE_VIOLATION -> CONSTRAINTS;
+                    case FOREIGN_KEY_VIOLATION -> REFERENCES;
+                    default -> Map.of();
+                };
+                Meaning meaning = known.get(psql.getServerErrorMessage().getConstraint());
                 if (meaning != null) {
                     return new ConflictException(fieldPrefix + meaning.field(), meaning.message());
                 }

@@ -22,6 +22,8 @@ record CreateEditionRequest(String name, String slug, String editionType, List<S
     /** Missing values go to {@code missing} (a 400), broken rules to {@code rules} (a 422). */
     void check(String prefix, FieldErrors missing, FieldErrors rules) {
         missing.check(name != null, prefix + "name", "is required");
+        Inputs.maxLength(rules, prefix + "name", name, Inputs.MAX_NAME_LENGTH);
+        Inputs.maxLength(rules, prefix + "twitch_category_id", twitchCategoryId, Inputs.MAX_ID_LENGTH);
         Inputs.slug(rules, prefix + "slug", slug);
         Inputs.oneOf(rules, prefix + "edition_type", editionType, Inputs.EDITION_TYPES);
         Inputs.slugList(rules, prefix + "platforms", platforms);

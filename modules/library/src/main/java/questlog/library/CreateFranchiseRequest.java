@@ -13,6 +13,7 @@ record CreateFranchiseRequest(String name, String slug) {
     void validate() {
         new FieldErrors().check(name != null, "name", "is required").throwIfBadRequest();
         var rules = new FieldErrors();
+        Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);
         rules.throwIfUnprocessable();
     }

@@ -33,6 +33,7 @@ record CreateGameRequest(String name, String slug, String sortName, String franc
         var missing = new FieldErrors();
         var rules = new FieldErrors();
         missing.check(name != null, "name", "is required");
+        Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);
         Inputs.slugList(rules, "genres", genres);
         Inputs.year(rules, "original_release_year", originalReleaseYear);

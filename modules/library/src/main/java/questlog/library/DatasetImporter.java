@@ -134,7 +134,8 @@ final class DatasetImporter {
                     h.commit();
                 }
                 ImportReport report = report(doc, dryRun, started, counts);
-                log.info("Dataset import{}: {} in {} ms", dryRun ? " (dry run)" : "", report.sections(), report.elapsedMs());
+                log.info("Dataset import{} in {} ms: {}", dryRun ? " (dry run, rolled back)" : "", report.elapsedMs(),
+                        summary(report));
                 return report;
             } catch (RuntimeException e) {
                 if (h.isInTransaction()) {
@@ -167,7 +168,21 @@ final class DatasetImporter {
                 errors.count(), errors.kept(), elapsedMs(started));
     }
 
-    static ImportReport unusable(boolean dryRun, long started, String message) {
+    /** "games 20000 (20000 created, 0 updated, 0 unchanged), ..." for the log. */
+    private static String summary(ImportReport report) {
+        StringBuilder line = new StringBuilder();
+        report.sections().forEach((section, c) -> line.append(line.isEmpty() ? "" : ", ").append(section).append(' ')
+                .append(c.received()).append(" (").append(c.created()).append(" created, ").append(c.updated())
+                .append(" updated, ").append(c.unchanged()).append(" unchanged)"));
+        report.unsupportedSections().forEach((section, n) -> {
+            if (n > 0) {
+                line.append(", ").append(section).append(' ').append(n).append(" (not supported yet, not loaded)");
+            }
+        });
+        return line.toString();
+    }
+
+    private static ImportReport unusable(boolean dryRun, long started, String message) {
         ImportErrors errors = new ImportErrors();
         errors.document(null, message);
         return new ImportReport(false, dryRun, null, null, Map.of(), Map.of(), List.of(), errors.count(), errors.kept(),

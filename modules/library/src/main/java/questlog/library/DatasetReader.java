@@ -82,6 +82,7 @@ final class DatasetReader implements DatasetMembers {
                 } else {
                     version = VERSION;
                 }
+                p.skipChildren();
             }
             case "meta" -> p.skipChildren();
             case "genres" -> section(key, p, this::genre);

@@ -101,8 +101,10 @@ final class DatasetWriter {
             }
             copy.finish();
         }
-        h.execute("ANALYZE import_game");
-        h.execute("ANALYZE import_game_genre");
+        // Statistics of the join columns only (the texts are wide and need none): the planner
+        // then joins the staged rows with hashes instead of guessing.
+        h.execute("ANALYZE import_game (id, is_new)");
+        h.execute("ANALYZE import_game_genre (game_id, genre_id)");
         int created = insert("""
                 INSERT INTO game (id, slug, name, search_text, franchise_id, original_release_year, summary, cover_url,
                                   igdb_id, platforms, created_at, updated_at)
@@ -162,7 +164,7 @@ final class DatasetWriter {
             }
             copy.finish();
         }
-        h.execute("ANALYZE import_edition");
+        h.execute("ANALYZE import_edition (id, is_new)");
         int created = insert("""
                 INSERT INTO edition (id, game_id, slug, name, edition_type, release_date, platforms, created_at, updated_at)
                 SELECT id, game_id, slug, name, edition_type, release_date, platforms, :now, :now

@@ -37,7 +37,7 @@ final class EditionController {
     /** The work that owns the edition streamed under a Twitch category, as {@code GET /works/{slug}} shows it. */
     void getWorkByTwitchCategory(Context ctx) {
         var work = compat.workByTwitchCategory(ctx.pathParam("id")).orElseThrow(EditionController::notFound);
-        ctx.json(WorkDetailResponse.from(work.game(), work.editions()));
+        ctx.json(WorkDetailResponse.from(work));
     }
 
     void create(Context ctx) throws IOException {

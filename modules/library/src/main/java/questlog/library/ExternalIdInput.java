@@ -14,5 +14,6 @@ record ExternalIdInput(String source, String externalId) {
         missing.check(source != null, prefix + "source", "is required");
         missing.check(externalId != null, prefix + "external_id", "is required");
         Inputs.oneOf(rules, prefix + "source", source, Inputs.EXTERNAL_SOURCES);
+        Inputs.maxLength(rules, prefix + "external_id", externalId, Inputs.MAX_ID_LENGTH);
     }
 }

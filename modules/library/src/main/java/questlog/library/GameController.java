@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.util.List;
 import questlog.common.Page;
 
 /** {@code /games}: the canonical catalog of games. */
@@ -26,7 +27,7 @@ final class GameController {
         GameQuery query = GameQuery.parse(ctx.queryParamMap());
         GameService.Listing listing = games.list(query);
         var items = listing.games().stream()
-                .map(g -> GameSummaryResponse.from(g, listing.genres().getOrDefault(g.id(), java.util.List.of())))
+                .map(g -> GameSummaryResponse.from(g, listing.genres().getOrDefault(g.id(), List.of())))
                 .toList();
         ctx.json(Page.of(items, listing.total(), query.limit(), query.offset(), Requests.pageLink(ctx)));
     }

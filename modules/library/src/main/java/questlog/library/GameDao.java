@@ -39,12 +39,32 @@ public interface GameDao extends SqlObject {
     @SqlQuery(SELECT + "WHERE g.id = :id")
     Optional<Game> findById(@Bind("id") UUID id);
 
+    /** The game's id, its row locked until the transaction ends, so a concurrent delete waits for this write. */
+    @SqlQuery("SELECT id FROM game WHERE slug = :slug FOR UPDATE")
+    Optional<UUID> lockBySlug(@Bind("slug") String slug);
+
+    String SELECT_WORK = """
+            SELECT g.id, g.name, g.slug, g.franchise_id, f.name AS franchise_name, f.slug AS franchise_slug,
+                   g.original_release_year
+            FROM game g
+            LEFT JOIN franchise f ON f.id = g.franchise_id
+            """;
+
     /** The compatibility listing of works: by name, optionally one franchise's. */
-    @SqlQuery(SELECT + """
+    @SqlQuery(SELECT_WORK + """
             WHERE CAST(:franchise AS text) IS NULL OR g.franchise_id = (SELECT id FROM franchise WHERE slug = :franchise)
             ORDER BY g.name, g.slug
             LIMIT :limit OFFSET :offset""")
-    List<Game> listWorks(@Bind("franchise") String franchiseSlug, @Bind("limit") long limit, @Bind("offset") long offset);
+    @RegisterConstructorMapper(Work.class)
+    List<Work> listWorks(@Bind("franchise") String franchiseSlug, @Bind("limit") long limit, @Bind("offset") long offset);
+
+    @SqlQuery(SELECT_WORK + "WHERE g.slug = :slug")
+    @RegisterConstructorMapper(Work.class)
+    Optional<Work> findWorkBySlug(@Bind("slug") String slug);
+
+    @SqlQuery(SELECT_WORK + "WHERE g.id = :id")
+    @RegisterConstructorMapper(Work.class)
+    Optional<Work> findWorkById(@Bind("id") UUID id);
 
     /**
      * A page of {@code GET /games}; filters become bound parameters, the order comes from the

@@ -87,6 +87,10 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
                 offset = parsed;
             }
         }
+        for (String name : List.of("q", "franchise", "genre", "platform")) {
+            String value = first(params, name);
+            errors.check(!Inputs.hasNul(value), name, Inputs.NO_NUL);
+        }
         errors.throwIfBadRequest();
         return new GameQuery(first(params, "q"), first(params, "franchise"), first(params, "genre"),
                 first(params, "platform"), year, sort, limit, offset);

@@ -124,11 +124,11 @@ final class GameService {
     Optional<Details> update(String slug, Patch patch) {
         return write(h -> {
             var games = h.attach(GameDao.class);
-            Optional<Game> found = games.findBySlug(slug);
-            if (found.isEmpty()) {
+            Optional<UUID> locked = games.lockBySlug(slug);
+            if (locked.isEmpty()) {
                 return Optional.empty();
             }
-            Game game = found.get();
+            Game game = games.findById(locked.get()).orElseThrow();
             GameValues current = game.values();
             UpdateGameRequest request = patch.values();
             var errors = new FieldErrors();
@@ -212,8 +212,8 @@ final class GameService {
      * "Switch" of okami → okami-switch), since edition slugs are unique across all games.
      */
     Optional<Edition> addEdition(String gameSlug, CreateEditionRequest request) {
-        return write(h -> h.attach(GameDao.class).findBySlug(gameSlug).map(game ->
-                insertEdition(h, game.id(), request, editionSlugBase(game.slug(), request.name()), "", now())));
+        return write(h -> h.attach(GameDao.class).lockBySlug(gameSlug).map(gameId ->
+                insertEdition(h, gameId, request, editionSlugBase(gameSlug, request.name()), "", now())));
     }
 
     static String editionSlugBase(String gameSlug, String editionName) {

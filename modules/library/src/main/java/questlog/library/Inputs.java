@@ -17,8 +17,19 @@ final class Inputs {
     static final Set<String> EXTERNAL_SOURCES = Set.of("igdb", "steam", "gog", "twitch", "xbox", "psn");
     static final int MIN_YEAR = 1940;
     static final int MAX_YEAR = 2200;
+    /** Names sit in a b-tree index with the slug; PostgreSQL caps an index entry at about 2.7 kB. */
+    static final int MAX_NAME_LENGTH = 500;
+    /** Twitch category and external ids are unique, so indexed too. */
+    static final int MAX_ID_LENGTH = 255;
+
+    /** PostgreSQL text cannot hold U+0000; such input is a 400, not a failed statement. */
+    static final String NO_NUL = "must not contain the NUL character (\\u0000)";
 
     private Inputs() {}
+
+    static boolean hasNul(String value) {
+        return value != null && value.indexOf('\0') >= 0;
+    }
 
     static String text(String value) {
         return value == null || value.isBlank() ? null : value;
@@ -28,6 +39,12 @@ final class Inputs {
         if (slug != null && !Slugs.isValid(slug)) {
             errors.add(field, "must be lowercase letters, digits and single hyphens, at most "
                     + Slugs.MAX_LENGTH + " characters (like 'final-fantasy-vii')");
+        }
+    }
+
+    static void maxLength(FieldErrors errors, String field, String value, int max) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            errors.add(field, "must be at most " + max + " characters");
         }
     }
 

@@ -21,26 +21,47 @@ import questlog.common.Page;
 final class Requests {
     private Requests() {}
 
-    /** The body as {@code type}; a body that is JSON {@code null} is a 400 like any other wrong shape. */
+    /**
+     * The body as {@code type}. It is read as a tree first, so that a body that is not an
+     * object and text PostgreSQL cannot store (the NUL character) are 400s naming the field.
+     */
     static <T> T body(Context ctx, ObjectMapper json, Class<T> type) throws IOException {
-        T value = json.readValue(ctx.bodyAsBytes(), type);
-        if (value == null) {
-            throw notAnObject();
-        }
-        return value;
+        return json.treeToValue(objectBody(ctx, json), type);
     }
 
     /** The body as a JSON object tree, for partial updates that must tell absent fields from nulls. */
     static ObjectNode objectBody(Context ctx, ObjectMapper json) throws IOException {
         JsonNode node = json.readTree(ctx.bodyAsBytes());
-        if (node instanceof ObjectNode object) {
-            return object;
+        if (!(node instanceof ObjectNode object)) {
+            throw new InvalidInputException(400, "The request body must be a JSON object", List.of());
         }
-        throw notAnObject();
+        String field = fieldWithNul(object, "");
+        if (field != null) {
+            throw InvalidInputException.of(400, field, Inputs.NO_NUL);
+        }
+        return object;
     }
 
-    private static InvalidInputException notAnObject() {
-        return new InvalidInputException(400, "The request body must be a JSON object", List.of());
+    /** The path of the first string holding U+0000, or null. */
+    private static String fieldWithNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return Inputs.hasNul(node.textValue()) ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = fieldWithNul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (var entry : node.properties()) {
+            String found = fieldWithNul(entry.getValue(), path.isEmpty() ? entry.getKey() : path + "." + entry.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Runs a service call, answering a {@link ConflictException} with a 409 that names the field. */
@@ -102,6 +123,9 @@ final class Requests {
     /** Optional text query parameter; blank counts as absent. */
     static String param(Context ctx, String name) {
         String value = ctx.queryParam(name);
+        if (Inputs.hasNul(value)) {
+            throw InvalidInputException.of(400, name, Inputs.NO_NUL);
+        }
         return value == null || value.isBlank() ? null : value;
     }
 }

@@ -25,6 +25,6 @@ final class WorkController {
     void get(Context ctx) {
         var work = compat.work(ctx.pathParam("slug")).orElseThrow(() ->
                 new NotFoundResponse("Work not found", Map.of("error", "Work not found")));
-        ctx.json(WorkDetailResponse.from(work.game(), work.editions()));
+        ctx.json(WorkDetailResponse.from(work));
     }
 }

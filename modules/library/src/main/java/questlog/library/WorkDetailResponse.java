@@ -7,9 +7,9 @@ import java.util.UUID;
 record WorkDetailResponse(UUID id, String name, String slug, RefResponse franchise, Integer originalReleaseYear,
                           List<WorkEditionResponse> editions) {
 
-    static WorkDetailResponse from(Game game, List<Edition> editions) {
-        WorkResponse work = WorkResponse.from(game);
+    static WorkDetailResponse from(CompatService.WorkDetails details) {
+        WorkResponse work = WorkResponse.from(details.work());
         return new WorkDetailResponse(work.id(), work.name(), work.slug(), work.franchise(),
-                work.originalReleaseYear(), editions.stream().map(WorkEditionResponse::from).toList());
+                work.originalReleaseYear(), details.editions().stream().map(WorkEditionResponse::from).toList());
     }
 }

@@ -5,9 +5,9 @@ import java.util.UUID;
 /** A work in the compatibility API's {@code GET /works}: exactly the original's fields. */
 record WorkResponse(UUID id, String name, String slug, RefResponse franchise, Integer originalReleaseYear) {
 
-    static WorkResponse from(Game game) {
-        return new WorkResponse(game.id(), game.name(), game.slug(),
-                RefResponse.of(game.franchiseId(), game.franchiseName(), game.franchiseSlug()),
-                game.originalReleaseYear());
+    static WorkResponse from(Work work) {
+        return new WorkResponse(work.id(), work.name(), work.slug(),
+                RefResponse.of(work.franchiseId(), work.franchiseName(), work.franchiseSlug()),
+                work.originalReleaseYear());
     }
 }

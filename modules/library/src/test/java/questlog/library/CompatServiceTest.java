@@ -36,10 +36,10 @@ class CompatServiceTest {
 
     @Test
     void worksAreByNameThenSlugAndFilterByFranchise() {
-        assertThat(compat.works(null, 100, 0)).extracting(Game::slug)
+        assertThat(compat.works(null, 100, 0)).extracting(Work::slug)
                 .containsExactly("bloodborne", "dark-souls", "demons-souls", "bloodborne-2");
-        assertThat(compat.works("souls", 100, 0)).extracting(Game::name).containsExactly("Dark Souls", "Demon's Souls");
-        assertThat(compat.works(null, 2, 1)).extracting(Game::name).containsExactly("Dark Souls", "Demon's Souls");
+        assertThat(compat.works("souls", 100, 0)).extracting(Work::name).containsExactly("Dark Souls", "Demon's Souls");
+        assertThat(compat.works(null, 2, 1)).extracting(Work::name).containsExactly("Dark Souls", "Demon's Souls");
         assertThat(compat.works("nope", 100, 0)).isEmpty();
     }
 
@@ -57,7 +57,7 @@ class CompatServiceTest {
         assertThat(compat.editions(null, 100, 0)).hasSize(7);
         assertThat(compat.editions(null, 1, 6)).extracting(Edition::name).containsExactly("bloodborne");
         assertThat(compat.edition("dark-souls-remastered")).map(Edition::editionType).contains("remaster");
-        assertThat(compat.workByTwitchCategory("tw-ds")).map(w -> w.game().slug()).contains("dark-souls");
+        assertThat(compat.workByTwitchCategory("tw-ds")).map(w -> w.work().slug()).contains("dark-souls");
         assertThat(compat.workByTwitchCategory("unknown")).isEmpty();
         assertThat(compat.work("nope")).isEmpty();
     }

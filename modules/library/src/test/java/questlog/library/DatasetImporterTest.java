@@ -295,6 +295,11 @@ class DatasetImporterTest {
         ImportReport otherFormat = importDocument(fixture.deepCopy().put("format", "something-else"), false);
         assertThat(otherFormat.errors()).extracting(ImportReport.RecordError::field).containsExactly("format");
 
+        ObjectNode versionObject = fixture.deepCopy();
+        versionObject.putObject("version").put("major", 1);
+        assertThat(importDocument(versionObject, false).errors()).extracting(ImportReport.RecordError::message)
+                .containsExactly("must be the whole number 1");
+
         ObjectNode noHeader = fixture.deepCopy();
         noHeader.remove(List.of("format", "version"));
         assertThat(importDocument(noHeader, false).errors()).extracting(ImportReport.RecordError::field)

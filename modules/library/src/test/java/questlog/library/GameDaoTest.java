@@ -43,6 +43,9 @@ class GameDaoTest {
                     "Final Fantasy VII", "final-fantasy-vii", "prequel", 2007, "Zack's story", "https://img/cc.jpg",
                     List.of("psp", "switch"), 1234L, null, NOW, NOW));
             assertThat(games.findById(key.id())).contains(game);
+            assertThat(games.findWorkBySlug("crisis-core")).contains(new Work(key.id(), "Crisis Core", "crisis-core",
+                    franchise.id(), "Final Fantasy", "final-fantasy", 2007));
+            assertThat(games.findWorkById(parent.id())).map(Work::franchiseSlug).contains("final-fantasy");
             assertThat(h.createQuery("SELECT search_text FROM game WHERE id = :id").bind("id", key.id())
                     .mapTo(String.class).one()).isEqualTo("crisis core");
         });

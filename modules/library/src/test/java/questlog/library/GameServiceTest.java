@@ -312,6 +312,23 @@ class GameServiceTest {
     }
 
     @Test
+    void aPatchHoldsTheGameSoAConcurrentDeleteWaitsForIt() throws Exception {
+        games.create(game("Held"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (var handle = jdbi.open()) {
+            handle.begin();
+            assertThat(handle.attach(GameDao.class).lockBySlug("held")).isPresent();
+            Future<Boolean> delete = pool.submit(() -> games.delete("held"));
+            Thread.sleep(300);
+            assertThat(delete).isNotDone();
+            handle.commit();
+            assertThat(delete.get()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void editionSlugsArePrefixedWithTheGameUnlessTheNameAlreadyIs() {
         assertThat(GameService.editionSlugBase("okami", "Ōkami HD")).isEqualTo("okami-hd");
         assertThat(GameService.editionSlugBase("okami", "Switch")).isEqualTo("okami-switch");
