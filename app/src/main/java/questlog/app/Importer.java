@@ -122,8 +122,8 @@ final class Importer implements DatasetLoader {
                     h.rollback();
                 }
                 ImportReport report = report(doc, dryRun, startedNanos, ok ? counts : null, notes);
-                log.info("Dataset import{}{}: {} in {} ms", dryRun ? " (dry run)" : "", ok ? "" : " refused",
-                        report.sections(), report.elapsedMs());
+                log.info("Dataset import{}{}: {} in {} ms", dryRun ? " (dry run)" : "",
+                        ok ? "" : " refused (" + report.errorCount() + " problems)", summary(report), report.elapsedMs());
                 return report;
             } catch (RuntimeException e) {
                 if (h.isInTransaction()) {
@@ -136,6 +136,15 @@ final class Importer implements DatasetLoader {
                 throw e;
             }
         }
+    }
+
+    /** "games 20000 (20000 created, 0 updated, 0 unchanged), ..." for the log. */
+    private static String summary(ImportReport report) {
+        StringBuilder line = new StringBuilder();
+        report.sections().forEach((section, c) -> line.append(line.isEmpty() ? "" : ", ").append(section).append(' ')
+                .append(c.received()).append(" (").append(c.created()).append(" created, ").append(c.updated())
+                .append(" updated, ").append(c.unchanged()).append(" unchanged)"));
+        return line.toString();
     }
 
     /** The report over every section, in the order of the format; {@code counts} null when nothing was loaded. */
