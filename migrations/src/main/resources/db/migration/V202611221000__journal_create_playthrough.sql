@@ -37,7 +37,7 @@ CREATE TABLE playthrough (
 CREATE INDEX playthrough_game_idx ON playthrough (game_id, completed_at);
 CREATE INDEX playthrough_edition_idx ON playthrough (edition_id);
 CREATE INDEX playthrough_completed_idx ON playthrough (completed_at DESC NULLS LAST, created_at DESC, id DESC);
-CREATE INDEX playthrough_status_idx ON playthrough (status);
+CREATE INDEX playthrough_started_idx ON playthrough (started_at);
 -- An upstream record (a Steam app of one account, a line of an imported file) maps to one playthrough.
 CREATE UNIQUE INDEX playthrough_source_ref_idx ON playthrough (source, source_ref) WHERE source_ref IS NOT NULL;
 

@@ -30,7 +30,7 @@ public final class JournalModule {
     public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog) {
         this.playthroughs = new PlaythroughService(jdbi, clock, catalog);
         this.playthroughController = new PlaythroughController(playthroughs, json);
-        this.statsController = new StatsController(new StatsService(jdbi));
+        this.statsController = new StatsController(new StatsService(jdbi, json));
         this.dataset = new JournalDataset(catalog);
     }
 
