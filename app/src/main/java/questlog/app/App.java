@@ -26,7 +26,7 @@ public final class App {
         var health = new Health(deps.database, problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
-        var docs = new ApiDocs(deps.json, OpenApi.document(deps.json, deps.moduleOperations()));
+        var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
         var export = new ExportRoute(deps.exporter);
 
         return Javalin.create(config -> {
@@ -40,6 +40,7 @@ public final class App {
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(15_000);
+                server.setErrorHandler(new JettyProblemErrorHandler(deps.json));
             });
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 rule.path = "/api/*";
@@ -53,7 +54,13 @@ public final class App {
             }));
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
-                log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                // The message reads well as text; the key/value pairs are fields in JSON logs.
+                log.atInfo()
+                        .addKeyValue("method", ctx.method().name())
+                        .addKeyValue("path", ctx.path())
+                        .addKeyValue("status", ctx.statusCode())
+                        .addKeyValue("duration_ms", Math.round(ms * 10) / 10.0)
+                        .log("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
             });
             problems.register(config);
 

@@ -51,7 +51,8 @@ public final class AppDeps implements AutoCloseable {
             var catalogDataset = new CatalogDataset();
             this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
             this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());
-            this.library = new LibraryModule(jdbi, json, clock, importer, CatalogAdapters.gameSections(journal, lists));
+            this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), importer,
+                    CatalogAdapters.gameSections(journal, lists));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -71,7 +71,7 @@ final class ChangeFeed implements AutoCloseable {
                     if (notifications != null && notifications.length > 0) {
                         version.incrementAndGet();
                     }
-                    if (notifications == null && !connection.isValid(2)) {
+                    if (notifications == null && !connection.isValid(10)) {
                         throw new SQLException("change feed connection lost");
                     }
                 }

@@ -32,6 +32,8 @@ import questlog.common.DatabaseUrl;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    private static final java.util.concurrent.Executor CHECKS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     private final EmbeddedPostgres embedded;
     private final DatabaseUrl url;
     private final HikariDataSource pool;
@@ -121,13 +123,14 @@ public final class Database implements AutoCloseable {
 
     /** True when a connection answers a trivial query within the timeout (never waits longer). */
     public boolean isReachable(Duration timeout) {
+        // A virtual thread per check: a check stuck on a dead database must not hold up the next one.
         var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try (Connection c = pool.getConnection()) {
                 return c.isValid((int) Math.max(1, timeout.toSeconds()));
             } catch (SQLException e) {
                 return false;
             }
-        });
+        }, CHECKS);
         try {
             return check.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {

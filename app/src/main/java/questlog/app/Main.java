@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * Configuration comes from the environment, optionally merged over an env file
  * ({@code --env-file}, or QUESTLOG_ENV_FILE): environment variables win.
  */
-@Command(name = "questlog", mixinStandardHelpOptions = true, version = "questlog 0.1.0",
+@Command(name = "questlog", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "questlog 0.1.0",
         description = "Self-hosted personal gaming journal.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Import.class, Main.Export.class})
 public final class Main implements Callable<Integer> {

@@ -77,6 +77,13 @@ class MainTest {
     }
 
     @Test
+    void everySubcommandHasHelp() throws Exception {
+        Run run = run("token", "create", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: questlog token create").contains("--scopes");
+    }
+
+    @Test
     void unknownScopesAreRefused() throws Exception {
         Run run = run("token", "create", "x", "--scopes", "admin");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -80,6 +80,24 @@ class ResponseCacheTest {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO franchise (name, slug) VALUES (:slug, :slug)").bind("slug", slug).execute());
     }
 
+    /**
+     * A local write moves the version at once and again when its NOTIFY arrives a moment later;
+     * wait for that before counting cache hits.
+     */
+    static void awaitQuiet() throws InterruptedException {
+        long last = changes.version();
+        long quietSince = System.nanoTime();
+        long deadline = quietSince + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < Duration.ofMillis(300).toNanos()) {
+            Thread.sleep(20);
+            long now = changes.version();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
     static HttpResponse<String> send(Javalin app, String method, String path, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
@@ -92,6 +110,7 @@ class ResponseCacheTest {
     @Test
     void repeatedReadsAreServedFromMemoryUntilALocalWrite() throws Exception {
         send(cached, "POST", "/api/franchises/zelda");
+        awaitQuiet();
         var first = send(cached, "GET", "/api/franchises");
         int before = computed.get();
         var second = send(cached, "GET", "/api/franchises/");
@@ -121,7 +140,7 @@ class ResponseCacheTest {
     @Test
     void cachedAndComputedPathsGiveIdenticalBytesAndEtags() throws Exception {
         insert("kingdom-hearts");
-        Thread.sleep(200);
+        awaitQuiet();
         var warm = send(cached, "GET", "/api/franchises");
         var hit = send(cached, "GET", "/api/franchises");
         var computedOnly = send(uncached, "GET", "/api/franchises");
@@ -146,6 +165,7 @@ class ResponseCacheTest {
 
     @Test
     void queryStringsAreSeparateEntries() throws Exception {
+        awaitQuiet();
         var a = send(cached, "GET", "/api/franchises?x=1");
         int before = computed.get();
         send(cached, "GET", "/api/franchises?x=2");

@@ -49,4 +49,24 @@ class SlugsTest {
         assertThat(Slugs.isValid("-a")).isFalse();
         assertThat(Slugs.isValid("")).isFalse();
     }
+
+    @Test
+    void asciiShortcutAgreesWithTransliterationForEveryPrintableCharacter() {
+        for (char c = 0x20; c <= 0x7E; c++) {
+            String name = "A" + c + "b " + c + c + " Z";
+            assertThat(Slugs.fold(name)).as("char %d", (int) c).isEqualTo(Slugs.foldByTransliteration(name));
+        }
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(30);
+            for (int j = 0; j < length; j++) {
+                name.append(random.nextInt(4) == 0 ? ' ' : (char) (0x20 + random.nextInt(0x5F)));
+            }
+            assertThat(Slugs.fold(name.toString())).as("'%s'", name).isEqualTo(Slugs.foldByTransliteration(name.toString()));
+        }
+        for (String name : new String[] {"Ōkami", "Pokémon  Black", "大神", "Tab\there", " Ys\u00A0VIII ", ""}) {
+            assertThat(Slugs.fold(name)).isEqualTo(Slugs.foldByTransliteration(name));
+        }
+    }
 }

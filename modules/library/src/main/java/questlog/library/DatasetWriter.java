@@ -3,7 +3,6 @@ package questlog.library;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -81,7 +80,7 @@ final class DatasetWriter {
                     platforms text[]
                 ) ON COMMIT DROP""");
         h.execute("CREATE TEMP TABLE import_game_genre (game_id uuid, is_new boolean, genre_id uuid) ON COMMIT DROP");
-        List<String> searchTexts = games.parallelStream().map(row -> searchText(row.game().name())).toList();
+        List<String> searchTexts = games.parallelStream().map(row -> Slugs.fold(row.game().name())).toList();
         try (DatasetCopy copy = DatasetCopy.into(h, "import_game", "id, is_new, slug, name, search_text, franchise_id, "
                 + "original_release_year, summary, cover_url, igdb_id, platforms")) {
             for (int i = 0; i < games.size(); i++) {
@@ -180,34 +179,6 @@ final class DatasetWriter {
                       (s.game_id, s.slug, s.name, s.edition_type, s.release_date, s.platforms)
                 RETURNING t.id""");
         return new Counts(created, updated.size(), editions.size() - created - updated.size());
-    }
-
-    /**
-     * {@link Slugs#fold} of a game name, which is what {@code game.search_text} holds. Names made
-     * only of printable ASCII take a shortcut: fold's transliteration leaves them as they are, so
-     * lowercasing and collapsing spaces gives the same text about a hundred times faster (most
-     * names of a large import are ASCII). DatasetWriterTest pins the equivalence.
-     */
-    static String searchText(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                return Slugs.fold(name);
-            }
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        StringBuilder folded = new StringBuilder(lower.length());
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (c != ' ' || (!folded.isEmpty() && folded.charAt(folded.length() - 1) != ' ')) {
-                folded.append(c);
-            }
-        }
-        int end = folded.length();
-        while (end > 0 && folded.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return folded.substring(0, end);
     }
 
     /** Runs an INSERT ... SELECT; returns the row count. */

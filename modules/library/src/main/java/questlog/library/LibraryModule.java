@@ -28,16 +28,21 @@ public final class LibraryModule {
     private final GenreController genres;
     private final ImportController imports;
 
-    /** The library on its own: game details without playthroughs or lists, imports of its sections only. */
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock) {
-        this(jdbi, json, clock, null, GameSections.NONE);
+    /**
+     * The library on its own: game details without playthroughs or lists, imports of its sections
+     * only. {@code maxImportBytes} caps the body of POST /api/import (other routes keep the
+     * server's 1 MiB cap).
+     */
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes) {
+        this(jdbi, json, clock, maxImportBytes, null, GameSections.NONE);
     }
 
     /**
      * With the other modules, as app builds it: {@code datasets} reads and loads whole dataset
      * documents for POST /api/import, {@code sections} fills in a game's playthroughs and lists.
      */
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, DatasetLoader datasets, GameSections sections) {
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, DatasetLoader datasets,
+                         GameSections sections) {
         var gameService = new GameService(jdbi, clock, sections);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
@@ -47,7 +52,7 @@ public final class LibraryModule {
         this.works = new WorkController(compat);
         this.franchises = new FranchiseController(catalog, json);
         this.genres = new GenreController(catalog, json);
-        this.imports = new ImportController(importer, json);
+        this.imports = new ImportController(importer, json, maxImportBytes);
     }
 
     public EndpointGroup routes() {
