@@ -50,7 +50,7 @@ class PlaythroughListTest {
     void theDefaultOrderIsNewestCompletionFirstThenNewestCreated() {
         JsonNode page = api.get("/api/playthroughs").json();
         assertThat(page.path("total").asInt()).isEqualTo(6);
-        assertThat(page.path("limit").asInt()).isEqualTo(100);
+        assertThat(page.path("limit").asInt()).isEqualTo(50);
         assertThat(page.path("offset").asInt()).isZero();
         assertThat(page.path("next").isNull()).isTrue();
         assertThat(notes("/api/playthroughs")).containsExactly("a2", "c2", "a1", "c1", "b2", "b1");

@@ -26,7 +26,7 @@ final class JournalApi {
                 "Only playthroughs completed in this year, or, while not completed, started in it");
         ApiParam sort = ApiParam.query("sort", String.class, "Order: " + String.join(", ", PlaythroughQuery.Sort.params())
                 + " (a leading minus is descending; missing values last; default -completed_at, then newest first)");
-        ApiParam limit = ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 100)");
+        ApiParam limit = ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 50)");
         ApiParam offset = ApiParam.query("offset", Integer.class, "Items to skip (default 0)");
         ApiParam gameSlug = ApiParam.path("slug", "The game's slug");
         ApiParam id = ApiParam.path("id", "The playthrough's id (a UUID)");

@@ -16,7 +16,7 @@ record PlaythroughQuery(PlaythroughStatus status, String platform, Integer year,
         return new PlaythroughQuery(status, platform, year, slug, sort, limit, offset);
     }
 
-    static final int DEFAULT_LIMIT = 100;
+    static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 5000;
 
     /**
