@@ -16,7 +16,7 @@ public interface PlaySessionDao {
     @SqlQuery("""
             INSERT INTO play_session (playthrough_id, started_at, minutes, note, created_at, updated_at)
             VALUES (:playthroughId, :startedAt, :minutes, :note, :now, :now)
-            RETURNING """ + " " + COLUMNS)
+            RETURNING""" + " " + COLUMNS)
     PlaySession insert(@Bind("playthroughId") UUID playthroughId, @Bind("startedAt") Instant startedAt,
                        @Bind("minutes") int minutes, @Bind("note") String note, @Bind("now") Instant now);
 

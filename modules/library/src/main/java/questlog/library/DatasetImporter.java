@@ -22,11 +22,11 @@ import questlog.common.InvalidInputException;
  * {@link DatasetLoader}: app's, which loads every section of the format across the modules, or,
  * without one, the library's own ({@link CatalogOnly}), which loads a whole document's catalog in
  * one transaction: genres, franchises, games (with their genre links) and editions, keeping the
- * document's ids and resolving references by slug. A record whose id exists is updated to the document's
- * values, so importing the same document twice leaves the library as it was. Any problem
- * anywhere means nothing is written; the report lists the problems. A dry run does everything,
- * counts, and rolls back. Sections of the format that belong to modules this server does not
- * have yet (playthroughs, lists, list entries) are counted and reported, not loaded.
+ * document's ids and resolving references by slug. A record whose id exists is updated to the
+ * document's values, so importing the same document twice leaves the library as it was. Any
+ * problem anywhere means nothing is written; the report lists the problems. A dry run does
+ * everything, counts, and rolls back. On its own, the library counts and reports the sections of
+ * the other modules (playthroughs, lists, list entries) without loading them.
  * <p>
  * Also takes the original Questlog's {@code {franchises, works, editions}} body
  * ({@link #importBody}), handled by {@link LegacyImporter}.
