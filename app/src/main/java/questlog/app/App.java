@@ -27,6 +27,7 @@ public final class App {
         var metrics = deps.metrics;
         var http = deps.config.http();
         var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
+        var export = new ExportRoute(deps.exporter);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,7 +77,10 @@ public final class App {
                 get("metrics", metrics::scrape, Access.PUBLIC);
                 path("api", () -> {
                     deps.library.routes().addEndpoints();
+                    deps.journal.routes().addEndpoints();
+                    deps.lists.routes().addEndpoints();
                     docs.routes().addEndpoints();
+                    get("export", export::get, Access.WRITE);
                 });
             });
         });

@@ -13,9 +13,13 @@ import questlog.common.Access;
  * WRITE needs a token with the write scope; READ needs a token with the read scope only when
  * reads are private; PUBLIC is always open. A missing or unknown token is a 401 whose body
  * keeps the original API's {@code {"detail": "Unauthorized"}}; a valid token without the needed
- * scope is a 403.
+ * scope is a 403. A request whose token has the read scope is marked as a reader
+ * ({@link #isReader}), which lets it see private data such as private lists; an invalid token
+ * on an open read is ignored (the request is anonymous).
  */
 final class Auth implements Handler {
+    private static final String READER = "questlog.reader";
+
     private final ApiTokens tokens;
     private final boolean privateReads;
     private final ProblemMappers problems;
@@ -29,12 +33,18 @@ final class Auth implements Handler {
     @Override
     public void handle(Context ctx) {
         Access needed = required(ctx.routeRoles());
-        if (needed == Access.PUBLIC || (needed == Access.READ && !privateReads)) {
+        if (needed == Access.PUBLIC) {
+            return;
+        }
+        String secret = bearer(ctx.header("Authorization"));
+        List<String> scopes = secret == null ? List.of() : tokens.scopesOf(secret);
+        if (scopes.contains("read")) {
+            ctx.attribute(READER, Boolean.TRUE);
+        }
+        if (needed == Access.READ && !privateReads) {
             return;
         }
         String scope = needed == Access.WRITE ? "write" : "read";
-        String secret = bearer(ctx.header("Authorization"));
-        List<String> scopes = secret == null ? List.of() : tokens.scopesOf(secret);
         if (scopes.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"questlog\"");
             problems.write(ctx, ProblemMappers.problem(401, null, "Unauthorized", ctx, null, Map.of()));
@@ -43,6 +53,11 @@ final class Auth implements Handler {
             problems.write(ctx, ProblemMappers.problem(403, null, "This token lacks the '" + scope + "' scope", ctx, null, Map.of()));
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** True when the request carried a valid token with the read scope (checked by {@link #handle}). */
+    static boolean isReader(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(READER));
     }
 
     /** Untagged routes are reads; the strictest tag wins. */

@@ -15,7 +15,9 @@ import java.util.HexFormat;
  * ETag / If-None-Match handling of every read. An entry is tagged with the version read
  * <em>before</em> its handler ran, so a response computed across a concurrent write is never
  * served after that write. With the cache off every read is computed, yet ETags and bodies are
- * byte-for-byte the same.
+ * byte-for-byte the same. Requests that carry an {@code Authorization} header are never answered
+ * from the cache nor stored in it: with a token a read may see more (private lists), so its
+ * answer is not everyone's.
  */
 final class ResponseCache {
     private static final String VERSION_ATTRIBUTE = "questlog.cacheVersion";
@@ -43,7 +45,7 @@ final class ResponseCache {
         }
         long version = changes.version();
         ctx.attribute(VERSION_ATTRIBUTE, version);
-        if (!enabled || !changes.isLive()) {
+        if (!enabled || !changes.isLive() || personal(ctx)) {
             return;
         }
         Entry entry = entries.getIfPresent(key(ctx));
@@ -73,10 +75,15 @@ final class ResponseCache {
         }
         byte[] body = result.readAllBytes();
         String etag = etag(body);
-        if (enabled) {
+        if (enabled && !personal(ctx)) {
             entries.put(key(ctx), new Entry(version, body, etag, contentType));
         }
         respond(ctx, body, etag, contentType);
+    }
+
+    /** A request with credentials, whose answer may differ from an anonymous one. */
+    private static boolean personal(Context ctx) {
+        return ctx.header("Authorization") != null;
     }
 
     void clear() {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     static final ObjectMapper JSON = Json.objectMapper();
 
     private final Map<String, String> env;
+    private final Clock clock;
     private final TestDatabase db = new TestDatabase();
     private AppDeps deps;
     private Javalin server;
@@ -41,7 +43,13 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     /** Extra environment, e.g. {@code Map.of("QUESTLOG_PRIVATE", "true")}. */
     TestApp(Map<String, String> env) {
+        this(env, Clock.systemUTC());
+    }
+
+    /** Extra environment and the clock the app reads (e.g. {@link TickingClock}). */
+    TestApp(Map<String, String> env, Clock clock) {
         this.env = env;
+        this.clock = clock;
     }
 
     @Override
@@ -62,7 +70,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         AppConfig config = new AppConfig(base.http(),
                 new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6),
                 base.security(), base.cache(), base.logFormat());
-        deps = AppDeps.build(config);
+        deps = AppDeps.build(config, clock);
         server = App.create(deps).start("127.0.0.1", 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         writeToken = deps.tokens().create("tests", List.of("read", "write")).secret();
