@@ -30,6 +30,7 @@ public final class App {
         var metrics = deps.metrics;
         var http = deps.config.http();
         var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
+        var export = new ExportRoute(deps.exporter);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -84,7 +85,10 @@ public final class App {
                 path("api", () -> {
                     deps.library.routes().addEndpoints();
                     deps.realtime.routes().addEndpoints();
+                    deps.journal.routes().addEndpoints();
+                    deps.lists.routes().addEndpoints();
                     docs.routes().addEndpoints();
+                    get("export", export::get, Access.WRITE);
                 });
                 ws(EVENTS_SOCKET, deps.realtime.websocket(), Access.READ);
             });

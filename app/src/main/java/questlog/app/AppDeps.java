@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
+import questlog.journal.JournalModule;
+import questlog.library.CatalogDataset;
+import questlog.library.GameDirectory;
 import questlog.library.LibraryModule;
+import questlog.lists.ListsModule;
 import questlog.realtime.RealtimeModule;
 
 /**
@@ -26,6 +31,10 @@ public final class AppDeps implements AutoCloseable {
     final ChangeFeed changes;
     final RealtimeModule realtime;
     final LibraryModule library;
+    final JournalModule journal;
+    final ListsModule lists;
+    final Importer importer;
+    final Exporter exporter;
 
     private AppDeps(AppConfig config, Clock clock) {
         this.config = config;
@@ -40,7 +49,17 @@ public final class AppDeps implements AutoCloseable {
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
             this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
-            this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), realtime.eventLog());
+            // Journal and lists see the catalog through the library's directory; the library sees
+            // their parts of a game's detail, and the importer and exporter span all three. The
+            // library records its events through realtime's outbox (journal and lists: not yet).
+            var directory = new GameDirectory();
+            this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(directory));
+            this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(directory), Auth::isReader);
+            var catalogDataset = new CatalogDataset(realtime.eventLog());
+            this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
+            this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());
+            this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), importer,
+                    CatalogAdapters.gameSections(journal, lists), realtime.eventLog());
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
@@ -82,12 +101,21 @@ public final class AppDeps implements AutoCloseable {
         return realtime;
     }
 
+    public JournalModule journal() {
+        return journal;
+    }
+
+    public ListsModule lists() {
+        return lists;
+    }
+
     /**
      * The operations the feature modules describe for the OpenAPI document, one
      * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
      */
     List<ApiOperation> moduleOperations() {
-        return java.util.stream.Stream.of(library.operations(), realtime.operations()).flatMap(List::stream).toList();
+        return Stream.of(library.operations(), journal.operations(), lists.operations(), realtime.operations())
+                .flatMap(List::stream).toList();
     }
 
     @Override

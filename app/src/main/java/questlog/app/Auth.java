@@ -13,10 +13,14 @@ import questlog.common.Access;
  * Routes carry an {@link Access} role: WRITE needs a token with the write scope; READ needs a
  * token with the read scope only when reads are private; PUBLIC is always open. A missing or
  * unknown token is a 401 whose body keeps the original API's {@code {"detail": "Unauthorized"}};
- * a valid token without the needed scope is a 403. Browsers cannot set headers on a WebSocket,
- * so an upgrade may carry the token as {@code ?token=} instead.
+ * a valid token without the needed scope is a 403. A request whose token has the read scope is
+ * marked as a reader ({@link #isReader}), which lets it see private data such as private lists;
+ * an invalid token on an open read is ignored (the request is anonymous). Browsers cannot set
+ * headers on a WebSocket, so an upgrade may carry the token as {@code ?token=} instead.
  */
 final class Auth implements Handler {
+    private static final String READER = "questlog.reader";
+
     private final ApiTokens tokens;
     private final boolean privateReads;
     private final ProblemMappers problems;
@@ -54,11 +58,17 @@ final class Auth implements Handler {
     /** True if allowed; otherwise the problem is the response and remaining handlers are skipped. */
     private boolean check(Context ctx, String secret) {
         Access needed = required(ctx.routeRoles());
-        if (needed == Access.PUBLIC || (needed == Access.READ && !privateReads)) {
+        if (needed == Access.PUBLIC) {
+            return true;
+        }
+        List<String> scopes = secret == null ? List.of() : tokens.scopesOf(secret);
+        if (scopes.contains("read")) {
+            ctx.attribute(READER, Boolean.TRUE);
+        }
+        if (needed == Access.READ && !privateReads) {
             return true;
         }
         String scope = needed == Access.WRITE ? "write" : "read";
-        List<String> scopes = secret == null ? List.of() : tokens.scopesOf(secret);
         if (scopes.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"questlog\"");
             problems.write(ctx, ProblemMappers.problem(401, null, "Unauthorized", ctx, null, Map.of()));
@@ -70,6 +80,11 @@ final class Auth implements Handler {
             return false;
         }
         return true;
+    }
+
+    /** True when the request carried a valid token with the read scope (checked by {@link #handle}). */
+    static boolean isReader(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(READER));
     }
 
     /** Untagged routes are reads; the strictest tag wins. */

@@ -19,13 +19,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The {@code questlog} executable. Subcommands: serve (default), migrate, token, import, events.
+ * The {@code questlog} executable. Subcommands: serve (default), migrate, token, import, export, events.
  * Configuration comes from the environment, optionally merged over an env file
  * ({@code --env-file}, or QUESTLOG_ENV_FILE): environment variables win.
  */
 @Command(name = "questlog", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "questlog 0.1.0",
         description = "Self-hosted personal gaming journal.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Import.class, Main.Events.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Import.class, Main.Export.class,
+                Main.Events.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--env-file", description = "KEY=VALUE file read before the environment (default: $QUESTLOG_ENV_FILE)")
@@ -307,6 +308,37 @@ public final class Main implements Callable<Integer> {
                 }
                 return new EventTail(target, since, types, secret, count,
                         spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+            }
+        }
+    }
+
+    @Command(name = "export", description = "Write the whole library to FILE as a dataset document (format questlog-bench-dataset, version 1).")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Parameters(paramLabel = "FILE", description = "Where to write it; - for standard output.") Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            AppConfig config = main.config();
+            try (AppDeps deps = AppDeps.build(config)) {
+                if (file.toString().equals("-")) {
+                    deps.exporter.export(System.out);
+                    System.out.flush();
+                    return 0;
+                }
+                Path target = file.toAbsolutePath();
+                Path partial = target.resolveSibling(target.getFileName() + ".partial");
+                java.util.Map<String, Long> counts;
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                    counts = deps.exporter.export(out);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(partial);
+                    throw e;
+                }
+                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                System.err.println("Exported " + counts + " to " + target);
+                return 0;
             }
         }
     }

@@ -9,8 +9,8 @@ import questlog.common.ApiParam;
 import questlog.common.ApiResponse;
 
 /**
- * The routes app serves itself, described for the OpenAPI document: health, metrics and the
- * API docs. The records here are the JSON shapes of {@link Health}'s answers; the contract test
+ * The routes app serves itself, described for the OpenAPI document: health, metrics, the API
+ * docs and the export of the whole library. The records here are the JSON shapes of {@link Health}'s answers; the contract test
  * checks real answers against them.
  */
 final class OpenApiAppRoutes {
@@ -52,6 +52,18 @@ final class OpenApiAppRoutes {
                         .withDescription("Swagger UI's script, style sheet and icons, and the page's own script.")
                         .withParams(ApiParam.path("file", "e.g. swagger-ui-bundle.js"))
                         .withAccess(Access.PUBLIC)
-                        .withProblems(404)));
+                        .withProblems(404),
+                ApiOperation.get("/api/export", "Export the whole library", ApiResponse.ok(Map.class))
+                        .withDescription("""
+                                Every genre, franchise, game, edition, playthrough, list and list entry as one \
+                                dataset document (format `questlog-bench-dataset`, version 1), the format POST \
+                                /api/import reads, streamed as it is written. Records come in a fixed order and the \
+                                document holds nothing time-dependent, so importing an export into an empty database \
+                                and exporting again gives the same bytes. What the format has no field for is not \
+                                exported: play sessions (only their sum, as playtime_hours), playthrough status, \
+                                completion and source, and whether a list is public. It needs a token because it \
+                                includes private lists.""")
+                        .withAccess(Access.WRITE)
+                        .withTag("Import and export")));
     }
 }

@@ -15,7 +15,9 @@ import java.util.HexFormat;
  * ETag / If-None-Match handling of every read. An entry is tagged with the version read
  * <em>before</em> its handler ran, so a response computed across a concurrent write is never
  * served after that write. With the cache off every read is computed, yet ETags and bodies are
- * byte-for-byte the same.
+ * byte-for-byte the same. Readers with a token may see more than anonymous ones (private lists),
+ * so the two kinds of caller have separate entries; every token holder sees the same data (it is
+ * one person's journal), so they share theirs.
  */
 final class ResponseCache {
     private static final String VERSION_ATTRIBUTE = "questlog.cacheVersion";
@@ -103,9 +105,12 @@ final class ResponseCache {
         return false;
     }
 
-    /** The path without a trailing slash plus the raw query: "/api/games/" and "/api/games" share an entry. */
+    /**
+     * Who is asking (anonymous or token reader), the path without a trailing slash and the raw
+     * query: "/api/games/" and "/api/games" share an entry.
+     */
     private static String key(Context ctx) {
-        String path = ctx.path();
+        String path = (Auth.isReader(ctx) ? "reader:" : "anonymous:") + ctx.path();
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }

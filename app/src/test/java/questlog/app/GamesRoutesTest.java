@@ -32,7 +32,8 @@ class GamesRoutesTest {
             "primary_genre", "original_release_year", "platforms", "cover_url", "igdb_id", "created_at", "updated_at");
     static final List<String> DETAIL_FIELDS = List.of("id", "slug", "name", "sort_name", "franchise", "genres",
             "primary_genre", "original_release_year", "platforms", "cover_url", "igdb_id", "summary", "parent_game",
-            "relationship_type", "editions", "external_ids", "last_synced_at", "created_at", "updated_at");
+            "relationship_type", "editions", "external_ids", "playthroughs", "lists", "last_synced_at", "created_at",
+            "updated_at");
     static final List<String> EDITION_FIELDS = List.of("id", "game_id", "name", "slug", "edition_type", "platforms",
             "release_date", "cover_url", "summary", "igdb_id", "twitch_category_id", "last_synced_at", "created_at",
             "updated_at");
@@ -78,6 +79,8 @@ class GamesRoutesTest {
         assertThat(game.get("parent_game").isNull()).isTrue();
         assertThat(game.get("relationship_type").isNull()).isTrue();
         assertThat(game.get("last_synced_at").isNull()).isTrue();
+        assertThat(game.get("playthroughs")).isEmpty();
+        assertThat(game.get("lists")).isEmpty();
         assertThat(game.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
         assertThat(game.get("external_ids").toString())
                 .isEqualTo("[{\"source\":\"steam\",\"external_id\":\"39140\",\"edition\":null}]");

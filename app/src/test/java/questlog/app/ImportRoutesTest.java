@@ -31,7 +31,7 @@ class ImportRoutesTest {
 
     @BeforeEach
     void emptyLibrary() {
-        app.deps().jdbi().useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
+        app.deps().jdbi().useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre, list CASCADE"));
     }
 
     @Test
@@ -51,15 +51,17 @@ class ImportRoutesTest {
         assertThat(report.get("dry_run").asBoolean()).isFalse();
         assertThat(report.get("format").asText()).isEqualTo("questlog-bench-dataset");
         assertThat(report.get("version").asInt()).isEqualTo(1);
-        assertThat(fields(report.get("sections"))).containsExactly("genres", "franchises", "games", "editions");
+        assertThat(fields(report.get("sections"))).containsExactly("genres", "franchises", "games", "editions",
+                "playthroughs", "lists", "list_entries");
         assertThat(fields(report.at("/sections/games"))).containsExactly("received", "created", "updated", "unchanged");
         assertThat(report.at("/sections/games/received").asInt()).isEqualTo(3);
         assertThat(report.at("/sections/games/created").asInt()).isEqualTo(3);
         assertThat(report.at("/sections/editions/created").asInt()).isEqualTo(3);
-        assertThat(report.at("/unsupported_sections/playthroughs").asInt()).isEqualTo(2);
-        assertThat(report.at("/unsupported_sections/lists").asInt()).isEqualTo(1);
-        assertThat(report.at("/unsupported_sections/list_entries").asInt()).isEqualTo(0);
-        assertThat(report.get("notes")).hasSize(1);
+        assertThat(report.at("/sections/playthroughs/created").asInt()).isEqualTo(2);
+        assertThat(report.at("/sections/lists/created").asInt()).isEqualTo(1);
+        assertThat(report.at("/sections/list_entries/received").asInt()).isEqualTo(0);
+        assertThat(report.get("unsupported_sections")).isEmpty();
+        assertThat(report.get("notes")).isEmpty();
         assertThat(report.get("error_count").asInt()).isZero();
         assertThat(report.get("errors")).isEmpty();
 
@@ -233,7 +235,7 @@ class ImportRoutesTest {
 
     /**
      * A small dataset document: two genres, one franchise, {@code games} games (game-1, ...) each
-     * with its original edition, two playthroughs and one list (unsupported, counted).
+     * with its original edition, two playthroughs of game-1 and one empty ranked list.
      */
     static ObjectNode dataset(int games) {
         ObjectNode doc = TestApp.JSON.createObjectNode().put("format", "questlog-bench-dataset").put("version", 1);
@@ -255,9 +257,13 @@ class ImportRoutesTest {
             edition.putArray("platforms").add("pc");
         }
         ArrayNode playthroughs = doc.putArray("playthroughs");
-        playthroughs.addObject().put("id", UUID.randomUUID().toString());
-        playthroughs.addObject().put("id", UUID.randomUUID().toString());
-        doc.putArray("lists").addObject().put("id", UUID.randomUUID().toString());
+        for (int i = 1; i <= 2; i++) {
+            playthroughs.addObject().put("id", new UUID(5, i).toString()).put("edition", "game-1").put("game", "game-1")
+                    .put("platform", "pc").put("started_at", "2020-0" + i + "-01").put("completed_at", "2020-0" + i + "-20")
+                    .put("playtime_hours", 10 * i).put("rating", 7 + i).put("notes", "");
+        }
+        doc.putArray("lists").addObject().put("id", new UUID(6, 1).toString()).put("slug", "favourites")
+                .put("name", "Favourites").put("description", "").put("is_ranked", true);
         doc.putArray("list_entries");
         return doc;
     }

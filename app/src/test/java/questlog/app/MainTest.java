@@ -91,6 +91,36 @@ class MainTest {
     }
 
     @Test
+    void aDatasetFileIsImportedAndTheLibraryExportedToAFile() throws Exception {
+        Path fixture = dir.resolve("dataset.json");
+        try (var in = MainTest.class.getResourceAsStream("/fixtures/dataset-all-sections.json")) {
+            Files.copy(in, fixture);
+        }
+        Run imported = run("import", "json", fixture.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        var report = TestApp.JSON.readTree(imported.out());
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(report.at("/sections/playthroughs/created").asInt()).isEqualTo(120);
+        assertThat(report.at("/sections/list_entries/created").asInt()).isEqualTo(60);
+
+        Path file = dir.resolve("out/export.json");
+        Files.createDirectories(file.getParent());
+        Run exported = run("export", file.toString());
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.err()).contains("Exported").contains(file.toString());
+        assertThat(Files.exists(file.resolveSibling("export.json.partial"))).isFalse();
+        var document = TestApp.JSON.readTree(file.toFile());
+        var original = TestApp.JSON.readTree(fixture.toFile());
+        for (String section : java.util.List.of("genres", "franchises", "games", "editions", "playthroughs", "lists", "list_entries")) {
+            assertThat(document.get(section).size()).as(section).isEqualTo(original.get(section).size());
+        }
+
+        Run toStdout = run("export", "-");
+        assertThat(toStdout.exitCode()).isZero();
+        assertThat(toStdout.out().getBytes(StandardCharsets.UTF_8)).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
     void invalidConfigurationIsReportedWithoutAStackTrace() throws Exception {
         Path env = dir.resolve("bad.env");
         Files.writeString(env, "PORT=abc\n");

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     static final ObjectMapper JSON = Json.objectMapper();
 
     private final Map<String, String> env;
+    private final Clock clock;
     private final TestDatabase db;
     private final boolean ownsDatabase;
     private AppDeps deps;
@@ -42,11 +44,17 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     /** Extra environment, e.g. {@code Map.of("QUESTLOG_PRIVATE", "true")}. */
     TestApp(Map<String, String> env) {
-        this(env, new TestDatabase(), true);
+        this(env, Clock.systemUTC());
     }
 
-    private TestApp(Map<String, String> env, TestDatabase db, boolean ownsDatabase) {
+    /** Extra environment and the clock the app reads (e.g. {@link TickingClock}). */
+    TestApp(Map<String, String> env, Clock clock) {
+        this(env, clock, new TestDatabase(), true);
+    }
+
+    private TestApp(Map<String, String> env, Clock clock, TestDatabase db, boolean ownsDatabase) {
         this.env = env;
+        this.clock = clock;
         this.db = db;
         this.ownsDatabase = ownsDatabase;
     }
@@ -56,7 +64,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
      * balancer would be; register it after {@code first} so that it starts later and stops earlier.
      */
     static TestApp sharingDatabaseWith(TestApp first, Map<String, String> env) {
-        return new TestApp(env, first.db, false);
+        return new TestApp(env, first.clock, first.db, false);
     }
 
     @Override
@@ -78,7 +86,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         AppConfig base = AppConfig.fromEnv(all);
         AppConfig config = base.withDatabase(
                 new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6));
-        deps = AppDeps.build(config);
+        deps = AppDeps.build(config, clock);
         server = App.create(deps).start("127.0.0.1", 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         writeToken = deps.tokens().create(ownsDatabase ? "tests" : "tests-" + server.port(), List.of("read", "write")).secret();

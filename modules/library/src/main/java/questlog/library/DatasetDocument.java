@@ -12,4 +12,4 @@ record DatasetDocument(String format, Integer version,
                        List<DatasetRecords.Genre> genres, List<DatasetRecords.Franchise> franchises,
                        List<DatasetRecords.Game> games, List<DatasetRecords.Edition> editions,
                        Map<String, Integer> received, Map<String, Integer> unsupported,
-                       DatasetRejected rejected, ImportErrors errors) implements ImportBody {}
+                       DatasetRejected rejected, ImportErrors errors) {}

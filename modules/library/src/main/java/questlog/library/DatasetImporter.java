@@ -19,13 +19,15 @@ import questlog.common.EventLog;
 import questlog.common.InvalidInputException;
 
 /**
- * Loads a whole dataset document (format questlog-bench-dataset, version 1) in one transaction:
- * genres, franchises, games (with their genre links) and editions, keeping the document's ids
- * and resolving references by slug. A record whose id exists is updated to the document's
- * values, so importing the same document twice leaves the library as it was. Any problem
- * anywhere means nothing is written; the report lists the problems. A dry run does everything,
- * counts, and rolls back. Sections of the format that belong to modules this server does not
- * have yet (playthroughs, lists, list entries) are counted and reported, not loaded.
+ * Imports dataset documents (format questlog-bench-dataset, version 1) through a
+ * {@link DatasetLoader}: app's, which loads every section of the format across the modules, or,
+ * without one, the library's own ({@link CatalogOnly}), which loads a whole document's catalog in
+ * one transaction: genres, franchises, games (with their genre links) and editions, keeping the
+ * document's ids and resolving references by slug. A record whose id exists is updated to the
+ * document's values, so importing the same document twice leaves the library as it was. Any
+ * problem anywhere means nothing is written; the report lists the problems. A dry run does
+ * everything, counts, and rolls back. On its own, the library counts and reports the sections of
+ * the other modules (playthroughs, lists, list entries) without loading them.
  * <p>
  * Also takes the original Questlog's {@code {franchises, works, editions}} body
  * ({@link #importBody}), handled by {@link LegacyImporter}.
@@ -40,12 +42,22 @@ final class DatasetImporter {
     private final EventLog events;
     private final ImportBodyReader reader;
     private final LegacyImporter legacy;
+    private final DatasetLoader loader;
 
     DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events) {
+        this(jdbi, json, clock, null, events);
+    }
+
+    /**
+     * {@code loader} null: the library loads its own sections only. {@code events}: where the
+     * games an import creates or changes are recorded (the loader records its own).
+     */
+    DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, DatasetLoader loader, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.events = events;
-        this.reader = new ImportBodyReader(json);
+        this.loader = loader != null ? loader : new CatalogOnly();
+        this.reader = new ImportBodyReader(json, this.loader::newDocument);
         this.legacy = new LegacyImporter(jdbi, clock, events);
     }
 
@@ -56,7 +68,7 @@ final class DatasetImporter {
      */
     ImportReport importDataset(InputStream in, boolean dryRun) {
         long started = System.nanoTime();
-        DatasetDocument doc;
+        ReadDataset doc;
         try {
             doc = reader.readDataset(in);
         } catch (JsonProcessingException e) {
@@ -69,7 +81,7 @@ final class DatasetImporter {
             throw new UncheckedIOException(e);
         }
         try {
-            return load(doc, dryRun, started);
+            return loader.load(doc.members(), dryRun, started);
         } catch (ImportConflictException e) {
             return unusable(dryRun, started, e.getMessage());
         }
@@ -85,9 +97,22 @@ final class DatasetImporter {
         long started = System.nanoTime();
         ImportBody body = reader.read(in);
         return switch (body) {
-            case DatasetDocument doc -> new ImportOutcome.Dataset(load(doc, dryRun, started));
+            case ReadDataset doc -> new ImportOutcome.Dataset(loader.load(doc.members(), dryRun, started));
             case LegacyImportRequest request -> new ImportOutcome.Legacy(legacy.importBody(request, dryRun));
         };
+    }
+
+    /** The library on its own: loads the catalog sections, reports the others as unsupported. */
+    private final class CatalogOnly implements DatasetLoader {
+        @Override
+        public DatasetMembers newDocument() {
+            return new DatasetReader();
+        }
+
+        @Override
+        public ImportReport load(DatasetMembers document, boolean dryRun, long startedNanos) {
+            return DatasetImporter.this.load(((DatasetReader) document).finish(), dryRun, startedNanos);
+        }
     }
 
     private ImportReport load(DatasetDocument doc, boolean dryRun, long started) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * held as one tree. Checks every field of every record (see {@link DatasetFields}); references
  * between records and conflicts with the database are checked later by {@link DatasetImporter}.
  */
-final class DatasetReader {
+final class DatasetReader implements DatasetMembers {
     static final String FORMAT = "questlog-bench-dataset";
     static final int VERSION = 1;
     /** The sections this server loads, in the order of the format. */
@@ -58,7 +58,8 @@ final class DatasetReader {
      * Reads the value of one top-level member; the parser is on its first token and is left on
      * its last one.
      */
-    void member(String key, JsonParser p) throws IOException {
+    @Override
+    public void member(String key, JsonParser p) throws IOException {
         if (!seen.add(key)) {
             errors.document(key, "appears twice in the document");
             p.skipChildren();
@@ -98,7 +99,8 @@ final class DatasetReader {
     }
 
     /** True once the format or version is known to be wrong: reading on would only add noise. */
-    boolean headerRejected() {
+    @Override
+    public boolean headerRejected() {
         return !headerErrors.isEmpty();
     }
 

@@ -11,10 +11,16 @@ import questlog.common.Page;
 final class GameController {
     private final GameService games;
     private final ObjectMapper json;
+    private final GameSections sections;
 
     GameController(GameService games, ObjectMapper json) {
+        this(games, json, GameSections.NONE);
+    }
+
+    GameController(GameService games, ObjectMapper json, GameSections sections) {
         this.games = games;
         this.json = json;
+        this.sections = sections;
     }
 
     void list(Context ctx) {
@@ -27,7 +33,8 @@ final class GameController {
     }
 
     void get(Context ctx) {
-        ctx.json(GameDetailResponse.from(games.get(ctx.pathParam("slug")).orElseThrow(GameController::notFound)));
+        ctx.json(GameDetailResponse.from(games.get(ctx.pathParam("slug"), sections.seesPrivate(ctx))
+                .orElseThrow(GameController::notFound)));
     }
 
     void create(Context ctx) throws IOException {

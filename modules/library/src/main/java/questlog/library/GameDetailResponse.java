@@ -4,13 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code GET /games/{slug}}: the summary fields plus text, lineage, editions and external ids. */
+/**
+ * {@code GET /games/{slug}}: the summary fields plus text, lineage, editions and external ids,
+ * the game's playthroughs (as {@code GET /api/playthroughs} shows them) and the lists it is in
+ * ({@code {id, slug, name, is_ranked, is_public, position, notes, added_at}}); those two come from
+ * the journal and lists modules through {@link GameSections}.
+ */
 record GameDetailResponse(UUID id, String slug, String name, String sortName, RefResponse franchise,
                           List<RefResponse> genres, RefResponse primaryGenre, Integer originalReleaseYear,
                           List<String> platforms, String coverUrl, Long igdbId, String summary,
                           ParentGame parentGame, String relationshipType, List<EditionResponse> editions,
-                          List<ExternalIdResponse> externalIds, Instant lastSyncedAt, Instant createdAt,
-                          Instant updatedAt) {
+                          List<ExternalIdResponse> externalIds, List<?> playthroughs, List<?> lists,
+                          Instant lastSyncedAt, Instant createdAt, Instant updatedAt) {
 
     record ParentGame(String slug, String name) {}
 
@@ -29,6 +34,7 @@ record GameDetailResponse(UUID id, String slug, String name, String sortName, Re
                 details.externalIds().stream()
                         .map(x -> new ExternalIdResponse(x.source(), x.externalId(), x.editionSlug()))
                         .toList(),
+                details.playthroughs(), details.lists(),
                 game.lastSyncedAt(), game.createdAt(), game.updatedAt());
     }
 }

@@ -30,16 +30,26 @@ final class GameService {
     /** A page of games with the genres of exactly those games, and how many match in all. */
     record Listing(List<Game> games, Map<UUID, List<GameGenre>> genres, long total) {}
 
-    /** One game with everything its detail shows. */
-    record Details(Game game, List<GameGenre> genres, List<Edition> editions, List<ExternalId> externalIds) {}
+    /**
+     * One game with everything its detail shows; {@code playthroughs} and {@code lists} come
+     * from the other modules ({@link GameSections}).
+     */
+    record Details(Game game, List<GameGenre> genres, List<Edition> editions, List<ExternalId> externalIds,
+                   List<?> playthroughs, List<?> lists) {}
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final GameSections sections;
     private final EventLog events;
 
     GameService(Jdbi jdbi, Clock clock, EventLog events) {
+        this(jdbi, clock, GameSections.NONE, events);
+    }
+
+    GameService(Jdbi jdbi, Clock clock, GameSections sections, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.sections = sections;
         this.events = events;
     }
 
@@ -60,7 +70,13 @@ final class GameService {
     }
 
     Optional<Details> get(String slug) {
-        return jdbi.inTransaction(h -> h.attach(GameDao.class).findBySlug(slug).map(game -> details(h, game.id())));
+        return get(slug, false);
+    }
+
+    /** The detail; the lists section shows private lists only when {@code withPrivate}. */
+    Optional<Details> get(String slug, boolean withPrivate) {
+        return jdbi.inTransaction(h -> h.attach(GameDao.class).findBySlug(slug)
+                .map(game -> details(h, game.id(), withPrivate)));
     }
 
     /**
@@ -223,12 +239,19 @@ final class GameService {
         return Slugs.slugify(gameSlug + " " + own, "edition");
     }
 
+    /** After a write, the writer (who holds a token) sees the private lists too. */
     private Details details(Handle h, UUID id) {
+        return details(h, id, true);
+    }
+
+    private Details details(Handle h, UUID id, boolean withPrivate) {
         return new Details(
                 h.attach(GameDao.class).findById(id).orElseThrow(),
                 h.attach(GameGenreDao.class).forGames(new UUID[] {id}),
                 h.attach(EditionDao.class).forGame(id),
-                h.attach(ExternalIdDao.class).forGame(id));
+                h.attach(ExternalIdDao.class).forGame(id),
+                sections.playthroughs(h, id),
+                sections.lists(h, id, withPrivate));
     }
 
     private static Edition insertEdition(Handle h, UUID gameId, CreateEditionRequest e, String slugBase,

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import questlog.common.InvalidInputException;
 
 /**
@@ -32,10 +33,13 @@ final class ImportBodyReader {
     private final ObjectMapper json;
     /** Reads values one at a time out of the body's stream, so the value's end is not the input's. */
     private final ObjectReader values;
+    /** Where a dataset document's members go (see {@link DatasetLoader#newDocument}). */
+    private final Supplier<DatasetMembers> documents;
 
-    ImportBodyReader(ObjectMapper json) {
+    ImportBodyReader(ObjectMapper json, Supplier<DatasetMembers> documents) {
         this.json = json;
         this.values = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.documents = documents;
     }
 
     /** Either format, decided by the keys. */
@@ -44,8 +48,8 @@ final class ImportBodyReader {
     }
 
     /** The dataset format only (the CLI's {@code import json}); other keys are reported as unknown members. */
-    DatasetDocument readDataset(InputStream in) throws IOException {
-        return (DatasetDocument) read(in, true);
+    ReadDataset readDataset(InputStream in) throws IOException {
+        return (ReadDataset) read(in, true);
     }
 
     private ImportBody read(InputStream in, boolean datasetOnly) throws IOException {
@@ -59,7 +63,7 @@ final class ImportBodyReader {
                 throw new InvalidInputException(400, "The request body must be a JSON object", List.of());
             }
             Map<String, TokenBuffer> held = new LinkedHashMap<>();
-            DatasetReader dataset = null;
+            DatasetMembers dataset = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 p.nextToken();
@@ -73,7 +77,7 @@ final class ImportBodyReader {
                     return legacy(p, held, key);
                 }
                 if (dataset == null) {
-                    dataset = new DatasetReader();
+                    dataset = documents.get();
                     for (var entry : held.entrySet()) {
                         try (JsonParser replay = entry.getValue().asParser(p.getCodec())) {
                             replay.nextToken();
@@ -84,12 +88,15 @@ final class ImportBodyReader {
                 dataset.member(key, p);
                 if (dataset.headerRejected()) {
                     // Another format or version: stop reading, the answer is the same whatever follows.
-                    return dataset.finish();
+                    return new ReadDataset(dataset);
                 }
             }
             expectEnd(p);
             if (dataset != null) {
-                return dataset.finish();
+                return new ReadDataset(dataset);
+            }
+            if (datasetOnly) {
+                return new ReadDataset(documents.get());
             }
             return legacy(p, held, null);
         }

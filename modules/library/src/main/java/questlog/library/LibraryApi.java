@@ -40,6 +40,10 @@ final class LibraryApi {
                         .withProblems(409, 413, 422),
                 ApiOperation.get("/api/games/{slug}", "Get a game with its editions and external ids",
                                 ApiResponse.ok(GameDetailResponse.class))
+                        .withDescription("Also its `playthroughs`, newest completion first, as GET /api/playthroughs"
+                                + " shows them, and the `lists` it is in, by list name, each"
+                                + " `{id, slug, name, is_ranked, is_public, position, notes, added_at}`; private"
+                                + " lists only with a token.")
                         .withParams(slug)
                         .withProblems(404),
                 ApiOperation.patch("/api/games/{slug}", "Change some fields of a game", ApiResponse.ok(GameDetailResponse.class))
@@ -101,8 +105,10 @@ final class LibraryApi {
                 ApiOperation.post("/api/import", "Import a dataset document, or the original Questlog's export",
                                 ApiResponse.ok(ImportReport.class))
                         .withDescription("A dataset (format questlog-bench-dataset, version 1) answers with this"
-                                + " report; the original's `{franchises, works, editions}` body answers with its"
-                                + " counts. `dry_run=true` checks and counts, then rolls back.")
+                                + " report; all seven sections load in one transaction, each checked against the"
+                                + " ones before it, all or nothing (422 with every problem). The original's"
+                                + " `{franchises, works, editions}` body answers with its counts. `dry_run=true`"
+                                + " checks and counts, then rolls back.")
                         .withParams(ApiParam.query("dry_run", Boolean.class, "Check and count only"))
                         .withBody(ApiBody.of(Map.class))
                         .withProblems(409, 413, 422))));

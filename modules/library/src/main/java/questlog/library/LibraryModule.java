@@ -30,15 +30,26 @@ public final class LibraryModule {
     private final ImportController imports;
 
     /**
-     * {@code maxImportBytes} caps the body of POST /api/import (other routes keep the server's 1 MiB cap);
-     * {@code events} is where game changes are recorded, in their transactions (app passes realtime's outbox).
+     * The library on its own: game details without playthroughs or lists, imports of its sections
+     * only. {@code maxImportBytes} caps the body of POST /api/import (other routes keep the
+     * server's 1 MiB cap); {@code events} is where game changes are recorded, in their
+     * transactions (app passes realtime's outbox).
      */
     public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, EventLog events) {
-        var gameService = new GameService(jdbi, clock, events);
+        this(jdbi, json, clock, maxImportBytes, null, GameSections.NONE, events);
+    }
+
+    /**
+     * With the other modules, as app builds it: {@code datasets} reads and loads whole dataset
+     * documents for POST /api/import, {@code sections} fills in a game's playthroughs and lists.
+     */
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, DatasetLoader datasets,
+                         GameSections sections, EventLog events) {
+        var gameService = new GameService(jdbi, clock, sections, events);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
-        this.importer = new DatasetImporter(jdbi, json, clock, events);
-        this.games = new GameController(gameService, json);
+        this.importer = new DatasetImporter(jdbi, json, clock, datasets, events);
+        this.games = new GameController(gameService, json, sections);
         this.editions = new EditionController(compat, gameService, json);
         this.works = new WorkController(compat);
         this.franchises = new FranchiseController(catalog, json);

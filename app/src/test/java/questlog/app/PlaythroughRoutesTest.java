@@ -1,0 +1,227 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The journal's playthrough and session routes, through the real app. */
+class PlaythroughRoutesTest {
+    @RegisterExtension
+    static final TestApp app = new TestApp(Map.of(), new TickingClock(Instant.parse("2026-01-01T00:00:00Z")));
+    static final SpecChecked api = new SpecChecked(app);
+
+    @BeforeAll
+    static void catalog() {
+        var catalog = new Catalog(app.deps().jdbi());
+        catalog.game("okami", "Ōkami", null);
+        catalog.edition("okami-hd", "okami", "Ōkami HD");
+        catalog.game("celeste", "Celeste", null);
+        catalog.game("hades", "Hades", null);
+        catalog.game("tunic", "Tunic", null);
+    }
+
+    static Map<String, Object> body(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    static JsonNode created(String game, Object... pairs) {
+        var response = api.post("/api/games/" + game + "/playthroughs", body(pairs));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    static void assertProblem(TestApp.Response response, int status, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        response.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertThat(fields).as(response.toString()).contains(field);
+    }
+
+    @Test
+    void createsAPlaythroughWithEveryFieldShown() {
+        JsonNode p = created("okami", "edition", "okami-hd", "platform", "PS3", "started_at", "2025-03-01",
+                "completed_at", "2025-04-02", "playtime_hours", 41.5, "rating", 9, "completion", "100%",
+                "notes", "  Brush techniques!  ", "source", "manual");
+        assertThat(p.path("id").asText()).hasSize(36);
+        assertThat(p.path("game").path("slug").asText()).isEqualTo("okami");
+        assertThat(p.path("game").path("name").asText()).isEqualTo("Ōkami");
+        assertThat(p.path("edition").path("slug").asText()).isEqualTo("okami-hd");
+        assertThat(p.path("edition").path("name").asText()).isEqualTo("Ōkami HD");
+        assertThat(p.path("platform").asText()).isEqualTo("PS3");
+        assertThat(p.path("status").asText()).isEqualTo("completed");
+        assertThat(p.path("started_at").asText()).isEqualTo("2025-03-01");
+        assertThat(p.path("completed_at").asText()).isEqualTo("2025-04-02");
+        assertThat(p.path("playtime_minutes").asInt()).isEqualTo(2490);
+        assertThat(p.path("playtime_hours").decimalValue()).isEqualByComparingTo("41.5");
+        assertThat(p.path("rating").asInt()).isEqualTo(9);
+        assertThat(p.path("completion").asText()).isEqualTo("100%");
+        assertThat(p.path("notes").asText()).isEqualTo("Brush techniques!");
+        assertThat(p.path("source").asText()).isEqualTo("manual");
+        assertThat(p.path("source_ref").isNull()).isTrue();
+        assertThat(p.path("session_count").asInt()).isZero();
+        assertThat(p.path("created_at").asText()).matches("2026-01-01T00:\\d\\d:\\d\\dZ");
+        List<String> names = new ArrayList<>();
+        p.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("id", "game", "edition", "platform", "status", "started_at", "completed_at",
+                "playtime_minutes", "playtime_hours", "rating", "completion", "notes", "source", "source_ref",
+                "session_count", "created_at", "updated_at");
+    }
+
+    @Test
+    void theStatusFollowsTheDatesWhenNotGiven() {
+        assertThat(created("celeste").path("status").asText()).isEqualTo("planned");
+        assertThat(created("celeste", "started_at", "2025-01-01").path("status").asText()).isEqualTo("playing");
+        assertThat(created("celeste", "completed_at", "2025-01-02").path("status").asText()).isEqualTo("completed");
+        JsonNode empty = created("celeste", "platform", "", "notes", "");
+        assertThat(empty.path("platform").isNull()).isTrue();
+        assertThat(empty.path("notes").isNull()).isTrue();
+        assertThat(empty.path("edition").isNull()).isTrue();
+        assertThat(empty.path("playtime_minutes").isNull()).isTrue();
+        assertThat(empty.path("playtime_hours").isNull()).isTrue();
+    }
+
+    @Test
+    void rulesAreUnprocessableAndNameTheField() {
+        assertProblem(api.post("/api/games/hades/playthroughs",
+                body("started_at", "2025-05-02", "completed_at", "2025-05-01")), 422, "completed_at");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", 11)), 422, "rating");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", 0)), 422, "rating");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("status", "completed")), 422, "completed_at");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("edition", "okami-hd")), 422, "edition");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("edition", "no-such-edition")), 422, "edition");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("playtime_minutes", -1)), 422, "playtime_minutes");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("playtime_minutes", 60, "playtime_hours", 2)),
+                422, "playtime_hours");
+        var several = api.post("/api/games/hades/playthroughs", body("rating", 12, "status", "completed"));
+        assertProblem(several, 422, "rating");
+        assertProblem(several, 422, "completed_at");
+        // nothing was written by any of them
+        assertThat(api.get("/api/games/hades/playthroughs").json().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void malformedInputIsABadRequest() {
+        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", "ten")), 400, "rating");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("status", "finished")), 400, "status");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("colour", "blue")), 400, "colour");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("started_at", "01/02/2025")), 400, "started_at");
+        var notAnObject = api.post("/api/games/hades/playthroughs", List.of(1, 2));
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unknownGamesAndPlaythroughsAre404WithTheOriginalErrorMember() {
+        var noGame = api.post("/api/games/no-such-game/playthroughs", body());
+        assertThat(noGame.status()).isEqualTo(404);
+        assertThat(noGame.json().path("error").asText()).isEqualTo("Game not found");
+        assertThat(api.get("/api/games/no-such-game/playthroughs").status()).isEqualTo(404);
+        for (String id : List.of("00000000-0000-0000-0000-000000000000", "not-a-uuid")) {
+            var missing = api.get("/api/playthroughs/" + id);
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().path("error").asText()).isEqualTo("Playthrough not found");
+            assertThat(api.patch("/api/playthroughs/" + id, body("rating", 3)).status()).isEqualTo(404);
+            assertThat(api.delete("/api/playthroughs/" + id).status()).isEqualTo(404);
+            assertThat(api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 3)).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void writesNeedAToken() {
+        var anonymous = api.send("POST", "/api/games/hades/playthroughs", body());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().path("detail").asText()).isEqualTo("Unauthorized");
+        assertThat(api.send("DELETE", "/api/playthroughs/00000000-0000-0000-0000-000000000000", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void patchChangesWhatIsPresentAndClearsExplicitNulls() {
+        String id = created("tunic", "platform", "PC", "rating", 6, "notes", "fox", "started_at", "2025-06-01")
+                .path("id").asText();
+        var patched = api.patch("/api/playthroughs/" + id, body("rating", 8, "notes", null, "playtime_hours", 12.25));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        JsonNode p = patched.json();
+        assertThat(p.path("rating").asInt()).isEqualTo(8);
+        assertThat(p.path("notes").isNull()).isTrue();
+        assertThat(p.path("platform").asText()).isEqualTo("PC");
+        assertThat(p.path("status").asText()).isEqualTo("playing");
+        assertThat(p.path("playtime_minutes").asInt()).isEqualTo(735);
+        assertThat(p.path("playtime_hours").decimalValue()).isEqualByComparingTo("12.3");
+
+        assertProblem(api.patch("/api/playthroughs/" + id, body("status", "completed")), 422, "completed_at");
+        assertProblem(api.patch("/api/playthroughs/" + id, body("status", null)), 422, "status");
+        assertProblem(api.patch("/api/playthroughs/" + id, body("completed_at", "2025-05-31")), 422, "completed_at");
+        assertProblem(api.patch("/api/playthroughs/" + id, body("edition", "okami-hd")), 422, "edition");
+
+        var done = api.patch("/api/playthroughs/" + id, body("status", "completed", "completed_at", "2025-07-01"));
+        assertThat(done.json().path("status").asText()).isEqualTo("completed");
+        assertThat(done.json().path("rating").asInt()).isEqualTo(8);
+        assertThat(api.get("/api/playthroughs/" + id).json().path("completed_at").asText()).isEqualTo("2025-07-01");
+    }
+
+    @Test
+    void sessionsAddUpToThePlaytimeUnlessOneWasGiven() {
+        String id = created("celeste", "platform", "Switch", "started_at", "2025-08-01").path("id").asText();
+        var first = api.post("/api/playthroughs/" + id + "/sessions",
+                body("minutes", 50, "started_at", "2025-08-01T20:00:00Z", "note", "chapter 1"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("playthrough_id").asText()).isEqualTo(id);
+        assertThat(first.json().path("minutes").asInt()).isEqualTo(50);
+        assertThat(first.json().path("started_at").asText()).isEqualTo("2025-08-01T20:00:00Z");
+        assertThat(first.json().path("note").asText()).isEqualTo("chapter 1");
+        var second = api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 40));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().path("started_at").asText()).startsWith("2026-01-01T");
+        assertProblem(api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 0)), 422, "minutes");
+        assertProblem(api.post("/api/playthroughs/" + id + "/sessions", body()), 422, "minutes");
+        assertProblem(api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 1441)), 422, "minutes");
+
+        JsonNode detail = api.get("/api/playthroughs/" + id).json();
+        assertThat(detail.path("playtime_minutes").asInt()).isEqualTo(90);
+        assertThat(detail.path("playtime_hours").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(detail.path("session_count").asInt()).isEqualTo(2);
+        assertThat(detail.path("sessions")).hasSize(2);
+        assertThat(detail.path("sessions").get(0).path("minutes").asInt()).isEqualTo(50);
+
+        api.patch("/api/playthroughs/" + id, body("playtime_minutes", 600));
+        assertThat(api.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(600);
+        api.patch("/api/playthroughs/" + id, body("playtime_minutes", null));
+        assertThat(api.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(90);
+    }
+
+    @Test
+    void deleteRemovesThePlaythroughAndItsSessions() {
+        String id = created("hades", "started_at", "2025-02-01").path("id").asText();
+        api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 30));
+        var deleted = api.delete("/api/playthroughs/" + id);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/api/playthroughs/" + id).status()).isEqualTo(404);
+        assertThat(api.delete("/api/playthroughs/" + id).status()).isEqualTo(404);
+        int sessions = app.deps().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM play_session WHERE playthrough_id = CAST(:id AS uuid)")
+                .bind("id", id).mapTo(Integer.class).one());
+        assertThat(sessions).isZero();
+    }
+
+    @Test
+    void sourceReferencesAreUniquePerSource() {
+        created("tunic", "source", "steam", "source_ref", "steam:553420");
+        var again = api.post("/api/games/tunic/playthroughs", body("source", "steam", "source_ref", "steam:553420"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        created("tunic", "source", "import", "source_ref", "steam:553420");
+    }
+}

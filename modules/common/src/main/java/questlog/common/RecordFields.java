@@ -1,0 +1,223 @@
+package questlog.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the fields of one record of an imported dataset document (a JSON object) and reports
+ * every problem against that record to {@link DatasetProblems}: wrong types, missing or empty
+ * required values, malformed ids, slugs, dates and timestamps, unknown fields. A missing
+ * nullable field counts as null. Each getter returns null when the value is unusable;
+ * {@link #ok()} says whether the record can be kept. (The library's own sections are read by
+ * its equivalent; this one serves the other modules' sections.)
+ */
+public final class RecordFields {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern DATE_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+    private static final Pattern TIMESTAMP_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
+
+    private final String section;
+    private final int index;
+    private final JsonNode node;
+    private final DatasetProblems problems;
+    private final String rawId;
+    private final String rawSlug;
+    private boolean ok = true;
+
+    private RecordFields(String section, int index, JsonNode node, DatasetProblems problems) {
+        this.section = section;
+        this.index = index;
+        this.node = node;
+        this.problems = problems;
+        this.rawId = node.path("id").isTextual() ? node.get("id").asText() : null;
+        this.rawSlug = node.path("slug").isTextual() ? node.get("slug").asText() : null;
+    }
+
+    /**
+     * Starts reading a record; returns null (after reporting it) when the element is not an
+     * object. Fields outside {@code allowed} are reported as unknown.
+     */
+    public static RecordFields of(String section, int index, JsonNode node, DatasetProblems problems, Set<String> allowed) {
+        if (!node.isObject()) {
+            problems.record(section, index, null, null, null, "must be an object");
+            return null;
+        }
+        RecordFields fields = new RecordFields(section, index, node, problems);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                fields.fail(name, "unknown field");
+            }
+        }
+        return fields;
+    }
+
+    public boolean ok() {
+        return ok;
+    }
+
+    /** Reports a problem with a field of this record (and marks the record unusable). */
+    public void fail(String field, String message) {
+        ok = false;
+        problems.record(section, index, rawId, rawSlug, field, message);
+    }
+
+    public UUID id() {
+        JsonNode value = node.get("id");
+        if (value == null || value.isNull()) {
+            fail("id", "is required");
+            return null;
+        }
+        if (!value.isTextual() || !UUID_TEXT.matcher(value.asText()).matches()) {
+            fail("id", "must be a UUID such as 0b7e5c1a-3f2d-4c6e-9a8b-1d2e3f4a5b6c");
+            return null;
+        }
+        return UUID.fromString(value.asText());
+    }
+
+    /** The record's own slug: required. */
+    public String slug() {
+        String slug = requiredString("slug");
+        if (slug != null && !Slugs.isValid(slug)) {
+            fail("slug", "must be lowercase letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+            return null;
+        }
+        return slug;
+    }
+
+    /** A required, non-empty string. */
+    public String requiredString(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            fail(field, "is required");
+            return null;
+        }
+        if (!value.isTextual()) {
+            fail(field, "must be a string");
+            return null;
+        }
+        if (value.asText().isBlank()) {
+            fail(field, "must not be empty");
+            return null;
+        }
+        return withoutNul(field, value.asText());
+    }
+
+    /** A nullable string; an empty string is stored as null. */
+    public String optionalText(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            fail(field, "must be a string or null");
+            return null;
+        }
+        return value.asText().isEmpty() ? null : withoutNul(field, value.asText());
+    }
+
+    /** PostgreSQL text cannot hold U+0000. */
+    private String withoutNul(String field, String text) {
+        if (text.indexOf('\0') >= 0) {
+            fail(field, "must not contain the NUL character");
+            return null;
+        }
+        return text;
+    }
+
+    /** A reference to another record by slug, or null. */
+    public String optionalSlugReference(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return slugReference(field, value);
+    }
+
+    /** A required reference to another record by slug. */
+    public String slugReference(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            fail(field, "is required");
+            return null;
+        }
+        return slugReference(field, value);
+    }
+
+    private String slugReference(String field, JsonNode value) {
+        if (!value.isTextual() || !Slugs.isValid(value.asText())) {
+            fail(field, "must be a slug (lowercase letters, digits and single hyphens)");
+            return null;
+        }
+        return value.asText();
+    }
+
+    /** A nullable whole number within bounds. */
+    public Integer optionalInt(String field, int min, int max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            fail(field, "must be a whole number between " + min + " and " + max + " or null");
+            return null;
+        }
+        return value.asInt();
+    }
+
+    /** A required true or false. */
+    public Boolean requiredBoolean(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            fail(field, "is required");
+            return null;
+        }
+        if (!value.isBoolean()) {
+            fail(field, "must be true or false");
+            return null;
+        }
+        return value.asBoolean();
+    }
+
+    /** A nullable date YYYY-MM-DD. */
+    public LocalDate optionalDate(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual() && DATE_TEXT.matcher(value.asText()).matches()) {
+            try {
+                return LocalDate.parse(value.asText());
+            } catch (DateTimeParseException e) {
+                // falls through to the error below (for example 2024-02-30)
+            }
+        }
+        fail(field, "must be a date YYYY-MM-DD or null");
+        return null;
+    }
+
+    /** A required UTC timestamp YYYY-MM-DDTHH:MM:SSZ (fractions of a second allowed). */
+    public Instant requiredTimestamp(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            fail(field, "is required");
+            return null;
+        }
+        if (value.isTextual() && TIMESTAMP_TEXT.matcher(value.asText()).matches()) {
+            try {
+                return Instant.parse(value.asText());
+            } catch (DateTimeParseException e) {
+                // falls through to the error below (for example 2024-02-30T00:00:00Z)
+            }
+        }
+        fail(field, "must be a UTC timestamp YYYY-MM-DDTHH:MM:SSZ");
+        return null;
+    }
+}

@@ -1,0 +1,9 @@
+package questlog.journal;
+
+import java.time.Instant;
+
+/**
+ * {@code POST /api/playthroughs/{id}/sessions}: {@code minutes} (1 to 1440) is required;
+ * {@code started_at} defaults to now.
+ */
+record CreateSessionRequest(Instant startedAt, Integer minutes, String note) {}

@@ -1,0 +1,331 @@
+package questlog.journal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.result.ResultIterator;
+import questlog.common.DatasetCounts;
+import questlog.common.DatasetProblems;
+import questlog.common.RecordFields;
+
+/**
+ * The journal's part of the dataset format: the {@code playthroughs} section. app's importer
+ * hands it the section while streaming the document ({@link #read}), then, inside the import's
+ * one transaction and after the catalog sections were written, {@link #load}s it; the exporter
+ * asks it to {@link #export} the section.
+ * <p>
+ * A playthrough refers to its edition (and the edition's game) by slug. Imported playthroughs
+ * have source {@code import}; their status follows the dates (completed with
+ * {@code completed_at}, playing with {@code started_at}, planned otherwise) and their playtime is
+ * {@code playtime_hours} × 60 minutes. A record whose id exists replaces that playthrough's
+ * fields, so importing the same document twice changes nothing. Beyond the format, an
+ * {@code edition} may be null when {@code game} is given (this server keeps playthroughs without
+ * an edition, and exports them so).
+ */
+public final class JournalDataset {
+    public static final String SECTION = "playthroughs";
+    private static final Set<String> FIELDS = Set.of("id", "edition", "game", "platform", "started_at", "completed_at",
+            "playtime_hours", "rating", "notes");
+    private static final int CHUNK = 5000;
+
+    private final GameCatalog catalog;
+
+    JournalDataset(GameCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** One playthrough of the document, its fields checked. */
+    record Row(int index, UUID id, String edition, String game, String platform, LocalDate startedAt,
+               LocalDate completedAt, Integer playtimeHours, Integer rating, String notes) {}
+
+    /** The playthroughs of one document, as read. */
+    public static final class Section {
+        private final List<Row> rows = new ArrayList<>();
+        private int received;
+
+        /** How many records the section held, valid or not. */
+        public int received() {
+            return received;
+        }
+    }
+
+    /** A new, empty section, for a document without one. */
+    public Section empty() {
+        return new Section();
+    }
+
+    /**
+     * Reads the section's array from the parser, which is on the array's first token and is left
+     * on its last. Field problems go to {@code problems}; those records are left out.
+     */
+    public Section read(JsonParser p, DatasetProblems problems) throws IOException {
+        Section section = new Section();
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            problems.section(SECTION, "must be an array");
+            p.skipChildren();
+            return section;
+        }
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode node = p.readValueAsTree();
+            Row row = row(index++, node, problems);
+            if (row != null) {
+                section.rows.add(row);
+            }
+        }
+        section.received = index;
+        return section;
+    }
+
+    private static Row row(int index, JsonNode node, DatasetProblems problems) {
+        RecordFields f = RecordFields.of(SECTION, index, node, problems, FIELDS);
+        if (f == null) {
+            return null;
+        }
+        UUID id = f.id();
+        String edition = f.optionalSlugReference("edition");
+        String game = f.optionalSlugReference("game");
+        if (!node.hasNonNull("edition") && !node.hasNonNull("game")) {
+            f.fail("edition", "is required (or, for a playthrough of no particular edition, game)");
+        }
+        String platform = f.optionalText("platform");
+        if (platform != null && platform.length() > PlaythroughService.MAX_PLATFORM) {
+            f.fail("platform", "must be at most " + PlaythroughService.MAX_PLATFORM + " characters");
+        }
+        LocalDate startedAt = date(f, "started_at");
+        LocalDate completedAt = date(f, "completed_at");
+        if (startedAt != null && completedAt != null && completedAt.isBefore(startedAt)) {
+            f.fail("completed_at", "must not be before started_at (" + startedAt + ")");
+        }
+        Integer hours = f.optionalInt("playtime_hours", 0, PlaythroughService.MAX_PLAYTIME_MINUTES / 60);
+        Integer rating = f.optionalInt("rating", 1, 10);
+        String notes = f.optionalText("notes");
+        return f.ok() ? new Row(index, id, edition, game, platform, startedAt, completedAt, hours, rating, notes) : null;
+    }
+
+    private static LocalDate date(RecordFields f, String field) {
+        LocalDate date = f.optionalDate(field);
+        if (date != null && (date.getYear() < PlaythroughService.MIN_YEAR || date.getYear() > PlaythroughService.MAX_YEAR)) {
+            f.fail(field, "must be a date between " + PlaythroughService.MIN_YEAR + " and " + PlaythroughService.MAX_YEAR);
+            return null;
+        }
+        return date;
+    }
+
+    /**
+     * Checks the section against itself (unique ids) and the library as it stands on {@code h}
+     * (editions and games by slug, an edition's game matching {@code game}), then writes it with
+     * set-based upserts. Problems go to {@code problems}; when there are any, nothing of the
+     * section is written (the caller rolls the transaction back).
+     */
+    public DatasetCounts load(Handle h, Section section, Instant now, DatasetProblems problems) {
+        Map<UUID, Row> byId = new HashMap<>();
+        Set<String> editionSlugs = new HashSet<>();
+        Set<String> gameSlugs = new HashSet<>();
+        for (Row row : section.rows) {
+            Row earlier = byId.putIfAbsent(row.id(), row);
+            if (earlier != null) {
+                problems.record(SECTION, row.index(), row.id(), null, "id",
+                        "is used twice in playthroughs: also at playthroughs[" + earlier.index() + "]");
+            }
+            if (row.edition() != null) {
+                editionSlugs.add(row.edition());
+            }
+            if (row.game() != null) {
+                gameSlugs.add(row.game());
+            }
+        }
+        Map<String, GameCatalog.EditionRef> editions = editionSlugs.isEmpty() ? Map.of() : catalog.editionsBySlug(h, editionSlugs);
+        Map<String, GameCatalog.GameRef> games = gameSlugs.isEmpty() ? Map.of() : catalog.gamesBySlug(h, gameSlugs);
+        Map<UUID, GameCatalog.GameRef> editionGames = new HashMap<>();
+        Set<UUID> editionGameIds = new HashSet<>();
+        editions.values().forEach(e -> editionGameIds.add(e.gameId()));
+        if (!editionGameIds.isEmpty()) {
+            editionGames.putAll(catalog.games(h, editionGameIds));
+        }
+
+        List<Object[]> values = new ArrayList<>(section.rows.size());
+        for (Row row : section.rows) {
+            UUID gameId = null;
+            UUID editionId = null;
+            if (row.edition() != null) {
+                GameCatalog.EditionRef edition = editions.get(row.edition());
+                if (edition == null) {
+                    problems.record(SECTION, row.index(), row.id(), null, "edition",
+                            "refers to edition '" + row.edition() + "', which is neither in the document's editions nor in the library");
+                    continue;
+                }
+                editionId = edition.id();
+                gameId = edition.gameId();
+                if (row.game() != null && !row.game().equals(editionGames.get(gameId).slug())) {
+                    problems.record(SECTION, row.index(), row.id(), null, "game", "is '" + row.game() + "', but edition '"
+                            + row.edition() + "' belongs to game '" + editionGames.get(gameId).slug() + "'");
+                    continue;
+                }
+            } else {
+                GameCatalog.GameRef game = games.get(row.game());
+                if (game == null) {
+                    problems.record(SECTION, row.index(), row.id(), null, "game",
+                            "refers to game '" + row.game() + "', which is neither in the document's games nor in the library");
+                    continue;
+                }
+                gameId = game.id();
+            }
+            PlaythroughStatus status = row.completedAt() != null ? PlaythroughStatus.COMPLETED
+                    : row.startedAt() != null ? PlaythroughStatus.PLAYING : PlaythroughStatus.PLANNED;
+            values.add(new Object[] {row.id(), gameId, editionId, row.platform(), status.value(), text(row.startedAt()),
+                    text(row.completedAt()), row.playtimeHours() == null ? null : row.playtimeHours() * 60, row.rating(),
+                    row.notes()});
+        }
+        if (!problems.isEmpty()) {
+            return new DatasetCounts(section.received(), 0, 0, 0);
+        }
+        int created = 0;
+        int updated = 0;
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            List<Object[]> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+            for (boolean wasCreated : upsert(h, chunk, now)) {
+                if (wasCreated) {
+                    created++;
+                } else {
+                    updated++;
+                }
+            }
+        }
+        return new DatasetCounts(section.received(), created, updated, values.size() - created - updated);
+    }
+
+    /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */
+    private static List<Boolean> upsert(Handle h, List<Object[]> rows, Instant now) {
+        return h.createQuery("""
+                        INSERT INTO playthrough AS p (id, game_id, edition_id, platform, status, started_at, completed_at,
+                                                      playtime_minutes, rating, notes, source, created_at, updated_at)
+                        SELECT t.id, t.game_id, t.edition_id, t.platform, t.status, t.started_at, t.completed_at,
+                               t.playtime_minutes, t.rating, t.notes, 'import', :now, :now
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:games AS uuid[]), CAST(:editions AS uuid[]),
+                                    CAST(:platforms AS text[]), CAST(:statuses AS text[]), CAST(:starts AS date[]),
+                                    CAST(:ends AS date[]), CAST(:minutes AS integer[]), CAST(:ratings AS integer[]),
+                                    CAST(:notes AS text[]))
+                             AS t(id, game_id, edition_id, platform, status, started_at, completed_at,
+                                  playtime_minutes, rating, notes)
+                        ON CONFLICT (id) DO UPDATE
+                        SET game_id = excluded.game_id, edition_id = excluded.edition_id, platform = excluded.platform,
+                            status = excluded.status, started_at = excluded.started_at,
+                            completed_at = excluded.completed_at, playtime_minutes = excluded.playtime_minutes,
+                            rating = excluded.rating, notes = excluded.notes, source = excluded.source,
+                            updated_at = excluded.updated_at
+                        WHERE (p.game_id, p.edition_id, p.platform, p.status, p.started_at, p.completed_at,
+                               p.playtime_minutes, p.rating, p.notes, p.source)
+                              IS DISTINCT FROM
+                              (excluded.game_id, excluded.edition_id, excluded.platform, excluded.status,
+                               excluded.started_at, excluded.completed_at, excluded.playtime_minutes, excluded.rating,
+                               excluded.notes, excluded.source)
+                        RETURNING (xmax = 0) AS created""")
+                .bindArray("ids", UUID.class, column(rows, 0))
+                .bindArray("games", UUID.class, column(rows, 1))
+                .bindArray("editions", UUID.class, column(rows, 2))
+                .bindArray("platforms", String.class, column(rows, 3))
+                .bindArray("statuses", String.class, column(rows, 4))
+                .bindArray("starts", String.class, column(rows, 5))
+                .bindArray("ends", String.class, column(rows, 6))
+                .bindArray("minutes", Integer.class, column(rows, 7))
+                .bindArray("ratings", Integer.class, column(rows, 8))
+                .bindArray("notes", String.class, column(rows, 9))
+                .bind("now", now)
+                .mapTo(Boolean.class)
+                .list();
+    }
+
+    private static List<Object> column(List<Object[]> rows, int i) {
+        List<Object> values = new ArrayList<>(rows.size());
+        rows.forEach(r -> values.add(r[i]));
+        return values;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    /** How many playthroughs the export will write. */
+    public long count(Handle h) {
+        return h.createQuery("SELECT count(*) FROM playthrough").mapTo(Long.class).one();
+    }
+
+    /**
+     * Writes the {@code playthroughs} member (name and array) in the dataset format, ordered by
+     * id. Rows stream from a cursor in chunks; each chunk's games and editions are looked up in
+     * the catalog, so memory stays flat whatever the journal's size. Run it in a read-only,
+     * repeatable-read transaction.
+     */
+    public void export(Handle h, JsonGenerator out, int fetchSize) throws IOException {
+        out.writeArrayFieldStart(SECTION);
+        try (ResultIterator<Playthrough> rows = h.createQuery("SELECT " + PlaythroughDao.COLUMNS + " FROM playthrough p ORDER BY p.id")
+                .setFetchSize(fetchSize)
+                .map(ConstructorMapper.of(Playthrough.class))
+                .iterator()) {
+            List<Playthrough> chunk = new ArrayList<>(fetchSize);
+            while (rows.hasNext()) {
+                chunk.add(rows.next());
+                if (chunk.size() == fetchSize) {
+                    writeChunk(h, out, chunk);
+                    chunk.clear();
+                }
+            }
+            writeChunk(h, out, chunk);
+        }
+        out.writeEndArray();
+    }
+
+    private void writeChunk(Handle h, JsonGenerator out, List<Playthrough> chunk) throws IOException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Set<UUID> gameIds = new HashSet<>();
+        Set<UUID> editionIds = new HashSet<>();
+        for (Playthrough p : chunk) {
+            gameIds.add(p.gameId());
+            if (p.editionId() != null) {
+                editionIds.add(p.editionId());
+            }
+        }
+        Map<UUID, GameCatalog.GameRef> games = catalog.games(h, gameIds);
+        Map<UUID, GameCatalog.EditionRef> editions = editionIds.isEmpty() ? Map.of() : catalog.editions(h, editionIds);
+        for (Playthrough p : chunk) {
+            out.writeStartObject();
+            out.writeStringField("id", p.id().toString());
+            out.writeStringField("edition", p.editionId() == null ? null : editions.get(p.editionId()).slug());
+            out.writeStringField("game", games.get(p.gameId()).slug());
+            out.writeStringField("platform", p.platform() == null ? "" : p.platform());
+            out.writeStringField("started_at", text(p.startedAt()));
+            out.writeStringField("completed_at", text(p.completedAt()));
+            if (p.playtimeTotal() == null) {
+                out.writeNullField("playtime_hours");
+            } else {
+                out.writeNumberField("playtime_hours", BigDecimal.valueOf(p.playtimeTotal())
+                        .divide(BigDecimal.valueOf(60), 0, RoundingMode.HALF_UP).intValueExact());
+            }
+            if (p.rating() == null) {
+                out.writeNullField("rating");
+            } else {
+                out.writeNumberField("rating", p.rating());
+            }
+            out.writeStringField("notes", p.notes() == null ? "" : p.notes());
+            out.writeEndObject();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package questlog.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import questlog.common.FieldErrors;
+import questlog.common.Page;
+
+/** HTTP for playthroughs and sessions: reads and checks input, calls the service, picks the status. */
+final class PlaythroughController {
+    private final PlaythroughService service;
+    private final ObjectMapper json;
+
+    PlaythroughController(PlaythroughService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    void list(Context ctx) {
+        PlaythroughQuery query = query(ctx, true);
+        PlaythroughService.Listing listing = service.list(query);
+        ctx.json(Page.of(listing.items(), listing.total(), query.limit(), query.offset(), PageLinks.of(ctx)));
+    }
+
+    void listOfGame(Context ctx) {
+        PlaythroughQuery query = query(ctx, false).forGame(ctx.pathParam("slug"));
+        PlaythroughService.Listing listing = service.listOfGame(ctx.pathParam("slug"), query)
+                .orElseThrow(PlaythroughController::gameNotFound);
+        ctx.json(Page.of(listing.items(), listing.total(), query.limit(), query.offset(), PageLinks.of(ctx)));
+    }
+
+    void get(Context ctx) {
+        ctx.json(id(ctx).flatMap(service::get).orElseThrow(PlaythroughController::notFound));
+    }
+
+    void create(Context ctx) {
+        var body = Bodies.read(ctx, json, UpdatePlaythroughRequest.class);
+        try {
+            ctx.status(201).json(service.create(ctx.pathParam("slug"), body).orElseThrow(PlaythroughController::gameNotFound));
+        } catch (PlaythroughService.ConflictException e) {
+            throw new ConflictResponse(e.getMessage());
+        }
+    }
+
+    void update(Context ctx) {
+        Optional<UUID> id = id(ctx);
+        var body = Bodies.read(ctx, json, UpdatePlaythroughRequest.class);
+        try {
+            ctx.json(id.flatMap(i -> service.update(i, body)).orElseThrow(PlaythroughController::notFound));
+        } catch (PlaythroughService.ConflictException e) {
+            throw new ConflictResponse(e.getMessage());
+        }
+    }
+
+    void delete(Context ctx) {
+        if (!id(ctx).map(service::delete).orElse(false)) {
+            throw notFound();
+        }
+        ctx.status(204);
+    }
+
+    void addSession(Context ctx) {
+        Optional<UUID> id = id(ctx);
+        CreateSessionRequest body = Bodies.read(ctx, json, CreateSessionRequest.class).value();
+        ctx.status(201).json(id.flatMap(i -> service.addSession(i, body)).orElseThrow(PlaythroughController::notFound));
+    }
+
+    /** Filters, order and window from the query string; a bad value is a 400 naming the parameter. */
+    private static PlaythroughQuery query(Context ctx, boolean withGame) {
+        FieldErrors errors = new FieldErrors();
+        PlaythroughStatus status = null;
+        String statusParam = blank(ctx.queryParam("status"));
+        if (statusParam != null) {
+            status = PlaythroughStatus.parse(statusParam).orElse(null);
+            errors.check(status != null, "status", "must be one of planned, playing, paused, completed, abandoned");
+        }
+        Integer year = integer(ctx, errors, "year", null, PlaythroughService.MIN_YEAR, PlaythroughService.MAX_YEAR);
+        PlaythroughQuery.Sort sort = PlaythroughQuery.Sort.COMPLETED_DESC;
+        String sortParam = blank(ctx.queryParam("sort"));
+        if (sortParam != null) {
+            sort = PlaythroughQuery.Sort.parse(sortParam).orElse(null);
+            errors.check(sort != null, "sort", "must be one of " + String.join(", ", PlaythroughQuery.Sort.params()));
+        }
+        Integer limit = integer(ctx, errors, "limit", PlaythroughQuery.DEFAULT_LIMIT, 1, PlaythroughQuery.MAX_LIMIT);
+        Integer offset = integer(ctx, errors, "offset", 0, 0, Integer.MAX_VALUE);
+        errors.throwIfBadRequest();
+        return new PlaythroughQuery(status, blank(ctx.queryParam("platform")), year,
+                withGame ? blank(ctx.queryParam("game")) : null, sort, limit, offset);
+    }
+
+    private static Integer integer(Context ctx, FieldErrors errors, String name, Integer fallback, int min, int max) {
+        String raw = blank(ctx.queryParam(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(name, "must be a whole number between " + min + " and " + max + " (got '" + raw + "')");
+        return fallback;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The path id; a malformed one cannot name a playthrough, so it is answered like an unknown one. */
+    private static Optional<UUID> id(Context ctx) {
+        try {
+            return Optional.of(UUID.fromString(ctx.pathParam("id")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static NotFoundResponse notFound() {
+        return new NotFoundResponse("Playthrough not found", Map.of("error", "Playthrough not found"));
+    }
+
+    static NotFoundResponse gameNotFound() {
+        return new NotFoundResponse("Game not found", Map.of("error", "Game not found"));
+    }
+}

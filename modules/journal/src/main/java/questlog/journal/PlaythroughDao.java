@@ -1,0 +1,108 @@
+package questlog.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The playthrough table. */
+@RegisterConstructorMapper(Playthrough.class)
+public interface PlaythroughDao extends SqlObject {
+    String COLUMNS = """
+            p.id, p.game_id, p.edition_id, p.platform, p.status, p.started_at, p.completed_at, p.playtime_minutes,
+            p.session_minutes, p.session_count, p.playtime_total, p.rating, p.completion, p.notes, p.source,
+            p.source_ref, p.created_at, p.updated_at""";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM playthrough p WHERE p.id = :id")
+    Optional<Playthrough> find(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM playthrough p WHERE p.id = :id FOR UPDATE")
+    Optional<Playthrough> lock(@Bind("id") UUID id);
+
+    @SqlQuery("""
+            INSERT INTO playthrough AS p (id, game_id, edition_id, platform, status, started_at, completed_at,
+                                          playtime_minutes, rating, completion, notes, source, source_ref,
+                                          created_at, updated_at)
+            VALUES (COALESCE(CAST(:id AS uuid), gen_random_uuid()), :gameId, :v.editionId, :v.platform, :v.statusValue,
+                    :v.startedAt, :v.completedAt, :v.playtimeMinutes, :v.rating, :v.completionValue, :v.notes,
+                    :v.sourceValue, :v.sourceRef, :now, :now)
+            RETURNING""" + " " + COLUMNS)
+    Playthrough insert(@Bind("id") UUID id, @Bind("gameId") UUID gameId, @BindMethods("v") PlaythroughValues values,
+                       @Bind("now") Instant now);
+
+    @SqlQuery("""
+            UPDATE playthrough AS p
+            SET edition_id = :v.editionId, platform = :v.platform, status = :v.statusValue,
+                started_at = :v.startedAt, completed_at = :v.completedAt, playtime_minutes = :v.playtimeMinutes,
+                rating = :v.rating, completion = :v.completionValue, notes = :v.notes, source = :v.sourceValue,
+                source_ref = :v.sourceRef, updated_at = :now
+            WHERE p.id = :id
+            RETURNING""" + " " + COLUMNS)
+    Playthrough update(@Bind("id") UUID id, @BindMethods("v") PlaythroughValues values, @Bind("now") Instant now);
+
+    @SqlUpdate("DELETE FROM playthrough WHERE id = :id")
+    int delete(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM playthrough WHERE source = :source AND source_ref = :ref AND id <> :id)")
+    boolean sourceRefTaken(@Bind("source") String source, @Bind("ref") String sourceRef, @Bind("id") UUID exceptId);
+
+    /** Every playthrough of one game, newest completion first (the game detail's list). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM playthrough p WHERE p.game_id = :gameId ORDER BY "
+            + "p.completed_at DESC NULLS LAST, p.created_at DESC, p.id DESC")
+    List<Playthrough> ofGame(@Bind("gameId") UUID gameId);
+
+    /** A page of {@code GET /api/playthroughs}: filters are bound, the order comes from the whitelist. */
+    default List<Playthrough> search(PlaythroughQuery query, UUID gameId) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String sql = "SELECT " + COLUMNS + " FROM playthrough p" + where(query, gameId, binds)
+                + " ORDER BY " + query.sort().orderBy() + " LIMIT :limit OFFSET :offset";
+        binds.put("limit", query.limit());
+        binds.put("offset", query.offset());
+        return getHandle().createQuery(sql)
+                .bindMap(binds)
+                .registerRowMapper(ConstructorMapper.factory(Playthrough.class))
+                .mapTo(Playthrough.class)
+                .list();
+    }
+
+    default long count(PlaythroughQuery query, UUID gameId) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        return getHandle().createQuery("SELECT count(*) FROM playthrough p" + where(query, gameId, binds))
+                .bindMap(binds)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** The WHERE clause of a search; {@code gameId} is the resolved {@code game} filter (null: every game). */
+    private static String where(PlaythroughQuery query, UUID gameId, Map<String, Object> binds) {
+        List<String> conditions = new ArrayList<>();
+        if (query.status() != null) {
+            conditions.add("p.status = :status");
+            binds.put("status", query.status().value());
+        }
+        if (query.platform() != null) {
+            conditions.add("lower(p.platform) = lower(:platform)");
+            binds.put("platform", query.platform());
+        }
+        if (query.year() != null) {
+            conditions.add("COALESCE(p.completed_at, p.started_at) >= make_date(:year, 1, 1)"
+                    + " AND COALESCE(p.completed_at, p.started_at) < make_date(:year + 1, 1, 1)");
+            binds.put("year", query.year());
+        }
+        if (gameId != null) {
+            conditions.add("p.game_id = :gameId");
+            binds.put("gameId", gameId);
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+}

@@ -1,0 +1,294 @@
+package questlog.journal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import questlog.common.FieldErrors;
+
+/**
+ * Playthrough use cases. Each runs in one transaction; rule violations throw a 422
+ * {@link questlog.common.InvalidInputException} naming the field, before anything is written.
+ */
+final class PlaythroughService {
+    static final int MAX_PLAYTIME_MINUTES = 1_000_000;
+    static final int MAX_PLATFORM = 100;
+    static final int MAX_NOTES = 20_000;
+    static final int MAX_SOURCE_REF = 500;
+    static final int MIN_YEAR = 1950;
+    static final int MAX_YEAR = 2200;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final GameCatalog catalog;
+
+    PlaythroughService(Jdbi jdbi, Clock clock, GameCatalog catalog) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    /** One page of playthroughs and how many match in all. */
+    record Listing(List<PlaythroughResponse> items, long total) {}
+
+    /** A write the stored data refuses, such as a source reference used twice. */
+    static final class ConflictException extends RuntimeException {
+        ConflictException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    Listing list(PlaythroughQuery query) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            UUID gameId = null;
+            if (query.game() != null) {
+                Optional<GameCatalog.GameRef> game = catalog.game(h, query.game());
+                if (game.isEmpty()) {
+                    return new Listing(List.of(), 0);
+                }
+                gameId = game.get().id();
+            }
+            PlaythroughDao dao = h.attach(PlaythroughDao.class);
+            long total = dao.count(query, gameId);
+            List<Playthrough> rows = total == 0 ? List.of() : dao.search(query, gameId);
+            return new Listing(responses(h, rows), total);
+        });
+    }
+
+    /** The playthroughs of one game; empty when there is no such game. */
+    Optional<Listing> listOfGame(String gameSlug, PlaythroughQuery query) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            Optional<GameCatalog.GameRef> game = catalog.game(h, gameSlug);
+            if (game.isEmpty()) {
+                return Optional.empty();
+            }
+            PlaythroughDao dao = h.attach(PlaythroughDao.class);
+            long total = dao.count(query, game.get().id());
+            List<Playthrough> rows = total == 0 ? List.of() : dao.search(query, game.get().id());
+            return Optional.of(new Listing(responses(h, rows), total));
+        });
+    }
+
+    /** Every playthrough of a game, newest completion first, on the caller's handle (game detail). */
+    List<PlaythroughResponse> ofGame(Handle h, UUID gameId) {
+        return responses(h, h.attach(PlaythroughDao.class).ofGame(gameId));
+    }
+
+    Optional<PlaythroughDetailResponse> get(UUID id) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h ->
+                h.attach(PlaythroughDao.class).find(id).map(p -> PlaythroughDetailResponse.from(
+                        responses(h, List.of(p)).getFirst(), h.attach(PlaySessionDao.class).ofPlaythrough(id))));
+    }
+
+    /** Adds a playthrough to a game; empty when there is no such game. */
+    Optional<PlaythroughResponse> create(String gameSlug, Bodies.Read<UpdatePlaythroughRequest> body) {
+        return jdbi.inTransaction(h -> {
+            Optional<GameCatalog.GameRef> game = catalog.game(h, gameSlug);
+            if (game.isEmpty()) {
+                return Optional.empty();
+            }
+            PlaythroughValues values = merge(h, game.get().id(), null, body);
+            checkSourceRef(h, values, null);
+            Playthrough created = h.attach(PlaythroughDao.class).insert(null, game.get().id(), values, clock.instant());
+            return Optional.of(responses(h, List.of(created)).getFirst());
+        });
+    }
+
+    /** Changes the fields present in the body; empty when there is no such playthrough. */
+    Optional<PlaythroughResponse> update(UUID id, Bodies.Read<UpdatePlaythroughRequest> body) {
+        return jdbi.inTransaction(h -> {
+            PlaythroughDao dao = h.attach(PlaythroughDao.class);
+            Optional<Playthrough> current = dao.lock(id);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            PlaythroughValues values = merge(h, current.get().gameId(), current.get().values(), body);
+            checkSourceRef(h, values, id);
+            Playthrough updated = dao.update(id, values, clock.instant());
+            return Optional.of(responses(h, List.of(updated)).getFirst());
+        });
+    }
+
+    boolean delete(UUID id) {
+        return jdbi.inTransaction(h -> h.attach(PlaythroughDao.class).delete(id) > 0);
+    }
+
+    /** Logs a session and counts it into the playthrough's playtime; empty when there is no such playthrough. */
+    Optional<PlaySessionResponse> addSession(UUID playthroughId, CreateSessionRequest request) {
+        FieldErrors errors = new FieldErrors();
+        Integer minutes = request.minutes();
+        if (minutes == null) {
+            errors.add("minutes", "is required");
+        } else if (minutes < 1 || minutes > 1440) {
+            errors.add("minutes", "must be between 1 and 1440");
+        }
+        String note = Texts.clean(request.note());
+        errors.check(note == null || note.length() <= MAX_NOTES, "note", "must be at most " + MAX_NOTES + " characters");
+        return jdbi.inTransaction(h -> {
+            Optional<Playthrough> playthrough = h.attach(PlaythroughDao.class).lock(playthroughId);
+            if (playthrough.isEmpty()) {
+                return Optional.empty();
+            }
+            errors.throwIfUnprocessable();
+            Instant now = clock.instant();
+            Instant startedAt = request.startedAt() == null ? now : request.startedAt();
+            PlaySessionDao sessions = h.attach(PlaySessionDao.class);
+            PlaySession session = sessions.insert(playthroughId, startedAt, minutes, note, now);
+            sessions.addToTotals(playthroughId, minutes, now);
+            return Optional.of(PlaySessionResponse.from(session));
+        });
+    }
+
+    /**
+     * The values a create ({@code base} null) or an update leaves behind, checked against every
+     * rule; all violations are reported together.
+     */
+    private PlaythroughValues merge(Handle h, UUID gameId, PlaythroughValues base, Bodies.Read<UpdatePlaythroughRequest> body) {
+        boolean creating = base == null;
+        UpdatePlaythroughRequest r = body.value();
+        FieldErrors errors = new FieldErrors();
+
+        UUID editionId = creating ? null : base.editionId();
+        if (body.has("edition")) {
+            String slug = Texts.clean(r.edition());
+            editionId = null;
+            if (slug != null) {
+                Optional<GameCatalog.EditionRef> edition = catalog.edition(h, slug);
+                if (edition.isEmpty()) {
+                    errors.add("edition", "no edition has the slug '" + slug + "'");
+                } else if (!edition.get().gameId().equals(gameId)) {
+                    errors.add("edition", "'" + slug + "' is an edition of another game");
+                } else {
+                    editionId = edition.get().id();
+                }
+            }
+        }
+
+        String platform = body.has("platform") ? Texts.clean(r.platform()) : creating ? null : base.platform();
+        errors.check(platform == null || platform.length() <= MAX_PLATFORM, "platform",
+                "must be at most " + MAX_PLATFORM + " characters");
+
+        LocalDate startedAt = body.has("started_at") ? r.startedAt() : creating ? null : base.startedAt();
+        LocalDate completedAt = body.has("completed_at") ? r.completedAt() : creating ? null : base.completedAt();
+        checkYear(errors, "started_at", startedAt);
+        checkYear(errors, "completed_at", completedAt);
+
+        PlaythroughStatus status = creating ? null : base.status();
+        if (body.has("status")) {
+            if (r.status() == null && !creating) {
+                errors.add("status", "cannot be cleared; use one of planned, playing, paused, completed, abandoned");
+            } else {
+                status = r.status();
+            }
+        }
+        if (status == null) {
+            status = completedAt != null ? PlaythroughStatus.COMPLETED
+                    : startedAt != null ? PlaythroughStatus.PLAYING : PlaythroughStatus.PLANNED;
+        }
+
+        Integer playtime = creating ? null : base.playtimeMinutes();
+        if (body.has("playtime_minutes")) {
+            playtime = r.playtimeMinutes();
+            if (playtime != null && (playtime < 0 || playtime > MAX_PLAYTIME_MINUTES)) {
+                errors.add("playtime_minutes", "must be between 0 and " + MAX_PLAYTIME_MINUTES);
+            }
+            if (body.has("playtime_hours") && !sameAmount(r.playtimeMinutes(), r.playtimeHours())) {
+                errors.add("playtime_hours", "give playtime_minutes or playtime_hours, not both (or the same amount)");
+            }
+        } else if (body.has("playtime_hours")) {
+            BigDecimal hours = r.playtimeHours();
+            if (hours == null) {
+                playtime = null;
+            } else if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(MAX_PLAYTIME_MINUTES / 60)) > 0) {
+                errors.add("playtime_hours", "must be between 0 and " + MAX_PLAYTIME_MINUTES / 60);
+            } else {
+                playtime = (int) Playtime.minutes(hours);
+            }
+        }
+
+        Integer rating = body.has("rating") ? r.rating() : creating ? null : base.rating();
+        errors.check(rating == null || (rating >= 1 && rating <= 10), "rating", "must be between 1 and 10");
+
+        Completion completion = body.has("completion") ? r.completion() : creating ? null : base.completion();
+        String notes = body.has("notes") ? Texts.clean(r.notes()) : creating ? null : base.notes();
+        errors.check(notes == null || notes.length() <= MAX_NOTES, "notes", "must be at most " + MAX_NOTES + " characters");
+
+        PlaythroughSource source = creating ? PlaythroughSource.MANUAL : base.source();
+        if (body.has("source")) {
+            if (r.source() == null) {
+                errors.check(creating, "source", "cannot be cleared; use one of manual, steam, import");
+            } else {
+                source = r.source();
+            }
+        }
+        String sourceRef = body.has("source_ref") ? Texts.clean(r.sourceRef()) : creating ? null : base.sourceRef();
+        errors.check(sourceRef == null || sourceRef.length() <= MAX_SOURCE_REF, "source_ref",
+                "must be at most " + MAX_SOURCE_REF + " characters");
+
+        if (startedAt != null && completedAt != null && completedAt.isBefore(startedAt)) {
+            errors.add("completed_at", "must not be before started_at (" + startedAt + ")");
+        }
+        if (status == PlaythroughStatus.COMPLETED && completedAt == null) {
+            errors.add("completed_at", "is required when the status is completed");
+        }
+        errors.throwIfUnprocessable();
+        return new PlaythroughValues(editionId, platform, status, startedAt, completedAt, playtime, rating, completion,
+                notes, source, sourceRef);
+    }
+
+    /** True when both are null, or the hours are the minutes as the API shows them (one decimal). */
+    private static boolean sameAmount(Integer minutes, BigDecimal hours) {
+        if (minutes == null || hours == null) {
+            return minutes == null && hours == null;
+        }
+        return Playtime.minutes(hours) == minutes || Playtime.hours(minutes).compareTo(hours) == 0;
+    }
+
+    private static void checkYear(FieldErrors errors, String field, LocalDate date) {
+        if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
+            errors.add(field, "must be a date between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+    }
+
+    private void checkSourceRef(Handle h, PlaythroughValues values, UUID id) {
+        if (values.sourceRef() != null && h.attach(PlaythroughDao.class).sourceRefTaken(values.sourceValue(),
+                values.sourceRef(), id == null ? new UUID(0, 0) : id)) {
+            throw new ConflictException("Another playthrough already has source " + values.sourceValue()
+                    + " with source_ref '" + values.sourceRef() + "'");
+        }
+    }
+
+    /** Rows to responses, with their games and editions looked up in two queries. */
+    private List<PlaythroughResponse> responses(Handle h, List<Playthrough> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> gameIds = new HashSet<>();
+        Set<UUID> editionIds = new HashSet<>();
+        for (Playthrough p : rows) {
+            gameIds.add(p.gameId());
+            if (p.editionId() != null) {
+                editionIds.add(p.editionId());
+            }
+        }
+        Map<UUID, GameCatalog.GameRef> games = catalog.games(h, gameIds);
+        Map<UUID, GameCatalog.EditionRef> editions = editionIds.isEmpty() ? Map.of() : catalog.editions(h, editionIds);
+        List<PlaythroughResponse> out = new ArrayList<>(rows.size());
+        for (Playthrough p : rows) {
+            GameCatalog.GameRef game = Objects.requireNonNull(games.get(p.gameId()), "the catalog lost a game");
+            out.add(PlaythroughResponse.from(p, game, p.editionId() == null ? null : editions.get(p.editionId())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package questlog.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Computes {@link StatsResponse} in one read-only, repeatable-read transaction (so every figure
+ * describes the same moment, even while writes go on) with one statement for the all-time
+ * figures and one for the year in review; both answer JSON in the response's shape, which is read
+ * into the response's records here.
+ */
+final class StatsService {
+    static final int TOP = 10;
+    static final int YEAR_TOP = 5;
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    StatsService(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    StatsResponse stats(Integer year) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            h.execute("SET TRANSACTION READ ONLY");
+            StatsDao dao = h.attach(StatsDao.class);
+            StatsDao.AllTime all = dao.allTime(TOP);
+            StatsDao.TotalsRow t = read(all.totals(), new TypeReference<>() {});
+            var totals = new StatsResponse.Totals(t.games(), t.gamesPlayed(), t.gamesCompleted(), t.playthroughs(),
+                    t.planned(), t.playing(), t.paused(), t.completed(), t.abandoned(), t.sessions(),
+                    t.playtimeMinutes(), t.playtimeHours());
+            StatsDao.RatingSummary rated = read(all.ratings(), new TypeReference<>() {});
+            var ratings = new StatsResponse.Ratings(rated.count(), rated.average(),
+                    read(all.ratingDistribution(), new TypeReference<List<StatsResponse.RatingCount>>() {}));
+            return new StatsResponse(year, totals,
+                    read(all.perYear(), new TypeReference<List<StatsResponse.YearCount>>() {}),
+                    read(all.perMonth(), new TypeReference<List<StatsResponse.MonthCount>>() {}),
+                    read(all.platforms(), new TypeReference<List<StatsResponse.PlatformTime>>() {}),
+                    ratings,
+                    read(all.topGenres(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
+                    read(all.topFranchises(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
+                    new StatsResponse.Backlog(t.backlog(), t.planned(), t.paused()),
+                    read(all.longestStreak(), new TypeReference<StatsResponse.Streak>() {}),
+                    year == null ? null : yearInReview(dao.yearInReview(year, YEAR_TOP), year));
+        });
+    }
+
+    private StatsResponse.YearInReview yearInReview(StatsDao.Year y, int year) {
+        StatsDao.YearSummary s = read(y.summary(), new TypeReference<>() {});
+        return new StatsResponse.YearInReview(year, s.completed(), s.gamesCompleted(), s.started(), s.playtimeMinutes(),
+                s.playtimeHours(), s.averageRating(),
+                read(y.months(), new TypeReference<List<StatsResponse.MonthCount>>() {}),
+                read(y.topRated(), new TypeReference<List<StatsResponse.Highlight>>() {}),
+                read(y.topGenres(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
+                read(y.platforms(), new TypeReference<List<StatsResponse.PlatformTime>>() {}),
+                y.firstCompletion() == null ? null : read(y.firstCompletion(), new TypeReference<StatsResponse.Highlight>() {}),
+                y.lastCompletion() == null ? null : read(y.lastCompletion(), new TypeReference<StatsResponse.Highlight>() {}));
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stats SQL answered unexpected JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The journal: playthroughs (one run of a game, with status, dates, playtime, rating, completion
+ * and notes), the play sessions logged against them, and the stats read model.
+ * <p>
+ * Owns the tables {@code playthrough} and {@code play_session}. Routes:
+ * {@code GET/POST /api/games/{slug}/playthroughs}, {@code GET /api/playthroughs},
+ * {@code GET/PATCH/DELETE /api/playthroughs/{id}}, {@code POST /api/playthroughs/{id}/sessions}
+ * and {@code GET /api/stats}. Games and editions come from the catalog through
+ * {@link questlog.journal.GameCatalog}, which app fills in; only the stats queries read the
+ * catalog tables directly (see {@code StatsDao}). Also loads and writes the {@code playthroughs}
+ * section of the dataset format.
+ */
+package questlog.journal;

@@ -1,0 +1,7 @@
+package questlog.lists;
+
+/**
+ * {@code POST /api/lists}: {@code name} is required; {@code slug} is made from the name when
+ * absent (with a numeric suffix if taken); lists are unranked and public unless told otherwise.
+ */
+record CreateListRequest(String name, String slug, String description, Boolean isRanked, Boolean isPublic) {}

@@ -1,0 +1,613 @@
+package questlog.lists;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import questlog.common.FieldErrors;
+import questlog.common.InvalidInputException;
+import questlog.common.Slugs;
+
+/**
+ * List use cases. Every change runs in one transaction that first locks the list row
+ * ({@link ListDao#lock}), so concurrent writers of one list are applied one after the other:
+ * two racing requests both succeed, in some order, each seeing the other's result (a 409 only
+ * for a real conflict, such as adding a game the other just added). Ranked positions stay 1..n
+ * after every operation, and each change appends its {@code list_activity} row in the same
+ * transaction.
+ * <p>
+ * Activity metadata, enough to replay a list from its history (oldest first):
+ * <ul>
+ * <li>{@code created}: entries [], {@code {name, is_ranked, is_public}}</li>
+ * <li>{@code added}: entries [slugs in the order they were inserted], {@code {positions: [...]}}:
+ *     each was inserted at its position (null in unranked lists), moving later entries down</li>
+ * <li>{@code removed}: entries [slug], {@code {position}}: later entries moved up (for a game
+ *     deleted from the library: entries [], {@code {position, game_id, reason: "game_deleted"}})</li>
+ * <li>{@code reordered}: a move, entries [slug], {@code {from, to}}; or a whole new order,
+ *     entries [every slug in the new order], {@code {previous: [slugs in the old order]}}</li>
+ * <li>{@code updated}: {@code {changes: {field: {from, to}}}} for the list's own fields
+ *     (entries []) or an entry's notes (entries [slug]); a list becoming ranked also carries
+ *     {@code order}: the slugs in the positions 1..n they were given</li>
+ * </ul>
+ */
+final class ListService {
+    static final int MAX_NAME = 255;
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_BULK = 5_000;
+    private static final int ATTEMPTS = 3;
+
+    private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {};
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final GameCatalog catalog;
+    /** Queues of writers per list (by slug hash); see {@link #write}. */
+    private final ReentrantLock[] queues = new ReentrantLock[64];
+
+    ListService(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.clock = clock;
+        this.catalog = catalog;
+        for (int i = 0; i < queues.length; i++) {
+            queues[i] = new ReentrantLock(true);
+        }
+    }
+
+    /** No list, entry or game answers to the name in the path. */
+    static final class NotFoundException extends RuntimeException {
+        NotFoundException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The change contradicts stored data (a slug or an entry that already exists). */
+    static final class ConflictException extends RuntimeException {
+        ConflictException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    List<ListSummaryResponse> all(boolean withPrivate) {
+        return jdbi.withHandle(h -> h.attach(ListDao.class).all(withPrivate).stream().map(ListSummaryResponse::from).toList());
+    }
+
+    Optional<ListDetailResponse> detail(String slug, boolean withPrivate) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> h.attach(ListDao.class).find(slug)
+                .filter(l -> l.isPublic() || withPrivate)
+                .map(l -> detail(h, l)));
+    }
+
+    Optional<List<ActivityResponse>> activity(String slug, boolean withPrivate, int limit) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> h.attach(ListDao.class).find(slug)
+                .filter(l -> l.isPublic() || withPrivate)
+                .map(l -> h.attach(ListActivityDao.class).newestFirst(l.id(), limit).stream()
+                        .map(this::activityResponse).toList()));
+    }
+
+    /** The lists a game is in, on the caller's handle (for the game detail). */
+    List<GameListMembership> listsOfGame(Handle h, UUID gameId, boolean withPrivate) {
+        return h.attach(ListEntryDao.class).listsOfGame(gameId, withPrivate);
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    ListDetailResponse create(CreateListRequest r) {
+        FieldErrors errors = new FieldErrors();
+        String name = Texts.clean(r.name());
+        if (name == null) {
+            errors.add("name", "is required");
+        } else {
+            errors.check(name.length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters");
+        }
+        String slug = Texts.clean(r.slug());
+        errors.check(slug == null || Slugs.isValid(slug), "slug",
+                "must be lowercase letters and digits in words joined by single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+        String description = Texts.clean(r.description());
+        errors.check(description == null || description.length() <= MAX_TEXT, "description",
+                "must be at most " + MAX_TEXT + " characters");
+        errors.throwIfUnprocessable();
+        boolean ranked = Boolean.TRUE.equals(r.isRanked());
+        boolean isPublic = !Boolean.FALSE.equals(r.isPublic());
+        return write(null, h -> {
+            ListDao lists = h.attach(ListDao.class);
+            lists.lockSlugs();
+            String chosen = slug;
+            if (chosen != null) {
+                if (lists.slugTaken(chosen)) {
+                    throw new ConflictException("A list with the slug '" + chosen + "' already exists");
+                }
+            } else {
+                chosen = freeSlug(lists, Slugs.slugify(name, "list"));
+            }
+            Instant now = clock.instant();
+            GameList list = lists.insert(null, chosen, name, description, ranked, isPublic, now);
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("name", name);
+            metadata.put("is_ranked", ranked);
+            metadata.put("is_public", isPublic);
+            log(h, list.id(), now, "created", List.of(), metadata);
+            return ListDetailResponse.from(list, List.of());
+        });
+    }
+
+    ListDetailResponse update(String slug, Bodies.Read<UpdateListRequest> body) {
+        UpdateListRequest r = body.value();
+        return write(slug, h -> {
+            ListDao lists = h.attach(ListDao.class);
+            UUID id = lists.lock(slug).orElseThrow(ListService::listNotFound);
+            GameList list = lists.get(id);
+            FieldErrors errors = new FieldErrors();
+
+            String name = list.name();
+            if (body.has("name")) {
+                name = Texts.clean(r.name());
+                if (name == null) {
+                    errors.add("name", "cannot be cleared");
+                } else {
+                    errors.check(name.length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters");
+                }
+            }
+            String newSlug = list.slug();
+            if (body.has("slug")) {
+                newSlug = Texts.clean(r.slug());
+                if (newSlug == null) {
+                    errors.add("slug", "cannot be cleared");
+                } else {
+                    errors.check(Slugs.isValid(newSlug), "slug",
+                            "must be lowercase letters and digits in words joined by single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+                }
+            }
+            String description = list.description();
+            if (body.has("description")) {
+                description = Texts.clean(r.description());
+                errors.check(description == null || description.length() <= MAX_TEXT, "description",
+                        "must be at most " + MAX_TEXT + " characters");
+            }
+            boolean ranked = list.isRanked();
+            if (body.has("is_ranked")) {
+                errors.check(r.isRanked() != null, "is_ranked", "cannot be cleared; use true or false");
+                ranked = r.isRanked() == null ? ranked : r.isRanked();
+            }
+            boolean isPublic = list.isPublic();
+            if (body.has("is_public")) {
+                errors.check(r.isPublic() != null, "is_public", "cannot be cleared; use true or false");
+                isPublic = r.isPublic() == null ? isPublic : r.isPublic();
+            }
+            errors.throwIfUnprocessable();
+
+            if (!newSlug.equals(list.slug())) {
+                lists.lockSlugs();
+                if (lists.slugTaken(newSlug)) {
+                    throw new ConflictException("A list with the slug '" + newSlug + "' already exists");
+                }
+            }
+            Map<String, Object> changes = new LinkedHashMap<>();
+            change(changes, "name", list.name(), name);
+            change(changes, "slug", list.slug(), newSlug);
+            change(changes, "description", list.description(), description);
+            change(changes, "is_ranked", list.isRanked(), ranked);
+            change(changes, "is_public", list.isPublic(), isPublic);
+            if (changes.isEmpty()) {
+                return detail(h, list);
+            }
+            Instant now = clock.instant();
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("changes", changes);
+            ListEntryDao entries = h.attach(ListEntryDao.class);
+            if (ranked && !list.isRanked()) {
+                // Positions 1..n in the order the list was shown in until now.
+                List<ListEntry> shown = entries.ofList(id);
+                entries.setOrder(id, shown.stream().map(ListEntry::gameId).toList(), now);
+                metadata.put("order", slugs(h, shown));
+            } else if (!ranked && list.isRanked()) {
+                entries.clearPositions(id, now);
+            }
+            lists.update(id, newSlug, name, description, ranked, isPublic, now);
+            log(h, id, now, "updated", List.of(), metadata);
+            return detail(h, lists.get(id));
+        });
+    }
+
+    void delete(String slug) {
+        write(slug, h -> {
+            ListDao lists = h.attach(ListDao.class);
+            UUID id = lists.lock(slug).orElseThrow(ListService::listNotFound);
+            return lists.delete(id);
+        });
+    }
+
+    // ------------------------------------------------------------------ entries
+
+    EntryResponse addEntry(String slug, AddEntryRequest r) {
+        FieldErrors errors = new FieldErrors();
+        String gameSlug = r.gameSlug();
+        if (gameSlug == null) {
+            errors.add("game", Texts.clean(r.game()) != null && Texts.clean(r.workSlug()) != null
+                    ? "game and work_slug name different games" : "is required");
+        }
+        String notes = Texts.clean(r.notes());
+        errors.check(notes == null || notes.length() <= MAX_TEXT, "notes", "must be at most " + MAX_TEXT + " characters");
+        return write(slug, h -> {
+            GameList list = locked(h, slug);
+            errors.throwIfUnprocessable();
+            GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(() ->
+                    InvalidInputException.of(422, "game", "no game has the slug '" + gameSlug + "'"));
+            ListEntryDao entries = h.attach(ListEntryDao.class);
+            if (entries.find(list.id(), game.id()).isPresent()) {
+                throw new ConflictException("'" + game.slug() + "' is already in this list");
+            }
+            Instant now = clock.instant();
+            Integer position = null;
+            if (list.isRanked()) {
+                int n = list.entryCount();
+                position = r.position() == null ? n + 1 : r.position();
+                if (position < 1 || position > n + 1) {
+                    throw InvalidInputException.of(422, "position", "must be between 1 and " + (n + 1));
+                }
+                entries.makeRoom(list.id(), position, now);
+            }
+            ListEntry entry = entries.insert(null, list.id(), game.id(), position, notes, now, now);
+            h.attach(ListDao.class).touch(list.id(), now);
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("positions", nullableList(position));
+            log(h, list.id(), now, "added", List.of(game.slug()), metadata);
+            return EntryResponse.from(entry, game);
+        });
+    }
+
+    /**
+     * Adds many entries at once, as the original Questlog's bulk route: games already in the list
+     * are skipped, unknown games reported, the rest added. In a ranked list entries are inserted
+     * in order of their requested position (those without one last, in the order given), each at
+     * its position clamped to 1..n+1.
+     */
+    BulkAddResponse bulkAdd(String slug, BulkAddRequest r) {
+        if (r.entries() == null) {
+            throw InvalidInputException.of(422, "entries", "is required");
+        }
+        if (r.entries().size() > MAX_BULK) {
+            throw InvalidInputException.of(422, "entries", "at most " + MAX_BULK + " at once");
+        }
+        return write(slug, h -> {
+            GameList list = locked(h, slug);
+            List<AddEntryRequest> items = new ArrayList<>(r.entries());
+            List<String> errors = new ArrayList<>();
+            Set<String> wanted = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                AddEntryRequest item = items.get(i);
+                if (item == null) {
+                    errors.add("entries[" + i + "]: must be an object");
+                } else if (item.gameSlug() != null) {
+                    wanted.add(item.gameSlug());
+                }
+            }
+            Map<String, GameCatalog.GameRef> games = wanted.isEmpty() ? Map.of() : catalog.gamesBySlug(h, wanted);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) != null) {
+                    order.add(i);
+                }
+            }
+            if (list.isRanked()) {
+                order.sort(Comparator.comparing((Integer i) -> items.get(i).position(), Comparator.nullsLast(Comparator.naturalOrder())));
+            }
+            ListEntryDao entries = h.attach(ListEntryDao.class);
+            Set<UUID> present = new HashSet<>(entries.gameIds(list.id()));
+            Instant now = clock.instant();
+            int n = list.entryCount();
+            int skipped = 0;
+            List<String> added = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i : order) {
+                AddEntryRequest item = items.get(i);
+                String gameSlug = item.gameSlug();
+                if (gameSlug == null) {
+                    errors.add("entries[" + i + "]: " + (Texts.clean(item.game()) != null && Texts.clean(item.workSlug()) != null
+                            ? "game and work_slug name different games" : "game (or work_slug) is required"));
+                    continue;
+                }
+                GameCatalog.GameRef game = games.get(gameSlug);
+                if (game == null) {
+                    errors.add("Work not found: " + gameSlug);
+                    continue;
+                }
+                if (present.contains(game.id())) {
+                    skipped++;
+                    continue;
+                }
+                String notes = Texts.clean(item.notes());
+                if (notes != null && notes.length() > MAX_TEXT) {
+                    errors.add(gameSlug + ": notes must be at most " + MAX_TEXT + " characters");
+                    continue;
+                }
+                Integer position = null;
+                if (list.isRanked()) {
+                    position = item.position() == null ? n + 1 : Math.max(1, Math.min(item.position(), n + 1));
+                    entries.makeRoom(list.id(), position, now);
+                }
+                entries.insert(null, list.id(), game.id(), position, notes, now, now);
+                present.add(game.id());
+                n++;
+                added.add(game.slug());
+                positions.add(position);
+            }
+            if (!added.isEmpty()) {
+                h.attach(ListDao.class).touch(list.id(), now);
+                log(h, list.id(), now, "added", added, Map.of("positions", positions));
+            }
+            return new BulkAddResponse(added.size(), skipped, errors);
+        });
+    }
+
+    EntryResponse updateEntry(String slug, String gameSlug, Bodies.Read<UpdateEntryRequest> body) {
+        UpdateEntryRequest r = body.value();
+        return write(slug, h -> {
+            GameList list = locked(h, slug);
+            GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
+            ListEntryDao entries = h.attach(ListEntryDao.class);
+            ListEntry entry = entries.find(list.id(), game.id()).orElseThrow(ListService::entryNotFound);
+            FieldErrors errors = new FieldErrors();
+            Integer to = entry.position();
+            if (body.has("position") && list.isRanked()) {
+                if (r.position() == null) {
+                    errors.add("position", "cannot be cleared in a ranked list");
+                } else if (r.position() < 1 || r.position() > list.entryCount()) {
+                    errors.add("position", "must be between 1 and " + list.entryCount());
+                } else {
+                    to = r.position();
+                }
+            }
+            String notes = entry.notes();
+            if (body.has("notes")) {
+                notes = Texts.clean(r.notes());
+                errors.check(notes == null || notes.length() <= MAX_TEXT, "notes", "must be at most " + MAX_TEXT + " characters");
+            }
+            errors.throwIfUnprocessable();
+            Instant now = clock.instant();
+            boolean changed = false;
+            if (!Objects.equals(to, entry.position())) {
+                entries.move(list.id(), entry.id(), entry.position(), to, now);
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put("from", entry.position());
+                metadata.put("to", to);
+                log(h, list.id(), now, "reordered", List.of(game.slug()), metadata);
+                changed = true;
+            }
+            if (!Objects.equals(notes, entry.notes())) {
+                entries.setNotes(entry.id(), notes, now);
+                Map<String, Object> changes = new LinkedHashMap<>();
+                change(changes, "notes", entry.notes(), notes);
+                log(h, list.id(), now, "updated", List.of(game.slug()), Map.of("changes", changes));
+                changed = true;
+            }
+            if (changed) {
+                h.attach(ListDao.class).touch(list.id(), now);
+            }
+            return EntryResponse.from(entries.find(list.id(), game.id()).orElseThrow(), game);
+        });
+    }
+
+    void removeEntry(String slug, String gameSlug) {
+        write(slug, h -> {
+            GameList list = locked(h, slug);
+            GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
+            ListEntryDao entries = h.attach(ListEntryDao.class);
+            ListEntry entry = entries.find(list.id(), game.id()).orElseThrow(ListService::entryNotFound);
+            Instant now = clock.instant();
+            entries.delete(entry.id());
+            if (entry.position() != null) {
+                entries.closeGap(list.id(), entry.position(), now);
+            }
+            h.attach(ListDao.class).touch(list.id(), now);
+            log(h, list.id(), now, "removed", List.of(game.slug()), nullableMap("position", entry.position()));
+            return null;
+        });
+    }
+
+    /** Replaces a ranked list's order: {@code order} names every entry's game exactly once. */
+    ListDetailResponse setOrder(String slug, List<String> order) {
+        return write(slug, h -> {
+            GameList list = locked(h, slug);
+            FieldErrors errors = new FieldErrors();
+            if (!list.isRanked()) {
+                throw InvalidInputException.of(422, "order", "only a ranked list has an order (make it ranked first)");
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < order.size(); i++) {
+                String s = order.get(i);
+                if (s == null || s.isBlank()) {
+                    errors.add("order[" + i + "]", "must be a game slug");
+                } else if (!seen.add(s)) {
+                    errors.add("order[" + i + "]", "'" + s + "' appears more than once");
+                }
+            }
+            errors.throwIfUnprocessable();
+            ListEntryDao entries = h.attach(ListEntryDao.class);
+            List<ListEntry> current = entries.ofList(list.id());
+            Set<UUID> inList = new HashSet<>();
+            current.forEach(e -> inList.add(e.gameId()));
+            Map<String, GameCatalog.GameRef> games = order.isEmpty() ? Map.of() : catalog.gamesBySlug(h, order);
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < order.size(); i++) {
+                GameCatalog.GameRef game = games.get(order.get(i));
+                if (game == null) {
+                    errors.add("order[" + i + "]", "no game has the slug '" + order.get(i) + "'");
+                } else if (!inList.contains(game.id())) {
+                    errors.add("order[" + i + "]", "'" + order.get(i) + "' is not in this list");
+                } else {
+                    ids.add(game.id());
+                }
+            }
+            if (errors.isEmpty() && ids.size() != current.size()) {
+                Set<UUID> missing = new HashSet<>(inList);
+                ids.forEach(missing::remove);
+                List<String> names = catalog.games(h, missing).values().stream().map(GameCatalog.GameRef::slug).sorted().toList();
+                errors.add("order", "must name every entry of the list; missing: " + String.join(", ", names));
+            }
+            errors.throwIfUnprocessable();
+            List<UUID> before = current.stream().map(ListEntry::gameId).toList();
+            if (!before.equals(ids)) {
+                Instant now = clock.instant();
+                entries.setOrder(list.id(), ids, now);
+                h.attach(ListDao.class).touch(list.id(), now);
+                log(h, list.id(), now, "reordered", List.copyOf(order), Map.of("previous", slugs(h, current)));
+            }
+            return detail(h, h.attach(ListDao.class).get(list.id()));
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * Runs a change to the list {@code slug} (null: a new list) in a transaction, again (up to 3
+     * times) when PostgreSQL picked it as a deadlock victim. Changes to one list queue on an
+     * in-process fair lock before they take a pooled connection, so a burst of writes to one list
+     * waits in line instead of filling the pool with transactions that all wait for the same row
+     * lock (which still decides the order, also across app instances).
+     */
+    private <T> T write(String slug, HandleCallback<T, RuntimeException> work) {
+        ReentrantLock queue = slug == null ? null : queues[Math.floorMod(slug.hashCode(), queues.length)];
+        if (queue != null) {
+            queue.lock();
+        }
+        try {
+            return inTransaction(work);
+        } finally {
+            if (queue != null) {
+                queue.unlock();
+            }
+        }
+    }
+
+    private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(work);
+            } catch (RuntimeException e) {
+                String state = sqlState(e);
+                if (attempt < ATTEMPTS && ("40P01".equals(state) || "40001".equals(state))) {
+                    continue;
+                }
+                if ("23503".equals(state)) {
+                    throw new ConflictException("A game named in the request was removed from the library meanwhile");
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** Locks the list (see {@link ListDao#lock}) and reads it afresh. */
+    private static GameList locked(Handle h, String slug) {
+        ListDao lists = h.attach(ListDao.class);
+        return lists.get(lists.lock(slug).orElseThrow(ListService::listNotFound));
+    }
+
+    private ListDetailResponse detail(Handle h, GameList list) {
+        List<ListEntry> entries = h.attach(ListEntryDao.class).ofList(list.id());
+        Map<UUID, GameCatalog.GameRef> games = gamesOf(h, entries);
+        return ListDetailResponse.from(list, entries.stream().map(e -> EntryResponse.from(e, games.get(e.gameId()))).toList());
+    }
+
+    private Map<UUID, GameCatalog.GameRef> gamesOf(Handle h, List<ListEntry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> ids = new HashSet<>();
+        entries.forEach(e -> ids.add(e.gameId()));
+        return catalog.games(h, ids);
+    }
+
+    private List<String> slugs(Handle h, List<ListEntry> entries) {
+        Map<UUID, GameCatalog.GameRef> games = gamesOf(h, entries);
+        return entries.stream().map(e -> games.get(e.gameId()).slug()).toList();
+    }
+
+    private static String freeSlug(ListDao lists, String base) {
+        Set<String> taken = new HashSet<>(lists.slugsLike(base));
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = Slugs.withSuffix(base, n);
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private void log(Handle h, UUID listId, Instant at, String verb, List<String> entries, Map<String, Object> metadata) {
+        try {
+            h.attach(ListActivityDao.class).append(listId, at, verb, entries, json.writeValueAsString(metadata));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ActivityResponse activityResponse(ListActivity a) {
+        try {
+            return new ActivityResponse(a.id(), a.at(), a.verb(), a.entries(), json.readValue(a.metadata(), METADATA));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void change(Map<String, Object> changes, String field, Object from, Object to) {
+        if (!Objects.equals(from, to)) {
+            Map<String, Object> fromTo = new LinkedHashMap<>();
+            fromTo.put("from", from);
+            fromTo.put("to", to);
+            changes.put(field, fromTo);
+        }
+    }
+
+    private static List<Integer> nullableList(Integer value) {
+        List<Integer> list = new ArrayList<>(1);
+        list.add(value);
+        return list;
+    }
+
+    private static Map<String, Object> nullableMap(String key, Object value) {
+        Map<String, Object> map = new HashMap<>();
+        map.put(key, value);
+        return map;
+    }
+
+    static NotFoundException listNotFound() {
+        return new NotFoundException("List not found");
+    }
+
+    static NotFoundException entryNotFound() {
+        return new NotFoundException("Entry not found");
+    }
+}

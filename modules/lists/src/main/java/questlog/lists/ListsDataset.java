@@ -1,0 +1,475 @@
+package questlog.lists;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterator;
+import questlog.common.DatasetCounts;
+import questlog.common.DatasetProblems;
+import questlog.common.RecordFields;
+
+/**
+ * The lists module's part of the dataset format: the {@code lists} and {@code list_entries}
+ * sections. app's importer hands it both sections while streaming the document
+ * ({@link #readLists}, {@link #readEntries}), then, inside the import's one transaction and after
+ * the catalog sections were written, {@link #load}s them; the exporter asks it to
+ * {@link #exportLists} and {@link #exportEntries}.
+ * <p>
+ * A list in the document is taken as a whole: its fields and exactly the document's entries
+ * (entries it had that the document does not list are removed). Entries must belong to a list of
+ * the same document; in a ranked list their positions are 1..n, in an unranked one null.
+ * Records whose id exists are rewritten, so importing the same document twice changes nothing.
+ * New lists are public. Each list the import creates or changes gets its history rows in the
+ * same transaction: {@code created} and {@code added} for a new list, {@code updated} with the
+ * whole new {@code order} for a changed one.
+ */
+public final class ListsDataset {
+    public static final String LISTS = "lists";
+    public static final String ENTRIES = "list_entries";
+    private static final Set<String> LIST_FIELDS = Set.of("id", "slug", "name", "description", "is_ranked");
+    private static final Set<String> ENTRY_FIELDS = Set.of("id", "list", "game", "position", "notes", "added_at");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ISO_INSTANT;
+    private static final int CHUNK = 5000;
+
+    private final GameCatalog catalog;
+    private final ObjectMapper json;
+
+    ListsDataset(GameCatalog catalog, ObjectMapper json) {
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    record ListRow(int index, UUID id, String slug, String name, String description, boolean ranked) {}
+
+    record EntryRow(int index, UUID id, String list, String game, Integer position, String notes, Instant addedAt) {}
+
+    /** The lists and entries of one document, as read. */
+    public static final class Sections {
+        private final List<ListRow> lists = new ArrayList<>();
+        private final List<EntryRow> entries = new ArrayList<>();
+        private int listsReceived;
+        private int entriesReceived;
+
+        public int listsReceived() {
+            return listsReceived;
+        }
+
+        public int entriesReceived() {
+            return entriesReceived;
+        }
+    }
+
+    /** Where one document's sections are collected while it is read. */
+    public Sections sections() {
+        return new Sections();
+    }
+
+    /** Reads the {@code lists} array (the parser is on its first token and is left on its last). */
+    public void readLists(JsonParser p, Sections into, DatasetProblems problems) throws IOException {
+        into.listsReceived = readArray(p, LISTS, problems, (index, node) -> {
+            RecordFields f = RecordFields.of(LISTS, index, node, problems, LIST_FIELDS);
+            if (f == null) {
+                return;
+            }
+            UUID id = f.id();
+            String slug = f.slug();
+            String name = f.requiredString("name");
+            if (name != null && name.length() > ListService.MAX_NAME) {
+                f.fail("name", "must be at most " + ListService.MAX_NAME + " characters");
+            }
+            String description = f.optionalText("description");
+            Boolean ranked = f.requiredBoolean("is_ranked");
+            if (f.ok()) {
+                into.lists.add(new ListRow(index, id, slug, name, description, ranked));
+            }
+        });
+    }
+
+    /** Reads the {@code list_entries} array (the parser is on its first token and is left on its last). */
+    public void readEntries(JsonParser p, Sections into, DatasetProblems problems) throws IOException {
+        into.entriesReceived = readArray(p, ENTRIES, problems, (index, node) -> {
+            RecordFields f = RecordFields.of(ENTRIES, index, node, problems, ENTRY_FIELDS);
+            if (f == null) {
+                return;
+            }
+            UUID id = f.id();
+            String list = f.slugReference("list");
+            String game = f.slugReference("game");
+            Integer position = f.optionalInt("position", 1, Integer.MAX_VALUE);
+            String notes = f.optionalText("notes");
+            Instant addedAt = f.requiredTimestamp("added_at");
+            if (f.ok()) {
+                into.entries.add(new EntryRow(index, id, list, game, position, notes, addedAt));
+            }
+        });
+    }
+
+    private interface RecordReader {
+        void read(int index, JsonNode node);
+    }
+
+    private static int readArray(JsonParser p, String section, DatasetProblems problems, RecordReader reader) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            problems.section(section, "must be an array");
+            p.skipChildren();
+            return 0;
+        }
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            reader.read(index++, p.readValueAsTree());
+        }
+        return index;
+    }
+
+    /** Counts per section: lists, then list entries. */
+    public record Counts(DatasetCounts lists, DatasetCounts entries) {}
+
+    /**
+     * Checks both sections against themselves and the library as it stands on {@code h}, then
+     * writes them with set-based statements. Problems go to {@code problems}; when there are any,
+     * nothing is written (the caller rolls the transaction back).
+     */
+    public Counts load(Handle h, Sections s, Instant now, DatasetProblems problems) {
+        // lists: unique ids and slugs, slugs not taken by other lists of the library
+        Map<UUID, ListRow> listsById = new HashMap<>();
+        Map<String, ListRow> listsBySlug = new HashMap<>();
+        for (ListRow l : s.lists) {
+            ListRow sameId = listsById.putIfAbsent(l.id(), l);
+            ListRow sameSlug = listsBySlug.putIfAbsent(l.slug(), l);
+            if (sameId != null) {
+                problems.record(LISTS, l.index(), l.id(), l.slug(), "id", "is used twice in lists: also at lists[" + sameId.index() + "]");
+            }
+            if (sameSlug != null) {
+                problems.record(LISTS, l.index(), l.id(), l.slug(), "slug", "is used twice in lists: also at lists[" + sameSlug.index() + "]");
+            }
+        }
+        Map<String, UUID> slugOwners = new HashMap<>();
+        if (!listsBySlug.isEmpty()) {
+            h.createQuery("SELECT slug, id FROM list WHERE slug = ANY(:slugs)")
+                    .bindArray("slugs", String.class, listsBySlug.keySet())
+                    .map((rs, ctx) -> Map.entry(rs.getString("slug"), rs.getObject("id", UUID.class)))
+                    .forEach(e -> slugOwners.put(e.getKey(), e.getValue()));
+        }
+        for (ListRow l : s.lists) {
+            UUID owner = slugOwners.get(l.slug());
+            if (owner != null && !owner.equals(l.id())) {
+                problems.record(LISTS, l.index(), l.id(), l.slug(), "slug", "is already the slug of another list in the library (id " + owner + ")");
+            }
+        }
+
+        // entries: unique ids, their list in the document, their game in the library, one per list and game
+        Map<String, GameCatalog.GameRef> games = catalog.gamesBySlug(h,
+                s.entries.stream().map(EntryRow::game).collect(Collectors.toSet()));
+        Map<UUID, EntryRow> entriesById = new HashMap<>();
+        Map<String, List<EntryRow>> entriesByList = new LinkedHashMap<>();
+        Set<String> listGame = new HashSet<>();
+        for (EntryRow e : s.entries) {
+            EntryRow sameId = entriesById.putIfAbsent(e.id(), e);
+            if (sameId != null) {
+                problems.record(ENTRIES, e.index(), e.id(), null, "id", "is used twice in list_entries: also at list_entries[" + sameId.index() + "]");
+                continue;
+            }
+            ListRow list = listsBySlug.get(e.list());
+            if (list == null) {
+                problems.record(ENTRIES, e.index(), e.id(), null, "list",
+                        "refers to list '" + e.list() + "', which is not in the document's lists (entries come with their list)");
+                continue;
+            }
+            if (!games.containsKey(e.game())) {
+                problems.record(ENTRIES, e.index(), e.id(), null, "game",
+                        "refers to game '" + e.game() + "', which is neither in the document's games nor in the library");
+                continue;
+            }
+            if (!listGame.add(e.list() + " " + e.game())) {
+                problems.record(ENTRIES, e.index(), e.id(), null, "game", "'" + e.game() + "' is in list '" + e.list() + "' twice");
+                continue;
+            }
+            if (!list.ranked() && e.position() != null) {
+                problems.record(ENTRIES, e.index(), e.id(), null, "position", "must be null: list '" + e.list() + "' is not ranked");
+                continue;
+            }
+            if (list.ranked() && e.position() == null) {
+                problems.record(ENTRIES, e.index(), e.id(), null, "position", "is required: list '" + e.list() + "' is ranked");
+                continue;
+            }
+            entriesByList.computeIfAbsent(e.list(), k -> new ArrayList<>()).add(e);
+        }
+        for (ListRow l : s.lists) {
+            List<EntryRow> entries = entriesByList.getOrDefault(l.slug(), List.of());
+            if (l.ranked()) {
+                List<EntryRow> byPosition = new ArrayList<>(entries);
+                byPosition.sort(Comparator.comparing(EntryRow::position));
+                for (int i = 0; i < byPosition.size(); i++) {
+                    EntryRow e = byPosition.get(i);
+                    if (e.position() != i + 1) {
+                        problems.record(ENTRIES, e.index(), e.id(), null, "position", "the positions of ranked list '"
+                                + l.slug() + "' must be 1.." + byPosition.size() + ", each once (found " + e.position() + ")");
+                        break;
+                    }
+                }
+            }
+        }
+        if (!entriesById.isEmpty()) {
+            Set<UUID> documentLists = listsById.keySet();
+            h.createQuery("SELECT e.id, l.slug FROM list_entry e JOIN list l ON l.id = e.list_id WHERE e.id = ANY(:ids)")
+                    .bindArray("ids", UUID.class, entriesById.keySet())
+                    .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("slug")))
+                    .forEach(found -> {
+                        EntryRow e = entriesById.get(found.getKey());
+                        ListRow inDocument = listsBySlug.get(found.getValue());
+                        if (inDocument == null || !documentLists.contains(inDocument.id())) {
+                            problems.record(ENTRIES, e.index(), e.id(), null, "id",
+                                    "is already the id of an entry of list '" + found.getValue() + "', which the document does not include");
+                        }
+                    });
+        }
+        if (!problems.isEmpty()) {
+            return new Counts(new DatasetCounts(s.listsReceived, 0, 0, 0), new DatasetCounts(s.entriesReceived, 0, 0, 0));
+        }
+        return write(h, s, entriesByList, games, now);
+    }
+
+    private Counts write(Handle h, Sections s, Map<String, List<EntryRow>> entriesByList,
+                         Map<String, GameCatalog.GameRef> games, Instant now) {
+        List<UUID> listIds = s.lists.stream().map(ListRow::id).sorted().toList();
+        // Lock the document's lists that exist, like every writer of a list does, in a fixed order.
+        Set<UUID> existing = new HashSet<>(h.createQuery("SELECT id FROM list WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+                .bindArray("ids", UUID.class, listIds)
+                .mapTo(UUID.class)
+                .list());
+
+        // Snapshot of what the existing lists show now, to tell which ones the import changes.
+        Map<UUID, String> before = snapshots(h, existing);
+
+        List<Boolean> listWrites = h.createQuery("""
+                        INSERT INTO list AS l (id, slug, name, description, is_ranked, created_at, updated_at)
+                        SELECT t.id, t.slug, t.name, t.description, t.ranked, :now, :now
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:slugs AS text[]), CAST(:names AS text[]),
+                                    CAST(:descriptions AS text[]), CAST(:ranked AS boolean[]))
+                             AS t(id, slug, name, description, ranked)
+                        ON CONFLICT (id) DO UPDATE
+                        SET slug = excluded.slug, name = excluded.name, description = excluded.description,
+                            is_ranked = excluded.is_ranked, updated_at = excluded.updated_at
+                        WHERE (l.slug, l.name, l.description, l.is_ranked)
+                              IS DISTINCT FROM (excluded.slug, excluded.name, excluded.description, excluded.is_ranked)
+                        RETURNING (xmax = 0) AS created""")
+                .bindArray("ids", UUID.class, s.lists.stream().map(ListRow::id).toList())
+                .bindArray("slugs", String.class, s.lists.stream().map(ListRow::slug).toList())
+                .bindArray("names", String.class, s.lists.stream().map(ListRow::name).toList())
+                .bindArray("descriptions", String.class, s.lists.stream().map(ListRow::description).toList())
+                .bindArray("ranked", Boolean.class, s.lists.stream().map(ListRow::ranked).toList())
+                .bind("now", now)
+                .mapTo(Boolean.class)
+                .list();
+        int listsCreated = (int) listWrites.stream().filter(b -> b).count();
+        int listsUpdated = listWrites.size() - listsCreated;
+
+        // The document's lists hold exactly the document's entries.
+        Map<String, UUID> listIdBySlug = new HashMap<>();
+        s.lists.forEach(l -> listIdBySlug.put(l.slug(), l.id()));
+        List<EntryRow> all = new ArrayList<>();
+        entriesByList.values().forEach(all::addAll);
+        h.createUpdate("DELETE FROM list_entry WHERE list_id = ANY(:lists) AND NOT (id = ANY(:keep))")
+                .bindArray("lists", UUID.class, listIds)
+                .bindArray("keep", UUID.class, all.stream().map(EntryRow::id).toList())
+                .execute();
+        int entriesCreated = 0;
+        int entriesUpdated = 0;
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<EntryRow> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            List<Boolean> written = h.createQuery("""
+                            INSERT INTO list_entry AS e (id, list_id, game_id, position, notes, added_at, created_at, updated_at)
+                            SELECT t.id, t.list_id, t.game_id, t.position, t.notes, t.added_at, :now, :now
+                            FROM unnest(CAST(:ids AS uuid[]), CAST(:lists AS uuid[]), CAST(:games AS uuid[]),
+                                        CAST(:positions AS integer[]), CAST(:notes AS text[]), CAST(:added AS timestamptz[]))
+                                 AS t(id, list_id, game_id, position, notes, added_at)
+                            ON CONFLICT (id) DO UPDATE
+                            SET list_id = excluded.list_id, game_id = excluded.game_id, position = excluded.position,
+                                notes = excluded.notes, added_at = excluded.added_at, updated_at = excluded.updated_at
+                            WHERE (e.list_id, e.game_id, e.position, e.notes, e.added_at)
+                                  IS DISTINCT FROM (excluded.list_id, excluded.game_id, excluded.position, excluded.notes,
+                                                    excluded.added_at)
+                            RETURNING (xmax = 0) AS created""")
+                    .bindArray("ids", UUID.class, chunk.stream().map(EntryRow::id).toList())
+                    .bindArray("lists", UUID.class, chunk.stream().map(e -> listIdBySlug.get(e.list())).toList())
+                    .bindArray("games", UUID.class, chunk.stream().map(e -> games.get(e.game()).id()).toList())
+                    .bindArray("positions", Integer.class, chunk.stream().map(EntryRow::position).toList())
+                    .bindArray("notes", String.class, chunk.stream().map(EntryRow::notes).toList())
+                    .bindArray("added", String.class, chunk.stream().map(e -> e.addedAt().toString()).toList())
+                    .bind("now", now)
+                    .mapTo(Boolean.class)
+                    .list();
+            for (boolean created : written) {
+                if (created) {
+                    entriesCreated++;
+                } else {
+                    entriesUpdated++;
+                }
+            }
+        }
+
+        Map<UUID, String> after = snapshots(h, new HashSet<>(listIds));
+        for (ListRow l : s.lists) {
+            List<EntryRow> entries = shownOrder(entriesByList.getOrDefault(l.slug(), List.of()), l.ranked());
+            List<String> slugs = entries.stream().map(e -> games.get(e.game()).slug()).toList();
+            if (!existing.contains(l.id())) {
+                Map<String, Object> created = new LinkedHashMap<>();
+                created.put("name", l.name());
+                created.put("is_ranked", l.ranked());
+                created.put("is_public", true);
+                created.put("source", "import");
+                log(h, l.id(), now, "created", List.of(), created);
+                if (!slugs.isEmpty()) {
+                    List<Integer> positions = new ArrayList<>();
+                    entries.forEach(e -> positions.add(e.position()));
+                    Map<String, Object> added = new HashMap<>();
+                    added.put("positions", positions);
+                    log(h, l.id(), now, "added", slugs, added);
+                }
+            } else if (!after.get(l.id()).equals(before.get(l.id()))) {
+                Map<String, Object> updated = new LinkedHashMap<>();
+                updated.put("source", "import");
+                updated.put("order", slugs);
+                log(h, l.id(), now, "updated", List.of(), updated);
+                h.createUpdate("UPDATE list SET updated_at = :now WHERE id = :id").bind("id", l.id()).bind("now", now).execute();
+            }
+        }
+        return new Counts(
+                new DatasetCounts(s.listsReceived, listsCreated, listsUpdated, s.lists.size() - listsCreated - listsUpdated),
+                new DatasetCounts(s.entriesReceived, entriesCreated, entriesUpdated, all.size() - entriesCreated - entriesUpdated));
+    }
+
+    /** A list's entries in the order the list shows them: by position, or (unranked) newest first. */
+    private static List<EntryRow> shownOrder(List<EntryRow> entries, boolean ranked) {
+        List<EntryRow> sorted = new ArrayList<>(entries);
+        sorted.sort(ranked ? Comparator.comparing(EntryRow::position)
+                : Comparator.comparing(EntryRow::addedAt).reversed().thenComparing(EntryRow::id));
+        return sorted;
+    }
+
+    /** Each list's fields and entries as one text, to compare before and after an import. */
+    private static Map<UUID, String> snapshots(Handle h, Set<UUID> listIds) {
+        Map<UUID, String> out = new HashMap<>();
+        if (listIds.isEmpty()) {
+            return out;
+        }
+        h.createQuery("""
+                        SELECT l.id, concat_ws('|', l.slug, l.name, l.description, l.is_ranked,
+                               (SELECT string_agg(concat_ws(',', e.id, e.game_id, e.position, e.notes, e.added_at), ';'
+                                                  ORDER BY e.id)
+                                FROM list_entry e WHERE e.list_id = l.id)) AS snapshot
+                        FROM list l WHERE l.id = ANY(:ids)""")
+                .bindArray("ids", UUID.class, listIds)
+                .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("snapshot")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private void log(Handle h, UUID listId, Instant at, String verb, List<String> entries, Map<String, Object> metadata) {
+        try {
+            h.attach(ListActivityDao.class).append(listId, at, verb, entries, json.writeValueAsString(metadata));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many lists and entries the export will write. */
+    public long[] count(Handle h) {
+        return h.createQuery("SELECT (SELECT count(*) FROM list), (SELECT count(*) FROM list_entry)")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one();
+    }
+
+    /** Writes the {@code lists} member, ordered by slug. Run in a read-only, repeatable-read transaction. */
+    public void exportLists(Handle h, JsonGenerator out, int fetchSize) throws IOException {
+        out.writeArrayFieldStart(LISTS);
+        try (ResultIterator<Map<String, Object>> rows = h.createQuery(
+                        "SELECT id, slug, name, description, is_ranked FROM list ORDER BY slug")
+                .setFetchSize(fetchSize)
+                .mapToMap()
+                .iterator()) {
+            while (rows.hasNext()) {
+                Map<String, Object> l = rows.next();
+                out.writeStartObject();
+                out.writeStringField("id", l.get("id").toString());
+                out.writeStringField("slug", (String) l.get("slug"));
+                out.writeStringField("name", (String) l.get("name"));
+                out.writeStringField("description", l.get("description") == null ? "" : (String) l.get("description"));
+                out.writeBooleanField("is_ranked", (Boolean) l.get("is_ranked"));
+                out.writeEndObject();
+            }
+        }
+        out.writeEndArray();
+    }
+
+    /**
+     * Writes the {@code list_entries} member: by list slug, then the list's order (position;
+     * unranked entries by the second they were added, then id). Entries stream from a cursor in
+     * chunks, each chunk's games looked up in the catalog. Times are written to the second, as
+     * the format has them. Run in a read-only, repeatable-read transaction.
+     */
+    public void exportEntries(Handle h, JsonGenerator out, int fetchSize) throws IOException {
+        out.writeArrayFieldStart(ENTRIES);
+        try (ResultIterator<ExportedEntry> rows = h.createQuery("""
+                        SELECT e.id, l.slug AS list, e.game_id, e.position, e.notes, e.added_at
+                        FROM list_entry e JOIN list l ON l.id = e.list_id
+                        ORDER BY l.slug, e.position NULLS LAST, date_trunc('second', e.added_at), e.id""")
+                .setFetchSize(fetchSize)
+                .map((rs, ctx) -> new ExportedEntry(rs.getObject("id", UUID.class), rs.getString("list"),
+                        rs.getObject("game_id", UUID.class), (Integer) rs.getObject("position"), rs.getString("notes"),
+                        rs.getObject("added_at", java.time.OffsetDateTime.class).toInstant()))
+                .iterator()) {
+            List<ExportedEntry> chunk = new ArrayList<>(fetchSize);
+            while (rows.hasNext()) {
+                chunk.add(rows.next());
+                if (chunk.size() == fetchSize) {
+                    writeEntries(h, out, chunk);
+                    chunk.clear();
+                }
+            }
+            writeEntries(h, out, chunk);
+        }
+        out.writeEndArray();
+    }
+
+    private record ExportedEntry(UUID id, String list, UUID gameId, Integer position, String notes, Instant addedAt) {}
+
+    private void writeEntries(Handle h, JsonGenerator out, List<ExportedEntry> chunk) throws IOException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<UUID, GameCatalog.GameRef> games = catalog.games(h, chunk.stream().map(ExportedEntry::gameId)
+                .collect(Collectors.toSet()));
+        for (ExportedEntry e : chunk) {
+            out.writeStartObject();
+            out.writeStringField("id", e.id().toString());
+            out.writeStringField("list", e.list());
+            out.writeStringField("game", games.get(e.gameId()).slug());
+            if (e.position() == null) {
+                out.writeNullField("position");
+            } else {
+                out.writeNumberField("position", e.position());
+            }
+            out.writeStringField("notes", e.notes() == null ? "" : e.notes());
+            out.writeStringField("added_at", SECONDS.format(e.addedAt().truncatedTo(ChronoUnit.SECONDS)));
+            out.writeEndObject();
+        }
+    }
+}

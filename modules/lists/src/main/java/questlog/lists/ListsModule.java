@@ -1,0 +1,77 @@
+package questlog.lists;
+
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import questlog.common.Access;
+import questlog.common.ApiOperation;
+
+/**
+ * Lists and their entries and history. Built by app with the one {@link Jdbi}, the app's
+ * {@link ObjectMapper}, a {@link Clock}, the {@link GameCatalog} that answers for the library,
+ * and {@code seesPrivate}, which tells whether a request may see private lists (app: it carries
+ * a valid token).
+ */
+public final class ListsModule {
+    private final ListService service;
+    private final ListController controller;
+    private final ListsDataset dataset;
+
+    public ListsModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, Predicate<Context> seesPrivate) {
+        this.service = new ListService(jdbi, json, clock, catalog);
+        this.controller = new ListController(service, json, seesPrivate);
+        this.dataset = new ListsDataset(catalog, json);
+    }
+
+    /** The lists routes, mounted by app inside {@code path("api")}. */
+    public EndpointGroup routes() {
+        return () -> path("lists", () -> {
+            get(controller::list, Access.READ);
+            post(controller::create, Access.WRITE);
+            path("{slug}", () -> {
+                get(controller::get, Access.READ);
+                patch(controller::update, Access.WRITE);
+                delete(controller::delete, Access.WRITE);
+                get("activity", controller::activity, Access.READ);
+                put("order", controller::setOrder, Access.WRITE);
+                path("entries", () -> {
+                    post(controller::addEntry, Access.WRITE);
+                    post("bulk", controller::bulkAdd, Access.WRITE);
+                    patch("{game}", controller::updateEntry, Access.WRITE);
+                    delete("{game}", controller::removeEntry, Access.WRITE);
+                });
+            });
+        });
+    }
+
+    /** The lists module's part of dataset imports and exports (the lists and list_entries sections). */
+    public ListsDataset dataset() {
+        return dataset;
+    }
+
+    /** The lists routes for the OpenAPI document. */
+    public List<ApiOperation> operations() {
+        return ListsApi.operations();
+    }
+
+    /**
+     * The lists a game is in (private ones only when {@code withPrivate}), by list name, with the
+     * game's position and notes in each; read on the caller's handle. For the game detail.
+     */
+    public List<?> listsOfGame(Handle handle, UUID gameId, boolean withPrivate) {
+        return service.listsOfGame(handle, gameId, withPrivate);
+    }
+}
