@@ -31,8 +31,9 @@ final class EventTail {
     private final PrintWriter out;
     private final PrintWriter err;
     private final ObjectMapper json = Json.objectMapper();
-    private Long lastId;
-    private long printed;
+    // written by the socket's thread, read by run()
+    private volatile Long lastId;
+    private volatile long printed;
 
     EventTail(String url, Long since, List<String> types, String token, Long count, PrintWriter out, PrintWriter err) {
         this.url = url;
@@ -49,7 +50,9 @@ final class EventTail {
         long backoffMs = 250;
         while (true) {
             Connection connection = new Connection(uri(lastId != null ? lastId : since));
-            if (!connection.connectBlocking(10, TimeUnit.SECONDS) && !connection.refused()) {
+            connection.connectBlocking(10, TimeUnit.SECONDS);
+            // Not connectBlocking's answer: a short stream can open, deliver and close before it returns.
+            if (!connection.opened && !connection.refused()) {
                 err.println("Cannot connect to " + url + "; retrying in " + backoffMs + " ms");
                 err.flush();
             } else {

@@ -13,12 +13,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 import questlog.common.EventTypes;
 import questlog.testsupport.TestRedis;
 
 /** Realtime wired into the real app: the socket, the events and webhook routes, readiness, the CLI. */
+@Isolated("two app instances hold twice the connections; run alone so the suite stays within PostgreSQL's connection limit")
 class RealtimeAppTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -172,6 +175,7 @@ class RealtimeAppTest {
     }
 
     @Test
+    @Timeout(60)
     void eventsTailPrintsTheStreamFromSince() {
         long first = app.appendEvent(EventTypes.LIST_UPDATED, Map.of("list", "favourites", "verb", "added", "entries", List.of("a")));
         long second = app.appendEvent(EventTypes.LIST_UPDATED, Map.of("list", "favourites", "verb", "added", "entries", List.of("b")));
@@ -190,6 +194,7 @@ class RealtimeAppTest {
     }
 
     @Test
+    @Timeout(60)
     void eventsTailGivesUpOnARefusal() {
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();

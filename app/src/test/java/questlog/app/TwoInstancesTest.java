@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 import questlog.testsupport.TestRedis;
 
 /**
@@ -24,6 +25,7 @@ import questlog.testsupport.TestRedis;
  * 1,000 games created through the HTTP API, spread over both, reach a WebSocket client on each
  * instance once each and in id order, and are published to Redis once each.
  */
+@Isolated("two app instances hold twice the connections; run alone so the suite stays within PostgreSQL's connection limit")
 class TwoInstancesTest {
     static final String CHANNEL = TestRedis.channel();
     static final Map<String, String> ENV = Map.of("REDIS_URL", TestRedis.url(), "REDIS_CHANNEL", CHANNEL);
