@@ -32,11 +32,14 @@ final class Metrics {
 
     /** Records one finished request under its route template, never its raw path (bounded cardinality). */
     void record(Context ctx, float millis) {
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        record(ctx.method().name(), ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path, ctx.statusCode(), millis);
+    }
+
+    void record(String method, String route, int status, float millis) {
         Timer.builder("http_server_requests")
-                .tag("method", ctx.method().name())
+                .tag("method", method)
                 .tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode()))
+                .tag("status", Integer.toString(status))
                 .register(registry)
                 .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
     }
