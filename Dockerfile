@@ -25,7 +25,7 @@ WORKDIR /var/lib/questlog
 # Without DATABASE_URL the server runs an embedded PostgreSQL with its data here.
 ENV QUESTLOG_DATA_DIR=/var/lib/questlog \
     PORT=7176 \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/var/lib/questlog/questlog.jsa"
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/var/lib/questlog/questlog.jsa"
 EXPOSE 7176
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/health/ready" || exit 1

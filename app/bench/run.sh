@@ -42,7 +42,7 @@ JAR=${BENCH_JAR:-$REPO/app/target/questlog.jar}
 # Application class-data sharing: the first run writes the jar's loaded classes to an archive
 # beside it, later starts map it instead of loading and verifying them again (about a second less).
 CDS_ARCHIVE=${JAR%.jar}.jsa
-JVM_OPTS_DEFAULT="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE"
+JVM_OPTS_DEFAULT="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE"
 JVM_OPTS=${BENCH_JVM_OPTS:-$JVM_OPTS_DEFAULT}
 
 GAMES=""

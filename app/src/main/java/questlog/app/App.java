@@ -41,6 +41,8 @@ public final class App {
             config.router.treatMultipleSlashesAsSingleSlash = true;
             // Graceful shutdown: stop accepting, let in-flight requests finish (up to 15 s).
             config.jetty.modifyServer(server -> {
+                // Outermost last: graceful shutdown also waits for requests answered from the cache.
+                server.insertHandler(new CachedReadHandler(cache, metrics));
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(15_000);
                 server.setErrorHandler(new JettyProblemErrorHandler(deps.json));

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** Prometheus metrics: JVM, connection pool, and HTTP requests by method, route and status. */
 final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     Metrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -32,12 +33,17 @@ final class Metrics {
 
     /** Records one finished request under its route template, never its raw path (bounded cardinality). */
     void record(Context ctx, float millis) {
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
-        Timer.builder("http_server_requests")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(registry)
+        record(ctx.method().name(), ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path, ctx.statusCode(), millis);
+    }
+
+    void record(String method, String route, int status, float millis) {
+        // Looked up by a plain string first: building the meter id on every request costs more
+        // than the rest of a cached answer.
+        timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> Timer.builder("http_server_requests")
+                        .tag("method", method)
+                        .tag("route", route)
+                        .tag("status", Integer.toString(status))
+                        .register(registry))
                 .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
     }
 

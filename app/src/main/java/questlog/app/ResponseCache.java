@@ -23,7 +23,8 @@ final class ResponseCache {
     private static final String VERSION_ATTRIBUTE = "questlog.cacheVersion";
     private static final String JSON = "application/json";
 
-    private record Entry(long version, byte[] body, String etag, String contentType) {}
+    /** A rendered answer; {@code route} is its route template, for metrics of requests answered early. */
+    record Entry(long version, byte[] body, String etag, String contentType, String route) {}
 
     private final ChangeFeed changes;
     private final Cache<String, Entry> entries;
@@ -48,11 +49,27 @@ final class ResponseCache {
         if (!enabled || !changes.isLive()) {
             return;
         }
-        Entry entry = entries.getIfPresent(key(ctx));
-        if (entry != null && entry.version() == version) {
+        Entry entry = fresh(key(ctx));
+        if (entry != null) {
             respond(ctx, entry.body(), entry.etag(), entry.contentType());
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /**
+     * The entry for an anonymous GET of this raw path and query, if it is still valid; used by
+     * {@link CachedReadHandler} to answer before the router.
+     */
+    Entry freshForAnonymous(String path, String query) {
+        return enabled ? fresh(key(false, path, query)) : null;
+    }
+
+    private Entry fresh(String key) {
+        if (!changes.isLive()) {
+            return null;
+        }
+        Entry entry = entries.getIfPresent(key);
+        return entry != null && entry.version() == changes.version() ? entry : null;
     }
 
     /** After a matched request: remember a fresh 200 JSON read, set its ETag; count writes as changes. */
@@ -76,7 +93,8 @@ final class ResponseCache {
         byte[] body = result.readAllBytes();
         String etag = etag(body);
         if (enabled) {
-            entries.put(key(ctx), new Entry(version, body, etag, contentType));
+            String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+            entries.put(key(ctx), new Entry(version, body, etag, contentType, route));
         }
         respond(ctx, body, etag, contentType);
     }
@@ -95,7 +113,7 @@ final class ResponseCache {
         ctx.status(200).contentType(contentType).result(body);
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.strip();
             if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
@@ -105,17 +123,20 @@ final class ResponseCache {
         return false;
     }
 
-    /**
-     * Who is asking (anonymous or token reader), the path without a trailing slash and the raw
-     * query: "/api/games/" and "/api/games" share an entry.
-     */
     private static String key(Context ctx) {
-        String path = (Auth.isReader(ctx) ? "reader:" : "anonymous:") + ctx.path();
+        return key(Auth.isReader(ctx), ctx.path(), ctx.queryString());
+    }
+
+    /**
+     * Who is asking (anonymous or token reader), the raw path without a trailing slash and the
+     * raw query: "/api/games/" and "/api/games" share an entry.
+     */
+    private static String key(boolean reader, String path, String query) {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String query = ctx.queryString();
-        return query == null || query.isEmpty() ? path : path + "?" + query;
+        String who = reader ? "reader:" : "anonymous:";
+        return query == null || query.isEmpty() ? who + path : who + path + "?" + query;
     }
 
     static String etag(byte[] body) {
