@@ -2,6 +2,7 @@ package questlog.app;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -16,6 +17,8 @@ import questlog.common.Access;
  */
 public final class App {
     private static final Logger log = LoggerFactory.getLogger("questlog.http");
+    /** The event stream socket (DESIGN.md section 6); also answers with a trailing slash. */
+    public static final String EVENTS_SOCKET = "/ws/questlog";
 
     private App() {}
 
@@ -23,7 +26,7 @@ public final class App {
         var problems = new ProblemMappers(deps.json);
         var auth = new Auth(deps.tokens, deps.config.security().privateReads(), problems);
         var cache = new ResponseCache(deps.changes, deps.config.cache());
-        var health = new Health(deps.database, problems);
+        var health = new Health(deps.database, deps.realtime::redisConnected, problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
         var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
@@ -66,8 +69,12 @@ public final class App {
             });
             problems.register(config);
 
+            // Pings, dead-peer detection and the idle timeout of the event socket.
+            config.jetty.modifyWebSocketServletFactory(deps.realtime.websocketFactory(EVENTS_SOCKET));
+
             config.routes.before(RequestIds::assign);
             config.routes.beforeMatched(auth);
+            config.routes.wsBeforeUpgrade(auth::upgrade);
             config.routes.beforeMatched(cache::serveCached);
             config.routes.afterMatched(cache::afterHandler);
 
@@ -79,11 +86,13 @@ public final class App {
                 get("metrics", metrics::scrape, Access.PUBLIC);
                 path("api", () -> {
                     deps.library.routes().addEndpoints();
+                    deps.realtime.routes().addEndpoints();
                     deps.journal.routes().addEndpoints();
                     deps.lists.routes().addEndpoints();
                     docs.routes().addEndpoints();
                     get("export", export::get, Access.WRITE);
                 });
+                ws(EVENTS_SOCKET, deps.realtime.websocket(), Access.READ);
             });
         });
     }

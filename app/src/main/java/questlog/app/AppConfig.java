@@ -1,6 +1,7 @@
 package questlog.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import questlog.common.DatabaseUrl;
+import questlog.realtime.RealtimeModule;
 
 /**
  * Everything the server reads from its environment, validated once at start. Built by
@@ -15,7 +17,7 @@ import questlog.common.DatabaseUrl;
  * problem is reported at once, naming the variable.
  */
 public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig security, CacheConfig cache,
-                        LogFormat logFormat) {
+                        LogFormat logFormat, RealtimeModule.Settings realtime) {
 
     public record HttpConfig(String host, int port, List<String> corsOrigins, long maxBodyBytes, long maxImportBytes) {}
 
@@ -54,8 +56,24 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 reader.bool("QUESTLOG_RESPONSE_CACHE", true),
                 reader.integer("QUESTLOG_RESPONSE_CACHE_MB", 128, 1, 65536) * (1L << 20));
         var logFormat = reader.choice("LOG_FORMAT", LogFormat.TEXT, LogFormat.class);
+        var realtime = new RealtimeModule.Settings(
+                reader.redisUrl("REDIS_URL"),
+                reader.string("REDIS_CHANNEL", RealtimeModule.Settings.DEFAULT_CHANNEL),
+                Duration.ofSeconds(reader.integer("QUESTLOG_WS_PING_SECONDS", 30, 1, 3600)),
+                reader.integer("QUESTLOG_WS_CLIENT_QUEUE", 1000, 10, 1_000_000),
+                Duration.ofSeconds(reader.integer("QUESTLOG_WS_SLOW_CLIENT_SECONDS", 30, 1, 3600)),
+                Duration.ofMillis(reader.integer("QUESTLOG_EVENT_POLL_MS", 1000, 20, 60_000)),
+                reader.integer("QUESTLOG_WEBHOOK_MAX_FAILURES", 10, 1, 1000),
+                Duration.ofMillis(reader.integer("QUESTLOG_WEBHOOK_RETRY_MS", 1000, 10, 3_600_000)),
+                Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_RETRY_MAX_SECONDS", 600, 1, 86_400)),
+                Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300)));
         reader.throwIfInvalid();
-        return new AppConfig(http, database, security, cache, logFormat);
+        return new AppConfig(http, database, security, cache, logFormat, realtime);
+    }
+
+    /** The same configuration on another database (tests, benchmarks). */
+    public AppConfig withDatabase(DatabaseConfig other) {
+        return new AppConfig(http, other, security, cache, logFormat, realtime);
     }
 
     static Path defaultDataDir(Map<String, String> env) {
@@ -159,6 +177,34 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 problems.add(key + " " + e.getMessage());
                 return Optional.empty();
             }
+        }
+
+        /** redis:// or rediss:// (TLS), optionally with user:password and a database number. */
+        Optional<String> redisUrl(String key) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            String url = value.get();
+            try {
+                java.net.URI uri = java.net.URI.create(url);
+                if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+                    problems.add(key + " must start with redis:// or rediss:// (got '" + redact(url) + "')");
+                    return Optional.empty();
+                }
+                if (uri.getHost() == null) {
+                    problems.add(key + " has no host: " + redact(url));
+                    return Optional.empty();
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " is not a valid URL: " + redact(url));
+                return Optional.empty();
+            }
+            return value;
+        }
+
+        private static String redact(String url) {
+            return url.replaceAll("//[^@/]*@", "//***@");
         }
 
         void throwIfInvalid() {

@@ -1,6 +1,7 @@
 package questlog.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,11 +12,13 @@ import questlog.library.CatalogDataset;
 import questlog.library.GameDirectory;
 import questlog.library.LibraryModule;
 import questlog.lists.ListsModule;
+import questlog.realtime.RealtimeModule;
 
 /**
  * Everything the HTTP app is made of, built in dependency order: metrics, database (migrated),
- * Jdbi, tokens, the change feed, then the feature modules. Tests build the same thing against
- * their own database with {@link #build(AppConfig)}.
+ * Jdbi, tokens, the change feed, realtime (whose event log the feature modules write to), then
+ * the feature modules; last, the realtime relay starts delivering. Tests build the same thing
+ * against their own database with {@link #build(AppConfig)}.
  */
 public final class AppDeps implements AutoCloseable {
     final AppConfig config;
@@ -26,6 +29,7 @@ public final class AppDeps implements AutoCloseable {
     final Jdbi jdbi;
     final ApiTokens tokens;
     final ChangeFeed changes;
+    final RealtimeModule realtime;
     final LibraryModule library;
     final JournalModule journal;
     final ListsModule lists;
@@ -38,22 +42,32 @@ public final class AppDeps implements AutoCloseable {
         this.json = Json.objectMapper();
         this.metrics = new Metrics();
         this.database = Database.open(config.database(), metrics.registry());
+        RealtimeModule built = null;
         try {
             database.migrate();
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
+            this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
             // Journal and lists see the catalog through the library's directory; the library sees
-            // their parts of a game's detail, and the importer and exporter span all three.
+            // their parts of a game's detail, and the importer and exporter span all three. The
+            // library records its events through realtime's outbox (journal and lists: not yet).
             var directory = new GameDirectory();
             this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(directory));
             this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(directory), Auth::isReader);
-            var catalogDataset = new CatalogDataset();
+            var catalogDataset = new CatalogDataset(realtime.eventLog());
             this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
             this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());
             this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), importer,
-                    CatalogAdapters.gameSections(journal, lists));
+                    CatalogAdapters.gameSections(journal, lists), realtime.eventLog());
+            Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
+                    .description("WebSocket clients connected to this instance")
+                    .register(metrics.registry());
+            realtime.start();
         } catch (RuntimeException e) {
+            if (built != null) {
+                built.close();
+            }
             database.close();
             throw e;
         }
@@ -83,6 +97,10 @@ public final class AppDeps implements AutoCloseable {
         return library;
     }
 
+    public RealtimeModule realtime() {
+        return realtime;
+    }
+
     public JournalModule journal() {
         return journal;
     }
@@ -96,11 +114,13 @@ public final class AppDeps implements AutoCloseable {
      * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
      */
     List<ApiOperation> moduleOperations() {
-        return Stream.of(library.operations(), journal.operations(), lists.operations()).flatMap(List::stream).toList();
+        return Stream.of(library.operations(), journal.operations(), lists.operations(), realtime.operations())
+                .flatMap(List::stream).toList();
     }
 
     @Override
     public void close() {
+        realtime.close();
         changes.close();
         database.close();
     }

@@ -9,13 +9,14 @@ import java.util.Set;
 import questlog.common.Access;
 
 /**
- * The single access check, run before every matched route. Routes carry an {@link Access} role:
- * WRITE needs a token with the write scope; READ needs a token with the read scope only when
- * reads are private; PUBLIC is always open. A missing or unknown token is a 401 whose body
- * keeps the original API's {@code {"detail": "Unauthorized"}}; a valid token without the needed
- * scope is a 403. A request whose token has the read scope is marked as a reader
- * ({@link #isReader}), which lets it see private data such as private lists; an invalid token
- * on an open read is ignored (the request is anonymous).
+ * The single access check, run before every matched route and before every WebSocket upgrade.
+ * Routes carry an {@link Access} role: WRITE needs a token with the write scope; READ needs a
+ * token with the read scope only when reads are private; PUBLIC is always open. A missing or
+ * unknown token is a 401 whose body keeps the original API's {@code {"detail": "Unauthorized"}};
+ * a valid token without the needed scope is a 403. A request whose token has the read scope is
+ * marked as a reader ({@link #isReader}), which lets it see private data such as private lists;
+ * an invalid token on an open read is ignored (the request is anonymous). Browsers cannot set
+ * headers on a WebSocket, so an upgrade may carry the token as {@code ?token=} instead.
  */
 final class Auth implements Handler {
     private static final String READER = "questlog.reader";
@@ -32,27 +33,53 @@ final class Auth implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        check(ctx, bearer(ctx.header("Authorization")));
+    }
+
+    /**
+     * The same check before a WebSocket upgrade. Javalin does not write a result there, so a
+     * refusal's problem body is written to the response directly (the upgrade does not happen).
+     */
+    void upgrade(Context ctx) throws java.io.IOException {
+        String secret = bearer(ctx.header("Authorization"));
+        if (secret == null) {
+            String query = ctx.queryParam("token");
+            secret = query == null || query.isBlank() ? null : query.strip();
+        }
+        if (!check(ctx, secret)) {
+            try (var body = ctx.resultInputStream()) {
+                if (body != null) {
+                    ctx.res().getOutputStream().write(body.readAllBytes());
+                }
+            }
+        }
+    }
+
+    /** True if allowed; otherwise the problem is the response and remaining handlers are skipped. */
+    private boolean check(Context ctx, String secret) {
         Access needed = required(ctx.routeRoles());
         if (needed == Access.PUBLIC) {
-            return;
+            return true;
         }
-        String secret = bearer(ctx.header("Authorization"));
         List<String> scopes = secret == null ? List.of() : tokens.scopesOf(secret);
         if (scopes.contains("read")) {
             ctx.attribute(READER, Boolean.TRUE);
         }
         if (needed == Access.READ && !privateReads) {
-            return;
+            return true;
         }
         String scope = needed == Access.WRITE ? "write" : "read";
         if (scopes.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"questlog\"");
             problems.write(ctx, ProblemMappers.problem(401, null, "Unauthorized", ctx, null, Map.of()));
             ctx.skipRemainingHandlers();
+            return false;
         } else if (!scopes.contains(scope)) {
             problems.write(ctx, ProblemMappers.problem(403, null, "This token lacks the '" + scope + "' scope", ctx, null, Map.of()));
             ctx.skipRemainingHandlers();
+            return false;
         }
+        return true;
     }
 
     /** True when the request carried a valid token with the read scope (checked by {@link #handle}). */

@@ -4,17 +4,23 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /health}: the process answers (liveness). {@code /health/ready}: the database answers
- * within two seconds (readiness); 503 with the failing checks when not.
+ * within two seconds and, when REDIS_URL is set, the Redis publisher is connected (readiness);
+ * 503 with the failing checks when not. Events written while Redis is away wait in the outbox.
  */
 final class Health {
     private final Database database;
+    private final Supplier<Optional<Boolean>> redisConnected;
     private final ProblemMappers problems;
 
-    Health(Database database, ProblemMappers problems) {
+    /** {@code redisConnected}: empty when Redis is not configured. */
+    Health(Database database, Supplier<Optional<Boolean>> redisConnected, ProblemMappers problems) {
         this.database = database;
+        this.redisConnected = redisConnected;
         this.problems = problems;
     }
 
@@ -26,11 +32,14 @@ final class Health {
         Map<String, String> checks = new LinkedHashMap<>();
         boolean databaseUp = database.isReachable(Duration.ofSeconds(2));
         checks.put("database", databaseUp ? "ok" : "unreachable");
-        if (databaseUp) {
+        Optional<Boolean> redis = redisConnected.get();
+        boolean redisUp = redis.orElse(true);
+        redis.ifPresent(up -> checks.put("redis", up ? "ok" : "unreachable"));
+        if (databaseUp && redisUp) {
             ctx.json(Map.of("status", "ready", "checks", checks));
         } else {
-            problems.write(ctx, ProblemMappers.problem(503, "not-ready", "Not ready: the database is unreachable", ctx,
-                    null, Map.of("checks", checks)));
+            String detail = !databaseUp ? "Not ready: the database is unreachable" : "Not ready: Redis is unreachable";
+            problems.write(ctx, ProblemMappers.problem(503, "not-ready", detail, ctx, null, Map.of("checks", checks)));
         }
     }
 }

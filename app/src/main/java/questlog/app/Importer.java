@@ -120,6 +120,7 @@ final class Importer implements DatasetLoader {
                 }
                 boolean ok = catalogCounts.isPresent() && doc.journalProblems.isEmpty() && doc.listsProblems.isEmpty();
                 if (ok && !dryRun) {
+                    catalog.recordEvents(h, now); // last: events are appended after every other write
                     h.commit();
                 } else {
                     h.rollback();

@@ -19,13 +19,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The {@code questlog} executable. Subcommands: serve (default), migrate, token, import, export.
+ * The {@code questlog} executable. Subcommands: serve (default), migrate, token, import, export, events.
  * Configuration comes from the environment, optionally merged over an env file
  * ({@code --env-file}, or QUESTLOG_ENV_FILE): environment variables win.
  */
 @Command(name = "questlog", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "questlog 0.1.0",
         description = "Self-hosted personal gaming journal.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Import.class, Main.Export.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Import.class, Main.Export.class,
+                Main.Events.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--env-file", description = "KEY=VALUE file read before the environment (default: $QUESTLOG_ENV_FILE)")
@@ -261,6 +262,52 @@ public final class Main implements Callable<Integer> {
                     System.out.println(deps.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
                     return report.ok() ? 0 : 1;
                 }
+            }
+        }
+    }
+
+    @Command(name = "events", description = "The live event stream.", subcommands = {Events.Tail.class})
+    static final class Events implements Callable<Integer> {
+        @ParentCommand Main main;
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+
+        @Command(name = "tail", description = {
+                "Print events as they happen, one JSON envelope per line (logs go to stderr).",
+                "Reconnects after a drop and resumes after the last event printed."})
+        static final class Tail implements Callable<Integer> {
+            @ParentCommand Events events;
+            @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+            @Option(names = "--url", description = "WebSocket URL (default: ws://127.0.0.1:$PORT/ws/questlog/)") String url;
+            @Option(names = "--since", description = "First replay every event after this id") Long since;
+            @Option(names = "--types", split = ",", description = "Only these event types, e.g. questlog:playthrough_complete")
+            List<String> types;
+            @Option(names = "--token", description = "API token, needed when reads are private "
+                    + "(default: $QUESTLOG_TOKEN, then $QUESTLOG_API_KEY)") String token;
+            @Option(names = "--count", description = "Exit after printing this many events") Long count;
+
+            @Override
+            public Integer call() throws InterruptedException {
+                if (since != null && since < 0) {
+                    throw new UserError("--since must be 0 or more");
+                }
+                if (count != null && count < 1) {
+                    throw new UserError("--count must be 1 or more");
+                }
+                String target = url;
+                if (target == null) {
+                    target = "ws://127.0.0.1:" + events.main.config().http().port() + App.EVENTS_SOCKET + "/";
+                }
+                String secret = token;
+                if (secret == null) {
+                    secret = System.getenv("QUESTLOG_TOKEN") != null ? System.getenv("QUESTLOG_TOKEN") : System.getenv("QUESTLOG_API_KEY");
+                }
+                return new EventTail(target, since, types, secret, count,
+                        spec.commandLine().getOut(), spec.commandLine().getErr()).run();
             }
         }
     }

@@ -16,7 +16,7 @@ class ReadinessTest {
     void readinessIs503ProblemWhenTheDatabaseIsUnreachable() throws Exception {
         var problems = new ProblemMappers(Json.objectMapper());
         try (Database database = Database.external(TestDatabase.unreachableUrl(), 1, null)) {
-            var health = new Health(database, problems);
+            var health = new Health(database, java.util.Optional::empty, problems);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 problems.register(config);

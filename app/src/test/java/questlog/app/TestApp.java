@@ -31,7 +31,8 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> env;
     private final Clock clock;
-    private final TestDatabase db = new TestDatabase();
+    private final TestDatabase db;
+    private final boolean ownsDatabase;
     private AppDeps deps;
     private Javalin server;
     private HttpClient http;
@@ -48,8 +49,22 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     /** Extra environment and the clock the app reads (e.g. {@link TickingClock}). */
     TestApp(Map<String, String> env, Clock clock) {
+        this(env, clock, new TestDatabase(), true);
+    }
+
+    private TestApp(Map<String, String> env, Clock clock, TestDatabase db, boolean ownsDatabase) {
         this.env = env;
         this.clock = clock;
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /**
+     * Another instance of the app on {@code first}'s database, as a second server behind a load
+     * balancer would be; register it after {@code first} so that it starts later and stops earlier.
+     */
+    static TestApp sharingDatabaseWith(TestApp first, Map<String, String> env) {
+        return new TestApp(env, first.clock, first.db, false);
     }
 
     @Override
@@ -63,17 +78,18 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     }
 
     TestApp start() {
-        db.start();
+        if (ownsDatabase) {
+            db.start();
+        }
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("PORT", "0");
         AppConfig base = AppConfig.fromEnv(all);
-        AppConfig config = new AppConfig(base.http(),
-                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6),
-                base.security(), base.cache(), base.logFormat());
+        AppConfig config = base.withDatabase(
+                new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6));
         deps = AppDeps.build(config, clock);
         server = App.create(deps).start("127.0.0.1", 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        writeToken = deps.tokens().create("tests", List.of("read", "write")).secret();
+        writeToken = deps.tokens().create(ownsDatabase ? "tests" : "tests-" + server.port(), List.of("read", "write")).secret();
         return this;
     }
 
@@ -84,7 +100,9 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         if (deps != null) {
             deps.close();
         }
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
     }
 
     AppDeps deps() {
@@ -101,6 +119,19 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The event stream socket, with an optional query such as {@code "since=10"}. */
+    String wsUrl(String query) {
+        return "ws://127.0.0.1:" + server.port() + App.EVENTS_SOCKET + "/" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Commits one event through the realtime module's outbox, as a module's write would; returns its id. */
+    long appendEvent(String type, Object payload) {
+        return deps.jdbi().inTransaction(h -> {
+            deps.realtime().eventLog().append(h, type, payload);
+            return h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
+        });
     }
 
     Response get(String path, String... headers) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
 import questlog.common.DatasetCounts;
+import questlog.common.EventLog;
 
 /**
  * The library's part of dataset imports and exports, for app's importer and exporter, which
@@ -26,6 +27,12 @@ import questlog.common.DatasetCounts;
  */
 public final class CatalogDataset {
     public static final List<String> SECTIONS = List.of("genres", "franchises", "games", "editions");
+    private final EventLog events;
+
+    /** {@code events}: where the games an import creates or changes are recorded ({@link #recordEvents}). */
+    public CatalogDataset(EventLog events) {
+        this.events = events;
+    }
     /** The other sections of the format, in order, which the other modules read and load. */
     public static final List<String> OTHER_SECTIONS = DatasetReader.UNSUPPORTED;
 
@@ -119,6 +126,15 @@ public final class CatalogDataset {
         counts.put("games", counts(doc, "games", writer.games(plan.games, plan.existing.get("game"))));
         counts.put("editions", counts(doc, "editions", writer.editions(plan.editions, plan.existing.get("edition"))));
         return Optional.of(counts);
+    }
+
+    /**
+     * Records {@code questlog:game_added} for every game {@link #load} created at {@code now} and
+     * {@code questlog:game_updated} for every game it changed. Call it last in the import's
+     * transaction, after every section was written (events are appended last, see EventLog).
+     */
+    public void recordEvents(Handle h, Instant now) {
+        ImportEvents.record(h, events, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
     }
 
     private static DatasetCounts counts(DatasetDocument doc, String section, DatasetWriter.Counts c) {

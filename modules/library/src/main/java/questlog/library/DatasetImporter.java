@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import questlog.common.EventLog;
 import questlog.common.InvalidInputException;
 
 /**
@@ -38,21 +39,26 @@ final class DatasetImporter {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final EventLog events;
     private final ImportBodyReader reader;
     private final LegacyImporter legacy;
     private final DatasetLoader loader;
 
-    DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock) {
-        this(jdbi, json, clock, null);
+    DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events) {
+        this(jdbi, json, clock, null, events);
     }
 
-    /** {@code loader} null: the library loads its own sections only. */
-    DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, DatasetLoader loader) {
+    /**
+     * {@code loader} null: the library loads its own sections only. {@code events}: where the
+     * games an import creates or changes are recorded (the loader records its own).
+     */
+    DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, DatasetLoader loader, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.events = events;
         this.loader = loader != null ? loader : new CatalogOnly();
         this.reader = new ImportBodyReader(json, this.loader::newDocument);
-        this.legacy = new LegacyImporter(jdbi, clock);
+        this.legacy = new LegacyImporter(jdbi, clock, events);
     }
 
     /**
@@ -122,12 +128,16 @@ final class DatasetImporter {
                     h.rollback();
                     return report(doc, dryRun, started, null);
                 }
-                DatasetWriter writer = new DatasetWriter(h, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                DatasetWriter writer = new DatasetWriter(h, now);
                 Map<String, DatasetWriter.Counts> counts = new LinkedHashMap<>();
                 counts.put("genres", writer.genres(plan.genres, plan.existing.get("genre")));
                 counts.put("franchises", writer.franchises(plan.franchises, plan.existing.get("franchise")));
                 counts.put("games", writer.games(plan.games, plan.existing.get("game")));
                 counts.put("editions", writer.editions(plan.editions, plan.existing.get("edition")));
+                if (!dryRun) {
+                    ImportEvents.record(h, events, now);
+                }
                 if (dryRun) {
                     h.rollback();
                 } else {

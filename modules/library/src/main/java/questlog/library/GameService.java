@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import questlog.common.EventLog;
+import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 import questlog.common.Slugs;
 import questlog.library.UpdateGameRequest.Patch;
@@ -20,7 +22,8 @@ import questlog.library.UpdateGameRequest.Patch;
 /**
  * Games and their editions, genres and external ids: listing, reading, creating, changing and
  * removing them. Each call is one transaction; a rule broken on the way (an unknown reference,
- * a taken igdb_id) undoes everything the call wrote.
+ * a taken igdb_id) undoes everything the call wrote. Every change also records its
+ * {@code questlog:game_*} event in that transaction, as its last statement.
  */
 final class GameService {
 
@@ -37,15 +40,17 @@ final class GameService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final GameSections sections;
+    private final EventLog events;
 
-    GameService(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, GameSections.NONE);
+    GameService(Jdbi jdbi, Clock clock, EventLog events) {
+        this(jdbi, clock, GameSections.NONE, events);
     }
 
-    GameService(Jdbi jdbi, Clock clock, GameSections sections) {
+    GameService(Jdbi jdbi, Clock clock, GameSections sections, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.sections = sections;
+        this.events = events;
     }
 
     Listing list(GameQuery query) {
@@ -112,7 +117,9 @@ final class GameService {
                     insertEdition(h, id, edition, editionSlugBase(key.slug(), edition.name()), "editions[" + i + "].", now);
                 }
             }
-            return details(h, id);
+            Details created = details(h, id);
+            events.append(h, EventTypes.GAME_ADDED, GameEvent.of(created.game()));
+            return created;
         });
     }
 
@@ -189,7 +196,10 @@ final class GameService {
                 h.attach(ExternalIdDao.class).deleteForGame(game.id());
                 insertExternalIds(h, game.id(), request.externalIds() == null ? List.of() : request.externalIds(), now);
             }
-            return Optional.of(details(h, game.id()));
+            Details updated = details(h, game.id());
+            events.append(h, EventTypes.GAME_UPDATED,
+                    GameEvent.updated(updated.game(), patch.fields().stream().sorted().toList(), game.slug()));
+            return Optional.of(updated);
         });
     }
 
@@ -201,6 +211,7 @@ final class GameService {
             game.ifPresent(g -> {
                 games.detachChildren(g.id(), now());
                 games.delete(g.id());
+                events.append(h, EventTypes.GAME_REMOVED, GameEvent.of(g));
             });
             return game.isPresent();
         });
@@ -212,8 +223,12 @@ final class GameService {
      * "Switch" of okami → okami-switch), since edition slugs are unique across all games.
      */
     Optional<Edition> addEdition(String gameSlug, CreateEditionRequest request) {
-        return write(h -> h.attach(GameDao.class).lockBySlug(gameSlug).map(gameId ->
-                insertEdition(h, gameId, request, editionSlugBase(gameSlug, request.name()), "", now())));
+        return write(h -> h.attach(GameDao.class).lockBySlug(gameSlug).map(gameId -> {
+            Edition edition = insertEdition(h, gameId, request, editionSlugBase(gameSlug, request.name()), "", now());
+            Game game = h.attach(GameDao.class).findById(gameId).orElseThrow();
+            events.append(h, EventTypes.GAME_UPDATED, GameEvent.updated(game, List.of("editions"), game.slug()));
+            return edition;
+        }));
     }
 
     static String editionSlugBase(String gameSlug, String editionName) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import questlog.common.EventLog;
 import questlog.common.FieldErrors;
 import questlog.common.Slugs;
 
@@ -40,10 +41,12 @@ final class LegacyImporter {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final EventLog events;
 
-    LegacyImporter(Jdbi jdbi, Clock clock) {
+    LegacyImporter(Jdbi jdbi, Clock clock, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A body item after validation, with its effective slug. */
@@ -131,7 +134,11 @@ final class LegacyImporter {
             try {
                 h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
                         .bind("key", DatasetImporter.IMPORT_LOCK).mapTo(Integer.class).one();
-                LegacyImportResult result = write(h, franchises, works, editions);
+                OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                LegacyImportResult result = write(h, franchises, works, editions, now);
+                if (!dryRun) {
+                    ImportEvents.record(h, events, now);
+                }
                 if (dryRun) {
                     h.rollback();
                 } else {
@@ -151,8 +158,8 @@ final class LegacyImporter {
         }
     }
 
-    private LegacyImportResult write(Handle h, List<Franchise> franchises, List<Work> works, List<Edition> editions) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    private LegacyImportResult write(Handle h, List<Franchise> franchises, List<Work> works, List<Edition> editions,
+                                     OffsetDateTime now) {
         List<String> errors = new ArrayList<>();
 
         // Franchises: slug -> id of every franchise known after this step (created or already there).

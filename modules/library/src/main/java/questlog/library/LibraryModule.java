@@ -14,6 +14,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
+import questlog.common.EventLog;
 
 /**
  * The library: games (the original API's works), editions, franchises, genres and external ids,
@@ -31,10 +32,11 @@ public final class LibraryModule {
     /**
      * The library on its own: game details without playthroughs or lists, imports of its sections
      * only. {@code maxImportBytes} caps the body of POST /api/import (other routes keep the
-     * server's 1 MiB cap).
+     * server's 1 MiB cap); {@code events} is where game changes are recorded, in their
+     * transactions (app passes realtime's outbox).
      */
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes) {
-        this(jdbi, json, clock, maxImportBytes, null, GameSections.NONE);
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, EventLog events) {
+        this(jdbi, json, clock, maxImportBytes, null, GameSections.NONE, events);
     }
 
     /**
@@ -42,11 +44,11 @@ public final class LibraryModule {
      * documents for POST /api/import, {@code sections} fills in a game's playthroughs and lists.
      */
     public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, DatasetLoader datasets,
-                         GameSections sections) {
-        var gameService = new GameService(jdbi, clock, sections);
+                         GameSections sections, EventLog events) {
+        var gameService = new GameService(jdbi, clock, sections, events);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
-        this.importer = new DatasetImporter(jdbi, json, clock, datasets);
+        this.importer = new DatasetImporter(jdbi, json, clock, datasets, events);
         this.games = new GameController(gameService, json, sections);
         this.editions = new EditionController(compat, gameService, json);
         this.works = new WorkController(compat);

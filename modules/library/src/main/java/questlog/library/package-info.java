@@ -9,7 +9,11 @@
  * {@code /games/{slug}/editions}), {@code /franchises}, {@code /genres}, the original Questlog's
  * reads {@code /works} and {@code /editions} in its exact shapes, and {@code POST /import}.
  *
- * <p>Events: none yet; reads are cached by app, which learns of changes from the catalog tables'
- * notify triggers.
+ * <p>Events, recorded through the {@link questlog.common.EventLog} app passes in, in the same
+ * transaction as the change: {@code questlog:game_added} (POST /games, games an import creates),
+ * {@code questlog:game_updated} (PATCH, a new edition, games an import changes) and
+ * {@code questlog:game_removed} (DELETE), with {@link questlog.library.GameEvent} as payload.
+ * Franchises and genres have no events of their own. Reads are cached by app, which learns of
+ * changes from the catalog tables' notify triggers.
  */
 package questlog.library;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
 class CompatServiceTest {
@@ -19,7 +20,7 @@ class CompatServiceTest {
     static void setUp() {
         var jdbi = LibraryTestSupport.jdbi(db);
         var clock = new LibraryTestSupport.TestClock();
-        var games = new GameService(jdbi, clock);
+        var games = new GameService(jdbi, clock, new RecordingEventLog());
         compat = new CompatService(jdbi);
         new CatalogService(jdbi, clock).createFranchise(new CreateFranchiseRequest("Souls", "souls"));
         games.create(LibraryTestSupport.game("Demon's Souls", "souls", null, 2009, null));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.Slugs;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
 /**
@@ -53,7 +54,7 @@ class DatasetImporterTest {
     void emptyLibrary() {
         jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
         clock = new LibraryTestSupport.TestClock();
-        importer = new DatasetImporter(jdbi, JSON, clock);
+        importer = new DatasetImporter(jdbi, JSON, clock, new RecordingEventLog());
     }
 
     @Test

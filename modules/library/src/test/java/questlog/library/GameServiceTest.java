@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.FieldError;
 import questlog.common.InvalidInputException;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
 class GameServiceTest {
@@ -34,7 +35,7 @@ class GameServiceTest {
     @BeforeAll
     static void setUp() {
         jdbi = LibraryTestSupport.jdbi(db);
-        games = new GameService(jdbi, clock);
+        games = new GameService(jdbi, clock, new RecordingEventLog());
         catalog = new CatalogService(jdbi, clock);
         catalog.createFranchise(new CreateFranchiseRequest("Mana", "mana"));
         catalog.createGenre(new CreateGenreRequest("Action RPG", "action-rpg", null, null));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
 /**
@@ -38,7 +39,7 @@ class ImportControllerTest {
 
     @BeforeAll
     static void start() {
-        var importer = new DatasetImporter(LibraryTestSupport.jdbi(db), JSON, new LibraryTestSupport.TestClock());
+        var importer = new DatasetImporter(LibraryTestSupport.jdbi(db), JSON, new LibraryTestSupport.TestClock(), new RecordingEventLog());
         var controller = new ImportController(importer, JSON, CAP);
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.FieldError;
 import questlog.common.InvalidInputException;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
 /** The original Questlog's {franchises, works, editions} import body, through the same entry point as POST /api/import. */
@@ -53,7 +54,7 @@ class LegacyImporterTest {
     @BeforeEach
     void emptyLibrary() {
         jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
-        importer = new DatasetImporter(jdbi, JSON, new LibraryTestSupport.TestClock());
+        importer = new DatasetImporter(jdbi, JSON, new LibraryTestSupport.TestClock(), new RecordingEventLog());
     }
 
     @Test

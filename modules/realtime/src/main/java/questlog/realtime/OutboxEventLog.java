@@ -1,0 +1,58 @@
+package questlog.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import questlog.common.EventLog;
+import questlog.common.EventTypes;
+
+/** The outbox writer: one insert into {@code event} on the caller's handle, inside its transaction. */
+final class OutboxEventLog implements EventLog {
+    private final ObjectMapper json;
+
+    OutboxEventLog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void append(Handle tx, String type, Object payload) {
+        check(tx, type);
+        tx.attach(EventDao.class).insert(type, render(payload));
+    }
+
+    @Override
+    public void appendAll(Handle tx, String type, List<?> payloads) {
+        check(tx, type);
+        if (payloads.isEmpty()) {
+            return;
+        }
+        tx.attach(EventDao.class).insertAll(type, payloads.stream().map(this::render).toArray(String[]::new));
+    }
+
+    private static void check(Handle tx, String type) {
+        Objects.requireNonNull(tx, "tx");
+        if (!EventTypes.isKnown(type)) {
+            throw new IllegalArgumentException("Unknown event type '" + type + "'; add it to EventTypes");
+        }
+        if (!tx.isInTransaction()) {
+            throw new IllegalStateException("EventLog.append needs a transaction (jdbi.inTransaction or useTransaction), "
+                    + "so that the event commits with the change");
+        }
+    }
+
+    private String render(Object payload) {
+        Objects.requireNonNull(payload, "payload");
+        String text;
+        try {
+            text = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!text.startsWith("{")) {
+            throw new IllegalArgumentException("Event payload must be a JSON object, got: " + text);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,378 @@
+package questlog.realtime;
+
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsErrorContext;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket clients of this instance. The relay hands every committed event to
+ * {@link #dispatch} in id order; each client has a writer (a virtual thread) that sends either
+ * from the log ({@code catching up}: the replay after {@code ?since=}, or after falling behind)
+ * or from its bounded queue of live events.
+ *
+ * <p>No gap, no duplicate: a client without {@code since} gets every event dispatched after its
+ * upgrade request was accepted (the client may see its handshake complete before the server has
+ * registered the socket, so "after registration" would lose events written in between). A
+ * client's {@code cursor} is the id it has been served through. While
+ * it catches up, dispatch skips it and the writer reads the log after its cursor; it goes live
+ * only under the hub's lock, when its cursor has reached the last id dispatched, so every later
+ * event reaches its queue. The writer drops anything at or below its cursor.
+ *
+ * <p>Bounded: live events wait in a queue of {@code queueLimit}. When it is full (a burst such as
+ * a large import, or a slow reader), the queue is emptied and the client catches up from the log
+ * instead, one page at a time, so memory stays bounded whatever happens. A client that cannot
+ * keep up is closed with 1013 and a reason: one whose socket accepts nothing for
+ * {@code slowClientTimeout}, or one still behind {@code slowClientTimeout} after it fell behind.
+ *
+ * <p>Dead clients: the hub pings every {@code pingInterval}; a client that has not answered the
+ * previous ping by the next one is disconnected (pongs are seen through {@link PongTracking}).
+ */
+final class WebSocketHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebSocketHub.class);
+    private static final int PAGE = 500;
+    static final int MAX_IN_FLIGHT = 32;
+    /** Wakes a writer: it fell behind, or it was dropped. Never sent. */
+    private static final Message WAKE = new Message(-1, "", "");
+
+    private final Jdbi jdbi;
+    private final Renderer renderer;
+    private final int queueLimit;
+    private final Duration pingInterval;
+    private final long slowClientNanos;
+    private final Map<Session, Client> clients = new ConcurrentHashMap<>();
+    /** Sockets upgraded through {@link PongTracking}: the last id dispatched when their upgrade was accepted. */
+    private final Map<Session, Long> upgradedAt = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final ThreadFactory writers = Thread.ofVirtual().name("questlog-ws-writer-", 0).factory();
+    private ScheduledFuture<?> pinger;
+    private long position; // guarded by this: id of the last event dispatched
+
+    WebSocketHub(Jdbi jdbi, Renderer renderer, int queueLimit, Duration pingInterval, Duration slowClientTimeout) {
+        this.jdbi = jdbi;
+        this.renderer = renderer;
+        this.queueLimit = queueLimit;
+        this.pingInterval = pingInterval;
+        this.slowClientNanos = slowClientTimeout.toNanos();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("questlog-ws-pinger").factory());
+    }
+
+    synchronized void start(long lastDispatched) {
+        position = lastDispatched;
+        long ms = pingInterval.toMillis();
+        pinger = scheduler.scheduleAtFixedRate(this::pingAll, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    Consumer<WsConfig> endpoint() {
+        return ws -> {
+            ws.onConnect(this::connect);
+            ws.onClose(this::closed);
+            ws.onError(this::failed);
+        };
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    // --- connection lifecycle -------------------------------------------------------------
+
+    private void connect(WsConnectContext ctx) {
+        StreamRequest request;
+        try {
+            request = new StreamRequest(StreamRequest.since(ctx.queryParam("since")),
+                    StreamRequest.types(ctx.queryParams("types")));
+        } catch (StreamRequest.InvalidException e) {
+            ctx.closeSession(1008, e.getMessage());
+            return;
+        }
+        Long upgraded = upgradedAt.get(ctx.session);
+        Client client = new Client(ctx.session, request, upgraded != null);
+        long dispatched;
+        synchronized (this) {
+            dispatched = position;
+            if (request.since() == null && (upgraded == null || upgraded >= position)) {
+                client.cursor = position;
+            } else if (request.since() == null) {
+                client.cursor = upgraded; // events dispatched since the upgrade come from the log
+                client.catchingUp = true;
+            } else {
+                client.cursor = request.since();
+                client.catchingUp = true;
+            }
+            clients.put(ctx.session, client);
+        }
+        if (request.since() != null && request.since() > dispatched) {
+            long latest = jdbi.withExtension(EventDao.class, EventDao::latestId);
+            if (request.since() > latest) {
+                drop(client);
+                ctx.closeSession(1008, "since=" + request.since() + " is after the latest event id " + latest);
+                return;
+            }
+        }
+        writers.newThread(client::run).start();
+    }
+
+    private void closed(WsCloseContext ctx) {
+        upgradedAt.remove(ctx.session);
+        Client client = clients.get(ctx.session);
+        if (client != null) {
+            drop(client);
+        }
+    }
+
+    private void failed(WsErrorContext ctx) {
+        Client client = clients.get(ctx.session);
+        if (client != null && !ctx.session.isOpen()) {
+            drop(client);
+        }
+    }
+
+    /**
+     * Forgets a client and tells its writer to stop (never by interrupting it: it may be in the
+     * middle of a database read); true if this call did it.
+     */
+    private boolean drop(Client client) {
+        if (!client.closed.compareAndSet(false, true)) {
+            return false;
+        }
+        clients.remove(client.session, client);
+        client.queue.clear();
+        client.queue.offer(WAKE);
+        return true;
+    }
+
+    // --- events ---------------------------------------------------------------------------
+
+    /** Hands committed events, in id order, to every live client. Never blocks on a client. */
+    synchronized void dispatch(List<Message> messages) {
+        for (Message message : messages) {
+            position = message.id();
+            for (Client client : clients.values()) {
+                if (client.catchingUp || !client.wants(message)) {
+                    continue;
+                }
+                if (!client.queue.offer(message)) {
+                    // Fell behind: forget the queue, the writer reads the log from its cursor instead.
+                    client.catchingUp = true;
+                    client.behindSince = System.nanoTime();
+                    client.queue.clear();
+                    client.queue.offer(WAKE);
+                }
+            }
+        }
+    }
+
+    /** Under the lock: the client has read the log through the last dispatched id, so it goes live. */
+    private synchronized boolean goLive(Client client, long readThrough) {
+        if (readThrough < position) {
+            return false;
+        }
+        client.cursor = Math.max(client.cursor, readThrough);
+        client.catchingUp = false;
+        client.behindSince = 0;
+        return true;
+    }
+
+    private void tooSlow(Client client, String why) {
+        if (!drop(client)) {
+            return;
+        }
+        log.info("WebSocket client {} cannot keep up ({}); closing it", client.session.getRemoteSocketAddress(), why);
+        client.session.close(1013, "client too slow (" + why + "); reconnect with since=<last id received>", Callback.NOOP);
+        scheduler.schedule(() -> {
+            if (client.session.isOpen()) {
+                client.session.disconnect();
+            }
+        }, 10, TimeUnit.SECONDS);
+    }
+
+    // --- heartbeats -----------------------------------------------------------------------
+
+    /** The id of the last event dispatched so far. */
+    synchronized long dispatched() {
+        return position;
+    }
+
+    /**
+     * Called for each new socket that {@link PongTracking} watches, before its connect handler,
+     * with what {@link #dispatched()} was when its upgrade was accepted.
+     */
+    void upgraded(Session session, long dispatchedAtUpgrade) {
+        upgradedAt.put(session, dispatchedAtUpgrade);
+    }
+
+    void pong(Session session) {
+        Client client = clients.get(session);
+        if (client != null) {
+            client.awaitingPong = false;
+        }
+    }
+
+    private void pingAll() {
+        for (Client client : clients.values()) {
+            try {
+                if (client.pongTracked && client.awaitingPong) {
+                    log.info("WebSocket client {} did not answer the last ping; disconnecting it", client.session.getRemoteSocketAddress());
+                    if (drop(client)) {
+                        client.session.disconnect();
+                    }
+                    continue;
+                }
+                client.awaitingPong = true;
+                client.session.sendPing(ByteBuffer.wrap(new byte[] {'q', 'l'}), Callback.NOOP);
+            } catch (RuntimeException e) {
+                log.debug("ping to {} failed: {}", client.session.getRemoteSocketAddress(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
+        for (Client client : List.copyOf(clients.values())) {
+            if (drop(client)) {
+                client.session.close(1001, "server shutting down", Callback.NOOP);
+            }
+        }
+        scheduler.shutdownNow();
+    }
+
+    /** One connected socket: its filter, its bounded queue, its position in the log, and its writer. */
+    private final class Client {
+        final Session session;
+        final StreamRequest request;
+        final String[] types;
+        final boolean pongTracked;
+        final ArrayBlockingQueue<Message> queue = new ArrayBlockingQueue<>(queueLimit + 1); // + room for WAKE
+        final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        final AtomicBoolean closed = new AtomicBoolean();
+        volatile boolean awaitingPong;
+        // guarded by the hub's lock
+        boolean catchingUp;
+        long behindSince;
+        // the writer's: the id this client has been served through (sent, or skipped by its types)
+        long cursor;
+
+        Client(Session session, StreamRequest request, boolean pongTracked) {
+            this.session = session;
+            this.request = request;
+            this.types = request.typeArray();
+            this.pongTracked = pongTracked;
+        }
+
+        boolean wants(Message message) {
+            return request.types().isEmpty() || request.types().contains(message.type());
+        }
+
+        void run() {
+            try {
+                boolean catching;
+                synchronized (WebSocketHub.this) {
+                    catching = catchingUp;
+                }
+                if (catching) {
+                    catchUp();
+                }
+                while (!closed.get()) {
+                    Message message = queue.take();
+                    if (message == WAKE) {
+                        if (!closed.get()) {
+                            catchUp();
+                        }
+                    } else if (message.id() > cursor) {
+                        send(message);
+                        cursor = message.id();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("WebSocket writer for {} failed", session.getRemoteSocketAddress(), e);
+                if (drop(this)) {
+                    session.close(1011, "server error", Callback.NOOP);
+                }
+            }
+        }
+
+        /** Sends the log after the cursor, page by page, until it has reached what was dispatched. */
+        private void catchUp() throws InterruptedException {
+            while (!closed.get()) {
+                long target = dispatched();
+                long readThrough = cursor;
+                while (readThrough < target && !closed.get()) {
+                    long after = readThrough;
+                    List<Event> page = jdbi.withExtension(EventDao.class, dao -> dao.page(after, target, types, PAGE));
+                    for (Event event : page) {
+                        send(renderer.render(event));
+                        cursor = event.id();
+                    }
+                    readThrough = page.size() < PAGE ? target : page.getLast().id();
+                    checkBehind();
+                }
+                if (closed.get() || goLive(this, readThrough)) {
+                    return;
+                }
+            }
+        }
+
+        /** A client that fell behind (not one replaying what it asked for) gets {@code slowClientTimeout} to catch up. */
+        private void checkBehind() {
+            long since;
+            synchronized (WebSocketHub.this) {
+                since = behindSince;
+            }
+            if (since != 0 && System.nanoTime() - since > slowClientNanos) {
+                tooSlow(this, "still behind " + Duration.ofNanos(slowClientNanos).toSeconds() + " s after falling behind");
+            }
+        }
+
+        /** Hands one message to the socket; waits while {@value #MAX_IN_FLIGHT} are unwritten, for at most the slow-client timeout. */
+        private void send(Message message) throws InterruptedException {
+            long deadline = System.nanoTime() + slowClientNanos;
+            while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                if (closed.get()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    tooSlow(this, "no data accepted for " + Duration.ofNanos(slowClientNanos).toSeconds() + " s");
+                    return;
+                }
+            }
+            if (closed.get()) {
+                inFlight.release();
+                return;
+            }
+            session.sendText(message.json(), Callback.from(inFlight::release, failure -> {
+                inFlight.release();
+                if (drop(this)) {
+                    log.info("Sending to WebSocket client {} failed ({}); disconnecting it", session.getRemoteSocketAddress(),
+                            failure.toString());
+                    session.disconnect();
+                }
+            }));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package questlog.realtime;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.Optional;
+import java.util.UUID;
+import questlog.common.Page;
+
+/** {@code /api/webhooks}: IO only; every route needs a write token (tagged by the module's routes). */
+final class WebhookController {
+    private final WebhookService service;
+
+    WebhookController(WebhookService service) {
+        this.service = service;
+    }
+
+    void create(Context ctx) {
+        Webhook created = service.create(ctx.bodyAsClass(CreateWebhookRequest.class));
+        ctx.status(201).header("Location", "/api/webhooks/" + created.id()).json(WebhookResponse.from(created));
+    }
+
+    void list(Context ctx) {
+        int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(100);
+        int offset = ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0);
+        Paging.check(limit, offset);
+        var items = service.list(limit, offset).stream().map(WebhookResponse::from).toList();
+        ctx.json(Page.of(items, service.count(), limit, offset, Paging.link(ctx, limit)));
+    }
+
+    void get(Context ctx) {
+        ctx.json(WebhookResponse.from(service.find(id(ctx)).orElseThrow(WebhookController::notFound)));
+    }
+
+    void delete(Context ctx) {
+        if (!service.delete(id(ctx))) {
+            throw notFound();
+        }
+        ctx.status(204);
+    }
+
+    void resume(Context ctx) {
+        ctx.json(WebhookResponse.from(service.resume(id(ctx)).orElseThrow(WebhookController::notFound)));
+    }
+
+    private static UUID id(Context ctx) {
+        return parse(ctx.pathParam("id")).orElseThrow(WebhookController::notFound);
+    }
+
+    private static Optional<UUID> parse(String raw) {
+        try {
+            return Optional.of(UUID.fromString(raw));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static NotFoundResponse notFound() {
+        return new NotFoundResponse("Webhook not found");
+    }
+}

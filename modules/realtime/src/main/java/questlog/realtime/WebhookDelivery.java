@@ -1,0 +1,194 @@
+package questlog.realtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the log to webhooks. Each webhook is worked by one instance at a time (a lease in its
+ * row), in id order, one POST per matching event, signed with the webhook's secret. A failed POST
+ * (no 2xx within the timeout) stops that webhook's queue and schedules a retry with exponential
+ * backoff and jitter; after {@code maxFailures} consecutive failures the webhook is paused, which
+ * GET /api/webhooks reports, until POST /api/webhooks/{id}/resume. Events are never skipped: a
+ * resumed webhook continues after the last event it acknowledged.
+ */
+final class WebhookDelivery extends Worker {
+    private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+    private static final int BATCH = 100;
+    private static final String[] ALL_TYPES = new String[0];
+
+    record Policy(int maxFailures, Duration retryBase, Duration retryMax, Duration timeout) {}
+
+    private final Jdbi jdbi;
+    private final Renderer renderer;
+    private final Policy policy;
+    private final long pollMs;
+    private final String owner;
+    private final double leaseSeconds;
+    private final HttpClient http;
+    private final ExecutorService deliveries = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("questlog-webhook-", 0).factory());
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    WebhookDelivery(Jdbi jdbi, Renderer renderer, Policy policy, long pollMs, String owner) {
+        super("questlog-webhooks");
+        this.jdbi = jdbi;
+        this.renderer = renderer;
+        this.policy = policy;
+        this.pollMs = pollMs;
+        this.owner = owner;
+        this.leaseSeconds = policy.timeout().toSeconds() + 30.0;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(policy.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    protected long step() {
+        WebhookDao dao = jdbi.onDemand(WebhookDao.class);
+        for (UUID id : dao.due()) {
+            if (stopping || !running.add(id)) {
+                continue;
+            }
+            Optional<Webhook> claimed = dao.claim(id, owner, leaseSeconds);
+            if (claimed.isEmpty()) {
+                running.remove(id);
+                continue;
+            }
+            deliveries.execute(() -> {
+                try {
+                    deliver(claimed.get());
+                } catch (RuntimeException e) {
+                    log.warn("Webhook {} delivery stopped", id, e);
+                    jdbi.useExtension(WebhookDao.class, d -> d.release(id, owner));
+                } finally {
+                    running.remove(id);
+                }
+                wake();
+            });
+        }
+        long untilRetry = dao.millisUntilNextRetry().orElse(pollMs);
+        return Math.max(10, Math.min(pollMs, untilRetry));
+    }
+
+    private void deliver(Webhook webhook) {
+        WebhookDao dao = jdbi.onDemand(WebhookDao.class);
+        EventDao events = jdbi.onDemand(EventDao.class);
+        long cursor = webhook.lastEventId();
+        int failures = webhook.consecutiveFailures();
+        while (!stopping) {
+            List<Event> page = events.page(cursor, Long.MAX_VALUE, ALL_TYPES, BATCH);
+            if (page.isEmpty()) {
+                dao.release(webhook.id(), owner);
+                return;
+            }
+            long skippedTo = cursor;
+            for (Event event : page) {
+                if (!webhook.wants(event.type())) {
+                    skippedTo = event.id();
+                    continue;
+                }
+                String error = post(webhook, renderer.render(event));
+                if (stopping) {
+                    dao.release(webhook.id(), owner);
+                    return;
+                }
+                if (error == null) {
+                    if (dao.advance(webhook.id(), owner, event.id(), true, leaseSeconds) == 0) {
+                        return; // deleted, or the lease went to another instance
+                    }
+                    failures = 0;
+                    cursor = skippedTo = event.id();
+                    continue;
+                }
+                if (skippedTo > cursor) {
+                    dao.advance(webhook.id(), owner, skippedTo, false, leaseSeconds);
+                }
+                failures++;
+                double retryIn = backoff(failures).toMillis() / 1000.0;
+                dao.failed(webhook.id(), owner, error, policy.maxFailures(), retryIn).ifPresent(after -> {
+                    if (Webhook.PAUSED.equals(after.status())) {
+                        log.warn("Webhook {} ({}) paused after {} failed attempts in a row; last error: {}. "
+                                + "POST /api/webhooks/{}/resume to continue.", after.id(), after.url(),
+                                after.consecutiveFailures(), error, after.id());
+                    } else {
+                        log.info("Webhook {} ({}) failed on event {}: {}; retry {} in {} ms", after.id(), after.url(),
+                                event.id(), error, after.consecutiveFailures(), Math.round(retryIn * 1000));
+                    }
+                });
+                return;
+            }
+            if (skippedTo > cursor) {
+                if (dao.advance(webhook.id(), owner, skippedTo, false, leaseSeconds) == 0) {
+                    return;
+                }
+                cursor = skippedTo;
+            }
+        }
+        dao.release(webhook.id(), owner);
+    }
+
+    /** POSTs one envelope; null on a 2xx, else what went wrong. */
+    private String post(Webhook webhook, Message message) {
+        byte[] body = message.json().getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
+                    .timeout(policy.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Questlog-Webhooks/1")
+                    .header("X-Questlog-Event", message.type())
+                    .header("X-Questlog-Event-Id", Long.toString(message.id()))
+                    .header(Signatures.HEADER, Signatures.sign(webhook.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return status >= 200 && status < 300 ? null : "HTTP " + status;
+        } catch (IOException | IllegalArgumentException e) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    Duration backoff(int failures) {
+        return backoff(policy, failures, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * retryBase × 2^(failures−1), capped at retryMax, times a jitter factor between 0.8 and 1.2
+     * (from {@code random} in [0, 1)) so that retries of many webhooks spread out.
+     */
+    static Duration backoff(Policy policy, int failures, double random) {
+        long base = policy.retryBase().toMillis();
+        long max = policy.retryMax().toMillis();
+        long delay = failures >= 31 ? max : Math.min(max, base << Math.max(0, failures - 1));
+        return Duration.ofMillis(Math.max(1, Math.round(delay * (0.8 + random * 0.4))));
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        super.close();
+        deliveries.shutdownNow();
+        http.shutdownNow();
+    }
+}

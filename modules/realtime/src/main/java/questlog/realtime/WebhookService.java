@@ -1,0 +1,98 @@
+package questlog.realtime;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import questlog.common.EventTypes;
+import questlog.common.FieldErrors;
+
+/** Registering, listing, removing and resuming webhooks; delivery is {@link WebhookDelivery}'s. */
+final class WebhookService {
+    static final int MIN_SECRET = 16;
+    static final int MAX_SECRET = 512;
+    static final int MAX_URL = 2048;
+
+    private final Jdbi jdbi;
+
+    WebhookService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Validates and stores; the webhook receives events committed from now on. */
+    Webhook create(CreateWebhookRequest request) {
+        String url = blankToNull(request.url());
+        String secret = blankToNull(request.secret());
+        new FieldErrors()
+                .check(url != null, "url", "is required")
+                .check(secret != null, "secret", "is required")
+                .throwIfBadRequest();
+        FieldErrors rules = new FieldErrors();
+        checkUrl(url, rules);
+        rules.check(secret.length() >= MIN_SECRET && secret.length() <= MAX_SECRET, "secret",
+                "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters (for example `openssl rand -hex 32`)");
+        Set<String> types = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        if (request.types() != null) {
+            for (String type : request.types()) {
+                if (type == null || !EventTypes.isKnown(type.strip())) {
+                    unknown.add(String.valueOf(type));
+                } else {
+                    types.add(type.strip());
+                }
+            }
+        }
+        rules.check(unknown.isEmpty(), "types", "unknown event type(s) " + unknown + "; known: " + EventTypes.ALL);
+        rules.throwIfUnprocessable();
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.insert(url, types.toArray(String[]::new), secret));
+    }
+
+    private static void checkUrl(String url, FieldErrors rules) {
+        if (url.length() > MAX_URL) {
+            rules.add("url", "must be at most " + MAX_URL + " characters");
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                rules.add("url", "must be an http:// or https:// URL");
+            } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                rules.add("url", "must name a host");
+            }
+        } catch (URISyntaxException e) {
+            rules.add("url", "is not a valid URL");
+        }
+    }
+
+    List<Webhook> list(int limit, int offset) {
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.list(limit, offset));
+    }
+
+    long count() {
+        return jdbi.withExtension(WebhookDao.class, WebhookDao::count);
+    }
+
+    Optional<Webhook> find(UUID id) {
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.find(id));
+    }
+
+    boolean delete(UUID id) {
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.delete(id)) > 0;
+    }
+
+    /** Active again, failure count reset; delivery continues after the last acknowledged event. */
+    Optional<Webhook> resume(UUID id) {
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.resume(id));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,121 @@
+package questlog.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.EventLog;
+import questlog.common.EventTypes;
+import questlog.testsupport.TestDatabase;
+
+/** The outbox writer: events commit and roll back with the caller's transaction, in id order. */
+class OutboxEventLogTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static Jdbi jdbi;
+    static EventLog events;
+
+    record GameAdded(String game, String work, Integer originalReleaseYear) {}
+
+    @BeforeAll
+    static void setUp() {
+        jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        events = new OutboxEventLog(TestJson.MAPPER);
+    }
+
+    static List<Event> all() {
+        return jdbi.withExtension(EventDao.class, dao -> dao.page(0, Long.MAX_VALUE, new String[0], 10_000));
+    }
+
+    @Test
+    void appendedEventCommitsWithTheTransactionAsSnakeCaseJson() {
+        int before = all().size();
+        jdbi.useTransaction(h -> events.append(h, EventTypes.GAME_ADDED, new GameAdded("chrono-trigger", "Chrono Trigger", 1995)));
+        List<Event> after = all();
+        assertThat(after).hasSize(before + 1);
+        Event event = after.getLast();
+        assertThat(event.type()).isEqualTo("questlog:game_added");
+        assertThat(event.payload()).isEqualTo("{\"game\": \"chrono-trigger\", \"work\": \"Chrono Trigger\", \"original_release_year\": 1995}");
+        assertThat(event.createdAt()).isNotNull();
+        assertThat(Envelope.from(event, TestJson.MAPPER).timestamp()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    }
+
+    @Test
+    void appendAllWritesOneEventPerPayloadInListOrder() {
+        int before = all().size();
+        List<Map<String, Object>> payloads = List.of(Map.of("game", "a"), Map.of("game", "b"), Map.of("game", "c"));
+        jdbi.useTransaction(h -> {
+            events.appendAll(h, EventTypes.GAME_ADDED, payloads);
+            events.appendAll(h, EventTypes.GAME_UPDATED, List.of());
+        });
+        List<Event> added = all().subList(before, before + 3);
+        assertThat(all()).hasSize(before + 3);
+        assertThat(added).extracting(Event::payload).containsExactly("{\"game\": \"a\"}", "{\"game\": \"b\"}", "{\"game\": \"c\"}");
+        assertThat(added.get(2).id()).isEqualTo(added.get(0).id() + 2);
+    }
+
+    @Test
+    void rolledBackWriteLeavesNoEvent() {
+        int before = all().size();
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+            events.append(h, EventTypes.GAME_REMOVED, Map.of("game", "doomed"));
+            throw new IllegalStateException("the write fails after its event was appended");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(all()).hasSize(before);
+    }
+
+    @Test
+    void appendOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> jdbi.useHandle(h -> events.append(h, EventTypes.GAME_ADDED, Map.of("game", "x"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
+    }
+
+    @Test
+    void unknownTypesAndNonObjectPayloadsAreProgrammingErrors() {
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> events.append(h, "questlog:nonsense", Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown event type");
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> events.append(h, EventTypes.GAME_ADDED, List.of(1, 2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
+    }
+
+    /**
+     * A writer that has appended holds the ordering lock until it commits: a second writer that
+     * started later waits, and its event gets the higher id, so ids follow commit order.
+     */
+    @Test
+    void eventWritersCommitInIdOrder() throws Exception {
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
+            events.append(h, EventTypes.SYNC_PROGRESS, Map.of("writer", "first"));
+            long id = h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
+            firstAppended.countDown();
+            try {
+                releaseFirst.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return id;
+        }));
+        assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
+            events.append(h, EventTypes.SYNC_PROGRESS, Map.of("writer", "second"));
+            return h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
+        }));
+        Thread.sleep(300);
+        assertThat(second).isNotDone();
+        releaseFirst.countDown();
+        assertThat(second.get(10, TimeUnit.SECONDS)).isGreaterThan(first.get(10, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,154 @@
+package questlog.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * A consumer of the event stream built on Java-WebSocket, a client implementation independent of
+ * the server's Jetty. Keeps every text message; can stop answering pings (a dead peer) or stall
+ * in its message handler (a slow reader).
+ */
+final class StreamClient extends WebSocketClient {
+    final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    final CountDownLatch closed = new CountDownLatch(1);
+    final AtomicInteger pings = new AtomicInteger();
+    volatile int closeCode;
+    volatile String closeReason;
+    volatile boolean answerPings = true;
+    volatile CountDownLatch stall;
+    /** Milliseconds to spend on each message (a reader slower than the stream). */
+    volatile long readDelayMs;
+
+    StreamClient(String url, Map<String, String> headers) {
+        super(URI.create(url), headers);
+        setConnectionLostTimeout(0); // the server's heartbeat is under test, not the client's
+    }
+
+    static StreamClient open(String url) {
+        return open(url, Map.of());
+    }
+
+    static StreamClient open(String url, Map<String, String> headers) {
+        StreamClient client = new StreamClient(url, headers);
+        try {
+            if (!client.connectBlocking(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("could not connect to " + url + " (close " + client.closeCode + " "
+                        + client.closeReason + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return client;
+    }
+
+    /** Connects without insisting that the socket stays open (the server may close it at once). */
+    static StreamClient attempt(String url) {
+        StreamClient client = new StreamClient(url, Map.of());
+        try {
+            client.connectBlocking(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return client;
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {}
+
+    @Override
+    public void onMessage(String message) {
+        if (readDelayMs > 0) {
+            try {
+                Thread.sleep(readDelayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        CountDownLatch gate = stall;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        messages.add(message);
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata frame) {
+        pings.incrementAndGet();
+        if (answerPings) {
+            super.onWebsocketPing(conn, frame);
+        }
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        closeCode = code;
+        closeReason = reason;
+        closed.countDown();
+    }
+
+    @Override
+    public void onError(Exception ex) {}
+
+    /** The next {@code count} messages as JSON (fewer if the timeout passes first). */
+    List<JsonNode> take(int count, Duration timeout) {
+        List<JsonNode> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (out.size() < count) {
+                long left = deadline - System.nanoTime();
+                String m = left <= 0 ? null : messages.poll(left, TimeUnit.NANOSECONDS);
+                if (m == null) {
+                    break;
+                }
+                out.add(TestJson.MAPPER.readTree(m));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The ids of the next {@code count} messages. */
+    List<Long> ids(int count, Duration timeout) {
+        return take(count, timeout).stream().map(n -> n.get("id").asLong()).toList();
+    }
+
+    boolean awaitClose(Duration timeout) {
+        try {
+            return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void shut() {
+        try {
+            closeBlocking();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
