@@ -36,6 +36,18 @@ class GameDetailSectionsTest {
         api.post("/api/lists/hidden/entries", Map.of("game", "outer-wilds", "notes", "secret"));
     }
 
+    @Test
+    void theGamesListFiltersByPlaythroughStatus() {
+        api.post("/api/games/hollow-knight/playthroughs", Map.of("status", "playing", "started_at", "2025-02-01"));
+        assertThat(slugs(api.get("/api/games?status=completed").json().get("items"), "slug")).containsExactly("outer-wilds");
+        assertThat(slugs(api.get("/api/games?status=planned").json().get("items"), "slug")).containsExactly("outer-wilds");
+        assertThat(slugs(api.get("/api/games?status=playing").json().get("items"), "slug")).containsExactly("hollow-knight");
+        assertThat(api.get("/api/games?status=abandoned").json().get("total").asInt()).isZero();
+        var bad = app.get("/api/games?status=finished");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/0/field").asText()).isEqualTo("status");
+    }
+
     static List<String> slugs(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get(field).asText()));

@@ -119,6 +119,13 @@ public interface GameDao extends SqlObject {
             conditions.add("g.original_release_year = :year");
             binds.put("year", query.year());
         }
+        if (query.status() != null) {
+            // Reads the journal's table: the one cross-module read of the library, because paging
+            // and counting need the filter inside this query (an id list from the journal would
+            // have to hold every matching game). Read-only; the status values are validated.
+            conditions.add("g.id IN (SELECT game_id FROM playthrough WHERE status = :status)");
+            binds.put("status", query.status());
+        }
         return conditions.isEmpty() ? " " : " WHERE " + String.join(" AND ", conditions) + " ";
     }
 

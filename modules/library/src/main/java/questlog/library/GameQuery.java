@@ -6,11 +6,14 @@ import questlog.common.FieldErrors;
 
 /**
  * The validated filters, order and window of {@code GET /games}. Parsing collects every bad
- * parameter and answers one 400; unknown parameters (such as the journal's {@code status}) are
- * ignored.
+ * parameter and answers one 400; unknown parameters are ignored. {@code status} keeps the games
+ * with at least one playthrough in that status.
  */
-record GameQuery(String q, String franchise, String genre, String platform, Integer year, Sort sort,
+record GameQuery(String q, String franchise, String genre, String platform, Integer year, String status, Sort sort,
                  int limit, int offset) {
+
+    /** The journal's playthrough statuses (its table's CHECK constraint lists the same). */
+    static final List<String> STATUSES = List.of("planned", "playing", "paused", "completed", "abandoned");
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 5000;
@@ -91,9 +94,12 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
             String value = first(params, name);
             errors.check(!Inputs.hasNul(value), name, Inputs.NO_NUL);
         }
+        String status = first(params, "status");
+        errors.check(status == null || STATUSES.contains(status), "status",
+                "must be one of " + STATUSES + " (got '" + status + "')");
         errors.throwIfBadRequest();
         return new GameQuery(first(params, "q"), first(params, "franchise"), first(params, "genre"),
-                first(params, "platform"), year, sort, limit, offset);
+                first(params, "platform"), year, status, sort, limit, offset);
     }
 
     static String first(Map<String, List<String>> params, String name) {

@@ -25,6 +25,8 @@ final class LibraryApi {
                                 ApiParam.query("franchise", String.class, "Franchise slug"),
                                 ApiParam.query("genre", String.class, "Genre slug"),
                                 ApiParam.query("platform", String.class, "Platform slug, such as ps2 or switch"),
+                                ApiParam.query("status", String.class,
+                                        "Games with a playthrough in this status: planned, playing, paused, completed or abandoned"),
                                 ApiParam.query("year", Integer.class, "Original release year"),
                                 ApiParam.query("sort", String.class, "name (default), -name, year, -year,"
                                         + " created, -created, updated or -updated"),

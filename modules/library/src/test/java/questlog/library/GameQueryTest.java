@@ -14,7 +14,7 @@ class GameQueryTest {
     @Test
     void defaultsToNameOrderAndFiftyFromTheStart() {
         assertThat(GameQuery.parse(Map.of()))
-                .isEqualTo(new GameQuery(null, null, null, null, null, GameQuery.Sort.NAME, 50, 0));
+                .isEqualTo(new GameQuery(null, null, null, null, null, null, GameQuery.Sort.NAME, 50, 0));
     }
 
     @Test
@@ -22,7 +22,7 @@ class GameQueryTest {
         var query = GameQuery.parse(Map.of("q", List.of("okami"), "franchise", List.of(""), "genre", List.of("rpg"),
                 "platform", List.of("ps2"), "year", List.of("2006"), "sort", List.of("-updated"), "limit", List.of("5000"),
                 "offset", List.of("40"), "status", List.of("completed")));
-        assertThat(query).isEqualTo(new GameQuery("okami", null, "rpg", "ps2", 2006, GameQuery.Sort.UPDATED_DESC, 5000, 40));
+        assertThat(query).isEqualTo(new GameQuery("okami", null, "rpg", "ps2", 2006, "completed", GameQuery.Sort.UPDATED_DESC, 5000, 40));
     }
 
     @Test
