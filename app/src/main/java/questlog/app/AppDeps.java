@@ -51,10 +51,11 @@ public final class AppDeps implements AutoCloseable {
             this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
             // Journal and lists see the catalog through the library's directory; the library sees
             // their parts of a game's detail, and the importer and exporter span all three. The
-            // library records its events through realtime's outbox (journal and lists: not yet).
+            // library, journal and lists record their events through realtime's outbox.
             var directory = new GameDirectory();
-            this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(directory));
-            this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(directory), Auth::isReader);
+            this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(directory), realtime.eventLog());
+            this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(directory), Auth::isReader,
+                    realtime.eventLog());
             var catalogDataset = new CatalogDataset(realtime.eventLog());
             this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
             this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());

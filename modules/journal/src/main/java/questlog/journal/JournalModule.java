@@ -15,11 +15,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
+import questlog.common.EventLog;
 
 /**
  * The journal: playthroughs, play sessions and stats. Built by app with the one {@link Jdbi},
  * the app's {@link ObjectMapper}, a {@link Clock} and the {@link GameCatalog} that answers for
- * the library.
+ * the library, and the {@link EventLog} its changes are recorded in (the realtime module's).
  */
 public final class JournalModule {
     private final PlaythroughService playthroughs;
@@ -27,8 +28,8 @@ public final class JournalModule {
     private final StatsController statsController;
     private final JournalDataset dataset;
 
-    public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog) {
-        this.playthroughs = new PlaythroughService(jdbi, clock, catalog);
+    public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, EventLog events) {
+        this.playthroughs = new PlaythroughService(jdbi, clock, catalog, events);
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi, json));
         this.dataset = new JournalDataset(catalog);

@@ -15,11 +15,14 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import questlog.common.EventLog;
+import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 
 /**
  * Playthrough use cases. Each runs in one transaction; rule violations throw a 422
  * {@link questlog.common.InvalidInputException} naming the field, before anything is written.
+ * Each change records its event ({@link PlaythroughEvent}) last in its transaction.
  */
 final class PlaythroughService {
     static final int MAX_PLAYTIME_MINUTES = 1_000_000;
@@ -32,11 +35,13 @@ final class PlaythroughService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final GameCatalog catalog;
+    private final EventLog events;
 
-    PlaythroughService(Jdbi jdbi, Clock clock, GameCatalog catalog) {
+    PlaythroughService(Jdbi jdbi, Clock clock, GameCatalog catalog, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.catalog = catalog;
+        this.events = events;
     }
 
     /** One page of playthroughs and how many match in all. */
@@ -101,7 +106,9 @@ final class PlaythroughService {
             PlaythroughValues values = merge(h, game.get().id(), null, body);
             checkSourceRef(h, values, null);
             Playthrough created = h.attach(PlaythroughDao.class).insert(null, game.get().id(), values, clock.instant());
-            return Optional.of(responses(h, List.of(created)).getFirst());
+            PlaythroughResponse response = responses(h, List.of(created)).getFirst();
+            events.append(h, eventType(null, values.status()), PlaythroughEvent.of(response));
+            return Optional.of(response);
         });
     }
 
@@ -116,12 +123,41 @@ final class PlaythroughService {
             PlaythroughValues values = merge(h, current.get().gameId(), current.get().values(), body);
             checkSourceRef(h, values, id);
             Playthrough updated = dao.update(id, values, clock.instant());
-            return Optional.of(responses(h, List.of(updated)).getFirst());
+            PlaythroughResponse response = responses(h, List.of(updated)).getFirst();
+            events.append(h, eventType(PlaythroughStatus.of(current.get().status()), values.status()),
+                    PlaythroughEvent.of(response));
+            return Optional.of(response);
         });
     }
 
     boolean delete(UUID id) {
-        return jdbi.inTransaction(h -> h.attach(PlaythroughDao.class).delete(id) > 0);
+        return jdbi.inTransaction(h -> {
+            PlaythroughDao dao = h.attach(PlaythroughDao.class);
+            Optional<Playthrough> current = dao.lock(id);
+            if (current.isEmpty()) {
+                return false;
+            }
+            PlaythroughResponse before = responses(h, List.of(current.get())).getFirst();
+            dao.delete(id);
+            events.append(h, EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.removed(before));
+            return true;
+        });
+    }
+
+    /**
+     * {@code playthrough_started} when a playthrough is created as or becomes playing,
+     * {@code playthrough_complete} when created as or becoming completed, else
+     * {@code playthrough_updated}.
+     */
+    private static String eventType(PlaythroughStatus before, PlaythroughStatus after) {
+        if (after == before) {
+            return EventTypes.PLAYTHROUGH_UPDATED;
+        }
+        return switch (after) {
+            case PLAYING -> EventTypes.PLAYTHROUGH_STARTED;
+            case COMPLETED -> EventTypes.PLAYTHROUGH_COMPLETE;
+            default -> EventTypes.PLAYTHROUGH_UPDATED;
+        };
     }
 
     /** Logs a session and counts it into the playthrough's playtime; empty when there is no such playthrough. */
@@ -146,6 +182,8 @@ final class PlaythroughService {
             PlaySessionDao sessions = h.attach(PlaySessionDao.class);
             PlaySession session = sessions.insert(playthroughId, startedAt, minutes, note, now);
             sessions.addToTotals(playthroughId, minutes, now);
+            Playthrough totals = h.attach(PlaythroughDao.class).find(playthroughId).orElseThrow();
+            events.append(h, EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.of(responses(h, List.of(totals)).getFirst()));
             return Optional.of(PlaySessionResponse.from(session));
         });
     }

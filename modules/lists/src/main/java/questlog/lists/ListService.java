@@ -22,6 +22,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import questlog.common.EventLog;
+import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 import questlog.common.InvalidInputException;
 import questlog.common.Slugs;
@@ -32,7 +34,10 @@ import questlog.common.Slugs;
  * two racing requests both succeed, in some order, each seeing the other's result (a 409 only
  * for a real conflict, such as adding a game the other just added). Ranked positions stay 1..n
  * after every operation, and each change appends its {@code list_activity} row in the same
- * transaction.
+ * transaction, then (last) a {@code questlog:list_updated} event with the list's slug, the same
+ * verb and entries ({@link ListEvent}); deleting a list records the verb {@code deleted}. Private
+ * lists record no events (the event stream is public), except the change that made a public list
+ * private.
  * <p>
  * Activity metadata, enough to replay a list from its history (oldest first):
  * <ul>
@@ -60,14 +65,16 @@ final class ListService {
     private final ObjectMapper json;
     private final Clock clock;
     private final GameCatalog catalog;
+    private final EventLog events;
     /** Queues of writers per list (by slug hash); see {@link #write}. */
     private final ReentrantLock[] queues = new ReentrantLock[64];
 
-    ListService(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog) {
+    ListService(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, EventLog events) {
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
         this.catalog = catalog;
+        this.events = events;
         for (int i = 0; i < queues.length; i++) {
             queues[i] = new ReentrantLock(true);
         }
@@ -147,7 +154,7 @@ final class ListService {
             metadata.put("name", name);
             metadata.put("is_ranked", ranked);
             metadata.put("is_public", isPublic);
-            log(h, list.id(), now, "created", List.of(), metadata);
+            log(h, list, now, "created", List.of(), metadata);
             return ListDetailResponse.from(list, List.of());
         });
     }
@@ -225,8 +232,10 @@ final class ListService {
                 entries.clearPositions(id, now);
             }
             lists.update(id, newSlug, name, description, ranked, isPublic, now);
-            log(h, id, now, "updated", List.of(), metadata);
-            return detail(h, lists.get(id));
+            GameList after = lists.get(id);
+            activity(h, id, now, "updated", List.of(), metadata);
+            announce(h, after, list.isPublic() || after.isPublic(), "updated", List.of());
+            return detail(h, after);
         });
     }
 
@@ -234,7 +243,10 @@ final class ListService {
         write(slug, h -> {
             ListDao lists = h.attach(ListDao.class);
             UUID id = lists.lock(slug).orElseThrow(ListService::listNotFound);
-            return lists.delete(id);
+            GameList list = lists.get(id);
+            lists.delete(id);
+            announce(h, list, list.isPublic(), "deleted", List.of());
+            return null;
         });
     }
 
@@ -272,7 +284,7 @@ final class ListService {
             h.attach(ListDao.class).touch(list.id(), now);
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("positions", nullableList(position));
-            log(h, list.id(), now, "added", List.of(game.slug()), metadata);
+            log(h, list, now, "added", List.of(game.slug()), metadata);
             return EntryResponse.from(entry, game);
         });
     }
@@ -355,7 +367,7 @@ final class ListService {
             }
             if (!added.isEmpty()) {
                 h.attach(ListDao.class).touch(list.id(), now);
-                log(h, list.id(), now, "added", added, Map.of("positions", positions));
+                log(h, list, now, "added", added, Map.of("positions", positions));
             }
             return new BulkAddResponse(added.size(), skipped, errors);
         });
@@ -386,24 +398,30 @@ final class ListService {
             }
             errors.throwIfUnprocessable();
             Instant now = clock.instant();
-            boolean changed = false;
-            if (!Objects.equals(to, entry.position())) {
+            boolean moved = !Objects.equals(to, entry.position());
+            boolean renoted = !Objects.equals(notes, entry.notes());
+            if (moved) {
                 entries.move(list.id(), entry.id(), entry.position(), to, now);
                 Map<String, Object> metadata = new LinkedHashMap<>();
                 metadata.put("from", entry.position());
                 metadata.put("to", to);
-                log(h, list.id(), now, "reordered", List.of(game.slug()), metadata);
-                changed = true;
+                activity(h, list.id(), now, "reordered", List.of(game.slug()), metadata);
             }
-            if (!Objects.equals(notes, entry.notes())) {
+            if (renoted) {
                 entries.setNotes(entry.id(), notes, now);
                 Map<String, Object> changes = new LinkedHashMap<>();
                 change(changes, "notes", entry.notes(), notes);
-                log(h, list.id(), now, "updated", List.of(game.slug()), Map.of("changes", changes));
-                changed = true;
+                activity(h, list.id(), now, "updated", List.of(game.slug()), Map.of("changes", changes));
             }
-            if (changed) {
+            if (moved || renoted) {
                 h.attach(ListDao.class).touch(list.id(), now);
+            }
+            // Events last, after every write of the transaction.
+            if (moved) {
+                announce(h, list, list.isPublic(), "reordered", List.of(game.slug()));
+            }
+            if (renoted) {
+                announce(h, list, list.isPublic(), "updated", List.of(game.slug()));
             }
             return EntryResponse.from(entries.find(list.id(), game.id()).orElseThrow(), game);
         });
@@ -421,7 +439,7 @@ final class ListService {
                 entries.closeGap(list.id(), entry.position(), now);
             }
             h.attach(ListDao.class).touch(list.id(), now);
-            log(h, list.id(), now, "removed", List.of(game.slug()), nullableMap("position", entry.position()));
+            log(h, list, now, "removed", List.of(game.slug()), nullableMap("position", entry.position()));
             return null;
         });
     }
@@ -472,7 +490,7 @@ final class ListService {
                 Instant now = clock.instant();
                 entries.setOrder(list.id(), ids, now);
                 h.attach(ListDao.class).touch(list.id(), now);
-                log(h, list.id(), now, "reordered", List.copyOf(order), Map.of("previous", slugs(h, current)));
+                log(h, list, now, "reordered", List.copyOf(order), Map.of("previous", slugs(h, current)));
             }
             return detail(h, h.attach(ListDao.class).get(list.id()));
         });
@@ -566,7 +584,20 @@ final class ListService {
         }
     }
 
-    private void log(Handle h, UUID listId, Instant at, String verb, List<String> entries, Map<String, Object> metadata) {
+    /** The list_activity row of a change and then its event; the last statements of a write. */
+    private void log(Handle h, GameList list, Instant at, String verb, List<String> entries, Map<String, Object> metadata) {
+        activity(h, list.id(), at, verb, entries, metadata);
+        announce(h, list, list.isPublic(), verb, entries);
+    }
+
+    /** Records {@code questlog:list_updated} when {@code visible}; append after the transaction's writes. */
+    private void announce(Handle h, GameList list, boolean visible, String verb, List<String> entries) {
+        if (visible) {
+            events.append(h, EventTypes.LIST_UPDATED, new ListEvent(list.slug(), verb, entries));
+        }
+    }
+
+    private void activity(Handle h, UUID listId, Instant at, String verb, List<String> entries, Map<String, Object> metadata) {
         try {
             h.attach(ListActivityDao.class).append(listId, at, verb, entries, json.writeValueAsString(metadata));
         } catch (JsonProcessingException e) {

@@ -18,20 +18,22 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
+import questlog.common.EventLog;
 
 /**
  * Lists and their entries and history. Built by app with the one {@link Jdbi}, the app's
  * {@link ObjectMapper}, a {@link Clock}, the {@link GameCatalog} that answers for the library,
  * and {@code seesPrivate}, which tells whether a request may see private lists (app: it carries
- * a valid token).
+ * a valid token), and the {@link EventLog} its changes are recorded in (the realtime module's).
  */
 public final class ListsModule {
     private final ListService service;
     private final ListController controller;
     private final ListsDataset dataset;
 
-    public ListsModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, Predicate<Context> seesPrivate) {
-        this.service = new ListService(jdbi, json, clock, catalog);
+    public ListsModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, Predicate<Context> seesPrivate,
+                       EventLog events) {
+        this.service = new ListService(jdbi, json, clock, catalog, events);
         this.controller = new ListController(service, json, seesPrivate);
         this.dataset = new ListsDataset(catalog, json);
     }

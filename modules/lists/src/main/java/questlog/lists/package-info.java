@@ -9,6 +9,7 @@
  * {@code GET /api/lists/{slug}/activity}; the reads answer a superset of the original Questlog's
  * compatibility shapes. Games come from the catalog through {@link questlog.lists.GameCatalog},
  * which app fills in. Also loads and writes the {@code lists} and {@code list_entries} sections
- * of the dataset format.
+ * of the dataset format. Changes of public lists record {@code questlog:list_updated} through
+ * the {@link questlog.common.EventLog} app passes in, in the same transaction.
  */
 package questlog.lists;

@@ -17,7 +17,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.EventTypes;
 import questlog.common.InvalidInputException;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
 /** Ranking through the service, checked against a model list after every operation. */
@@ -29,12 +31,13 @@ class ListServiceTest {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     static Jdbi jdbi;
     static ListService service;
+    static final RecordingEventLog events = new RecordingEventLog();
 
     @BeforeAll
     static void games() {
         jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         jdbi.useHandle(h -> h.execute("INSERT INTO game (slug, name) SELECT 'g' || i, 'Game ' || i FROM generate_series(1, 12) i"));
-        service = new ListService(jdbi, JSON, Clock.systemUTC(), new TableCatalog());
+        service = new ListService(jdbi, JSON, Clock.systemUTC(), new TableCatalog(), events);
     }
 
     static List<String> shown(String slug) {
@@ -50,6 +53,35 @@ class ListServiceTest {
             }
         }
         return games;
+    }
+
+    static List<ListEvent> eventsOf(String slug) {
+        return events.events(EventTypes.LIST_UPDATED).stream().map(e -> (ListEvent) e.payload())
+                .filter(e -> e.list().equals(slug)).toList();
+    }
+
+    @Test
+    void everyChangeOfAPublicListRecordsItsVerbAndPrivateListsRecordNothing() {
+        service.create(new CreateListRequest("Evented", null, null, true, true));
+        service.addEntry("evented", new AddEntryRequest("g1", null, null, null));
+        service.addEntry("evented", new AddEntryRequest("g2", null, null, null));
+        service.updateEntry("evented", "g2", new Bodies.Read<>(new UpdateEntryRequest(1, "first now"), Set.of("position", "notes")));
+        assertThatThrownBy(() -> service.addEntry("evented", new AddEntryRequest("g3", null, 9, null)))
+                .isInstanceOf(InvalidInputException.class);
+        service.removeEntry("evented", "g1");
+        service.delete("evented");
+        assertThat(eventsOf("evented")).containsExactly(
+                new ListEvent("evented", "created", List.of()),
+                new ListEvent("evented", "added", List.of("g1")),
+                new ListEvent("evented", "added", List.of("g2")),
+                new ListEvent("evented", "reordered", List.of("g2")),
+                new ListEvent("evented", "updated", List.of("g2")),
+                new ListEvent("evented", "removed", List.of("g1")),
+                new ListEvent("evented", "deleted", List.of()));
+
+        service.create(new CreateListRequest("Hidden", null, null, false, false));
+        service.addEntry("hidden", new AddEntryRequest("g1", null, null, null));
+        assertThat(eventsOf("hidden")).isEmpty();
     }
 
     static Bodies.Read<UpdateEntryRequest> move(int position) {

@@ -1,0 +1,111 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.EventTypes;
+
+/** Journal and lists writes through the API record their events in the log; refused writes record none. */
+class JournalListEventsTest {
+    @RegisterExtension
+    static final TestApp app = new TestApp();
+
+    @BeforeAll
+    static void catalog() {
+        var catalog = new Catalog(app.deps().jdbi());
+        catalog.game("chrono-trigger", "Chrono Trigger", null);
+        catalog.edition("chrono-trigger-ds", "chrono-trigger", "Chrono Trigger DS");
+        catalog.game("xenogears", "Xenogears", null);
+    }
+
+    static long lastEventId() {
+        return app.deps().jdbi().withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM event").mapTo(Long.class).one());
+    }
+
+    /** The events after {@code since}, oldest first. */
+    static List<JsonNode> eventsAfter(long since) {
+        var response = app.get("/api/events?limit=1000&since=" + since);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        response.json().get("items").forEach(items::add);
+        return items;
+    }
+
+    @Test
+    void completingAPlaythroughRecordsPlaythroughCompleteWithItsPublicFields() {
+        long before = lastEventId();
+        var started = app.post("/api/games/chrono-trigger/playthroughs",
+                Map.of("status", "playing", "started_at", "2026-01-02", "platform", "Nintendo DS"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String id = started.json().get("id").asText();
+        var completed = app.patch("/api/playthroughs/" + id, Map.of("status", "completed", "completed_at", "2026-02-11",
+                "edition", "chrono-trigger-ds", "playtime_hours", 25, "rating", 10));
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+
+        List<JsonNode> events = eventsAfter(before);
+        assertThat(events).extracting(e -> e.get("type").asText())
+                .containsExactly(EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_COMPLETE);
+        JsonNode payload = events.get(1).get("payload");
+        assertThat(payload.get("playthrough_id").asText()).isEqualTo(id);
+        assertThat(payload.get("game").asText()).isEqualTo("chrono-trigger");
+        assertThat(payload.get("work").asText()).isEqualTo("Chrono Trigger");
+        assertThat(payload.get("edition").asText()).isEqualTo("Chrono Trigger DS");
+        assertThat(payload.get("platform").asText()).isEqualTo("Nintendo DS");
+        assertThat(payload.get("status").asText()).isEqualTo("completed");
+        assertThat(payload.get("completed_at").asText()).isEqualTo("2026-02-11");
+        assertThat(payload.get("playtime_hours").decimalValue()).isEqualByComparingTo("25");
+        assertThat(payload.get("rating").asInt()).isEqualTo(10);
+        assertThat(payload.get("deleted").asBoolean()).isFalse();
+        assertThat(payload.has("notes")).as("notes are not part of the event").isFalse();
+
+        long afterComplete = lastEventId();
+        assertThat(app.post("/api/playthroughs/" + id + "/sessions", Map.of("minutes", 30)).status()).isEqualTo(201);
+        assertThat(app.delete("/api/playthroughs/" + id).status()).isEqualTo(204);
+        List<JsonNode> later = eventsAfter(afterComplete);
+        assertThat(later).extracting(e -> e.get("type").asText())
+                .containsExactly(EventTypes.PLAYTHROUGH_UPDATED, EventTypes.PLAYTHROUGH_UPDATED);
+        assertThat(later.get(1).get("payload").get("deleted").asBoolean()).isTrue();
+        assertThat(later.get(1).get("payload").get("playthrough_id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void refusedWritesRecordNoEvent() {
+        var created = app.post("/api/games/xenogears/playthroughs", Map.of("status", "planned"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        long before = lastEventId();
+
+        assertThat(app.patch("/api/playthroughs/" + id, Map.of("status", "completed", "rating", 11)).status()).isEqualTo(422);
+        assertThat(app.post("/api/games/xenogears/playthroughs", Map.of("status", "completed")).status()).isEqualTo(422);
+        assertThat(app.post("/api/playthroughs/" + id + "/sessions", Map.of("minutes", 0)).status()).isEqualTo(422);
+        assertThat(app.post("/api/lists", Map.of("name", "Refusals")).status()).isEqualTo(201);
+        long afterList = lastEventId();
+        assertThat(app.post("/api/lists/refusals/entries", Map.of("game", "no-such-game")).status()).isEqualTo(422);
+
+        assertThat(eventsAfter(afterList)).isEmpty();
+        assertThat(eventsAfter(before)).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.LIST_UPDATED);
+    }
+
+    @Test
+    void addingAnEntryToAListRecordsListUpdatedWithVerbAdded() {
+        assertThat(app.post("/api/lists", Map.of("name", "Favourites", "is_ranked", true)).status()).isEqualTo(201);
+        long before = lastEventId();
+        var added = app.post("/api/lists/favourites/entries", Map.of("game", "chrono-trigger"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+
+        List<JsonNode> events = eventsAfter(before);
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst().get("type").asText()).isEqualTo(EventTypes.LIST_UPDATED);
+        JsonNode payload = events.getFirst().get("payload");
+        assertThat(payload.get("list").asText()).isEqualTo("favourites");
+        assertThat(payload.get("verb").asText()).isEqualTo("added");
+        assertThat(payload.get("entries")).hasSize(1);
+        assertThat(payload.get("entries").get(0).asText()).isEqualTo("chrono-trigger");
+    }
+}
