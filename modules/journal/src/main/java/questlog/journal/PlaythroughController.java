@@ -1,5 +1,6 @@
 package questlog.journal;
 
+import questlog.common.Bodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;

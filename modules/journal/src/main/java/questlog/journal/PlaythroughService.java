@@ -1,5 +1,6 @@
 package questlog.journal;
 
+import questlog.common.Bodies;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package questlog.lists;
 
+import questlog.common.Bodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package questlog.lists;
 
+import questlog.common.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package questlog.lists;
+package questlog.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,17 +16,17 @@ import java.util.Set;
  * Type errors and unknown fields surface as Jackson exceptions, which app answers with a 400
  * naming the field.
  */
-final class Bodies {
+public final class Bodies {
     private Bodies() {}
 
     /** A body of type {@code T} and the JSON names of the fields it contained. */
-    record Read<T>(T value, Set<String> present) {
-        boolean has(String field) {
+    public record Read<T>(T value, Set<String> present) {
+        public boolean has(String field) {
             return present.contains(field);
         }
     }
 
-    static <T> Read<T> read(Context ctx, ObjectMapper json, Class<T> type) {
+    public static <T> Read<T> read(Context ctx, ObjectMapper json, Class<T> type) {
         JsonNode node;
         try {
             byte[] bytes = ctx.bodyAsBytes();
