@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A private redis-server on a free loopback port that a test can stop and start again on the
- * same port (the shared Redis cannot be stopped). Needs {@code redis-server} on the PATH or in
- * /usr/bin; fails with a clear message otherwise.
+ * same port (the shared Redis cannot be stopped). Uses {@code redis-server} from the PATH or
+ * /usr/bin, else the one bundled in the embedded-redis jar.
  */
 public final class RedisServerProcess implements AutoCloseable {
     private final Path binary;
@@ -84,7 +84,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private static Path binary() {
-        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/local/bin").split(":")) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (dir.isEmpty()) {
                 continue;
             }
@@ -93,8 +93,32 @@ public final class RedisServerProcess implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("redis-server is not installed (apt-get install redis-server); "
-                + "the Redis fault tests start and stop their own server");
+        return bundledBinary();
+    }
+
+    /**
+     * Without an installed redis-server (a fresh machine with only a JDK), the one bundled in the
+     * embedded-redis jar is copied out and run, so the test suite needs nothing but Java.
+     */
+    private static Path bundledBinary() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        String resource = os.contains("mac")
+                ? (arch.equals("aarch64") ? "redis-server-6.2.6-v5-darwin-arm64" : "redis-server-6.2.6-v5-darwin-amd64")
+                : (arch.equals("aarch64") ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64");
+        try (var in = RedisServerProcess.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("redis-server is not installed and no bundled one fits " + os + "/" + arch
+                        + "; install redis-server or set TEST_REDIS_URL");
+            }
+            Path file = Files.createTempFile("questlog-test-redis-", "");
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            file.toFile().setExecutable(true);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy out the bundled redis-server: " + e.getMessage(), e);
+        }
     }
 
     private static int freePort() {
