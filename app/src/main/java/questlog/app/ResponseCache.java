@@ -99,10 +99,6 @@ final class ResponseCache {
         respond(ctx, body, etag, contentType);
     }
 
-    void clear() {
-        entries.invalidateAll();
-    }
-
     private static void respond(Context ctx, byte[] body, String etag, String contentType) {
         ctx.header("ETag", etag);
         String ifNoneMatch = ctx.header("If-None-Match");
