@@ -93,6 +93,11 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** Stops the HTTP server only (graceful: requests in flight finish), keeping the database. */
+    void stopServer() {
+        server.stop();
+    }
+
     void stop() {
         if (server != null) {
             server.stop();
