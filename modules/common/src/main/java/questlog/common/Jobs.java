@@ -19,8 +19,17 @@ public interface Jobs {
      */
     JobRef submit(String type, Object params);
 
+    /**
+     * Like {@link #submit}, but at most one queued-or-running job exists per {@code type} and
+     * {@code key}: while one does, this returns it (with {@link JobRef#existing()} true) instead
+     * of queuing another. Safe when two callers race (a unique index decides).
+     *
+     * @param key what makes two jobs the same work, e.g. a game's id for a re-sync, or "all"
+     */
+    JobRef submitOnce(String type, String key, Object params);
+
     /** A queued job: its id and where its state can be read. */
-    record JobRef(UUID id, String type) {
+    record JobRef(UUID id, String type, boolean existing) {
         /** The job's address in the HTTP API. */
         public String url() {
             return "/api/jobs/" + id;
