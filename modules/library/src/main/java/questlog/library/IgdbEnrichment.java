@@ -1,0 +1,234 @@
+package questlog.library;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import questlog.common.EventLog;
+import questlog.common.EventTypes;
+import questlog.common.JobContext;
+import questlog.common.JobHandler;
+import questlog.library.igdb.IgdbClient;
+import questlog.library.igdb.IgdbGame;
+
+/**
+ * The {@value #TYPE} job: fills IGDB metadata for every game without an IGDB id, matching by
+ * Steam appid first (external_games) and by name second (exact names, then IGDB's search), in
+ * chunks of {@value #CHUNK} games by id. Each chunk's IGDB lookups are a few batched requests
+ * (one multiquery of appids, one of games, names only for what appids did not settle); its writes
+ * commit together with the checkpoint that moves past it, so a job stopped anywhere resumes after
+ * the last committed chunk and ends with the same rows as a run that never stopped. Ambiguous
+ * matches are reported in the result, never guessed; a re-run finds only those games and, with
+ * IGDB's answers cached, makes no request and no change.
+ */
+final class IgdbEnrichment implements JobHandler {
+    static final String TYPE = "igdb_enrich";
+    /** 2,000 games: their appids fit one multiquery (8 × 250) and their games another (4 × 500). */
+    static final int CHUNK = 2000;
+    /** Reports kept in the result; counts are always complete. */
+    static final int MAX_REPORTS = 500;
+    private static final int SEARCH_RESULTS = 10;
+
+    private final Jdbi jdbi;
+    private final IgdbClient igdb;
+    private final IgdbMetadata metadata;
+    private final EventLog events;
+    private final Clock clock;
+
+    /** Where a run stands; also the job's result once it ends. */
+    record Progress(UUID after, long examined, long total, long matched, long ambiguous, long notFound,
+                    long conflicts, List<Report> reports) {
+        static Progress start(long total) {
+            return new Progress(null, 0, total, 0, 0, 0, 0, List.of());
+        }
+    }
+
+    /** A game left without IGDB metadata, and why. {@code outcome}: ambiguous, not_found or conflict. */
+    record Report(String game, String name, String outcome, String detail, List<Candidate> candidates) {}
+
+    record Candidate(long igdbId, String name, Integer year, String gameType) {
+        static Candidate of(IgdbGame g) {
+            return new Candidate(g.id(), g.name(), g.releaseYear(), g.gameType());
+        }
+    }
+
+    private record Pending(UUID id, String slug, String name, Integer year, List<String> appids) {}
+
+    IgdbEnrichment(Jdbi jdbi, IgdbClient igdb, IgdbMetadata metadata, EventLog events, Clock clock) {
+        this.jdbi = jdbi;
+        this.igdb = igdb;
+        this.metadata = metadata;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Object run(JobContext context) {
+        Progress progress = context.checkpoint(Progress.class).orElseGet(() -> Progress.start(
+                jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM game WHERE igdb_id IS NULL")
+                        .mapTo(Long.class).one())));
+        context.progress(progress.examined(), progress.total());
+        while (true) {
+            context.checkStop();
+            List<Pending> chunk = load(progress.after());
+            if (chunk.isEmpty()) {
+                return progress;
+            }
+            Progress next = enrich(chunk, progress, context);
+            progress = next;
+        }
+    }
+
+    private Progress enrich(List<Pending> chunk, Progress progress, JobContext context) {
+        Map<UUID, IgdbMatcher.Match> matches = match(chunk);
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            long matched = progress.matched();
+            long ambiguous = progress.ambiguous();
+            long notFound = progress.notFound();
+            long conflicts = progress.conflicts();
+            List<Report> reports = new ArrayList<>(progress.reports());
+            Map<Long, String> holders = holders(h, matches);
+            List<GameEvent> updated = new ArrayList<>();
+            for (Pending game : chunk) {
+                IgdbMatcher.Match match = matches.get(game.id());
+                Report report = null;
+                if (match instanceof IgdbMatcher.Found found) {
+                    String holder = holders.get(found.game().id());
+                    if (holder != null) {
+                        conflicts++;
+                        report = new Report(game.slug(), game.name(), "conflict",
+                                "IGDB game " + found.game().id() + " is already linked to " + holder,
+                                List.of(Candidate.of(found.game())));
+                    } else if (stillUnlinked(h, game.id())) {
+                        List<String> changed = metadata.apply(h, game.id(), found.game(), IgdbMetadata.Mode.FILL, now);
+                        holders.put(found.game().id(), game.slug());
+                        matched++;
+                        Game after = h.attach(GameDao.class).findById(game.id()).orElseThrow();
+                        updated.add(GameEvent.updated(after, changed, after.slug()));
+                    }
+                } else if (match instanceof IgdbMatcher.Ambiguous many) {
+                    ambiguous++;
+                    report = new Report(game.slug(), game.name(), "ambiguous",
+                            "matches several IGDB games: " + many.describe(),
+                            many.candidates().stream().map(Candidate::of).toList());
+                } else {
+                    notFound++;
+                    report = new Report(game.slug(), game.name(), "not_found",
+                            game.appids().isEmpty() ? "no IGDB game has this name"
+                                    : "IGDB knows neither its Steam appid nor its name", List.of());
+                }
+                if (report != null && reports.size() < MAX_REPORTS) {
+                    reports.add(report);
+                }
+            }
+            events.appendAll(h, EventTypes.GAME_UPDATED, updated);
+            Progress next = new Progress(chunk.getLast().id(), progress.examined() + chunk.size(),
+                    progress.total(), matched, ambiguous, notFound, conflicts, List.copyOf(reports));
+            context.saveCheckpoint(h, next, next.examined(), Math.max(next.total(), next.examined()));
+            return next;
+        });
+    }
+
+    /** IGDB lookups for one chunk, no transaction open: appids first, then names for the rest. */
+    private Map<UUID, IgdbMatcher.Match> match(List<Pending> chunk) {
+        Map<UUID, IgdbMatcher.Match> matches = new LinkedHashMap<>();
+        List<String> appids = chunk.stream().flatMap(g -> g.appids().stream()).distinct().toList();
+        Map<String, List<Long>> idsByAppid = appids.isEmpty() ? Map.of() : igdb.gameIdsBySteamAppId(appids);
+        Set<Long> candidateIds = new HashSet<>();
+        idsByAppid.values().forEach(candidateIds::addAll);
+        Map<Long, IgdbGame> byId = new HashMap<>();
+        if (!candidateIds.isEmpty()) {
+            igdb.games(candidateIds, false).forEach(g -> byId.put(g.id(), g));
+        }
+        List<Pending> byName = new ArrayList<>();
+        for (Pending game : chunk) {
+            List<IgdbGame> candidates = game.appids().stream()
+                    .flatMap(appid -> idsByAppid.getOrDefault(appid, List.of()).stream())
+                    .distinct().map(byId::get).filter(g -> g != null).toList();
+            IgdbMatcher.Match match = IgdbMatcher.byAppid(game.name(), game.year(), candidates);
+            if (match instanceof IgdbMatcher.None) {
+                byName.add(game);
+            } else {
+                matches.put(game.id(), match);
+            }
+        }
+        if (byName.isEmpty()) {
+            return matches;
+        }
+        Map<String, List<IgdbGame>> exact = igdb.gamesByExactName(byName.stream().map(Pending::name).toList());
+        List<Pending> toSearch = new ArrayList<>();
+        for (Pending game : byName) {
+            IgdbMatcher.Match match = IgdbMatcher.byName(game.name(), game.year(), exact.getOrDefault(game.name(), List.of()));
+            if (match instanceof IgdbMatcher.None) {
+                toSearch.add(game);
+            } else {
+                matches.put(game.id(), match);
+            }
+        }
+        if (!toSearch.isEmpty()) {
+            Map<String, List<IgdbGame>> searched = igdb.searchEach(toSearch.stream().map(Pending::name).toList(),
+                    SEARCH_RESULTS);
+            for (Pending game : toSearch) {
+                matches.put(game.id(), IgdbMatcher.byName(game.name(), game.year(),
+                        searched.getOrDefault(game.name(), List.of())));
+            }
+        }
+        return matches;
+    }
+
+    /** The next chunk of games without an IGDB id, by id, with their Steam appids (game's or editions'). */
+    private List<Pending> load(UUID after) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT g.id, g.slug, g.name, g.original_release_year,
+                               array(SELECT DISTINCT x.external_id FROM external_id x
+                                     LEFT JOIN edition e ON e.id = x.edition_id
+                                     WHERE x.source = 'steam' AND (x.game_id = g.id OR e.game_id = g.id)
+                                     ORDER BY x.external_id) AS appids
+                        FROM game g
+                        WHERE g.igdb_id IS NULL AND (CAST(:after AS uuid) IS NULL OR g.id > :after)
+                        ORDER BY g.id
+                        LIMIT :limit""")
+                .bind("after", after)
+                .bind("limit", CHUNK)
+                .map((rs, ctx) -> new Pending(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("name"), (Integer) rs.getObject("original_release_year"),
+                        List.of((String[]) rs.getArray("appids").getArray())))
+                .list());
+    }
+
+    /** Which library game already holds each matched IGDB id (igdb_id is unique). */
+    private static Map<Long, String> holders(Handle h, Map<UUID, IgdbMatcher.Match> matches) {
+        Long[] ids = matches.values().stream()
+                .filter(IgdbMatcher.Found.class::isInstance)
+                .map(m -> ((IgdbMatcher.Found) m).game().id()).distinct().toArray(Long[]::new);
+        Map<Long, String> holders = new HashMap<>();
+        if (ids.length > 0) {
+            h.createQuery("SELECT igdb_id, slug FROM game WHERE igdb_id = ANY(:ids)")
+                    .bind("ids", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> holders.put(e.getKey(), e.getValue()));
+        }
+        return holders;
+    }
+
+    /** Locks the game and checks that nothing linked it since the chunk was read. */
+    private static boolean stillUnlinked(Handle h, UUID id) {
+        return h.createQuery("SELECT igdb_id IS NULL FROM game WHERE id = :id FOR UPDATE")
+                .bind("id", id).mapTo(Boolean.class).findOne().orElse(false);
+    }
+}

@@ -1,0 +1,157 @@
+package questlog.library.igdb;
+
+import dev.failsafe.Bulkhead;
+import dev.failsafe.BulkheadFullException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RateLimitExceededException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one Apicalypse query to IGDB and returns the answer's text, within IGDB's limits.
+ *
+ * <p>Failsafe supplies the three policies (a maintained, dependency-free library rather than
+ * hand-made sleeps): every HTTP request, the re-send after a token refresh included, first takes
+ * one of {@code maxInFlight} bulkhead slots and then a permit from a smooth rate limiter, so
+ * starts are spaced {@code requestInterval} apart however many threads call; the slot is taken
+ * first so a permit is never spent waiting. Around that, a retry policy repeats 429s, 5xx and
+ * timeouts with exponential backoff and jitter, or after IGDB's {@code Retry-After} when it sends one.
+ * Both policies are per transport, and app builds one client per process.
+ */
+final class IgdbTransport {
+    private static final Logger log = LoggerFactory.getLogger(IgdbTransport.class);
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
+    private static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(30);
+
+    private final IgdbSettings settings;
+    private final TwitchTokens tokens;
+    private final OkHttpClient http;
+    private final FailsafeExecutor<Answer> limited;
+    private final FailsafeExecutor<String> retried;
+
+    IgdbTransport(IgdbSettings settings, TwitchTokens tokens, OkHttpClient http) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.http = http;
+        Bulkhead<Answer> inFlight = Bulkhead.<Answer>builder(settings.maxInFlight())
+                .withMaxWaitTime(MAX_QUEUE_WAIT).build();
+        RateLimiter<Answer> perSecond = RateLimiter.<Answer>smoothBuilder(settings.requestInterval())
+                .withMaxWaitTime(MAX_QUEUE_WAIT).build();
+        this.limited = Failsafe.with(inFlight).compose(perSecond);
+        RetryPolicy<String> retry = RetryPolicy.<String>builder()
+                .handle(IgdbException.RateLimited.class, IgdbException.UpstreamDown.class)
+                .withMaxAttempts(settings.maxAttempts())
+                .withBackoff(settings.backoffMin(), settings.backoffMax())
+                .withJitter(0.25)
+                .withDelayFnOn(ctx -> ((IgdbException.RateLimited) ctx.getLastException()).retryAfter()
+                        .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait)
+                        .orElse(null), IgdbException.RateLimited.class)
+                .onRetry(e -> log.info("igdb retry attempt={} cause={}", e.getAttemptCount(),
+                        e.getLastException().getMessage()))
+                .build();
+        this.retried = Failsafe.with(retry);
+    }
+
+    /** POSTs {@code query} to {@code endpoint} (e.g. "games", "multiquery") and returns the 200 answer's body. */
+    String post(String endpoint, String query) {
+        try {
+            return retried.get(() -> attempt(endpoint, query));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IgdbException.UpstreamDown("interrupted while waiting for IGDB", e.getCause());
+            }
+            throw new IgdbException.UpstreamDown("IGDB call failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One try: a 401 gets one token refresh and one re-send; other statuses become exceptions. */
+    private String attempt(String endpoint, String query) {
+        String token = tokens.current();
+        Answer answer = send(endpoint, query, token);
+        if (answer.status() == 401) {
+            answer = send(endpoint, query, tokens.replace(token));
+            if (answer.status() == 401) {
+                throw new IgdbException.BadCredentials(
+                        "IGDB refused a freshly minted token; check IGDB_CLIENT_ID and IGDB_CLIENT_SECRET");
+            }
+        }
+        return check(answer);
+    }
+
+    /** One HTTP exchange, body read inside the bulkhead slot: a request is open until its body is in. */
+    private Answer send(String endpoint, String query, String token) {
+        var request = new Request.Builder()
+                .url(settings.baseUrl() + endpoint)
+                .header("Client-ID", settings.clientId())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .post(RequestBody.create(query, TEXT))
+                .build();
+        try {
+            return limited.get(() -> {
+                try (Response response = http.newCall(request).execute()) {
+                    return new Answer(response.code(), response.body().string(), retryAfter(response));
+                }
+            });
+        } catch (BulkheadFullException | RateLimitExceededException e) {
+            throw new IgdbException.RateLimited("too many IGDB requests queued in this process", null);
+        } catch (FailsafeException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedIOException) {
+                throw new IgdbException.UpstreamDown("IGDB did not answer within " + settings.callTimeout().toMillis()
+                        + " ms", cause);
+            }
+            if (cause instanceof IOException) {
+                throw new IgdbException.UpstreamDown("IGDB could not be reached: " + cause.getMessage(), cause);
+            }
+            throw e;
+        }
+    }
+
+    private static String check(Answer answer) {
+        int status = answer.status();
+        if (status == 200) {
+            return answer.body();
+        }
+        if (status == 429) {
+            throw new IgdbException.RateLimited("IGDB answered 429 Too Many Requests", answer.retryAfter());
+        }
+        if (status == 408 || status >= 500) {
+            throw new IgdbException.UpstreamDown("IGDB answered HTTP " + status, null);
+        }
+        if (status == 403) {
+            throw new IgdbException.BadCredentials("IGDB refused access (HTTP 403) for this client id");
+        }
+        throw new IgdbException.BadResponse("IGDB rejected the query (HTTP " + status + ")", null);
+    }
+
+    private record Answer(int status, String body, Duration retryAfter) {}
+
+    /** Retry-After in seconds, when present and sane; IGDB normally sends none. */
+    private static Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
