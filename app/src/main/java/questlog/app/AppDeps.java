@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
@@ -11,6 +12,7 @@ import questlog.journal.JournalModule;
 import questlog.library.CatalogDataset;
 import questlog.library.GameDirectory;
 import questlog.library.LibraryModule;
+import questlog.library.igdb.IgdbClient;
 import questlog.lists.ListsModule;
 import questlog.realtime.RealtimeModule;
 
@@ -33,6 +35,7 @@ public final class AppDeps implements AutoCloseable {
     final LibraryModule library;
     final JournalModule journal;
     final ListsModule lists;
+    final Optional<IgdbClient> igdb;
     final Importer importer;
     final Exporter exporter;
 
@@ -59,8 +62,10 @@ public final class AppDeps implements AutoCloseable {
             var catalogDataset = new CatalogDataset(realtime.eventLog());
             this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
             this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());
+            // One IGDB client per process: its rate limiter and in-flight cap must see every caller.
+            this.igdb = config.igdb().map(settings -> new IgdbClient(settings, jdbi, json, clock));
             this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), importer,
-                    CatalogAdapters.gameSections(journal, lists), realtime.eventLog());
+                    CatalogAdapters.gameSections(journal, lists), realtime.eventLog(), igdb, null);
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
@@ -121,6 +126,7 @@ public final class AppDeps implements AutoCloseable {
 
     @Override
     public void close() {
+        igdb.ifPresent(IgdbClient::close);
         realtime.close();
         changes.close();
         database.close();
