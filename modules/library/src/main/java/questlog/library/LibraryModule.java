@@ -26,6 +26,8 @@ import questlog.library.igdb.IgdbClient;
  * the original Questlog's read API over them, and bulk import. Routes are relative to /api.
  */
 public final class LibraryModule {
+    /** The job type of IGDB enrichment, which {@code questlog enrich} queues. */
+    public static final String ENRICH_JOB = IgdbEnrichment.TYPE;
     private final DatasetImporter importer;
     private final GameController games;
     private final EditionController editions;

@@ -218,8 +218,9 @@ class IgdbClientTest {
         try (FakeIgdb big = FakeIgdb.start(FakeIgdbCatalog.generated(5_000, 7));
              IgdbClient batched = client(settings().withUrls(big.igdbBaseUrl(), big.tokenUrl()))) {
             jdbi.useHandle(h -> h.execute("TRUNCATE igdb_token"));
-            List<String> appids = big.catalog().games().stream()
-                    .flatMap(g -> g.steamAppIds().stream()).toList();
+            List<String> appids = big.catalog().externalGames().stream()
+                    .filter(e -> e.externalGameSource() == FakeIgdbCatalog.STEAM)
+                    .map(FakeIgdbCatalog.ExternalGame::uid).toList();
 
             var mapped = batched.gameIdsBySteamAppId(appids);
             var games = batched.games(mapped.values().stream().flatMap(List::stream).toList(), false);
