@@ -1,27 +1,37 @@
 package questlog.library;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import questlog.common.Slugs;
 import questlog.library.igdb.IgdbGame;
 
 /**
- * Writes what IGDB says about a game into the catalog, inside the caller's transaction, as the
+ * Writes what IGDB says about games into the catalog, inside the caller's transaction, as the
  * original Questlog mapped it: cover at {@code t_cover_big}, first release date (a UTC date) on
  * the original edition and its year on the game, summary, platforms, genres (created with their
  * IGDB ids when new), franchise, the raw IGDB object in {@code igdb_data}, {@code last_synced_at}.
  *
- * <p>Two modes. {@link Mode#FILL} (enrichment) only fills what is empty and links genres only to
- * a game that has none, so a user's own edits survive. {@link Mode#REFRESH} (an explicit re-sync)
- * overwrites the IGDB-sourced columns and adds IGDB's genres to the game's; the name, slug and
- * anything IGDB does not know are never touched, and nothing is removed.
+ * <p>Two modes. {@link Mode#FILL} (creation, enrichment) only fills what is empty and links
+ * genres only to a game that has none, so a user's own values survive. {@link Mode#REFRESH} (an
+ * explicit re-sync) overwrites the IGDB-sourced columns and adds IGDB's genres to the game's;
+ * name, slug and anything IGDB does not know are never touched, and nothing is removed.
+ *
+ * <p>Set-based: a whole batch of games costs one read and one statement per table, so enriching
+ * thousands of games is bound by IGDB's rate limit, not by database round trips. The new values
+ * are decided here, from the rows as they stood, which also says exactly what changed.
  */
 final class IgdbMetadata {
 
@@ -33,98 +43,147 @@ final class IgdbMetadata {
         this.json = json;
     }
 
-    /**
-     * Applies {@code igdb} to game {@code gameId}; returns the names of the fields that changed
-     * (for the {@code game_updated} event), empty when nothing visible did.
-     */
+    /** {@link #applyAll} for one game; returns the names of the fields that changed. */
     List<String> apply(Handle h, UUID gameId, IgdbGame igdb, Mode mode, Instant now) {
-        var games = h.attach(GameDao.class);
-        Game before = games.findById(gameId).orElseThrow();
-        boolean refresh = mode == Mode.REFRESH;
-        List<UUID> genreIds = genreIds(h, igdb.genres(), now);
-        UUID franchiseId = igdb.franchise() == null ? null : franchiseId(h, igdb.franchise(), now);
-        boolean linkGenres = !genreIds.isEmpty()
-                && (refresh || h.createQuery("SELECT count(*) FROM game_genre WHERE game_id = :id")
-                        .bind("id", gameId).mapTo(Long.class).one() == 0);
-        h.createUpdate("""
-                        UPDATE game SET
-                            igdb_id = :igdbId,
-                            igdb_data = CAST(:data AS jsonb),
-                            last_synced_at = :now,
-                            summary = CASE WHEN :refresh OR summary IS NULL THEN coalesce(:summary, summary) ELSE summary END,
-                            cover_url = CASE WHEN :refresh OR cover_url IS NULL THEN coalesce(:cover, cover_url) ELSE cover_url END,
-                            original_release_year = CASE WHEN :refresh OR original_release_year IS NULL
-                                THEN coalesce(:year, original_release_year) ELSE original_release_year END,
-                            platforms = CASE WHEN (:refresh OR platforms = '{}') AND cardinality(:platforms) > 0
-                                THEN :platforms ELSE platforms END,
-                            franchise_id = coalesce(franchise_id, :franchiseId),
-                            primary_genre_id = CASE WHEN :linkGenres THEN coalesce(primary_genre_id, :primaryGenreId)
-                                ELSE primary_genre_id END,
-                            updated_at = :now
-                        WHERE id = :id""")
-                .bind("id", gameId)
-                .bind("igdbId", igdb.id())
-                .bind("data", raw(igdb))
-                .bind("now", now)
-                .bind("refresh", refresh)
-                .bind("summary", igdb.summary())
-                .bind("cover", igdb.coverUrl())
-                .bind("year", igdb.releaseYear())
-                .bind("platforms", igdb.platforms().toArray(String[]::new))
-                .bind("franchiseId", franchiseId)
-                .bind("linkGenres", linkGenres)
-                .bind("primaryGenreId", genreIds.isEmpty() ? null : genreIds.getFirst())
-                .execute();
-        int linked = 0;
-        if (linkGenres) {
-            linked = h.createUpdate("""
-                            INSERT INTO game_genre (game_id, genre_id) SELECT :id, unnest(:genres)
-                            ON CONFLICT DO NOTHING""")
-                    .bind("id", gameId).bind("genres", genreIds.toArray(UUID[]::new)).execute();
+        return applyAll(h, Map.of(gameId, igdb), mode, now).getOrDefault(gameId, List.of());
+    }
+
+    /**
+     * Applies each IGDB game to its library game; returns, per game, the names of the fields that
+     * changed (for {@code game_updated} events), empty when nothing visible did. The games should
+     * be locked or otherwise known to exist; missing ones are skipped.
+     */
+    Map<UUID, List<String>> applyAll(Handle h, Map<UUID, IgdbGame> matches, Mode mode, Instant now) {
+        if (matches.isEmpty()) {
+            return Map.of();
         }
-        updateOriginalEdition(h, gameId, igdb, refresh, now);
-        Game after = games.findById(gameId).orElseThrow();
-        return changes(before, after, linked > 0);
-    }
+        boolean refresh = mode == Mode.REFRESH;
+        Map<Long, UUID> genres = genreIds(h, matches.values().stream().flatMap(g -> g.genres().stream()).toList(), now);
+        Map<String, UUID> franchises = new HashMap<>();
+        for (IgdbGame game : matches.values()) {
+            if (game.franchise() != null) {
+                franchises.computeIfAbsent(game.franchise().name(), name -> franchiseId(h, game.franchise(), now));
+            }
+        }
+        UUID[] ids = matches.keySet().toArray(UUID[]::new);
+        Map<UUID, Game> before = h.attach(GameDao.class).findByIds(ids).stream()
+                .collect(Collectors.toMap(Game::id, Function.identity()));
+        Map<UUID, Long> genreCounts = new HashMap<>();
+        h.createQuery("SELECT game_id, count(*) FROM game_genre WHERE game_id = ANY(:ids) GROUP BY game_id")
+                .bind("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .forEach(e -> genreCounts.put(e.getKey(), e.getValue()));
 
-    /**
-     * The original edition (the game's first {@code original} one) gets the release date, cover,
-     * platforms and, when no other edition holds it, the IGDB id.
-     */
-    private void updateOriginalEdition(Handle h, UUID gameId, IgdbGame igdb, boolean refresh, Instant now) {
+        ArrayNode rows = json.createArrayNode();
+        ArrayNode links = json.createArrayNode();
+        Map<UUID, List<String>> changed = new LinkedHashMap<>();
+        for (var match : matches.entrySet()) {
+            Game game = before.get(match.getKey());
+            if (game == null) {
+                continue;
+            }
+            IgdbGame igdb = match.getValue();
+            List<UUID> igdbGenres = igdb.genres().stream().map(g -> genres.get(g.id())).distinct().toList();
+            boolean linkGenres = !igdbGenres.isEmpty() && (refresh || genreCounts.getOrDefault(game.id(), 0L) == 0);
+            String summary = pick(refresh, game.summary(), igdb.summary());
+            String cover = pick(refresh, game.coverUrl(), igdb.coverUrl());
+            Integer year = pick(refresh, game.originalReleaseYear(), igdb.releaseYear());
+            List<String> platforms = (refresh || game.platforms().isEmpty()) && !igdb.platforms().isEmpty()
+                    ? igdb.platforms() : game.platforms();
+            UUID franchise = game.franchiseId() != null || igdb.franchise() == null
+                    ? game.franchiseId() : franchises.get(igdb.franchise().name());
+            UUID primaryGenre = linkGenres && game.primaryGenreId() == null ? igdbGenres.getFirst() : game.primaryGenreId();
+
+            ObjectNode row = rows.addObject();
+            row.put("id", game.id().toString());
+            row.put("igdb_id", igdb.id());
+            row.set("data", igdb.raw());
+            row.put("summary", summary);
+            row.put("cover_url", cover);
+            row.put("year", year);
+            platforms.forEach(row.putArray("platforms")::add);
+            row.put("franchise_id", franchise == null ? null : franchise.toString());
+            row.put("primary_genre_id", primaryGenre == null ? null : primaryGenre.toString());
+            row.put("released", igdb.firstReleaseDate() == null ? null : igdb.firstReleaseDate().toString());
+            row.put("igdb_cover", igdb.coverUrl());
+            igdb.platforms().forEach(row.putArray("igdb_platforms")::add);
+            if (linkGenres) {
+                for (UUID genre : igdbGenres) {
+                    links.addObject().put("game_id", game.id().toString()).put("genre_id", genre.toString());
+                }
+            }
+            List<String> fields = new ArrayList<>();
+            diff(fields, "igdb_id", game.igdbId(), igdb.id());
+            diff(fields, "summary", game.summary(), summary);
+            diff(fields, "cover_url", game.coverUrl(), cover);
+            diff(fields, "original_release_year", game.originalReleaseYear(), year);
+            diff(fields, "platforms", game.platforms(), platforms);
+            diff(fields, "franchise", game.franchiseId(), franchise);
+            diff(fields, "primary_genre", game.primaryGenreId(), primaryGenre);
+            changed.put(game.id(), fields);
+        }
+
+        String rowsJson = rows.toString();
         h.createUpdate("""
-                        UPDATE edition SET
-                            release_date = CASE WHEN :refresh OR release_date IS NULL
-                                THEN coalesce(:released, release_date) ELSE release_date END,
-                            cover_url = CASE WHEN :refresh OR cover_url IS NULL THEN coalesce(:cover, cover_url) ELSE cover_url END,
-                            platforms = CASE WHEN (:refresh OR platforms = '{}') AND cardinality(:platforms) > 0
-                                THEN :platforms ELSE platforms END,
-                            igdb_id = CASE WHEN igdb_id IS NULL
-                                AND NOT EXISTS (SELECT 1 FROM edition other WHERE other.igdb_id = :igdbId)
-                                THEN :igdbId ELSE igdb_id END,
-                            igdb_data = CAST(:data AS jsonb),
-                            last_synced_at = :now,
-                            updated_at = :now
-                        WHERE id = (SELECT id FROM edition WHERE game_id = :gameId AND edition_type = 'original'
-                                    ORDER BY created_at, id LIMIT 1)""")
-                .bind("gameId", gameId)
-                .bind("refresh", refresh)
-                .bind("released", igdb.firstReleaseDate())
-                .bind("cover", igdb.coverUrl())
-                .bind("platforms", igdb.platforms().toArray(String[]::new))
-                .bind("igdbId", igdb.id())
-                .bind("data", raw(igdb))
-                .bind("now", now)
-                .execute();
+                        UPDATE game g SET
+                            igdb_id = r.igdb_id, igdb_data = r.data, last_synced_at = :now,
+                            summary = r.summary, cover_url = r.cover_url, original_release_year = r.year,
+                            platforms = ARRAY(SELECT jsonb_array_elements_text(r.platforms)),
+                            franchise_id = r.franchise_id, primary_genre_id = r.primary_genre_id, updated_at = :now
+                        FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, igdb_id bigint, data jsonb,
+                            summary text, cover_url text, year int, platforms jsonb, franchise_id uuid,
+                            primary_genre_id uuid)
+                        WHERE g.id = r.id""")
+                .bind("rows", rowsJson).bind("now", now).execute();
+        if (!links.isEmpty()) {
+            h.createQuery("""
+                            INSERT INTO game_genre (game_id, genre_id)
+                            SELECT game_id, genre_id FROM jsonb_to_recordset(CAST(:links AS jsonb))
+                                AS l(game_id uuid, genre_id uuid)
+                            ON CONFLICT DO NOTHING
+                            RETURNING game_id""")
+                    .bind("links", links.toString()).mapTo(UUID.class)
+                    .forEach(id -> addOnce(changed.get(id), "genres"));
+        }
+        updateOriginalEditions(h, rowsJson, refresh, now);
+        return changed;
     }
 
     /**
-     * Ids of IGDB's genres in the catalog: by IGDB id; else a genre of the same slug without an
-     * IGDB id adopts it (a hand-made "Puzzle" becomes IGDB's Puzzle); else a new genre.
+     * Each game's original edition (its first {@code original} one) gets the release date, cover,
+     * platforms and, when no other edition holds it, the IGDB id, by the same rule as the game.
      */
-    List<UUID> genreIds(Handle h, List<IgdbGame.Named> genres, Instant now) {
-        List<UUID> ids = new ArrayList<>();
-        for (IgdbGame.Named genre : genres) {
+    private static void updateOriginalEditions(Handle h, String rowsJson, boolean refresh, Instant now) {
+        h.createUpdate("""
+                        UPDATE edition e SET
+                            release_date = CASE WHEN :refresh OR e.release_date IS NULL
+                                THEN coalesce(r.released, e.release_date) ELSE e.release_date END,
+                            cover_url = CASE WHEN :refresh OR e.cover_url IS NULL
+                                THEN coalesce(r.igdb_cover, e.cover_url) ELSE e.cover_url END,
+                            platforms = CASE WHEN (:refresh OR e.platforms = '{}') AND jsonb_array_length(r.igdb_platforms) > 0
+                                THEN ARRAY(SELECT jsonb_array_elements_text(r.igdb_platforms)) ELSE e.platforms END,
+                            igdb_id = CASE WHEN e.igdb_id IS NULL
+                                AND NOT EXISTS (SELECT 1 FROM edition other WHERE other.igdb_id = r.igdb_id)
+                                THEN r.igdb_id ELSE e.igdb_id END,
+                            igdb_data = r.data, last_synced_at = :now, updated_at = :now
+                        FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, igdb_id bigint, data jsonb,
+                                released date, igdb_cover text, igdb_platforms jsonb),
+                             LATERAL (SELECT o.id FROM edition o WHERE o.game_id = r.id AND o.edition_type = 'original'
+                                      ORDER BY o.created_at, o.id LIMIT 1) AS original
+                        WHERE e.id = original.id""")
+                .bind("rows", rowsJson).bind("refresh", refresh).bind("now", now).execute();
+    }
+
+    /**
+     * Catalog ids of IGDB's genres: by IGDB id; else a genre of the same slug without an IGDB id
+     * adopts it (a hand-made "Puzzle" becomes IGDB's Puzzle); else a new genre.
+     */
+    Map<Long, UUID> genreIds(Handle h, List<IgdbGame.Named> igdbGenres, Instant now) {
+        Map<Long, UUID> ids = new HashMap<>();
+        for (IgdbGame.Named genre : igdbGenres) {
+            if (ids.containsKey(genre.id())) {
+                continue;
+            }
             Optional<UUID> known = h.createQuery("SELECT id FROM genre WHERE igdb_id = :igdbId")
                     .bind("igdbId", genre.id()).mapTo(UUID.class).findOne();
             if (known.isEmpty()) {
@@ -134,11 +193,9 @@ final class IgdbMetadata {
                         .bind("igdbId", genre.id()).bind("slug", genre.slug()).bind("now", now)
                         .mapTo(UUID.class).findOne();
             }
-            UUID id = known.orElseGet(() -> SlugAllocator.insert(genre.slug(), h.attach(GenreDao.class)::slugsLike,
-                    slug -> h.attach(GenreDao.class).insert(genre.name(), slug, genre.id(), null, now)).id());
-            if (!ids.contains(id)) {
-                ids.add(id);
-            }
+            var dao = h.attach(GenreDao.class);
+            ids.put(genre.id(), known.orElseGet(() -> SlugAllocator.insert(genre.slug(), dao::slugsLike,
+                    slug -> dao.insert(genre.name(), slug, genre.id(), null, now)).id()));
         }
         return ids;
     }
@@ -152,37 +209,20 @@ final class IgdbMetadata {
                         .or(() -> franchises.findBySlug(slug)).orElseThrow().id());
     }
 
-    private String raw(IgdbGame igdb) {
-        try {
-            return json.writeValueAsString(igdb.raw());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an IGDB object read as JSON writes back as JSON", e);
+    /** FILL keeps a value that is there; REFRESH takes IGDB's when IGDB has one. */
+    private static <T> T pick(boolean refresh, T current, T fromIgdb) {
+        return (refresh || current == null) && fromIgdb != null ? fromIgdb : current;
+    }
+
+    private static void diff(List<String> fields, String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            fields.add(name);
         }
     }
 
-    private static List<String> changes(Game before, Game after, boolean genresLinked) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(before.igdbId(), after.igdbId())) {
-            changed.add("igdb_id");
+    private static void addOnce(List<String> fields, String name) {
+        if (fields != null && !fields.contains(name)) {
+            fields.add(name);
         }
-        if (!Objects.equals(before.summary(), after.summary())) {
-            changed.add("summary");
-        }
-        if (!Objects.equals(before.coverUrl(), after.coverUrl())) {
-            changed.add("cover_url");
-        }
-        if (!Objects.equals(before.originalReleaseYear(), after.originalReleaseYear())) {
-            changed.add("original_release_year");
-        }
-        if (!Objects.equals(before.platforms(), after.platforms())) {
-            changed.add("platforms");
-        }
-        if (!Objects.equals(before.franchiseId(), after.franchiseId())) {
-            changed.add("franchise");
-        }
-        if (genresLinked || !Objects.equals(before.primaryGenreId(), after.primaryGenreId())) {
-            changed.add("genres");
-        }
-        return changed;
     }
 }
