@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.library.igdb.IgdbClient;
 import questlog.library.igdb.IgdbException;
 import questlog.library.igdb.IgdbGame;
@@ -26,6 +27,7 @@ import questlog.testsupport.TestDatabase;
  * caching and refresh, retries, timeouts, malformed answers, unknown ids, batching, the cache.
  */
 class IgdbClientTest {
+    @RegisterExtension
     static final TestDatabase db = new TestDatabase();
     static Jdbi jdbi;
     static FakeIgdb fake;
@@ -40,7 +42,6 @@ class IgdbClientTest {
     @AfterAll
     static void stop() throws Exception {
         fake.close();
-        db.close();
     }
 
     @BeforeEach

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.library.igdb.IgdbClient;
 import questlog.library.igdb.IgdbSettings;
 import questlog.testsupport.FakeIgdb;
@@ -19,6 +20,7 @@ import questlog.testsupport.TestDatabase;
 
 /** Enrichment over a small real-shaped library: appids first, names second, ambiguity reported. */
 class IgdbEnrichmentTest {
+    @RegisterExtension
     static final TestDatabase db = new TestDatabase();
     static Jdbi jdbi;
     static FakeIgdb fake;
@@ -41,7 +43,6 @@ class IgdbEnrichmentTest {
     static void stop() throws Exception {
         client.close();
         fake.close();
-        db.close();
     }
 
     static void add(String name, Integer year, String steamAppid) {

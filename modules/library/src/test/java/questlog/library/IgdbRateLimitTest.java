@@ -28,7 +28,7 @@ class IgdbRateLimitTest {
 
     @Test
     void twoHundredLookupsFromSixteenThreadsStayWithinFourPerSecondAndEightInFlight() throws Exception {
-        try (var db = new TestDatabase();
+        try (var db = new TestDatabase().start();
              FakeIgdb fake = FakeIgdb.start(FakeIgdbCatalog.generated(200, 3))) {
             Jdbi jdbi = LibraryTestSupport.jdbi(db);
             // 2.4 s per answer: at one start per 275 ms about 9 would be open without the 8-slot cap.
