@@ -35,6 +35,8 @@ final class IgdbTransport {
     private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
     private static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(30);
+    /** What the delay function returns for "no Retry-After": Failsafe then applies the backoff. */
+    private static final Duration FALL_BACK_TO_BACKOFF = Duration.ofMillis(-1);
 
     private final IgdbSettings settings;
     private final TwitchTokens tokens;
@@ -58,7 +60,7 @@ final class IgdbTransport {
                 .withJitter(0.25)
                 .withDelayFnOn(ctx -> ((IgdbException.RateLimited) ctx.getLastException()).retryAfter()
                         .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait)
-                        .orElse(null), IgdbException.RateLimited.class)
+                        .orElse(FALL_BACK_TO_BACKOFF), IgdbException.RateLimited.class)
                 .onRetry(e -> log.info("igdb retry attempt={} cause={}", e.getAttemptCount(),
                         e.getLastException().getMessage()))
                 .build();

@@ -61,8 +61,7 @@ final class TwitchTokens {
         try {
             Token token = jdbi.inTransaction(h -> {
                 // One minter at a time across instances; the others then read what it stored.
-                h.createQuery("SELECT pg_advisory_xact_lock(hashtext('igdb_token:' || :client))")
-                        .bind("client", settings.clientId()).mapTo(Object.class).one();
+                h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "igdb_token:" + settings.clientId());
                 Token stored = h.createQuery("""
                                 SELECT access_token, expires_at, updated_at FROM igdb_token WHERE client_id = :client""")
                         .bind("client", settings.clientId())
