@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import questlog.common.DatabaseUrl;
+import questlog.jobs.JobsConfig;
 import questlog.realtime.RealtimeModule;
 
 /**
@@ -17,7 +18,7 @@ import questlog.realtime.RealtimeModule;
  * problem is reported at once, naming the variable.
  */
 public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig security, CacheConfig cache,
-                        LogFormat logFormat, RealtimeModule.Settings realtime) {
+                        LogFormat logFormat, RealtimeModule.Settings realtime, JobsConfig jobs) {
 
     public record HttpConfig(String host, int port, List<String> corsOrigins, long maxBodyBytes, long maxImportBytes) {}
 
@@ -67,13 +68,22 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 Duration.ofMillis(reader.integer("QUESTLOG_WEBHOOK_RETRY_MS", 1000, 10, 3_600_000)),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_RETRY_MAX_SECONDS", 600, 1, 86_400)),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300)));
+        var jobDefaults = JobsConfig.defaults();
+        var jobs = new JobsConfig(
+                reader.integer("JOB_THREADS", jobDefaults.threads(), 1, 64),
+                Duration.ofMillis(reader.integer("JOB_POLL_INTERVAL_MS", (int) jobDefaults.pollInterval().toMillis(),
+                        50, 600_000)),
+                Duration.ofMillis(reader.integer("JOB_HEARTBEAT_MS", (int) jobDefaults.heartbeatInterval().toMillis(),
+                        100, 600_000)),
+                jobDefaults.missedHeartbeatsLimit(),
+                jobDefaults.shutdownMaxWait());
         reader.throwIfInvalid();
-        return new AppConfig(http, database, security, cache, logFormat, realtime);
+        return new AppConfig(http, database, security, cache, logFormat, realtime, jobs);
     }
 
     /** The same configuration on another database (tests, benchmarks). */
     public AppConfig withDatabase(DatabaseConfig other) {
-        return new AppConfig(http, other, security, cache, logFormat, realtime);
+        return new AppConfig(http, other, security, cache, logFormat, realtime, jobs);
     }
 
     static Path defaultDataDir(Map<String, String> env) {
