@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import questlog.common.DatabaseUrl;
+import questlog.jobs.JobsConfig;
 import questlog.library.igdb.IgdbSettings;
 import questlog.realtime.RealtimeModule;
 
@@ -18,7 +19,8 @@ import questlog.realtime.RealtimeModule;
  * problem is reported at once, naming the variable.
  */
 public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig security, CacheConfig cache,
-                        LogFormat logFormat, RealtimeModule.Settings realtime, Optional<IgdbSettings> igdb) {
+                        LogFormat logFormat, RealtimeModule.Settings realtime, JobsConfig jobs,
+                        Optional<IgdbSettings> igdb) {
 
     public record HttpConfig(String host, int port, List<String> corsOrigins, long maxBodyBytes, long maxImportBytes) {}
 
@@ -68,9 +70,18 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 Duration.ofMillis(reader.integer("QUESTLOG_WEBHOOK_RETRY_MS", 1000, 10, 3_600_000)),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_RETRY_MAX_SECONDS", 600, 1, 86_400)),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300)));
+        var jobDefaults = JobsConfig.defaults();
+        var jobs = new JobsConfig(
+                reader.integer("JOB_THREADS", jobDefaults.threads(), 1, 64),
+                Duration.ofMillis(reader.integer("JOB_POLL_INTERVAL_MS", (int) jobDefaults.pollInterval().toMillis(),
+                        50, 600_000)),
+                Duration.ofMillis(reader.integer("JOB_HEARTBEAT_MS", (int) jobDefaults.heartbeatInterval().toMillis(),
+                        100, 600_000)),
+                jobDefaults.missedHeartbeatsLimit(),
+                jobDefaults.shutdownMaxWait());
         var igdb = igdb(reader);
         reader.throwIfInvalid();
-        return new AppConfig(http, database, security, cache, logFormat, realtime, igdb);
+        return new AppConfig(http, database, security, cache, logFormat, realtime, jobs, igdb);
     }
 
     /**
@@ -102,7 +113,7 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
 
     /** The same configuration on another database (tests, benchmarks). */
     public AppConfig withDatabase(DatabaseConfig other) {
-        return new AppConfig(http, other, security, cache, logFormat, realtime, igdb);
+        return new AppConfig(http, other, security, cache, logFormat, realtime, jobs, igdb);
     }
 
     static Path defaultDataDir(Map<String, String> env) {

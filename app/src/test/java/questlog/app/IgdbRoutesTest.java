@@ -68,9 +68,9 @@ class IgdbRoutesTest {
         assertThat(game.path("platforms").toString()).contains("\"pc\"");
         assertThat(game.path("genres").toString()).contains("Puzzle");
         assertThat(game.path("editions").get(0).path("release_date").asText()).isEqualTo("2011-04-19");
-        assertThat(app.deps().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT igdb_data ->> 'name' FROM game WHERE slug = 'portal-2'").mapTo(String.class).one()))
-                .isEqualTo("Portal 2");
+        String rawName = app.deps().jdbi().withHandle(h -> h.createQuery(
+                "SELECT igdb_data ->> 'name' FROM game WHERE slug = 'portal-2'").mapTo(String.class).one());
+        assertThat(rawName).isEqualTo("Portal 2");
 
         var again = api.post("/api/games", Map.of("igdb_id", 72));
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
