@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.EventLog;
@@ -34,8 +38,9 @@ final class IgdbEnrichment implements JobHandler {
     static final String TYPE = "igdb_enrich";
     /**
      * 1,000 games: their appids fit one multiquery (4 × 250) and their games another (2 × 500), so
-     * a chunk costs about two requests, and writing it (set-based) takes less than the 275 ms the
-     * rate limiter leaves between requests: the run is bound by IGDB's rate, not by the database.
+     * a chunk costs about two requests (10,000 games: 20), and writing it (set-based, about 0.3 s)
+     * takes less than the two rate-limited requests of the next chunk, which run meanwhile: the
+     * run is bound by IGDB's rate, not by the database.
      */
     static final int CHUNK = 1000;
     /** Reports kept in the result; counts are always complete. */
@@ -80,25 +85,51 @@ final class IgdbEnrichment implements JobHandler {
         return TYPE;
     }
 
+    /**
+     * Chunk after chunk; while one chunk is written, the next one's IGDB lookups already run on
+     * another thread, so the database work hides in the waits IGDB's rate limit imposes anyway.
+     */
     @Override
-    public Object run(JobContext context) {
+    public Object run(JobContext context) throws Exception {
         Progress progress = context.checkpoint(Progress.class).orElseGet(() -> Progress.start(
                 jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM game WHERE igdb_id IS NULL")
                         .mapTo(Long.class).one())));
         context.progress(progress.examined(), progress.total());
-        while (true) {
-            context.checkStop();
-            List<Pending> chunk = load(progress.after());
-            if (chunk.isEmpty()) {
-                return progress;
+        try (ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Pending> first = load(progress.after());
+            List<Pending> chunk = first;
+            Future<Map<UUID, IgdbMatcher.Match>> matching = lookups.submit(() -> match(first));
+            while (!chunk.isEmpty()) {
+                context.checkStop();
+                Map<UUID, IgdbMatcher.Match> matches = await(matching);
+                // The next chunk starts after this one's last id, so it can be read before this one is written.
+                List<Pending> next = load(chunk.getLast().id());
+                matching = next.isEmpty() ? null : lookups.submit(() -> match(next));
+                try {
+                    progress = write(chunk, matches, progress, context);
+                } catch (RuntimeException e) {
+                    if (matching != null) {
+                        matching.cancel(true);
+                    }
+                    throw e;
+                }
+                chunk = next;
             }
-            Progress next = enrich(chunk, progress, context);
-            progress = next;
+        }
+        return progress;
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
-    private Progress enrich(List<Pending> chunk, Progress progress, JobContext context) {
-        Map<UUID, IgdbMatcher.Match> matches = match(chunk);
+    /** One chunk's writes and the checkpoint past it, in one transaction. */
+    private Progress write(List<Pending> chunk, Map<UUID, IgdbMatcher.Match> matches, Progress progress,
+                           JobContext context) {
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             long matched = progress.matched();
@@ -202,24 +233,36 @@ final class IgdbEnrichment implements JobHandler {
         return matches;
     }
 
-    /** The next chunk of games without an IGDB id, by id, with their Steam appids (game's or editions'). */
+    /** The next chunk of games without an IGDB id, by id, with their Steam appids (the game's or its editions'). */
     private List<Pending> load(UUID after) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT g.id, g.slug, g.name, g.original_release_year,
-                               array(SELECT DISTINCT x.external_id FROM external_id x
-                                     LEFT JOIN edition e ON e.id = x.edition_id
-                                     WHERE x.source = 'steam' AND (x.game_id = g.id OR e.game_id = g.id)
-                                     ORDER BY x.external_id) AS appids
-                        FROM game g
-                        WHERE g.igdb_id IS NULL AND (CAST(:after AS uuid) IS NULL OR g.id > :after)
-                        ORDER BY g.id
-                        LIMIT :limit""")
-                .bind("after", after)
-                .bind("limit", CHUNK)
-                .map((rs, ctx) -> new Pending(rs.getObject("id", UUID.class), rs.getString("slug"),
-                        rs.getString("name"), (Integer) rs.getObject("original_release_year"),
-                        List.of((String[]) rs.getArray("appids").getArray())))
-                .list());
+        return jdbi.withHandle(h -> {
+            record Row(UUID id, String slug, String name, Integer year) {}
+            List<Row> rows = h.createQuery("""
+                            SELECT id, slug, name, original_release_year FROM game
+                            WHERE igdb_id IS NULL AND (CAST(:after AS uuid) IS NULL OR id > :after)
+                            ORDER BY id LIMIT :limit""")
+                    .bind("after", after)
+                    .bind("limit", CHUNK)
+                    .map((rs, ctx) -> new Row(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
+                            (Integer) rs.getObject("original_release_year")))
+                    .list();
+            Map<UUID, List<String>> appids = new HashMap<>();
+            if (!rows.isEmpty()) {
+                h.createQuery("""
+                                SELECT x.game_id, x.external_id FROM external_id x
+                                WHERE x.source = 'steam' AND x.game_id = ANY(:ids)
+                                UNION
+                                SELECT e.game_id, x.external_id FROM external_id x JOIN edition e ON e.id = x.edition_id
+                                WHERE x.source = 'steam' AND e.game_id = ANY(:ids)
+                                ORDER BY 1, 2""")
+                        .bind("ids", rows.stream().map(Row::id).toArray(UUID[]::new))
+                        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                        .forEach(e -> appids.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            }
+            return rows.stream()
+                    .map(r -> new Pending(r.id(), r.slug(), r.name(), r.year(), appids.getOrDefault(r.id(), List.of())))
+                    .toList();
+        });
     }
 
     /** Which library game already holds each matched IGDB id (igdb_id is unique). */

@@ -59,12 +59,8 @@ final class IgdbMetadata {
         }
         boolean refresh = mode == Mode.REFRESH;
         Map<Long, UUID> genres = genreIds(h, matches.values().stream().flatMap(g -> g.genres().stream()).toList(), now);
-        Map<String, UUID> franchises = new HashMap<>();
-        for (IgdbGame game : matches.values()) {
-            if (game.franchise() != null) {
-                franchises.computeIfAbsent(game.franchise().name(), name -> franchiseId(h, game.franchise(), now));
-            }
-        }
+        Map<String, UUID> franchises = franchiseIds(h, matches.values().stream()
+                .map(IgdbGame::franchise).filter(Objects::nonNull).toList(), now);
         UUID[] ids = matches.keySet().toArray(UUID[]::new);
         Map<UUID, Game> before = h.attach(GameDao.class).findByIds(ids).stream()
                 .collect(Collectors.toMap(Game::id, Function.identity()));
@@ -180,33 +176,49 @@ final class IgdbMetadata {
      */
     Map<Long, UUID> genreIds(Handle h, List<IgdbGame.Named> igdbGenres, Instant now) {
         Map<Long, UUID> ids = new HashMap<>();
+        if (igdbGenres.isEmpty()) {
+            return ids;
+        }
+        // One read for the usual case (every genre known by its IGDB id), row by row only for new ones.
+        h.createQuery("SELECT igdb_id, id FROM genre WHERE igdb_id = ANY(:ids)")
+                .bind("ids", igdbGenres.stream().map(IgdbGame.Named::id).distinct().toArray(Long[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getObject(2, UUID.class)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
         for (IgdbGame.Named genre : igdbGenres) {
             if (ids.containsKey(genre.id())) {
                 continue;
             }
-            Optional<UUID> known = h.createQuery("SELECT id FROM genre WHERE igdb_id = :igdbId")
-                    .bind("igdbId", genre.id()).mapTo(UUID.class).findOne();
-            if (known.isEmpty()) {
-                known = h.createQuery("""
-                                UPDATE genre SET igdb_id = :igdbId, updated_at = :now
-                                WHERE slug = :slug AND igdb_id IS NULL RETURNING id""")
-                        .bind("igdbId", genre.id()).bind("slug", genre.slug()).bind("now", now)
-                        .mapTo(UUID.class).findOne();
-            }
+            Optional<UUID> adopted = h.createQuery("""
+                            UPDATE genre SET igdb_id = :igdbId, updated_at = :now
+                            WHERE slug = :slug AND igdb_id IS NULL RETURNING id""")
+                    .bind("igdbId", genre.id()).bind("slug", genre.slug()).bind("now", now)
+                    .mapTo(UUID.class).findOne();
             var dao = h.attach(GenreDao.class);
-            ids.put(genre.id(), known.orElseGet(() -> SlugAllocator.insert(genre.slug(), dao::slugsLike,
+            ids.put(genre.id(), adopted.orElseGet(() -> SlugAllocator.insert(genre.slug(), dao::slugsLike,
                     slug -> dao.insert(genre.name(), slug, genre.id(), null, now)).id()));
         }
         return ids;
     }
 
-    /** The franchise of that name's slug, created when missing (franchises carry no IGDB id). */
-    UUID franchiseId(Handle h, IgdbGame.Named franchise, Instant now) {
+    /**
+     * Catalog ids of IGDB's franchises, by name: the franchise whose slug is the name's, created
+     * when missing (franchises carry no IGDB id).
+     */
+    Map<String, UUID> franchiseIds(Handle h, List<IgdbGame.Named> igdbFranchises, Instant now) {
+        Map<String, String> slugByName = new LinkedHashMap<>();
+        igdbFranchises.forEach(f -> slugByName.putIfAbsent(f.name(), Slugs.slugify(f.name(), f.slug())));
+        Map<String, UUID> bySlug = new HashMap<>();
+        if (!slugByName.isEmpty()) {
+            h.createQuery("SELECT slug, id FROM franchise WHERE slug = ANY(:slugs)")
+                    .bind("slugs", slugByName.values().stream().distinct().toArray(String[]::new))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+                    .forEach(e -> bySlug.put(e.getKey(), e.getValue()));
+        }
         var franchises = h.attach(FranchiseDao.class);
-        String slug = Slugs.slugify(franchise.name(), franchise.slug());
-        return franchises.findBySlug(slug).map(Franchise::id)
-                .orElseGet(() -> franchises.insert(franchise.name(), slug, now)
-                        .or(() -> franchises.findBySlug(slug)).orElseThrow().id());
+        Map<String, UUID> ids = new HashMap<>();
+        slugByName.forEach((name, slug) -> ids.put(name, bySlug.computeIfAbsent(slug, s -> franchises.insert(name, s, now)
+                .or(() -> franchises.findBySlug(s)).orElseThrow().id())));
+        return ids;
     }
 
     /** FILL keeps a value that is there; REFRESH takes IGDB's when IGDB has one. */

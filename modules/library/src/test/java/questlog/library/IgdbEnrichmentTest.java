@@ -53,14 +53,14 @@ class IgdbEnrichmentTest {
                 ids, null));
     }
 
-    IgdbEnrichment.Progress run() {
+    IgdbEnrichment.Progress run() throws Exception {
         var job = new IgdbEnrichment(jdbi, client, new IgdbMetadata(LibraryTestSupport.json()), events,
                 Clock.systemUTC());
         return (IgdbEnrichment.Progress) job.run(new TestJobContext(Map.of()));
     }
 
     @Test
-    void fillsWhatItCanBeSureOfAndReportsTheRest() {
+    void fillsWhatItCanBeSureOfAndReportsTheRest() throws Exception {
         add("Portal 2", null, "620");              // appid → 72
         add("dota 2", null, "570");                // appid, whatever the name's case
         add("Hades", null, "1145360");

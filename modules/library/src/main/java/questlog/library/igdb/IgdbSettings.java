@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param requestInterval the least time between two request starts. IGDB counts 4 per second at its
  *        end; starts spaced 275 ms apart (not 250) keep any one-second window at 4 even when a
- *        request leaves a little late or arrives a little early
+ *        request's arrival there is up to 100 ms later than the one four starts after it
  * @param maxAttempts tries per request, the first included, for 429, 5xx and timeouts
  * @param cacheTtl how long an answer is reused for the same query
  */

@@ -1,12 +1,11 @@
 package questlog.library.igdb;
 
 import dev.failsafe.Bulkhead;
+import io.github.bucket4j.Bucket;
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
-import dev.failsafe.RateLimitExceededException;
-import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,13 +21,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one Apicalypse query to IGDB and returns the answer's text, within IGDB's limits.
  *
- * <p>Failsafe supplies the three policies (a maintained, dependency-free library rather than
- * hand-made sleeps): every HTTP request, the re-send after a token refresh included, first takes
- * one of {@code maxInFlight} bulkhead slots and then a permit from a smooth rate limiter, so
- * starts are spaced {@code requestInterval} apart however many threads call; the slot is taken
- * first so a permit is never spent waiting. Around that, a retry policy repeats 429s, 5xx and
- * timeouts with exponential backoff and jitter, or after IGDB's {@code Retry-After} when it sends one.
- * Both policies are per transport, and app builds one client per process.
+ * <p>Maintained libraries supply the policies, not hand-made sleeps. Every HTTP request, the
+ * re-send after a token refresh included, first takes one of {@code maxInFlight} slots of a
+ * Failsafe bulkhead, then a token from a Bucket4j bucket that holds one token and refills it
+ * {@code requestInterval} after it was taken, so any two starts are at least that far apart
+ * however many threads call (4 per second with a margin; the slot comes first so a token is never
+ * spent waiting for a slot). Failsafe's own smooth rate limiter was not used: it aligns permits to
+ * a fixed grid, so after an idle spell two starts can come almost together, and IGDB counts a
+ * sliding second. Around that, a Failsafe retry policy repeats 429s, 5xx and timeouts with
+ * exponential backoff and jitter, or after IGDB's {@code Retry-After} when it sends one. All of it
+ * is per transport, and app builds one client per process.
  */
 final class IgdbTransport {
     private static final Logger log = LoggerFactory.getLogger(IgdbTransport.class);
@@ -42,6 +44,7 @@ final class IgdbTransport {
     private final TwitchTokens tokens;
     private final OkHttpClient http;
     private final FailsafeExecutor<Answer> limited;
+    private final Bucket starts;
     private final FailsafeExecutor<String> retried;
 
     IgdbTransport(IgdbSettings settings, TwitchTokens tokens, OkHttpClient http) {
@@ -50,9 +53,10 @@ final class IgdbTransport {
         this.http = http;
         Bulkhead<Answer> inFlight = Bulkhead.<Answer>builder(settings.maxInFlight())
                 .withMaxWaitTime(MAX_QUEUE_WAIT).build();
-        RateLimiter<Answer> perSecond = RateLimiter.<Answer>smoothBuilder(settings.requestInterval())
-                .withMaxWaitTime(MAX_QUEUE_WAIT).build();
-        this.limited = Failsafe.with(inFlight).compose(perSecond);
+        this.limited = Failsafe.with(inFlight);
+        this.starts = Bucket.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, settings.requestInterval()))
+                .build();
         RetryPolicy<String> retry = RetryPolicy.<String>builder()
                 .handle(IgdbException.RateLimited.class, IgdbException.UpstreamDown.class)
                 .withMaxAttempts(settings.maxAttempts())
@@ -105,11 +109,14 @@ final class IgdbTransport {
                 .build();
         try {
             return limited.get(() -> {
+                if (!starts.asBlocking().tryConsume(1, MAX_QUEUE_WAIT)) {
+                    throw new IgdbException.RateLimited("too many IGDB requests queued in this process", null);
+                }
                 try (Response response = http.newCall(request).execute()) {
                     return new Answer(response.code(), response.body().string(), retryAfter(response));
                 }
             });
-        } catch (BulkheadFullException | RateLimitExceededException e) {
+        } catch (BulkheadFullException e) {
             throw new IgdbException.RateLimited("too many IGDB requests queued in this process", null);
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
