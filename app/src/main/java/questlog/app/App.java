@@ -26,7 +26,7 @@ public final class App {
         var problems = new ProblemMappers(deps.json);
         var auth = new Auth(deps.tokens, deps.config.security().privateReads(), problems);
         var cache = new ResponseCache(deps.changes, deps.config.cache());
-        var health = new Health(deps.database, deps.realtime::redisConnected, problems);
+        var health = new Health(deps.database, deps.realtime::redisConnected, deps.jobs::isRunning, problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
         var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
@@ -89,6 +89,7 @@ public final class App {
                     deps.realtime.routes().addEndpoints();
                     deps.journal.routes().addEndpoints();
                     deps.lists.routes().addEndpoints();
+                    deps.jobs.routes().addEndpoints();
                     docs.routes().addEndpoints();
                     get("export", export::get, Access.WRITE);
                 });

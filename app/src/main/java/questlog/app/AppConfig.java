@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import questlog.common.DatabaseUrl;
+import questlog.jobs.JobsConfig;
+import questlog.library.igdb.IgdbSettings;
 import questlog.realtime.RealtimeModule;
 
 /**
@@ -17,7 +19,8 @@ import questlog.realtime.RealtimeModule;
  * problem is reported at once, naming the variable.
  */
 public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig security, CacheConfig cache,
-                        LogFormat logFormat, RealtimeModule.Settings realtime) {
+                        LogFormat logFormat, RealtimeModule.Settings realtime, JobsConfig jobs,
+                        Optional<IgdbSettings> igdb) {
 
     public record HttpConfig(String host, int port, List<String> corsOrigins, long maxBodyBytes, long maxImportBytes) {}
 
@@ -67,13 +70,50 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 Duration.ofMillis(reader.integer("QUESTLOG_WEBHOOK_RETRY_MS", 1000, 10, 3_600_000)),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_RETRY_MAX_SECONDS", 600, 1, 86_400)),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300)));
+        var jobDefaults = JobsConfig.defaults();
+        var jobs = new JobsConfig(
+                reader.integer("JOB_THREADS", jobDefaults.threads(), 1, 64),
+                Duration.ofMillis(reader.integer("JOB_POLL_INTERVAL_MS", (int) jobDefaults.pollInterval().toMillis(),
+                        50, 600_000)),
+                Duration.ofMillis(reader.integer("JOB_HEARTBEAT_MS", (int) jobDefaults.heartbeatInterval().toMillis(),
+                        100, 600_000)),
+                jobDefaults.missedHeartbeatsLimit(),
+                jobDefaults.shutdownMaxWait());
+        var igdb = igdb(reader);
         reader.throwIfInvalid();
-        return new AppConfig(http, database, security, cache, logFormat, realtime);
+        return new AppConfig(http, database, security, cache, logFormat, realtime, jobs, igdb);
+    }
+
+    /**
+     * IGDB when both credentials are set (one without the other is a mistake worth stopping for);
+     * the URLs and waits are there for tests and proxies.
+     */
+    private static Optional<IgdbSettings> igdb(Reader reader) {
+        Optional<String> id = reader.raw("IGDB_CLIENT_ID");
+        Optional<String> secret = reader.raw("IGDB_CLIENT_SECRET");
+        String baseUrl = reader.httpUrl("IGDB_BASE_URL", IgdbSettings.DEFAULT_BASE_URL);
+        String tokenUrl = reader.httpUrl("TWITCH_TOKEN_URL", IgdbSettings.DEFAULT_TOKEN_URL);
+        int cacheHours = reader.integer("IGDB_CACHE_HOURS", 24, 0, 24 * 365);
+        int timeoutMs = reader.integer("IGDB_TIMEOUT_MS", 30_000, 100, 600_000);
+        int attempts = reader.integer("IGDB_MAX_ATTEMPTS", 5, 1, 20);
+        int backoffMs = reader.integer("IGDB_BACKOFF_MS", 1000, 1, 60_000);
+        if (id.isPresent() != secret.isPresent()) {
+            reader.problem((id.isPresent() ? "IGDB_CLIENT_SECRET" : "IGDB_CLIENT_ID")
+                    + " is missing: IGDB needs both IGDB_CLIENT_ID and IGDB_CLIENT_SECRET");
+        }
+        if (id.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(IgdbSettings.defaults(id.get(), secret.get())
+                .withUrls(baseUrl, tokenUrl)
+                .withCacheTtl(Duration.ofHours(cacheHours))
+                .withCallTimeout(Duration.ofMillis(timeoutMs))
+                .withRetries(attempts, Duration.ofMillis(backoffMs), Duration.ofMillis(Math.max(backoffMs, 30_000))));
     }
 
     /** The same configuration on another database (tests, benchmarks). */
     public AppConfig withDatabase(DatabaseConfig other) {
-        return new AppConfig(http, other, security, cache, logFormat, realtime);
+        return new AppConfig(http, other, security, cache, logFormat, realtime, jobs, igdb);
     }
 
     static Path defaultDataDir(Map<String, String> env) {
@@ -201,6 +241,24 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 return Optional.empty();
             }
             return value;
+        }
+
+        /** An http(s) URL, e.g. an upstream's base URL. */
+        String httpUrl(String key, String fallback) {
+            String url = raw(key).orElse(fallback);
+            try {
+                java.net.URI uri = java.net.URI.create(url);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    problems.add(key + " must be an http:// or https:// URL (got '" + redact(url) + "')");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " is not a valid URL: " + redact(url));
+            }
+            return url;
+        }
+
+        void problem(String message) {
+            problems.add(message);
         }
 
         private static String redact(String url) {

@@ -3,22 +3,28 @@ package questlog.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
+import questlog.common.JobHandler;
+import questlog.jobs.JobsModule;
 import questlog.journal.JournalModule;
 import questlog.library.CatalogDataset;
 import questlog.library.GameDirectory;
 import questlog.library.LibraryModule;
+import questlog.library.igdb.IgdbClient;
 import questlog.lists.ListsModule;
 import questlog.realtime.RealtimeModule;
 
 /**
  * Everything the HTTP app is made of, built in dependency order: metrics, database (migrated),
- * Jdbi, tokens, the change feed, realtime (whose event log the feature modules write to), then
- * the feature modules; last, the realtime relay starts delivering. Tests build the same thing
- * against their own database with {@link #build(AppConfig)}.
+ * Jdbi, tokens, the change feed, realtime (whose event log the feature modules write to), the
+ * jobs module (which feature modules submit work to), then the feature modules; last, the
+ * realtime relay starts delivering and the job runner starts with every module's handlers.
+ * Tests build the same thing against their own database with {@link #build(AppConfig)}.
  */
 public final class AppDeps implements AutoCloseable {
     final AppConfig config;
@@ -30,25 +36,30 @@ public final class AppDeps implements AutoCloseable {
     final ApiTokens tokens;
     final ChangeFeed changes;
     final RealtimeModule realtime;
+    final JobsModule jobs;
     final LibraryModule library;
     final JournalModule journal;
     final ListsModule lists;
+    final Optional<IgdbClient> igdb;
     final Importer importer;
     final Exporter exporter;
 
-    private AppDeps(AppConfig config, Clock clock) {
+    private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
         this.config = config;
         this.clock = clock;
         this.json = Json.objectMapper();
         this.metrics = new Metrics();
         this.database = Database.open(config.database(), metrics.registry());
         RealtimeModule built = null;
+        JobsModule builtJobs = null;
         try {
             database.migrate();
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
             this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
+            this.jobs = builtJobs = new JobsModule(jdbi, database.dataSource(), json, clock, realtime.eventLog(),
+                    config.jobs());
             // Journal and lists see the catalog through the library's directory; the library sees
             // their parts of a game's detail, and the importer and exporter span all three. The
             // library, journal and lists record their events through realtime's outbox.
@@ -59,13 +70,19 @@ public final class AppDeps implements AutoCloseable {
             var catalogDataset = new CatalogDataset(realtime.eventLog());
             this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
             this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());
+            // One IGDB client per process: its rate limiter and in-flight cap must see every caller.
+            this.igdb = config.igdb().map(settings -> new IgdbClient(settings, jdbi, json, clock));
             this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), importer,
-                    CatalogAdapters.gameSections(journal, lists), realtime.eventLog());
+                    CatalogAdapters.gameSections(journal, lists), realtime.eventLog(), igdb, jobs.jobs());
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
             realtime.start();
+            jobs.start(jobHandlers(library, extraJobHandlers));
         } catch (RuntimeException e) {
+            if (builtJobs != null) {
+                builtJobs.close();
+            }
             if (built != null) {
                 built.close();
             }
@@ -75,11 +92,26 @@ public final class AppDeps implements AutoCloseable {
     }
 
     public static AppDeps build(AppConfig config) {
-        return new AppDeps(config, Clock.systemUTC());
+        return new AppDeps(config, Clock.systemUTC(), List.of());
     }
 
     public static AppDeps build(AppConfig config, Clock clock) {
-        return new AppDeps(config, clock);
+        return new AppDeps(config, clock, List.of());
+    }
+
+    /** With job handlers besides the modules' own: for tests that need a job to run. */
+    static AppDeps build(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
+        return new AppDeps(config, clock, extraJobHandlers);
+    }
+
+    /**
+     * Every module's background job handlers, one {@code addAll(<module>.jobHandlers())} per
+     * module that has some, plus {@code extra}.
+     */
+    private static List<JobHandler> jobHandlers(LibraryModule library, List<JobHandler> extra) {
+        List<JobHandler> handlers = new ArrayList<>(library.jobHandlers());
+        handlers.addAll(extra);
+        return handlers;
     }
 
     public AppConfig config() {
@@ -102,6 +134,10 @@ public final class AppDeps implements AutoCloseable {
         return realtime;
     }
 
+    public JobsModule jobs() {
+        return jobs;
+    }
+
     public JournalModule journal() {
         return journal;
     }
@@ -115,12 +151,16 @@ public final class AppDeps implements AutoCloseable {
      * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
      */
     List<ApiOperation> moduleOperations() {
-        return Stream.of(library.operations(), journal.operations(), lists.operations(), realtime.operations())
+        return Stream.of(library.operations(), journal.operations(), lists.operations(), realtime.operations(),
+                        jobs.operations())
                 .flatMap(List::stream).toList();
     }
 
     @Override
     public void close() {
+        // Jobs first: their handlers still write (checkpoints, events) and call IGDB while they wind down.
+        jobs.close();
+        igdb.ifPresent(IgdbClient::close);
         realtime.close();
         changes.close();
         database.close();

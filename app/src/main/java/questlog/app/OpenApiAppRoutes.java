@@ -31,8 +31,9 @@ final class OpenApiAppRoutes {
                                 + "Also at `/health/`, as the original API had it.")
                         .withAccess(Access.PUBLIC),
                 ApiOperation.get("/health/ready", "Readiness", ApiResponse.ok(Readiness.class))
-                        .withDescription("Ready when the database answers within two seconds. When not ready: 503, "
-                                + "a problem whose `checks` member names the failing check.")
+                        .withDescription("Ready when the database answers within two seconds, the background job "
+                                + "runner is running (`checks.jobs`) and, with REDIS_URL, Redis is connected. When not "
+                                + "ready: 503, a problem whose `checks` member names the failing check.")
                         .withAccess(Access.PUBLIC)
                         .withProblems(503),
                 ApiOperation.get("/metrics", "Prometheus metrics",

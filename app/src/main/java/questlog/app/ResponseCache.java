@@ -17,11 +17,15 @@ import java.util.HexFormat;
  * served after that write. With the cache off every read is computed, yet ETags and bodies are
  * byte-for-byte the same. Readers with a token may see more than anonymous ones (private lists),
  * so the two kinds of caller have separate entries; every token holder sees the same data (it is
- * one person's journal), so they share theirs.
+ * one person's journal), so they share theirs. Job routes ({@code /api/jobs}) are never kept:
+ * a job's progress changes without any change event the version follows (its progress events
+ * are throttled, and the job table is deliberately not watched), so they are always computed;
+ * they still get ETags.
  */
 final class ResponseCache {
     private static final String VERSION_ATTRIBUTE = "questlog.cacheVersion";
     private static final String JSON = "application/json";
+    private static final String UNCACHED = "/api/jobs";
 
     /** A rendered answer; {@code route} is its route template, for metrics of requests answered early. */
     record Entry(long version, byte[] body, String etag, String contentType, String route) {}
@@ -49,7 +53,7 @@ final class ResponseCache {
         if (!enabled || !changes.isLive()) {
             return;
         }
-        Entry entry = fresh(key(ctx));
+        Entry entry = cacheable(ctx.path()) ? fresh(key(ctx)) : null;
         if (entry != null) {
             respond(ctx, entry.body(), entry.etag(), entry.contentType());
             ctx.skipRemainingHandlers();
@@ -61,7 +65,13 @@ final class ResponseCache {
      * {@link CachedReadHandler} to answer before the router.
      */
     Entry freshForAnonymous(String path, String query) {
-        return enabled ? fresh(key(false, path, query)) : null;
+        return enabled && cacheable(path) ? fresh(key(false, path, query)) : null;
+    }
+
+    /** Whether a read of this path may be kept; every GET under /api is, except the jobs'. */
+    static boolean cacheable(String path) {
+        String p = path.replaceAll("//+", "/");   // the router treats "//" as "/"
+        return !(p.equals(UNCACHED) || p.startsWith(UNCACHED + "/"));
     }
 
     private Entry fresh(String key) {
@@ -92,7 +102,7 @@ final class ResponseCache {
         }
         byte[] body = result.readAllBytes();
         String etag = etag(body);
-        if (enabled) {
+        if (enabled && cacheable(ctx.path())) {
             String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
             entries.put(key(ctx), new Entry(version, body, etag, contentType, route));
         }

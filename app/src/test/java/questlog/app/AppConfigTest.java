@@ -20,6 +20,7 @@ class AppConfigTest {
         assertThat(config.security().privateReads()).isFalse();
         assertThat(config.cache().enabled()).isTrue();
         assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
+        assertThat(config.jobs()).isEqualTo(questlog.jobs.JobsConfig.defaults());
     }
 
     @Test
@@ -38,7 +39,10 @@ class AppConfigTest {
                 "QUESTLOG_PRIVATE", "true",
                 "CORS_ORIGINS", "https://a.example, https://b.example",
                 "LOG_FORMAT", "json",
-                "QUESTLOG_RESPONSE_CACHE", "off"));
+                "QUESTLOG_RESPONSE_CACHE", "off",
+                "JOB_THREADS", "4",
+                "JOB_POLL_INTERVAL_MS", "500",
+                "JOB_HEARTBEAT_MS", "1500"));
         assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.database().url().orElseThrow().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/questlog");
         assertThat(config.security().apiKey()).contains("0123456789abcdef0123");
@@ -46,6 +50,9 @@ class AppConfigTest {
         assertThat(config.http().corsOrigins()).containsExactly("https://a.example", "https://b.example");
         assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
         assertThat(config.cache().enabled()).isFalse();
+        assertThat(config.jobs().threads()).isEqualTo(4);
+        assertThat(config.jobs().pollInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(config.jobs().heartbeatInterval()).isEqualTo(java.time.Duration.ofMillis(1500));
     }
 
     @Test
@@ -55,13 +62,17 @@ class AppConfigTest {
                 "DATABASE_URL", "mysql://x:secretpw@h/db",
                 "QUESTLOG_PRIVATE", "maybe",
                 "QUESTLOG_API_KEY", "short",
-                "LOG_FORMAT", "xml")))
+                "LOG_FORMAT", "xml",
+                "JOB_THREADS", "0",
+                "JOB_HEARTBEAT_MS", "often")))
                 .isInstanceOf(AppConfig.ConfigException.class)
                 .hasMessageContaining("PORT must be a whole number (got 'seventy')")
                 .hasMessageContaining("DATABASE_URL must start with postgres://")
                 .hasMessageContaining("QUESTLOG_PRIVATE must be true or false")
                 .hasMessageContaining("QUESTLOG_API_KEY is too short")
                 .hasMessageContaining("LOG_FORMAT must be one of [text, json]")
+                .hasMessageContaining("JOB_THREADS must be between 1 and 64 (got 0)")
+                .hasMessageContaining("JOB_HEARTBEAT_MS must be a whole number (got 'often')")
                 .hasMessageNotContaining("secretpw");
     }
 

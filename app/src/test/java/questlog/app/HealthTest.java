@@ -19,9 +19,10 @@ class HealthTest {
     }
 
     @Test
-    void readinessChecksTheDatabase() {
+    void readinessChecksTheDatabaseAndTheJobRunner() {
         var response = app.get("/health/ready");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().at("/checks/database").asText()).isEqualTo("ok");
+        assertThat(response.json().at("/checks/jobs").asText()).isEqualTo("ok");
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import questlog.common.JobHandler;
 import questlog.testsupport.TestDatabase;
 
 /**
@@ -33,6 +34,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     private final Clock clock;
     private final TestDatabase db;
     private final boolean ownsDatabase;
+    private final List<JobHandler> jobHandlers;
     private AppDeps deps;
     private Javalin server;
     private HttpClient http;
@@ -52,11 +54,22 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         this(env, clock, new TestDatabase(), true);
     }
 
-    private TestApp(Map<String, String> env, Clock clock, TestDatabase db, boolean ownsDatabase) {
+    private TestApp(Map<String, String> env, Clock clock, TestDatabase db, boolean ownsDatabase,
+                    List<JobHandler> jobHandlers) {
         this.env = env;
         this.clock = clock;
         this.db = db;
         this.ownsDatabase = ownsDatabase;
+        this.jobHandlers = jobHandlers;
+    }
+
+    private TestApp(Map<String, String> env, Clock clock, TestDatabase db, boolean ownsDatabase) {
+        this(env, clock, db, ownsDatabase, List.of());
+    }
+
+    /** The app with these background job handlers registered besides the modules' own. */
+    static TestApp withJobHandlers(Map<String, String> env, JobHandler... handlers) {
+        return new TestApp(env, Clock.systemUTC(), new TestDatabase(), true, List.of(handlers));
     }
 
     /**
@@ -86,7 +99,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         AppConfig base = AppConfig.fromEnv(all);
         AppConfig config = base.withDatabase(
                 new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6));
-        deps = AppDeps.build(config, clock);
+        deps = AppDeps.build(config, clock, jobHandlers);
         server = App.create(deps).start("127.0.0.1", 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         writeToken = deps.tokens().create(ownsDatabase ? "tests" : "tests-" + server.port(), List.of("read", "write")).secret();

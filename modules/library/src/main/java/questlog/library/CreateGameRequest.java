@@ -10,7 +10,7 @@ import questlog.common.FieldErrors;
 record CreateGameRequest(String name, String slug, String sortName, String franchise, List<String> genres,
                          String primaryGenre, Integer originalReleaseYear, String summary, String coverUrl,
                          List<String> platforms, Long igdbId, String parentGame, String relationshipType,
-                         List<ExternalIdInput> externalIds, List<CreateEditionRequest> editions) {
+                         List<ExternalIdInput> externalIds, List<CreateEditionRequest> editions, String igdbQuery) {
 
     CreateGameRequest {
         name = Inputs.text(name);
@@ -26,13 +26,44 @@ record CreateGameRequest(String name, String slug, String sortName, String franc
         relationshipType = Inputs.text(relationshipType);
         externalIds = externalIds == null ? List.of() : externalIds;
         editions = editions == null ? List.of() : editions;
+        igdbQuery = Inputs.text(igdbQuery);
+    }
+
+    /** A request for manual metadata only (no IGDB query). */
+    CreateGameRequest(String name, String slug, String sortName, String franchise, List<String> genres,
+                      String primaryGenre, Integer originalReleaseYear, String summary, String coverUrl,
+                      List<String> platforms, Long igdbId, String parentGame, String relationshipType,
+                      List<ExternalIdInput> externalIds, List<CreateEditionRequest> editions) {
+        this(name, slug, sortName, franchise, genres, primaryGenre, originalReleaseYear, summary, coverUrl, platforms,
+                igdbId, parentGame, relationshipType, externalIds, editions, null);
+    }
+
+    /**
+     * Whether the game comes from IGDB: {@code igdb_query} is given, or {@code igdb_id} without a
+     * {@code name}. With both a name and an igdb_id the game is made as given, the id recorded
+     * (PUT /api/games/{slug}/sync fetches it later).
+     */
+    boolean fromIgdb() {
+        return igdbQuery != null || igdbId != null && name == null;
+    }
+
+    /** This request for the IGDB game {@code igdbGameId} named {@code igdbName}: its own name wins. */
+    CreateGameRequest withIgdb(String igdbName, long igdbGameId) {
+        return new CreateGameRequest(name != null ? name : igdbName, slug, sortName, franchise, genres, primaryGenre,
+                originalReleaseYear, summary, coverUrl, platforms, igdbGameId, parentGame, relationshipType,
+                externalIds, editions, null);
     }
 
     /** Throws a 400 for missing values, then a 422 for values that break a rule. */
     void validate() {
         var missing = new FieldErrors();
         var rules = new FieldErrors();
-        missing.check(name != null, "name", "is required");
+        missing.check(name != null || igdbId != null || igdbQuery != null, "name",
+                "is required (or give igdb_id or igdb_query to take it from IGDB)");
+        if (igdbQuery != null && igdbId != null) {
+            rules.add("igdb_query", "give igdb_id or igdb_query, not both");
+        }
+        Inputs.maxLength(rules, "igdb_query", igdbQuery, Inputs.MAX_NAME_LENGTH);
         Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);
         Inputs.slugList(rules, "genres", genres);

@@ -5,22 +5,32 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import questlog.common.InvalidInputException;
+import questlog.library.igdb.IgdbClient;
+import questlog.library.igdb.IgdbException;
+import questlog.library.igdb.IgdbGame;
 import questlog.common.Page;
 
 /** {@code /games}: the canonical catalog of games. */
 final class GameController {
+    private static final int QUERY_HITS = 10;
     private final GameService games;
     private final ObjectMapper json;
     private final GameSections sections;
+    private final IgdbGateway igdb;
+    private final IgdbMetadata metadata;
 
     GameController(GameService games, ObjectMapper json) {
-        this(games, json, GameSections.NONE);
+        this(games, json, GameSections.NONE, new IgdbGateway(Optional.empty()));
     }
 
-    GameController(GameService games, ObjectMapper json, GameSections sections) {
+    GameController(GameService games, ObjectMapper json, GameSections sections, IgdbGateway igdb) {
         this.games = games;
         this.json = json;
         this.sections = sections;
+        this.igdb = igdb;
+        this.metadata = new IgdbMetadata(json);
     }
 
     void list(Context ctx) {
@@ -40,7 +50,14 @@ final class GameController {
     void create(Context ctx) throws IOException {
         CreateGameRequest request = Requests.body(ctx, json, CreateGameRequest.class);
         request.validate();
-        GameService.Details created = Requests.conflictsAs409(() -> games.create(request));
+        GameService.Details created;
+        if (request.fromIgdb()) {
+            // IGDB is asked before the transaction opens: no database work waits on the network.
+            IgdbGame game = igdb.call(client -> lookUp(client, request));
+            created = Requests.conflictsAs409(() -> games.createFromIgdb(request, game, metadata));
+        } else {
+            created = Requests.conflictsAs409(() -> games.create(request));
+        }
         ctx.status(201).header("Location", gamesPath(ctx) + "/" + created.game().slug());
         ctx.json(GameDetailResponse.from(created));
     }
@@ -56,6 +73,35 @@ final class GameController {
             throw notFound();
         }
         ctx.status(204);
+    }
+
+    /**
+     * The IGDB game a create asks for: by id, or the one search hit for {@code igdb_query} that
+     * bears that name (see {@link IgdbMatcher}); anything less certain is a 422 listing candidates.
+     */
+    private static IgdbGame lookUp(IgdbClient client, CreateGameRequest request) {
+        if (request.igdbQuery() == null) {
+            try {
+                return client.game(request.igdbId(), false);
+            } catch (IgdbException.NotFound e) {
+                throw InvalidInputException.of(422, "igdb_id", "IGDB has no game with id " + request.igdbId());
+            }
+        }
+        List<IgdbGame> hits = client.search(request.igdbQuery(), QUERY_HITS);
+        if (hits.size() == 1) {
+            return hits.getFirst();
+        }
+        IgdbMatcher.Match match = IgdbMatcher.byName(request.igdbQuery(), request.originalReleaseYear(), hits);
+        return switch (match) {
+            case IgdbMatcher.Found found -> found.game();
+            case IgdbMatcher.Ambiguous many -> throw InvalidInputException.of(422, "igdb_query",
+                    "matches several IGDB games: " + many.describe() + "; give igdb_id instead");
+            case IgdbMatcher.None none -> throw InvalidInputException.of(422, "igdb_query", hits.isEmpty()
+                    ? "IGDB found no game for '" + request.igdbQuery() + "'"
+                    : "no IGDB game is named exactly '" + request.igdbQuery() + "'; closest: "
+                            + new IgdbMatcher.Ambiguous(hits.subList(0, Math.min(5, hits.size()))).describe()
+                            + "; give igdb_id instead");
+        };
     }
 
     static NotFoundResponse notFound() {

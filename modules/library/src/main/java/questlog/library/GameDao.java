@@ -39,6 +39,9 @@ public interface GameDao extends SqlObject {
     @SqlQuery(SELECT + "WHERE g.id = :id")
     Optional<Game> findById(@Bind("id") UUID id);
 
+    @SqlQuery(SELECT + "WHERE g.id = ANY(:ids)")
+    List<Game> findByIds(@Bind("ids") UUID[] ids);
+
     /** The game's id, its row locked until the transaction ends, so a concurrent delete waits for this write. */
     @SqlQuery("SELECT id FROM game WHERE slug = :slug FOR UPDATE")
     Optional<UUID> lockBySlug(@Bind("slug") String slug);

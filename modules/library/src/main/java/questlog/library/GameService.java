@@ -18,6 +18,7 @@ import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 import questlog.common.Slugs;
 import questlog.library.UpdateGameRequest.Patch;
+import questlog.library.igdb.IgdbGame;
 
 /**
  * Games and their editions, genres and external ids: listing, reading, creating, changing and
@@ -87,40 +88,60 @@ final class GameService {
      */
     Details create(CreateGameRequest request) {
         return write(h -> {
-            Instant now = now();
-            var errors = new FieldErrors();
-            UUID franchiseId = franchiseId(h, request.franchise(), errors);
-            Map<String, UUID> genreIds = genreIds(h, request.genres(), request.primaryGenre(), errors);
-            Game parent = parentGame(h, request.parentGame(), errors);
-            errors.throwIfUnprocessable();
-
-            var games = h.attach(GameDao.class);
-            var values = new GameValues(request.name(), request.slug(), request.sortName(), franchiseId,
-                    parent == null ? null : parent.id(), request.relationshipType(),
-                    request.primaryGenre() == null ? null : genreIds.get(request.primaryGenre()),
-                    request.originalReleaseYear(), request.summary(), request.coverUrl(), request.platforms(),
-                    request.igdbId());
-            GameDao.Key key = request.slug() != null
-                    ? games.insert(values, now).orElseThrow(() ->
-                            new ConflictException("slug", "another game already has this slug"))
-                    : SlugAllocator.insert(Slugs.slugify(request.name(), "game"), games::slugsLike,
-                            slug -> games.insert(values.withSlug(slug), now));
-            UUID id = key.id();
-
-            h.attach(GameGenreDao.class).link(id, genreIds.values().toArray(UUID[]::new));
-            insertExternalIds(h, id, request.externalIds(), now);
-            if (request.editions().isEmpty()) {
-                insertEdition(h, id, CreateEditionRequest.originalOf(request.name(), request.platforms()), key.slug(), "", now);
-            } else {
-                for (int i = 0; i < request.editions().size(); i++) {
-                    CreateEditionRequest edition = request.editions().get(i);
-                    insertEdition(h, id, edition, editionSlugBase(key.slug(), edition.name()), "editions[" + i + "].", now);
-                }
-            }
+            UUID id = insert(h, request, now());
             Details created = details(h, id);
             events.append(h, EventTypes.GAME_ADDED, GameEvent.of(created.game()));
             return created;
         });
+    }
+
+    /**
+     * Creates the game {@code igdb} describes, as {@link #create} would with the request's own
+     * values, then fills everything left empty from IGDB ({@link IgdbMetadata.Mode#FILL}): the
+     * request's fields win over IGDB's. One transaction: a taken slug or igdb_id leaves nothing.
+     */
+    Details createFromIgdb(CreateGameRequest request, IgdbGame igdb, IgdbMetadata metadata) {
+        return write(h -> {
+            Instant now = now();
+            UUID id = insert(h, request.withIgdb(igdb.name(), igdb.id()), now);
+            metadata.apply(h, id, igdb, IgdbMetadata.Mode.FILL, now);
+            Details created = details(h, id);
+            events.append(h, EventTypes.GAME_ADDED, GameEvent.of(created.game()));
+            return created;
+        });
+    }
+
+    private UUID insert(Handle h, CreateGameRequest request, Instant now) {
+        var errors = new FieldErrors();
+        UUID franchiseId = franchiseId(h, request.franchise(), errors);
+        Map<String, UUID> genreIds = genreIds(h, request.genres(), request.primaryGenre(), errors);
+        Game parent = parentGame(h, request.parentGame(), errors);
+        errors.throwIfUnprocessable();
+
+        var games = h.attach(GameDao.class);
+        var values = new GameValues(request.name(), request.slug(), request.sortName(), franchiseId,
+                parent == null ? null : parent.id(), request.relationshipType(),
+                request.primaryGenre() == null ? null : genreIds.get(request.primaryGenre()),
+                request.originalReleaseYear(), request.summary(), request.coverUrl(), request.platforms(),
+                request.igdbId());
+        GameDao.Key key = request.slug() != null
+                ? games.insert(values, now).orElseThrow(() ->
+                        new ConflictException("slug", "another game already has this slug"))
+                : SlugAllocator.insert(Slugs.slugify(request.name(), "game"), games::slugsLike,
+                        slug -> games.insert(values.withSlug(slug), now));
+        UUID id = key.id();
+
+        h.attach(GameGenreDao.class).link(id, genreIds.values().toArray(UUID[]::new));
+        insertExternalIds(h, id, request.externalIds(), now);
+        if (request.editions().isEmpty()) {
+            insertEdition(h, id, CreateEditionRequest.originalOf(request.name(), request.platforms()), key.slug(), "", now);
+        } else {
+            for (int i = 0; i < request.editions().size(); i++) {
+                CreateEditionRequest edition = request.editions().get(i);
+                insertEdition(h, id, edition, editionSlugBase(key.slug(), edition.name()), "editions[" + i + "].", now);
+            }
+        }
+        return id;
     }
 
     /**

@@ -3,6 +3,7 @@ package questlog.library;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import questlog.common.Access;
 import questlog.common.ApiBody;
 import questlog.common.ApiOperation;
 import questlog.common.ApiParam;
@@ -37,9 +38,20 @@ final class LibraryApi {
                         .withDescription("References are slugs of existing rows. Without `slug`, one is made from"
                                 + " the name, with -2, -3... when taken. Without `editions`, an `original` edition"
                                 + " is made from the game's name, slug and platforms. `primary_genre` is added to"
-                                + " `genres`. Answers with a Location header.")
+                                + " `genres`. Answers with a Location header.\n\n"
+                                + "**From IGDB:** give `igdb_query` (a title), or `igdb_id` without `name`. The game"
+                                + " is looked up on IGDB and everything the body leaves out is filled from it: name,"
+                                + " summary, cover (t_cover_big), release year and the original edition's release"
+                                + " date (UTC), platforms, genres (created with their IGDB ids when new), franchise,"
+                                + " the raw IGDB object. Fields in the body win over IGDB's. `igdb_query` takes the"
+                                + " only hit, or the one hit with exactly that name (narrowed by main game, then"
+                                + " `original_release_year`); otherwise 422 lists the candidates. An id IGDB does"
+                                + " not know is a 422. With both `name` and `igdb_id` nothing is fetched (the id is"
+                                + " recorded; PUT /api/games/{slug}/sync fetches it). Without IGDB credentials the"
+                                + " IGDB forms answer 503; a malformed or failing IGDB answer is a 502 (504 on a"
+                                + " timeout) and nothing is written.")
                         .withBody(CreateGameRequest.class)
-                        .withProblems(409, 413, 422),
+                        .withProblems(409, 413, 422, 502, 503, 504),
                 ApiOperation.get("/api/games/{slug}", "Get a game with its editions and external ids",
                                 ApiResponse.ok(GameDetailResponse.class))
                         .withDescription("Also its `playthroughs`, newest completion first, as GET /api/playthroughs"
@@ -66,7 +78,29 @@ final class LibraryApi {
                                 + " unless the name already starts that way (\"Switch\" of okami: okami-switch).")
                         .withParams(slug)
                         .withBody(CreateEditionRequest.class)
-                        .withProblems(404, 409, 413, 422))));
+                        .withProblems(404, 409, 413, 422),
+                ApiOperation.put("/api/games/{slug}/sync", "Re-fetch a game from IGDB (a background job)",
+                                ApiResponse.accepted(JobAcceptedResponse.class))
+                        .withDescription("Queues an `igdb_sync` job and answers 202 with its id and a Location header"
+                                + " (GET /api/jobs/{id} tells its state). The job fetches the game by its igdb_id,"
+                                + " bypassing the response cache, and overwrites the IGDB-sourced fields (summary,"
+                                + " cover, release year and date, platforms), adds IGDB's genres and fills an empty"
+                                + " franchise; name and slug are kept. While a sync of the game is queued or running,"
+                                + " the same job is returned (`existing: true`). 422 when the game has no igdb_id,"
+                                + " 503 without IGDB credentials.")
+                        .withParams(slug)
+                        .withProblems(404, 422, 503))));
+        all.addAll(ApiOperation.tagged("IGDB", List.of(
+                ApiOperation.get("/api/igdb/search", "Search IGDB for games (for an admin form)",
+                                ApiResponse.ok(IgdbSearchResponse.Listing.class))
+                        .withDescription("IGDB's own search over game names, best match first. Needs a token, since"
+                                + " every call spends the instance's IGDB quota (4 requests/s). `in_library` is the"
+                                + " slug of the library game already linked to the hit. Answers are cached for a day.")
+                        .withAccess(Access.WRITE)
+                        .withParams(
+                                ApiParam.query("q", String.class, "The title to search for (required)"),
+                                ApiParam.query("limit", Integer.class, "Hits, 1 to 50 (default 10)"))
+                        .withProblems(400, 502, 503, 504))));
         all.addAll(ApiOperation.tagged("Franchises and genres", List.of(
                 ApiOperation.get("/api/franchises", "List franchises by name (a bare array, as in the original API)",
                         ApiResponse.arrayOf(RefResponse.class)),

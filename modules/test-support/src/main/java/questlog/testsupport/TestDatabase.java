@@ -27,7 +27,7 @@ import questlog.common.DatabaseUrl;
  * ({@code CREATE DATABASE ... TEMPLATE}), which takes milliseconds, so classes can run in parallel.
  * The database is dropped after the class.
  */
-public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final String ENV = "TEST_DATABASE_URL";
     private static Server server;
 

@@ -1,0 +1,106 @@
+package questlog.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import questlog.common.Jobs;
+import questlog.jobs.JobView;
+import questlog.library.LibraryModule;
+
+/**
+ * {@code questlog enrich}: queues the enrichment job (or follows the one already queued or
+ * running, here or on a server) and runs a job worker in this process until the job ends,
+ * showing its progress. Stopping the command (Ctrl-C, or the process killed) leaves the job
+ * queued with its checkpoint; the next {@code enrich}, or any server, resumes it.
+ */
+@Command(name = "enrich", description = {
+        "Fill IGDB metadata for every game that lacks it: Steam appids first, names second, in batches.",
+        "Ambiguous matches are listed, never guessed; a re-run only retries what is left.",
+        "Needs IGDB_CLIENT_ID and IGDB_CLIENT_SECRET."})
+final class EnrichCommand implements Callable<Integer> {
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration PLAIN_EVERY = Duration.ofSeconds(5);
+
+    @ParentCommand Main main;
+    @Option(names = "--detach", description = "Queue the job and exit; a running server does the work.") boolean detach;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppConfig config = main.config();
+        if (config.igdb().isEmpty()) {
+            throw new Main.UserError("IGDB is not configured: set IGDB_CLIENT_ID and IGDB_CLIENT_SECRET");
+        }
+        AppDeps deps = AppDeps.build(config);
+        Thread closer = new Thread(deps::close, "questlog-enrich-shutdown");
+        Runtime.getRuntime().addShutdownHook(closer);
+        try {
+            Jobs.JobRef job = deps.jobs.jobs().submitOnce(LibraryModule.ENRICH_JOB, "all", Map.of());
+            PrintStream out = System.out;
+            out.println((job.existing() ? "Following the enrichment already under way: job " : "Queued enrichment: job ")
+                    + job.id());
+            if (detach) {
+                return 0;
+            }
+            JobView done = follow(deps, job, System.console() != null);
+            report(done, out);
+            return "succeeded".equals(done.state()) ? 0 : 1;
+        } finally {
+            if (Runtime.getRuntime().removeShutdownHook(closer)) {
+                deps.close();
+            }
+        }
+    }
+
+    /** Polls the job until it ends: a progress bar on a terminal, a line every few seconds otherwise. */
+    private static JobView follow(AppDeps deps, Jobs.JobRef job, boolean terminal) throws InterruptedException {
+        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("Enriching").setStyle(ProgressBarStyle.ASCII)
+                .setInitialMax(-1).setUnit(" games", 1).continuousUpdate().build() : null;
+        long lastLine = 0;
+        try {
+            while (true) {
+                JobView view = deps.jobs.job(job.id()).orElseThrow();
+                if (bar != null) {
+                    if (view.total() >= 0) {
+                        bar.maxHint(view.total());
+                    }
+                    bar.stepTo(view.done());
+                } else if (System.nanoTime() - lastLine > PLAIN_EVERY.toNanos() || view.isFinished()) {
+                    System.out.println(view.state() + ": " + view.done() + (view.total() >= 0 ? " of " + view.total() : "")
+                            + " games examined");
+                    lastLine = System.nanoTime();
+                }
+                if (view.isFinished()) {
+                    return view;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    private static void report(JobView job, PrintStream out) {
+        if (!"succeeded".equals(job.state())) {
+            out.println("Enrichment " + job.state() + (job.error() == null ? "" : ": " + job.error()));
+            return;
+        }
+        JsonNode result = job.result();
+        out.printf("Examined %d games: %d matched, %d ambiguous, %d not found, %d conflicts%n",
+                result.path("examined").asLong(), result.path("matched").asLong(), result.path("ambiguous").asLong(),
+                result.path("not_found").asLong(), result.path("conflicts").asLong());
+        for (JsonNode report : result.path("reports")) {
+            out.println("  " + report.path("outcome").asText() + "  " + report.path("game").asText() + "  "
+                    + report.path("detail").asText());
+        }
+    }
+}
