@@ -78,6 +78,25 @@ class IgdbRoutesTest {
     }
 
     @Test
+    void racingCreatesOfOneIgdbGameMakeOneGame() throws Exception {
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            var answers = java.util.stream.IntStream.range(0, 6)
+                    .mapToObj(i -> threads.submit(() -> app.post("/api/games", Map.of("igdb_id", 113112))))
+                    .toList();
+            int created = 0;
+            int conflicts = 0;
+            for (var answer : answers) {
+                int status = answer.get().status();
+                created += status == 201 ? 1 : 0;
+                conflicts += status == 409 ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(conflicts).isEqualTo(5);
+        }
+        assertThat(games()).isEqualTo(1);
+    }
+
+    @Test
     void theBodyWinsOverIgdb() {
         var created = api.post("/api/games", Map.of("igdb_id", 1942, "summary", "My own words", "slug", "tw3"));
 

@@ -101,6 +101,25 @@ class IgdbClientTest {
     }
 
     @Test
+    void instancesThatMeetARejectedTokenTogetherMintOnlyOneNewToken() throws Exception {
+        client.game(72L, true);
+        List<IgdbClient> instances = List.of(client(settings()), client(settings()), client(settings()));
+        instances.forEach(c -> c.game(1942L, true)); // each has the stored token in memory now
+        fake.expireTokens();
+
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(instances.size())) {
+            var calls = instances.stream().map(c -> threads.submit(() -> c.game(71L, true))).toList();
+            for (var call : calls) {
+                assertThat(call.get().id()).isEqualTo(71L);
+            }
+        } finally {
+            instances.forEach(IgdbClient::close);
+        }
+        // One token at first, one replacement: the others found it stored and used it.
+        assertThat(fake.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
     void badCredentialsAreTypedAndNamed() {
         var wrong = new IgdbSettings(FakeIgdb.CLIENT_ID, "not-the-secret", fake.igdbBaseUrl(), fake.tokenUrl(),
                 Duration.ofMillis(275), 8, 2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2),
