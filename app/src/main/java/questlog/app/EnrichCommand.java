@@ -3,7 +3,6 @@ package questlog.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,6 +30,7 @@ final class EnrichCommand implements Callable<Integer> {
 
     @ParentCommand Main main;
     @Option(names = "--detach", description = "Queue the job and exit; a running server does the work.") boolean detach;
+    @Option(names = "--dry-run", description = "Match and report, but change no game.") boolean dryRun;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -42,10 +42,12 @@ final class EnrichCommand implements Callable<Integer> {
         Thread closer = new Thread(deps::close, "questlog-enrich-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         try {
-            Jobs.JobRef job = deps.jobs.jobs().submitOnce(LibraryModule.ENRICH_JOB, "all", Map.of());
+            // A dry run is other work than a real one: it gets its own job, never the real one's.
+            Jobs.JobRef job = deps.jobs.jobs().submitOnce(LibraryModule.ENRICH_JOB, dryRun ? "dry-run" : "all",
+                    LibraryModule.enrichParams(dryRun));
             PrintStream out = System.out;
             out.println((job.existing() ? "Following the enrichment already under way: job " : "Queued enrichment: job ")
-                    + job.id());
+                    + job.id() + (dryRun ? " (dry run: nothing will be written)" : ""));
             if (detach) {
                 return 0;
             }
@@ -95,8 +97,9 @@ final class EnrichCommand implements Callable<Integer> {
             return;
         }
         JsonNode result = job.result();
-        out.printf("Examined %d games: %d matched, %d ambiguous, %d not found, %d conflicts%n",
-                result.path("examined").asLong(), result.path("matched").asLong(), result.path("ambiguous").asLong(),
+        out.printf("Examined %d games: %d %s, %d ambiguous, %d not found, %d conflicts%n",
+                result.path("examined").asLong(), result.path("matched").asLong(),
+                result.path("dry_run").asBoolean() ? "would be filled" : "matched", result.path("ambiguous").asLong(),
                 result.path("not_found").asLong(), result.path("conflicts").asLong());
         for (JsonNode report : result.path("reports")) {
             out.println("  " + report.path("outcome").asText() + "  " + report.path("game").asText() + "  "

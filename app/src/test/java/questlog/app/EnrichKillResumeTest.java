@@ -67,6 +67,9 @@ class EnrichKillResumeTest {
             assertThat(expected).anyMatch(line -> line.startsWith("game seeded-0 ") && !line.contains(" - - "));
             assertThat(EnrichmentFixture.state(broken)).isEqualTo(expected);
         }
+        for (String name : List.of("first", "second", "straight")) {
+            Files.deleteIfExists(log(name));
+        }
     }
 
     /** Starts {@code questlog enrich} in its own JVM against {@code db} and the fake IGDB. */

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +27,15 @@ class MainTest {
     record Run(int exitCode, String out, String err) {}
 
     Run run(String... args) throws Exception {
+        return run(Map.of(), args);
+    }
+
+    Run run(Map<String, String> extraEnv, String... args) throws Exception {
         Path env = dir.resolve("questlog.env");
         String url = db.url().jdbcUrl() + (db.url().jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.url().user();
-        Files.writeString(env, "# test settings\nexport DATABASE_URL=\"" + url + "\"\n");
+        StringBuilder lines = new StringBuilder("# test settings\nexport DATABASE_URL=\"" + url + "\"\n");
+        extraEnv.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        Files.writeString(env, lines.toString());
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
@@ -118,6 +125,32 @@ class MainTest {
         Run toStdout = run("export", "-");
         assertThat(toStdout.exitCode()).isZero();
         assertThat(toStdout.out().getBytes(StandardCharsets.UTF_8)).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void enrichNeedsIgdbCredentials() throws Exception {
+        Run run = run("enrich");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("IGDB_CLIENT_ID").contains("IGDB_CLIENT_SECRET");
+    }
+
+    @Test
+    void enrichDryRunReportsWithoutWriting() throws Exception {
+        var jdbi = org.jdbi.v3.core.Jdbi.create(db.dataSource());
+        jdbi.useHandle(h -> h.execute("""
+                WITH g AS (INSERT INTO game (name, slug) VALUES ('Portal 2', 'portal-2-dry') RETURNING id)
+                INSERT INTO external_id (source, external_id, game_id) SELECT 'steam', '620', id FROM g"""));
+        try (var fake = questlog.testsupport.FakeIgdb.start(questlog.testsupport.FakeIgdbCatalog.realistic())) {
+            Run run = run(IgdbRoutesTest.igdbEnv(fake), "enrich", "--dry-run");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("dry run").contains("1 would be filled");
+            assertThat(fake.igdbRequests()).isPositive();
+        }
+        Long igdbId = jdbi.withHandle(h -> h.createQuery("SELECT igdb_id FROM game WHERE slug = 'portal-2-dry'")
+                .mapTo(Long.class).one());
+        assertThat(igdbId).isNull();
+        jdbi.useHandle(h -> h.execute("DELETE FROM game WHERE slug = 'portal-2-dry'")); // the other tests count games
     }
 
     @Test

@@ -53,11 +53,21 @@ final class IgdbEnrichment implements JobHandler {
     private final EventLog events;
     private final Clock clock;
 
-    /** Where a run stands; also the job's result once it ends. */
+    /** The job's parameters: a dry run matches and reports but writes nothing to the library. Absent: false. */
+    record Params(Boolean dryRun) {
+        boolean dry() {
+            return Boolean.TRUE.equals(dryRun);
+        }
+    }
+
+    /**
+     * Where a run stands; also the job's result once it ends. In a dry run {@code matched} counts
+     * the games that would be filled.
+     */
     record Progress(UUID after, long examined, long total, long matched, long ambiguous, long notFound,
-                    long conflicts, List<Report> reports) {
-        static Progress start(long total) {
-            return new Progress(null, 0, total, 0, 0, 0, 0, List.of());
+                    long conflicts, List<Report> reports, boolean dryRun) {
+        static Progress start(long total, boolean dryRun) {
+            return new Progress(null, 0, total, 0, 0, 0, 0, List.of(), dryRun);
         }
     }
 
@@ -91,9 +101,10 @@ final class IgdbEnrichment implements JobHandler {
      */
     @Override
     public Object run(JobContext context) throws Exception {
+        boolean dryRun = context.params(Params.class).dry();
         Progress progress = context.checkpoint(Progress.class).orElseGet(() -> Progress.start(
                 jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM game WHERE igdb_id IS NULL")
-                        .mapTo(Long.class).one())));
+                        .mapTo(Long.class).one()), dryRun));
         context.progress(progress.examined(), progress.total());
         try (ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Pending> first = load(progress.after());
@@ -170,7 +181,8 @@ final class IgdbEnrichment implements JobHandler {
                     reports.add(report);
                 }
             }
-            Map<UUID, List<String>> changed = metadata.applyAll(h, accepted, IgdbMetadata.Mode.FILL, now);
+            Map<UUID, List<String>> changed = progress.dryRun() ? Map.of()
+                    : metadata.applyAll(h, accepted, IgdbMetadata.Mode.FILL, now);
             List<GameEvent> updated = new ArrayList<>();
             if (!changed.isEmpty()) {
                 for (Game after : h.attach(GameDao.class).findByIds(changed.keySet().toArray(UUID[]::new))) {
@@ -180,7 +192,7 @@ final class IgdbEnrichment implements JobHandler {
             }
             events.appendAll(h, EventTypes.GAME_UPDATED, updated);
             Progress next = new Progress(chunk.getLast().id(), progress.examined() + chunk.size(),
-                    progress.total(), matched, ambiguous, notFound, conflicts, List.copyOf(reports));
+                    progress.total(), matched, ambiguous, notFound, conflicts, List.copyOf(reports), progress.dryRun());
             context.saveCheckpoint(h, next, next.examined(), Math.max(next.total(), next.examined()));
             return next;
         });

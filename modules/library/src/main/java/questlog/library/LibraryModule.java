@@ -28,6 +28,11 @@ import questlog.library.igdb.IgdbClient;
 public final class LibraryModule {
     /** The job type of IGDB enrichment, which {@code questlog enrich} queues. */
     public static final String ENRICH_JOB = IgdbEnrichment.TYPE;
+
+    /** The parameters of an enrichment job: a dry run matches and reports without writing. */
+    public static Object enrichParams(boolean dryRun) {
+        return new IgdbEnrichment.Params(dryRun);
+    }
     private final DatasetImporter importer;
     private final GameController games;
     private final EditionController editions;

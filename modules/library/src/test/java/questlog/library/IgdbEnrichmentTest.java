@@ -54,9 +54,13 @@ class IgdbEnrichmentTest {
     }
 
     IgdbEnrichment.Progress run() throws Exception {
+        return run(false);
+    }
+
+    IgdbEnrichment.Progress run(boolean dryRun) throws Exception {
         var job = new IgdbEnrichment(jdbi, client, new IgdbMetadata(LibraryTestSupport.json()), events,
                 Clock.systemUTC());
-        return (IgdbEnrichment.Progress) job.run(new TestJobContext(Map.of()));
+        return (IgdbEnrichment.Progress) job.run(new TestJobContext(Map.of("dry_run", dryRun)));
     }
 
     @Test
@@ -68,6 +72,12 @@ class IgdbEnrichmentTest {
         add("Resident Evil", null, null);          // two games of that name: ambiguous
         add("Resident Evil", 2002, null);          // the year settles it
         add("A Game IGDB Never Heard Of", null, null);
+
+        String untouched = snapshot();
+        IgdbEnrichment.Progress dry = run(true);
+        assertThat(dry.matched()).isEqualTo(5);
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(snapshot()).isEqualTo(untouched);
 
         IgdbEnrichment.Progress result = run();
 
