@@ -1,5 +1,7 @@
 package questlog.common;
 
+import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,5 +20,27 @@ public record Page<T>(List<T> items, long total, int limit, int offset, String n
     @FunctionalInterface
     public interface PageLink {
         String withOffset(int offset);
+
+        /**
+         * The request's own path and query with {@code offset} moved: the other parameters stay
+         * in their order and encoding, as the client sent them.
+         */
+        static PageLink sameQuery(Context ctx) {
+            List<String> kept = new ArrayList<>();
+            String query = ctx.queryString();
+            if (query != null && !query.isEmpty()) {
+                for (String part : query.split("&")) {
+                    if (!part.isEmpty() && !part.equals("offset") && !part.startsWith("offset=")) {
+                        kept.add(part);
+                    }
+                }
+            }
+            String path = ctx.path();
+            return offset -> {
+                List<String> parts = new ArrayList<>(kept);
+                parts.add("offset=" + offset);
+                return path + "?" + String.join("&", parts);
+            };
+        }
     }
 }

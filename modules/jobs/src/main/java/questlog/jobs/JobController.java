@@ -3,10 +3,7 @@ package questlog.jobs;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.UUID;
 import questlog.common.FieldErrors;
 import questlog.common.InvalidInputException;
@@ -36,7 +33,7 @@ final class JobController {
                 .throwIfBadRequest();
         var listing = service.list(state, blankToNull(ctx.queryParam("type")), limit, offset);
         var items = listing.items().stream().map(JobResponse::from).toList();
-        ctx.json(Page.of(items, listing.total(), limit, offset, link(ctx)));
+        ctx.json(Page.of(items, listing.total(), limit, offset, Page.PageLink.sameQuery(ctx)));
     }
 
     void get(Context ctx) {
@@ -77,24 +74,4 @@ final class JobController {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** The same path and query with another {@code offset}. */
-    private static Page.PageLink link(Context ctx) {
-        String path = ctx.path().length() > 1 && ctx.path().endsWith("/")
-                ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path();
-        var params = ctx.queryParamMap();
-        return offset -> {
-            StringJoiner query = new StringJoiner("&");
-            params.forEach((name, values) -> {
-                if (!name.equals("offset")) {
-                    values.forEach(v -> query.add(encode(name) + "=" + encode(v)));
-                }
-            });
-            query.add("offset=" + offset);
-            return path + "?" + query;
-        };
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

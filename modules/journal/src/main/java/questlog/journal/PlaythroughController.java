@@ -24,14 +24,14 @@ final class PlaythroughController {
     void list(Context ctx) {
         PlaythroughQuery query = query(ctx, true);
         PlaythroughService.Listing listing = service.list(query);
-        ctx.json(Page.of(listing.items(), listing.total(), query.limit(), query.offset(), PageLinks.of(ctx)));
+        ctx.json(Page.of(listing.items(), listing.total(), query.limit(), query.offset(), Page.PageLink.sameQuery(ctx)));
     }
 
     void listOfGame(Context ctx) {
         PlaythroughQuery query = query(ctx, false).forGame(ctx.pathParam("slug"));
         PlaythroughService.Listing listing = service.listOfGame(ctx.pathParam("slug"), query)
                 .orElseThrow(PlaythroughController::gameNotFound);
-        ctx.json(Page.of(listing.items(), listing.total(), query.limit(), query.offset(), PageLinks.of(ctx)));
+        ctx.json(Page.of(listing.items(), listing.total(), query.limit(), query.offset(), Page.PageLink.sameQuery(ctx)));
     }
 
     void get(Context ctx) {

@@ -39,7 +39,7 @@ final class GameController {
         var items = listing.games().stream()
                 .map(g -> GameSummaryResponse.from(g, listing.genres().getOrDefault(g.id(), List.of())))
                 .toList();
-        ctx.json(Page.of(items, listing.total(), query.limit(), query.offset(), Requests.pageLink(ctx)));
+        ctx.json(Page.of(items, listing.total(), query.limit(), query.offset(), Page.PageLink.sameQuery(ctx)));
     }
 
     void get(Context ctx) {

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import questlog.common.FieldErrors;
 import questlog.common.InvalidInputException;
-import questlog.common.Page;
 
 /**
  * The controllers' shared IO: strict JSON bodies (Jackson's errors become 400 problems in app),
@@ -99,25 +97,6 @@ final class Requests {
         }
         errors.add(name, "must be a whole number of 0 or more (got '" + raw + "')");
         return fallback;
-    }
-
-    /** The same path and query, parameters in their order and encoding, with {@code offset} moved. */
-    static Page.PageLink pageLink(Context ctx) {
-        List<String> kept = new ArrayList<>();
-        String query = ctx.queryString();
-        if (query != null && !query.isEmpty()) {
-            for (String part : query.split("&")) {
-                if (!part.isEmpty() && !part.equals("offset") && !part.startsWith("offset=")) {
-                    kept.add(part);
-                }
-            }
-        }
-        String path = ctx.path();
-        return offset -> {
-            List<String> parts = new ArrayList<>(kept);
-            parts.add("offset=" + offset);
-            return path + "?" + String.join("&", parts);
-        };
     }
 
     /** Optional text query parameter; blank counts as absent. */
