@@ -39,21 +39,8 @@ JVM_OPTS=${BENCH_JVM_OPTS:--Xms128m -Xmx512m -XX:+ExitOnOutOfMemoryError}
 log() { printf '[realtime-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-java_major() {
-  local v
-  v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1)
-  echo "${v:-0}"
-}
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/javac" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
-  best=0; JAVA_HOME=""
-  for dir in /usr/lib/jvm/*; do
-    [ -x "$dir/bin/javac" ] || continue
-    major=$(java_major "$dir")
-    if [ "$major" -ge 21 ] && [ "$major" -gt "$best" ]; then JAVA_HOME=$dir; best=$major; fi
-  done
-  [ -n "$JAVA_HOME" ] || die "no JDK 21+ found (set JAVA_HOME)"
-fi
-export JAVA_HOME
+# shellcheck source=jdk.sh
+. "$HERE/jdk.sh"
 JAVA="$JAVA_HOME/bin/java"
 for tool in curl psql; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
