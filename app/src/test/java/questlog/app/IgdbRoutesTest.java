@@ -68,6 +68,8 @@ class IgdbRoutesTest {
         assertThat(game.path("platforms").toString()).contains("\"pc\"");
         assertThat(game.path("genres").toString()).contains("Puzzle");
         assertThat(game.path("editions").get(0).path("release_date").asText()).isEqualTo("2011-04-19");
+        assertThat(game.path("last_synced_at").isTextual()).as(game.toString()).isTrue();
+        assertThat(game.path("franchise").path("name").asText()).isEqualTo("Portal");
         String rawName = app.deps().jdbi().withHandle(h -> h.createQuery(
                 "SELECT igdb_data ->> 'name' FROM game WHERE slug = 'portal-2'").mapTo(String.class).one());
         assertThat(rawName).isEqualTo("Portal 2");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,8 +32,8 @@ import questlog.library.igdb.IgdbGame;
  * (one multiquery of appids, one of games, names only for what appids did not settle); its writes
  * commit together with the checkpoint that moves past it, so a job stopped anywhere resumes after
  * the last committed chunk and ends with the same rows as a run that never stopped. Ambiguous
- * matches are reported in the result, never guessed; a re-run finds only those games and, with
- * IGDB's answers cached, makes no request and no change.
+ * matches are reported in the result, never guessed; a re-run finds only those games and changes
+ * nothing (with IGDB's answers cached, it asks IGDB only the exact-name lookup of those names).
  */
 final class IgdbEnrichment implements JobHandler {
     static final String TYPE = "igdb_enrich";
@@ -110,21 +111,21 @@ final class IgdbEnrichment implements JobHandler {
             List<Pending> first = load(progress.after());
             List<Pending> chunk = first;
             Future<Map<UUID, IgdbMatcher.Match>> matching = lookups.submit(() -> match(first));
-            while (!chunk.isEmpty()) {
-                context.checkStop();
-                Map<UUID, IgdbMatcher.Match> matches = await(matching);
-                // The next chunk starts after this one's last id, so it can be read before this one is written.
-                List<Pending> next = load(chunk.getLast().id());
-                matching = next.isEmpty() ? null : lookups.submit(() -> match(next));
-                try {
+            try {
+                while (!chunk.isEmpty()) {
+                    context.checkStop();
+                    Map<UUID, IgdbMatcher.Match> matches = await(matching);
+                    // The next chunk starts after this one's last id, so it can be read before this one is written.
+                    List<Pending> next = load(chunk.getLast().id());
+                    matching = next.isEmpty() ? null : lookups.submit(() -> match(next));
                     progress = write(chunk, matches, progress, context);
-                } catch (RuntimeException e) {
-                    if (matching != null) {
-                        matching.cancel(true);
-                    }
-                    throw e;
+                    chunk = next;
                 }
-                chunk = next;
+            } finally {
+                // Stopped, cancelled or failed: the lookups running ahead are not needed any more.
+                if (matching != null) {
+                    matching.cancel(true);
+                }
             }
         }
         return progress;
@@ -188,7 +189,7 @@ final class IgdbEnrichment implements JobHandler {
                 for (Game after : h.attach(GameDao.class).findByIds(changed.keySet().toArray(UUID[]::new))) {
                     updated.add(GameEvent.updated(after, changed.get(after.id()), after.slug()));
                 }
-                updated.sort(java.util.Comparator.comparing(GameEvent::game));
+                updated.sort(Comparator.comparing(GameEvent::game));
             }
             events.appendAll(h, EventTypes.GAME_UPDATED, updated);
             Progress next = new Progress(chunk.getLast().id(), progress.examined() + chunk.size(),
