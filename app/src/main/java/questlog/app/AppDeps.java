@@ -1,7 +1,9 @@
 package questlog.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +79,7 @@ public final class AppDeps implements AutoCloseable {
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
+            igdb.ifPresent(client -> registerIgdbMeters(client, metrics.registry()));
             realtime.start();
             jobs.start(jobHandlers(library, extraJobHandlers));
         } catch (RuntimeException e) {
@@ -89,6 +92,18 @@ public final class AppDeps implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** What the IGDB client did, on /metrics (counters; Prometheus adds _total). */
+    private static void registerIgdbMeters(IgdbClient client, MeterRegistry registry) {
+        FunctionCounter.builder("questlog_igdb_queries", client, IgdbClient::upstreamCalls)
+                .description("IGDB queries sent (cache hits excluded, retries counted once)").register(registry);
+        FunctionCounter.builder("questlog_igdb_http_requests", client, IgdbClient::httpRequests)
+                .description("HTTP requests to IGDB, retries included").register(registry);
+        FunctionCounter.builder("questlog_igdb_cache_hits", client, IgdbClient::cacheHits)
+                .description("IGDB queries answered from the response cache").register(registry);
+        FunctionCounter.builder("questlog_igdb_failures", client, IgdbClient::failures)
+                .description("IGDB queries that failed after their retries").register(registry);
     }
 
     public static AppDeps build(AppConfig config) {

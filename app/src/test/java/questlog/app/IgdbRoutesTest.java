@@ -151,6 +151,17 @@ class IgdbRoutesTest {
     }
 
     @Test
+    void igdbTrafficIsOnMetrics() {
+        api.post("/api/games", Map.of("igdb_id", 1942));
+
+        String metrics = app.get("/metrics").body();
+
+        assertThat(metrics).contains("questlog_igdb_queries_total").contains("questlog_igdb_http_requests_total")
+                .contains("questlog_igdb_cache_hits_total").contains("questlog_igdb_failures_total");
+        assertThat(metrics).containsPattern("questlog_igdb_queries_total(\\{[^}]*})? [1-9]");
+    }
+
+    @Test
     void anUpstreamThatStaysDownIsA502() {
         for (int i = 0; i < 3; i++) {
             fake.enqueueFault(FakeIgdb.Fault.serverError());

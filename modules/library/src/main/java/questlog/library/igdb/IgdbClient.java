@@ -48,6 +48,8 @@ public final class IgdbClient implements AutoCloseable {
     private final IgdbResponseCache cache;
     private final OkHttpClient http;
     private final AtomicLong upstreamCalls = new AtomicLong();
+    private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     public IgdbClient(IgdbSettings settings, Jdbi jdbi, ObjectMapper json, Clock clock) {
         this.json = json;
@@ -162,9 +164,24 @@ public final class IgdbClient implements AutoCloseable {
         return byName;
     }
 
-    /** Requests that reached IGDB since this client was built (cache hits excluded). */
+    /** Queries sent to IGDB since this client was built (cache hits excluded, retries counted once). */
     public long upstreamCalls() {
         return upstreamCalls.get();
+    }
+
+    /** HTTP requests to IGDB, retries and re-sends after a token refresh included. */
+    public long httpRequests() {
+        return transport.httpRequests();
+    }
+
+    /** Queries answered from the response cache. */
+    public long cacheHits() {
+        return cacheHits.get();
+    }
+
+    /** Queries that ended in an {@link IgdbException} after the retries. */
+    public long failures() {
+        return failures.get();
     }
 
     @Override
@@ -245,12 +262,20 @@ public final class IgdbClient implements AutoCloseable {
         if (!fresh) {
             var cached = cache.get(endpoint, body);
             if (cached.isPresent()) {
+                cacheHits.incrementAndGet();
                 return parse(cached.get(), endpoint);
             }
         }
         upstreamCalls.incrementAndGet();
-        String text = transport.post(endpoint, body);
-        JsonNode parsed = parse(text, endpoint);
+        String text;
+        JsonNode parsed;
+        try {
+            text = transport.post(endpoint, body);
+            parsed = parse(text, endpoint);
+        } catch (IgdbException e) {
+            failures.incrementAndGet();
+            throw e;
+        }
         cache.put(endpoint, body, text);
         return parsed;
     }

@@ -10,6 +10,7 @@ import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -45,6 +46,7 @@ final class IgdbTransport {
     private final OkHttpClient http;
     private final FailsafeExecutor<Answer> limited;
     private final Bucket starts;
+    private final AtomicLong httpRequests = new AtomicLong();
     private final FailsafeExecutor<String> retried;
 
     IgdbTransport(IgdbSettings settings, TwitchTokens tokens, OkHttpClient http) {
@@ -112,6 +114,7 @@ final class IgdbTransport {
                 if (!starts.asBlocking().tryConsume(1, MAX_QUEUE_WAIT)) {
                     throw new IgdbException.RateLimited("too many IGDB requests queued in this process", null);
                 }
+                httpRequests.incrementAndGet();
                 try (Response response = http.newCall(request).execute()) {
                     return new Answer(response.code(), response.body().string(), retryAfter(response));
                 }
@@ -129,6 +132,10 @@ final class IgdbTransport {
             }
             throw e;
         }
+    }
+
+    long httpRequests() {
+        return httpRequests.get();
     }
 
     private static String check(Answer answer) {
