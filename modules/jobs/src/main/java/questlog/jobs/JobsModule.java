@@ -12,7 +12,9 @@ import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.javalin.apibuilder.EndpointGroup;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -40,6 +42,10 @@ import questlog.common.Jobs;
 public final class JobsModule implements AutoCloseable {
     /** The one db-scheduler task every job runs as. */
     static final String TASK_NAME = "questlog-job";
+    /** The recurring task that re-queues active jobs whose scheduler row was lost (see {@link JobQueue#requeueOrphans}). */
+    static final String SWEEP_TASK_NAME = "questlog-job-sweep";
+    /** Sweeps run every this many polls: a lost job waits about a minute with the default 2 s poll. */
+    private static final int POLLS_PER_SWEEP = 30;
     /** Retries of an execution whose outcome could not be recorded (the database was away), not of failed jobs. */
     private static final Duration BOOKKEEPING_RETRY = Duration.ofSeconds(10);
 
@@ -60,7 +66,13 @@ public final class JobsModule implements AutoCloseable {
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(BOOKKEEPING_RETRY))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute(runner::execute);
+        // A job row commits before its scheduler row is written; if the process dies in between,
+        // the job would wait for the next start. One instance sweeps for such jobs now and then.
+        RecurringTask<Void> sweep = Tasks.recurring(SWEEP_TASK_NAME,
+                        Schedules.fixedDelay(config.pollInterval().multipliedBy(POLLS_PER_SWEEP)))
+                .execute((instance, context) -> sweep());
         this.scheduler = Scheduler.create(dataSource, List.<Task<?>>of(task))
+                .startTasks(sweep)
                 .schedulerName(new SchedulerName.Fixed(instanceName()))
                 .jdbcCustomization(new PostgreSqlJdbcCustomization(false, false))
                 // SELECT ... FOR UPDATE SKIP LOCKED: one instance picks each due job
@@ -146,6 +158,10 @@ public final class JobsModule implements AutoCloseable {
         if (started) {
             scheduler.stop();
         }
+    }
+
+    private void sweep() {
+        queue.requeueOrphans();
     }
 
     private static String instanceName() {

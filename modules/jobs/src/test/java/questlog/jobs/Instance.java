@@ -94,6 +94,17 @@ final class Instance implements AutoCloseable {
                 .mapTo(String.class).findOne().orElse("none"));
     }
 
+    /** Polls the scheduler row until it is {@code expected} or 5 s pass; returns what it last saw. */
+    String awaitSchedulerRow(UUID id, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String seen = schedulerRow(id);
+        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+            sleep(20);
+            seen = schedulerRow(id);
+        }
+        return seen;
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

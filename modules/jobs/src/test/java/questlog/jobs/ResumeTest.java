@@ -43,7 +43,8 @@ class ResumeTest {
                 assertThat(done.attempts()).isEqualTo(2);
                 assertThat(done.done()).isEqualTo(6);
                 assertThat(done.result().get("steps").asInt()).isEqualTo(6);
-                assertThat(b.schedulerRow(id)).isEqualTo("none");
+                // The job row ends before the scheduler removes its lease, in a statement of its own.
+                assertThat(b.awaitSchedulerRow(id, "none")).isEqualTo("none");
 
                 // a wakes up late; its handler's run ends in an error, which must not touch the finished job
                 hangs.release.countDown();
@@ -84,6 +85,26 @@ class ResumeTest {
             assertThat(executed.subList(doneBeforeClose, executed.size())).allMatch(s -> s.startsWith("b:"));
             assertThat(done.attempts()).isEqualTo(2);
             assertThat(done.result().get("steps").asInt()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void aJobWhoseSchedulingWasLostIsQueuedAgainByTheSweep() {
+        List<String> executed = StepHandler.newLog();
+        try (Instance instance = new Instance(db)) {
+            instance.start(new StepHandler("a", instance.jdbi, executed));
+            // The state a crash between the job row's commit and its scheduler row leaves behind.
+            UUID id = UUID.randomUUID();
+            instance.jdbi.useHandle(h -> h.execute("""
+                    INSERT INTO job (id, type, params, created_at, updated_at)
+                    VALUES (?, ?, CAST(? AS jsonb), now(), now())""",
+                    id, StepHandler.TYPE, "{\"count\": 2, \"step_millis\": 1}"));
+
+            // Sweeps run every 30 polls: 3 s with the test's 100 ms poll.
+            JobView done = instance.await(id, job -> job.state().equals("succeeded"), Duration.ofSeconds(15));
+
+            assertThat(done.done()).isEqualTo(2);
+            assertThat(executed).containsExactly("a:0", "a:1");
         }
     }
 }
