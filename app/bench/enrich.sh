@@ -5,6 +5,7 @@
 #
 #   app/bench/enrich.sh                  10,000 games
 #   BENCH_GAMES=2000 app/bench/enrich.sh a quicker run
+#   BENCH_WARMUP=0 app/bench/enrich.sh   no warm-up run first: a cold JVM
 #
 # Needs a JDK 21+ and PostgreSQL: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres;
 # unset it to use an embedded PostgreSQL). Prints requests, elapsed time and both targets.

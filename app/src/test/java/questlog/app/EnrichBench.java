@@ -22,13 +22,16 @@ import questlog.testsupport.TestDatabase;
  *
  * <p>A small enrichment runs first (its own database and IGDB), so the measured run sees a JVM
  * that has loaded and compiled the code, as a running server has; its figures are printed too.
+ * {@code BENCH_WARMUP=0} skips it, to measure a cold JVM.
  */
 public final class EnrichBench {
 
     public static void main(String[] args) throws Exception {
         int games = Integer.parseInt(System.getenv().getOrDefault("BENCH_GAMES", "10000"));
-        System.out.println("-- warm-up run, 2,000 games, fresh JVM");
-        run(2_000, 7);
+        if (!"0".equals(System.getenv("BENCH_WARMUP"))) {
+            System.out.println("-- warm-up run, 2,000 games, fresh JVM");
+            run(2_000, 7);
+        }
         System.out.println("-- measured run, " + games + " games");
         boolean met = run(games, 42);
         System.exit(met ? 0 : 1);

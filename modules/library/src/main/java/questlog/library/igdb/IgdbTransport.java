@@ -38,6 +38,10 @@ final class IgdbTransport {
     private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
     private static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(30);
+    /** No new try starts after this long, so a request to Questlog waiting on a down IGDB ends in about a minute. */
+    private static final Duration MAX_RETRYING = Duration.ofMinutes(1);
+    /** Retry delays vary by ±25 % so that clients do not retry in step. */
+    private static final double JITTER = 0.25;
     /** What the delay function returns for "no Retry-After": Failsafe then applies the backoff. */
     private static final Duration FALL_BACK_TO_BACKOFF = Duration.ofMillis(-1);
 
@@ -62,10 +66,11 @@ final class IgdbTransport {
         RetryPolicy<String> retry = RetryPolicy.<String>builder()
                 .handle(IgdbException.RateLimited.class, IgdbException.UpstreamDown.class)
                 .withMaxAttempts(settings.maxAttempts())
+                .withMaxDuration(MAX_RETRYING)
                 .withBackoff(settings.backoffMin(), settings.backoffMax())
-                .withJitter(0.25)
+                .withJitter(JITTER)
                 .withDelayFnOn(ctx -> ((IgdbException.RateLimited) ctx.getLastException()).retryAfter()
-                        .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait)
+                        .map(IgdbTransport::atLeast)
                         .orElse(FALL_BACK_TO_BACKOFF), IgdbException.RateLimited.class)
                 .onRetry(e -> log.info("igdb retry attempt={} cause={}", e.getAttemptCount(),
                         e.getLastException().getMessage()))
@@ -132,6 +137,15 @@ final class IgdbTransport {
             }
             throw e;
         }
+    }
+
+    /**
+     * The delay to hand Failsafe for a {@code Retry-After} (capped at a minute): Failsafe jitters
+     * every delay by ±{@value #JITTER}, so asking for wait / (1 - jitter) never waits less than asked.
+     */
+    private static Duration atLeast(Duration retryAfter) {
+        Duration wait = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+        return Duration.ofNanos((long) Math.ceil(wait.toNanos() / (1 - JITTER)));
     }
 
     long httpRequests() {
