@@ -28,7 +28,12 @@ class GracefulShutdownTest {
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(bytes, 0, half);
             out.flush();
-            Thread.sleep(300);   // the request is now being read by its handler
+            // Wait until the server is handling it (on a busy machine that can take a while).
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (app.requestsInFlight() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(app.requestsInFlight()).isEqualTo(1);
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stopServer);
             Thread.sleep(300);
             assertThat(stopping).isNotDone();   // it waits for the request in flight

@@ -106,6 +106,13 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** Requests the server is handling right now, as its graceful-shutdown handler counts them. */
+    long requestsInFlight() {
+        var graceful = server.jettyServer().server()
+                .getDescendant(org.eclipse.jetty.server.handler.GracefulHandler.class);
+        return graceful == null ? 0 : graceful.getCurrentRequestCount();
+    }
+
     /** Stops the HTTP server only (graceful: requests in flight finish), keeping the database. */
     void stopServer() {
         server.stop();
