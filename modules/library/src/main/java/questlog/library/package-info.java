@@ -4,14 +4,22 @@
  * <p>Tables: {@code game} (the original API's <em>work</em>), {@code edition}, {@code franchise},
  * {@code genre}, {@code game_genre}, {@code external_id}. {@code game.search_text} holds the
  * name folded by {@link questlog.common.Slugs#fold}, kept up to date on every write of a name.
+ * The IGDB client ({@link questlog.library.igdb}) owns {@code igdb_token} and {@code igdb_response}.
  *
  * <p>Routes (under /api): {@code /games} (list, create, detail, patch, delete, and
  * {@code /games/{slug}/editions}), {@code /franchises}, {@code /genres}, the original Questlog's
- * reads {@code /works} and {@code /editions} in its exact shapes, and {@code POST /import}.
+ * reads {@code /works} and {@code /editions} in its exact shapes, {@code POST /import}, and the
+ * IGDB routes: {@code POST /games} with {@code igdb_id}/{@code igdb_query},
+ * {@code PUT /games/{slug}/sync} and {@code GET /igdb/search}.
+ *
+ * <p>Background jobs (handlers from {@link questlog.library.LibraryModule#jobHandlers()}):
+ * {@code igdb_sync} (one game, fetched afresh) and {@code igdb_enrich} (every game without an
+ * IGDB id, resumable from its checkpoint).
  *
  * <p>Events, recorded through the {@link questlog.common.EventLog} app passes in, in the same
  * transaction as the change: {@code questlog:game_added} (POST /games, games an import creates),
- * {@code questlog:game_updated} (PATCH, a new edition, games an import changes) and
+ * {@code questlog:game_updated} (PATCH, a new edition, games an import changes, IGDB syncs and
+ * enrichment) and
  * {@code questlog:game_removed} (DELETE), with {@link questlog.library.GameEvent} as payload.
  * Franchises and genres have no events of their own. Reads are cached by app, which learns of
  * changes from the catalog tables' notify triggers.
