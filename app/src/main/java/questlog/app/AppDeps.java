@@ -79,7 +79,11 @@ public final class AppDeps implements AutoCloseable {
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
-            igdb.ifPresent(client -> registerIgdbMeters(client, metrics.registry()));
+            igdb.ifPresent(client -> {
+                registerIgdbMeters(client, metrics.registry());
+                // In the background: start-up does not wait for Twitch, and a refused secret shows in the log at once.
+                Thread.ofVirtual().name("igdb-warm-up").start(client::warmUp);
+            });
             realtime.start();
             jobs.start(jobHandlers(library, extraJobHandlers));
         } catch (RuntimeException e) {

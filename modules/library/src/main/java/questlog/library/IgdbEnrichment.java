@@ -3,8 +3,10 @@ package questlog.library;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,10 +42,12 @@ final class IgdbEnrichment implements JobHandler {
     /**
      * 1,000 games: their appids fit one multiquery (4 × 250) and their games another (2 × 500), so
      * a chunk costs about two requests (10,000 games: 20), and writing it (set-based, about 0.3 s)
-     * takes less than the two rate-limited requests of the next chunk, which run meanwhile: the
-     * run is bound by IGDB's rate, not by the database.
+     * takes less than the rate-limited requests of the chunks looked up meanwhile: the run is
+     * bound by IGDB's rate, not by the database.
      */
     static final int CHUNK = 1000;
+    /** Chunks whose IGDB lookups may run ahead of the writes (each is about two requests). */
+    static final int LOOKAHEAD = 2;
     /** Reports kept in the result; counts are always complete. */
     static final int MAX_REPORTS = 500;
     private static final int SEARCH_RESULTS = 10;
@@ -97,8 +101,10 @@ final class IgdbEnrichment implements JobHandler {
     }
 
     /**
-     * Chunk after chunk; while one chunk is written, the next one's IGDB lookups already run on
-     * another thread, so the database work hides in the waits IGDB's rate limit imposes anyway.
+     * Chunk after chunk. The IGDB lookups run up to {@value #LOOKAHEAD} chunks ahead of the writes,
+     * on other threads, so IGDB's rate limiter always has the next request waiting and the database
+     * work hides in the waits it imposes anyway. Chunks follow one another by id, so the next one can
+     * be read before the one before it is written.
      */
     @Override
     public Object run(JobContext context) throws Exception {
@@ -107,29 +113,32 @@ final class IgdbEnrichment implements JobHandler {
                 jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM game WHERE igdb_id IS NULL")
                         .mapTo(Long.class).one()), dryRun));
         context.progress(progress.examined(), progress.total());
+        Deque<Lookup> ahead = new ArrayDeque<>();
         try (ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Pending> first = load(progress.after());
-            List<Pending> chunk = first;
-            Future<Map<UUID, IgdbMatcher.Match>> matching = lookups.submit(() -> match(first));
             try {
-                while (!chunk.isEmpty()) {
+                List<Pending> unread = load(progress.after());
+                while (true) {
+                    while (!unread.isEmpty() && ahead.size() < LOOKAHEAD) {
+                        List<Pending> chunk = unread;
+                        ahead.addLast(new Lookup(chunk, lookups.submit(() -> match(chunk))));
+                        unread = load(chunk.getLast().id());
+                    }
+                    Lookup next = ahead.pollFirst();
+                    if (next == null) {
+                        return progress;
+                    }
                     context.checkStop();
-                    Map<UUID, IgdbMatcher.Match> matches = await(matching);
-                    // The next chunk starts after this one's last id, so it can be read before this one is written.
-                    List<Pending> next = load(chunk.getLast().id());
-                    matching = next.isEmpty() ? null : lookups.submit(() -> match(next));
-                    progress = write(chunk, matches, progress, context);
-                    chunk = next;
+                    progress = write(next.chunk(), await(next.matches()), progress, context);
                 }
             } finally {
                 // Stopped, cancelled or failed: the lookups running ahead are not needed any more.
-                if (matching != null) {
-                    matching.cancel(true);
-                }
+                ahead.forEach(lookup -> lookup.matches().cancel(true));
             }
         }
-        return progress;
     }
+
+    /** A chunk and its IGDB lookups, under way. */
+    private record Lookup(List<Pending> chunk, Future<Map<UUID, IgdbMatcher.Match>> matches) {}
 
     private static <T> T await(Future<T> future) throws Exception {
         try {

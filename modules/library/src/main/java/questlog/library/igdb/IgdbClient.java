@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * IGDB (API v4) for the library: games by id, Steam appids to games, search by name. Batch-first:
@@ -44,6 +46,9 @@ public final class IgdbClient implements AutoCloseable {
     private static final int VALUES_PER_QUERY = 250;
 
     private final ObjectMapper json;
+    private static final Logger log = LoggerFactory.getLogger(IgdbClient.class);
+
+    private final TwitchTokens tokens;
     private final IgdbTransport transport;
     private final IgdbResponseCache cache;
     private final OkHttpClient http;
@@ -58,8 +63,23 @@ public final class IgdbClient implements AutoCloseable {
                 .readTimeout(settings.callTimeout())
                 .retryOnConnectionFailure(false)
                 .build();
-        this.transport = new IgdbTransport(settings, new TwitchTokens(jdbi, http, settings, json, clock), http);
+        this.tokens = new TwitchTokens(jdbi, http, settings, json, clock);
+        this.transport = new IgdbTransport(settings, tokens, http);
         this.cache = new IgdbResponseCache(jdbi, clock, settings.cacheTtl());
+    }
+
+    /**
+     * Makes sure a token is at hand (the stored one, or one minted now) so that the first IGDB call
+     * does not wait for Twitch, and says early in the log when the credentials are refused. Never
+     * throws: IGDB being unreachable at start is not a reason to stop.
+     */
+    public void warmUp() {
+        try {
+            tokens.current();
+            log.info("IGDB: app token ready");
+        } catch (IgdbException e) {
+            log.warn("IGDB: could not get an app token at start: {}", e.getMessage());
+        }
     }
 
     /** One game; {@link IgdbException.NotFound} when IGDB has no game with that id. */
