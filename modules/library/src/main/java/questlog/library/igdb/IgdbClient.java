@@ -79,6 +79,9 @@ public final class IgdbClient implements AutoCloseable {
             log.info("IGDB: app token ready");
         } catch (IgdbException e) {
             log.warn("IGDB: could not get an app token at start: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // e.g. the process stopping while this ran: the first real call will try again
+            log.debug("IGDB: token warm-up did not finish", e);
         }
     }
 
