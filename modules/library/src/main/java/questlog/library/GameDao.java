@@ -2,6 +2,8 @@ package questlog.library;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,18 @@ public interface GameDao extends SqlObject {
 
     @SqlQuery(SELECT + "WHERE g.id = ANY(:ids)")
     List<Game> findByIds(@Bind("ids") UUID[] ids);
+
+    /** The slug of the game linked to each of these IGDB ids; ids no game holds are absent. */
+    default Map<Long, String> slugsByIgdbId(Collection<Long> igdbIds) {
+        Map<Long, String> slugs = new HashMap<>();
+        if (!igdbIds.isEmpty()) {
+            getHandle().createQuery("SELECT igdb_id, slug FROM game WHERE igdb_id = ANY(:ids)")
+                    .bindArray("ids", Long.class, igdbIds)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> slugs.put(e.getKey(), e.getValue()));
+        }
+        return slugs;
+    }
 
     /** The game's id, its row locked until the transaction ends, so a concurrent delete waits for this write. */
     @SqlQuery("SELECT id FROM game WHERE slug = :slug FOR UPDATE")

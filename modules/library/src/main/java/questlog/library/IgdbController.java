@@ -1,7 +1,6 @@
 package questlog.library;
 
 import io.javalin.http.Context;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -61,14 +60,6 @@ final class IgdbController {
     }
 
     private Map<Long, String> linkedSlugs(List<IgdbGame> games) {
-        Long[] ids = games.stream().map(IgdbGame::id).toArray(Long[]::new);
-        Map<Long, String> linked = new HashMap<>();
-        if (ids.length > 0) {
-            jdbi.useHandle(h -> h.createQuery("SELECT igdb_id, slug FROM game WHERE igdb_id = ANY(:ids)")
-                    .bind("ids", ids)
-                    .map((rs, c) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                    .forEach(e -> linked.put(e.getKey(), e.getValue())));
-        }
-        return linked;
+        return jdbi.withExtension(GameDao.class, dao -> dao.slugsByIgdbId(games.stream().map(IgdbGame::id).toList()));
     }
 }

@@ -289,17 +289,9 @@ final class IgdbEnrichment implements JobHandler {
 
     /** Which library game already holds each matched IGDB id (igdb_id is unique). */
     private static Map<Long, String> holders(Handle h, Map<UUID, IgdbMatcher.Match> matches) {
-        Long[] ids = matches.values().stream()
+        return h.attach(GameDao.class).slugsByIgdbId(matches.values().stream()
                 .filter(IgdbMatcher.Found.class::isInstance)
-                .map(m -> ((IgdbMatcher.Found) m).game().id()).distinct().toArray(Long[]::new);
-        Map<Long, String> holders = new HashMap<>();
-        if (ids.length > 0) {
-            h.createQuery("SELECT igdb_id, slug FROM game WHERE igdb_id = ANY(:ids)")
-                    .bind("ids", ids)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                    .forEach(e -> holders.put(e.getKey(), e.getValue()));
-        }
-        return holders;
+                .map(m -> ((IgdbMatcher.Found) m).game().id()).distinct().toList());
     }
 
     /** Locks the chunk's games and keeps those that nothing linked since the chunk was read. */
