@@ -82,7 +82,7 @@ class EnrichKillResumeTest {
         env.keySet().removeIf(k -> k.startsWith("IGDB_") || k.startsWith("JOB_") || k.equals("DATABASE_URL")
                 || k.equals("QUESTLOG_ENV_FILE") || k.equals("REDIS_URL"));
         env.putAll(IgdbRoutesTest.igdbEnv(fake));
-        env.put("DATABASE_URL", EnrichmentFixture.databaseUrl(db.url()));
+        env.put("DATABASE_URL", db.databaseUrlSetting());
         env.put("DATABASE_POOL_SIZE", "4");
         env.put("JOB_HEARTBEAT_MS", "500");
         return builder.start();

@@ -2,7 +2,6 @@ package questlog.app;
 
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import questlog.common.DatabaseUrl;
 import questlog.testsupport.FakeIgdbCatalog;
 
 /**
@@ -57,14 +56,5 @@ final class EnrichmentFixture {
                         SELECT 'franchise ' || slug || ' ' || name FROM franchise
                         ORDER BY 1""")
                 .mapTo(String.class).list());
-    }
-
-    /** DATABASE_URL for a child process on the same database. */
-    static String databaseUrl(DatabaseUrl url) {
-        if (url.user() == null) {
-            return url.jdbcUrl();
-        }
-        String sep = url.jdbcUrl().contains("?") ? "&" : "?";
-        return url.jdbcUrl() + sep + "user=" + url.user() + (url.password() == null ? "" : "&password=" + url.password());
     }
 }

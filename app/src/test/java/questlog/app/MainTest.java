@@ -32,7 +32,7 @@ class MainTest {
 
     Run run(Map<String, String> extraEnv, String... args) throws Exception {
         Path env = dir.resolve("questlog.env");
-        String url = db.url().jdbcUrl() + (db.url().jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.url().user();
+        String url = db.databaseUrlSetting();
         StringBuilder lines = new StringBuilder("# test settings\nexport DATABASE_URL=\"" + url + "\"\n");
         extraEnv.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
         Files.writeString(env, lines.toString());

@@ -89,6 +89,19 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         return url;
     }
 
+    /**
+     * This database as one {@code DATABASE_URL} value, credentials included as JDBC parameters:
+     * what a child process or an env file of the app under test is given.
+     */
+    public String databaseUrlSetting() {
+        DatabaseUrl url = url();
+        if (url.user() == null) {
+            return url.jdbcUrl();
+        }
+        String sep = url.jdbcUrl().contains("?") ? "&" : "?";
+        return url.jdbcUrl() + sep + "user=" + url.user() + (url.password() == null ? "" : "&password=" + url.password());
+    }
+
     /** A URL for a database that cannot be reached, for readiness tests. */
     public static DatabaseUrl unreachableUrl() {
         return new DatabaseUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "nobody", null);
