@@ -49,9 +49,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-now_ms() { date +%s%3N; }
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
   for dir in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
@@ -76,19 +75,13 @@ chmod 755 "$RUN"
 metric() { echo "$1=$2" >> "$RUN/metrics.env"; }
 log "run directory: $RUN"
 
-SERVER_PID=""
-NGINX_PID=""
 SAMPLER_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   [ -z "$SAMPLER_PID" ] || kill "$SAMPLER_PID" 2>/dev/null || true
   stop_server || true
-  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill -QUIT "$NGINX_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$NGINX_PID" 2>/dev/null || true
-  fi
+  stop_nginx || true
   if [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
     psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -98,17 +91,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  if kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 300); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
 
 {
   echo "cpu: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
@@ -239,37 +221,8 @@ done < "$DATA/list-slugs.txt"
 chmod -R a+rX "$STATIC"
 log "saved $(find "$STATIC" -type f | wc -l) response bodies for nginx"
 
-NGINX_DIR="$RUN/nginx"
-mkdir -p "$NGINX_DIR/tmp"
-cat > "$NGINX_DIR/nginx.conf" <<EOF
-worker_processes auto;
-daemon off;
-pid $NGINX_DIR/nginx.pid;
-error_log $NGINX_DIR/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $NGINX_DIR/tmp/body;
-    proxy_temp_path $NGINX_DIR/tmp/proxy;
-    fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
-    uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
-    scgi_temp_path $NGINX_DIR/tmp/scgi;
-    types { }
-    default_type application/json;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        location = /api/stats { alias $STATIC/stats.json; }
-        location /api/lists/ { alias $STATIC/lists/; }
-    }
-}
-EOF
-nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$RUN/logs/nginx.log" 2>&1 &
-NGINX_PID=$!
-NGINX="http://127.0.0.1:$NGINX_PORT"
-for _ in $(seq 1 100); do curl -s -o /dev/null "$NGINX/api/stats" && break; sleep 0.05; done
+start_nginx "        location = /api/stats { alias $STATIC/stats.json; }
+        location /api/lists/ { alias $STATIC/lists/; }" /api/stats
 curl -s "$NGINX/api/stats" | cmp -s - "$STATIC/stats.json" || die "nginx does not serve the saved bodies"
 warm_up static "$NGINX"
 for name in $LOADS; do
@@ -277,7 +230,7 @@ for name in $LOADS; do
   measure static "$NGINX" "$name"
 done
 metric RSS_KB_APP "$(rss_kb "$SERVER_PID")"
-kill -QUIT "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
+stop_nginx
 
 # ---------------------------------------------------------------- 7. computed path
 stop_server

@@ -60,9 +60,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-now_ms() { date +%s%3N; }
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
 # ---------------------------------------------------------------- preflight
 java_major() {
@@ -111,18 +110,12 @@ metric() { echo "$1=$2" >> "$RUN/metrics.env"; }
 log "run directory: $RUN"
 
 # ---------------------------------------------------------------- cleanup (always)
-SERVER_PID=""
-NGINX_PID=""
 DB_NAME=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_server || true
-  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill -QUIT "$NGINX_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$NGINX_PID" 2>/dev/null || true
-  fi
+  stop_nginx || true
   if [ -n "$DB_NAME" ] && [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
     psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -132,20 +125,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  if kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 300); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      log "server $SERVER_PID did not stop in 30 s; killing it"
-      kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-  fi
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -300,43 +279,11 @@ curl -sS --fail -K "$RUN/logs/fetch.curl" -w '%{http_code}\n' > "$RUN/logs/fetch
 chmod -R a+rX "$STATIC"
 log "saved $(find "$STATIC" -type f | wc -l) response bodies ($(du -sh "$STATIC" | cut -f1)) for nginx"
 
-NGINX_DIR="$RUN/nginx"
 NGINX_PORT=$(free_port)
-mkdir -p "$NGINX_DIR/tmp"
-cat > "$NGINX_DIR/nginx.conf" <<EOF
-worker_processes auto;
-daemon off;
-pid $NGINX_DIR/nginx.pid;
-error_log $NGINX_DIR/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $NGINX_DIR/tmp/body;
-    proxy_temp_path $NGINX_DIR/tmp/proxy;
-    fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
-    uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
-    scgi_temp_path $NGINX_DIR/tmp/scgi;
-    types { }
-    default_type application/json;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        location = /api/games { alias $STATIC/games-list.json; }
+start_nginx "        location = /api/games { alias $STATIC/games-list.json; }
         location /api/games/ { alias $STATIC/games/; }
-        location = /api/works { alias $STATIC/works.json; }
-    }
-}
-EOF
-nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -t > "$RUN/logs/nginx-test.log" 2>&1 \
-  || { cat "$RUN/logs/nginx-test.log" >&2; die "nginx rejected its configuration"; }
-nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$RUN/logs/nginx.log" 2>&1 &
-NGINX_PID=$!
-NGINX="http://127.0.0.1:$NGINX_PORT"
-for _ in $(seq 1 100); do curl -s -o /dev/null "$NGINX/api/works" && break; sleep 0.05; done
+        location = /api/works { alias $STATIC/works.json; }" /api/works
 curl -s "$NGINX/api/works?limit=2000" | cmp -s - "$STATIC/works.json" || die "nginx does not serve the saved bodies"
-log "nginx (pid $NGINX_PID) serving them on $NGINX"
 warm_up static "$NGINX"
 
 # Each load against the app, then at once against nginx, so that both meet the same machine
@@ -349,7 +296,7 @@ metric RSS_KB_APP "$(status_field "$SERVER_PID" VmRSS)"
 metric RSS_HWM_KB_APP "$(status_field "$SERVER_PID" VmHWM)"
 metric THREADS_APP "$(status_field "$SERVER_PID" Threads)"
 log "server RSS $(( $(status_field "$SERVER_PID" VmRSS) / 1024 )) MB (peak $(( $(status_field "$SERVER_PID" VmHWM) / 1024 )) MB)"
-kill -QUIT "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
+stop_nginx
 
 # ---------------------------------------------------------------- 7. computed path
 stop_server

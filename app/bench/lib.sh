@@ -1,0 +1,77 @@
+# Sourced by app/bench/run.sh and app/bench/journal-lists.sh: the plumbing both share (logging,
+# stopping the server, serving saved response bodies with nginx). The caller sets RUN (its run
+# directory) and, before start_nginx, NGINX_PORT; SERVER_PID and NGINX_PID hold what is running.
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+
+SERVER_PID=""
+NGINX_PID=""
+
+# Stops the server gracefully (SIGTERM, up to 30 s), else kills it.
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 300); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "server $SERVER_PID did not stop in 30 s; killing it"
+      kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+# Stops nginx (graceful QUIT, up to 5 s), else kills it.
+stop_nginx() {
+  [ -n "$NGINX_PID" ] || return 0
+  if kill -0 "$NGINX_PID" 2>/dev/null; then
+    kill -QUIT "$NGINX_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$NGINX_PID" 2>/dev/null || true
+  fi
+  wait "$NGINX_PID" 2>/dev/null || true
+  NGINX_PID=""
+}
+
+# start_nginx LOCATIONS PROBE_PATH: serves saved bodies on 127.0.0.1:$NGINX_PORT with the given
+# location blocks (nginx syntax), as JSON, access log off; waits until PROBE_PATH answers. Sets
+# NGINX_PID and NGINX (its base URL).
+start_nginx() {
+  local locations=$1 probe=$2
+  local dir="$RUN/nginx"
+  mkdir -p "$dir/tmp"
+  cat > "$dir/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $dir/tmp/body;
+    proxy_temp_path $dir/tmp/proxy;
+    fastcgi_temp_path $dir/tmp/fastcgi;
+    uwsgi_temp_path $dir/tmp/uwsgi;
+    scgi_temp_path $dir/tmp/scgi;
+    types { }
+    default_type application/json;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+$locations
+    }
+}
+CONF
+  nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" -t > "$RUN/logs/nginx-test.log" 2>&1 \
+    || { cat "$RUN/logs/nginx-test.log" >&2; die "nginx rejected its configuration"; }
+  nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" > "$RUN/logs/nginx.log" 2>&1 &
+  NGINX_PID=$!
+  NGINX="http://127.0.0.1:$NGINX_PORT"
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$NGINX$probe" && break; sleep 0.05; done
+  log "nginx (pid $NGINX_PID) serving the saved bodies on $NGINX"
+}
