@@ -52,19 +52,13 @@ PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-  for dir in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$dir/bin/java" ] && "$dir/bin/java" -version 2>&1 | grep -q 'version "2[1-9]'; then JAVA_HOME=$dir; break; fi
-  done
-fi
+# shellcheck source=jdk.sh
+. "$HERE/jdk.sh"
 JAVA="$JAVA_HOME/bin/java"
 for tool in wrk nginx curl psql python3; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
-GEN=${BENCH_DATASET_GEN:-}
-for candidate in "$REPO/../shared/dataset/gen.py" /work/shared/dataset/gen.py; do
-  if [ -z "$GEN" ] && [ -f "$candidate" ]; then GEN=$candidate; fi
-done
+GEN=$(find_dataset_gen "${BENCH_DATASET_GEN:-}")
 [ -n "$GEN" ] && [ -f "$GEN" ] || die "gen.py not found (set BENCH_DATASET_GEN)"
 [ -f "$JAR" ] || die "$JAR is missing: build it with ./mvnw -B -q package -pl app -am -DskipTests"
 

@@ -9,6 +9,16 @@ now_ms() { date +%s%3N; }
 SERVER_PID=""
 NGINX_PID=""
 
+# find_dataset_gen [GIVEN]: the dataset generator: GIVEN when set, else shared/dataset/gen.py
+# beside the repository; prints nothing when there is none.
+find_dataset_gen() {
+  if [ -n "${1:-}" ]; then echo "$1"; return; fi
+  local candidate
+  for candidate in "$REPO/../shared/dataset/gen.py" /work/shared/dataset/gen.py; do
+    if [ -f "$candidate" ]; then echo "$candidate"; return; fi
+  done
+}
+
 # Stops the server gracefully (SIGTERM, up to 30 s), else kills it.
 stop_server() {
   [ -n "$SERVER_PID" ] || return 0

@@ -64,37 +64,15 @@ PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 . "$HERE/lib.sh"
 
 # ---------------------------------------------------------------- preflight
-java_major() {
-  local v
-  v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1)
-  echo "${v:-0}"
-}
-pick_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then
-    echo "$JAVA_HOME"; return
-  fi
-  local best="" best_major=0 dir major
-  for dir in /usr/lib/jvm/*; do
-    [ -x "$dir/bin/java" ] || continue
-    major=$(java_major "$dir")
-    if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best=$dir; best_major=$major; fi
-  done
-  [ -n "$best" ] || die "no JDK 21+ found (set JAVA_HOME)"
-  echo "$best"
-}
-JAVA_HOME=$(pick_java); export JAVA_HOME
+# shellcheck source=jdk.sh
+. "$HERE/jdk.sh"
 JAVA="$JAVA_HOME/bin/java"
 
 for tool in wrk nginx curl psql python3; do
   command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install -y wrk nginx-light curl postgresql-client python3)"
 done
 
-GEN=${BENCH_DATASET_GEN:-}
-if [ -z "$GEN" ]; then
-  for candidate in "$REPO/../shared/dataset/gen.py" /work/shared/dataset/gen.py; do
-    if [ -f "$candidate" ]; then GEN=$candidate; break; fi
-  done
-fi
+GEN=$(find_dataset_gen "${BENCH_DATASET_GEN:-}")
 [ -n "$GEN" ] && [ -f "$GEN" ] || die "gen.py not found (set BENCH_DATASET_GEN)"
 
 if [ ! -f "$JAR" ]; then
