@@ -7,7 +7,7 @@ import java.util.List;
  * Collects the problems one module finds in its sections of an imported dataset document: keeps
  * the first {@value #MAX_KEPT} and counts all of them.
  */
-public final class DatasetProblems {
+public final class DatasetProblems implements RecordFields.Problems {
     public static final int MAX_KEPT = 100;
 
     private final List<DatasetProblem> kept = new ArrayList<>();
@@ -19,6 +19,7 @@ public final class DatasetProblems {
     }
 
     /** A problem with one field of one record; {@code field} is the name inside the record (null: the record). */
+    @Override
     public void record(String section, int index, Object id, String slug, String field, String message) {
         String path = section + "[" + index + "]" + (field == null ? "" : "." + field);
         add(new DatasetProblem(section, index, id == null ? null : id.toString(), slug, path, message));

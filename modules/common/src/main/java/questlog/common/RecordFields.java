@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,24 +17,30 @@ import java.util.regex.Pattern;
  * every problem against that record to {@link DatasetProblems}: wrong types, missing or empty
  * required values, malformed ids, slugs, dates and timestamps, unknown fields. A missing
  * nullable field counts as null. Each getter returns null when the value is unusable;
- * {@link #ok()} says whether the record can be kept. (The library's own sections are read by
- * its equivalent; this one serves the other modules' sections.)
+ * {@link #ok()} says whether the record can be kept. Every module's sections are read with it;
+ * the problems go to the module's own collector ({@link Problems}).
  */
 public final class RecordFields {
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    /** Where a record's problems go: {@link DatasetProblems}, or a module's own collector. */
+    @FunctionalInterface
+    public interface Problems {
+        /** A problem with one field of one record; {@code field} is the name inside the record (null: the record). */
+        void record(String section, int index, Object id, String slug, String field, String message);
+    }
+
     private static final Pattern DATE_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern TIMESTAMP_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
 
     private final String section;
     private final int index;
     private final JsonNode node;
-    private final DatasetProblems problems;
+    private final Problems problems;
     private final String rawId;
     private final String rawSlug;
     private boolean ok = true;
 
-    private RecordFields(String section, int index, JsonNode node, DatasetProblems problems) {
+    private RecordFields(String section, int index, JsonNode node, Problems problems) {
         this.section = section;
         this.index = index;
         this.node = node;
@@ -44,7 +53,7 @@ public final class RecordFields {
      * Starts reading a record; returns null (after reporting it) when the element is not an
      * object. Fields outside {@code allowed} are reported as unknown.
      */
-    public static RecordFields of(String section, int index, JsonNode node, DatasetProblems problems, Set<String> allowed) {
+    public static RecordFields of(String section, int index, JsonNode node, Problems problems, Set<String> allowed) {
         if (!node.isObject()) {
             problems.record(section, index, null, null, null, "must be an object");
             return null;
@@ -63,6 +72,11 @@ public final class RecordFields {
         return ok;
     }
 
+    /** The record's slug as given (null when it is not a string), for reporting. */
+    public String rawSlug() {
+        return rawSlug;
+    }
+
     /** Reports a problem with a field of this record (and marks the record unusable). */
     public void fail(String field, String message) {
         ok = false;
@@ -75,7 +89,7 @@ public final class RecordFields {
             fail("id", "is required");
             return null;
         }
-        if (!value.isTextual() || !UUID_TEXT.matcher(value.asText()).matches()) {
+        if (!value.isTextual() || !isUuid(value.asText())) {
             fail("id", "must be a UUID such as 0b7e5c1a-3f2d-4c6e-9a8b-1d2e3f4a5b6c");
             return null;
         }
@@ -85,7 +99,7 @@ public final class RecordFields {
     /** The record's own slug: required. */
     public String slug() {
         String slug = requiredString("slug");
-        if (slug != null && !Slugs.isValid(slug)) {
+        if (slug != null && !isSlug(slug)) {
             fail("slug", "must be lowercase letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
             return null;
         }
@@ -152,7 +166,7 @@ public final class RecordFields {
     }
 
     private String slugReference(String field, JsonNode value) {
-        if (!value.isTextual() || !Slugs.isValid(value.asText())) {
+        if (!value.isTextual() || !isSlug(value.asText())) {
             fail(field, "must be a slug (lowercase letters, digits and single hyphens)");
             return null;
         }
@@ -219,5 +233,95 @@ public final class RecordFields {
         }
         fail(field, "must be a UTC timestamp YYYY-MM-DDTHH:MM:SSZ");
         return null;
+    }
+
+    /** An array of slugs without duplicates; missing or null is empty. */
+    public List<String> slugList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            fail(field, "must be an array of slugs");
+            return null;
+        }
+        List<String> slugs = new ArrayList<>(value.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || !isSlug(item.asText())) {
+                fail(field + "[" + i + "]", "must be a slug (lowercase letters, digits and single hyphens)");
+                return null;
+            }
+            if (!seen.add(item.asText())) {
+                fail(field + "[" + i + "]", "'" + item.asText() + "' is listed twice");
+                return null;
+            }
+            slugs.add(item.asText());
+        }
+        return slugs;
+    }
+
+    /** A nullable positive whole number (external ids). */
+    public Long optionalPositiveLong(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1) {
+            fail(field, "must be a positive whole number or null");
+            return null;
+        }
+        return value.asLong();
+    }
+
+    /** A required string out of a fixed set. */
+    public String choice(String field, List<String> allowed) {
+        String value = requiredString(field);
+        if (value != null && !allowed.contains(value)) {
+            fail(field, "must be one of " + String.join(", ", allowed) + " (got '" + value + "')");
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * The same test as {@link Slugs#isValid} (lowercase ASCII letters and digits in words joined
+     * by single hyphens, at most {@link Slugs#MAX_LENGTH} characters), without a regular
+     * expression: a large document has hundreds of thousands of slugs and references, and this
+     * is several times faster. RecordFieldsTest pins the equivalence.
+     */
+    public static boolean isSlug(String value) {
+        int length = value.length();
+        if (length == 0 || length > Slugs.MAX_LENGTH || value.charAt(0) == '-' || value.charAt(length - 1) == '-') {
+            return false;
+        }
+        char previous = ' ';
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && (c != '-' || previous == '-')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** A UUID in its usual text form: 8-4-4-4-12 hexadecimal digits. */
+    public static boolean isUuid(String value) {
+        if (value.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23
+                    ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,11 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import questlog.common.RecordFields;
 
 /**
  * Reads a dataset document (FORMAT.md, version 1) one top-level member at a time, straight from
  * the parser: each section is an array read element by element, so a 40 MB document is never
- * held as one tree. Checks every field of every record (see {@link DatasetFields}); references
+ * held as one tree. Checks every field of every record (see {@link RecordFields}); references
  * between records and conflicts with the database are checked later by {@link DatasetImporter}.
  */
 final class DatasetReader implements DatasetMembers {
@@ -152,7 +153,7 @@ final class DatasetReader implements DatasetMembers {
     }
 
     private void genre(int index, JsonNode node) {
-        keep("genres", DatasetFields.of("genres", index, node, errors, GENRE_FIELDS), f -> {
+        keep("genres", RecordFields.of("genres", index, node, errors, GENRE_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String name = f.requiredString("name");
@@ -161,7 +162,7 @@ final class DatasetReader implements DatasetMembers {
     }
 
     private void franchise(int index, JsonNode node) {
-        keep("franchises", DatasetFields.of("franchises", index, node, errors, FRANCHISE_FIELDS), f -> {
+        keep("franchises", RecordFields.of("franchises", index, node, errors, FRANCHISE_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String name = f.requiredString("name");
@@ -170,7 +171,7 @@ final class DatasetReader implements DatasetMembers {
     }
 
     private void game(int index, JsonNode node) {
-        keep("games", DatasetFields.of("games", index, node, errors, GAME_FIELDS), f -> {
+        keep("games", RecordFields.of("games", index, node, errors, GAME_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String name = f.requiredString("name");
@@ -187,7 +188,7 @@ final class DatasetReader implements DatasetMembers {
     }
 
     private void edition(int index, JsonNode node) {
-        keep("editions", DatasetFields.of("editions", index, node, errors, EDITION_FIELDS), f -> {
+        keep("editions", RecordFields.of("editions", index, node, errors, EDITION_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String game = f.slugReference("game");
@@ -199,7 +200,7 @@ final class DatasetReader implements DatasetMembers {
         }, editions::add);
     }
 
-    private <R> void keep(String section, DatasetFields fields, Function<DatasetFields, R> build, Consumer<R> sink) {
+    private <R> void keep(String section, RecordFields fields, Function<RecordFields, R> build, Consumer<R> sink) {
         if (fields == null) {
             return;
         }

@@ -2,12 +2,13 @@ package questlog.library;
 
 import java.util.ArrayList;
 import java.util.List;
+import questlog.common.RecordFields;
 
 /**
  * Collects the problems of one import: keeps the first {@link ImportReport#MAX_ERRORS} for the
  * answer and counts all of them.
  */
-final class ImportErrors {
+final class ImportErrors implements RecordFields.Problems {
     private final List<ImportReport.RecordError> kept = new ArrayList<>();
     private int count;
 
@@ -22,9 +23,10 @@ final class ImportErrors {
     }
 
     /** A problem with one field of one record; {@code field} is the name inside the record. */
-    void record(String section, int index, String id, String slug, String field, String message) {
+    @Override
+    public void record(String section, int index, Object id, String slug, String field, String message) {
         String path = section + "[" + index + "]" + (field == null ? "" : "." + field);
-        add(new ImportReport.RecordError(section, index, id, slug, path, message));
+        add(new ImportReport.RecordError(section, index, id == null ? null : id.toString(), slug, path, message));
     }
 
     private void add(ImportReport.RecordError error) {

@@ -1,13 +1,12 @@
-package questlog.library;
+package questlog.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import questlog.common.Slugs;
 
-class DatasetFieldsTest {
+class RecordFieldsTest {
 
     @Test
     void isSlugAgreesWithSlugsIsValid() {
@@ -20,11 +19,11 @@ class DatasetFieldsTest {
                 candidate.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String s = candidate.toString();
-            assertThat(DatasetFields.isSlug(s)).as("'%s'", s).isEqualTo(Slugs.isValid(s));
+            assertThat(RecordFields.isSlug(s)).as("'%s'", s).isEqualTo(Slugs.isValid(s));
         }
         for (String s : new String[] {"", "-", "a", "a-b", "a--b", "-a", "a-", "final-fantasy-vii", "4x", "A", "a_b",
                 "a".repeat(Slugs.MAX_LENGTH), "a".repeat(Slugs.MAX_LENGTH + 1), "a-".repeat(127) + "a"}) {
-            assertThat(DatasetFields.isSlug(s)).as("'%s'", s).isEqualTo(Slugs.isValid(s));
+            assertThat(RecordFields.isSlug(s)).as("'%s'", s).isEqualTo(Slugs.isValid(s));
         }
     }
 
@@ -32,13 +31,13 @@ class DatasetFieldsTest {
     void isUuidTakesTheUsualTextFormOnly() {
         for (int i = 0; i < 100; i++) {
             String uuid = UUID.randomUUID().toString();
-            assertThat(DatasetFields.isUuid(uuid)).isTrue();
-            assertThat(DatasetFields.isUuid(uuid.toUpperCase())).isTrue();
+            assertThat(RecordFields.isUuid(uuid)).isTrue();
+            assertThat(RecordFields.isUuid(uuid.toUpperCase())).isTrue();
         }
         for (String s : new String[] {"", "not-a-uuid", "0b7e5c1a3f2d4c6e9a8b1d2e3f4a5b6c",
                 "0b7e5c1a-3f2d-4c6e-9a8b-1d2e3f4a5b6", "0b7e5c1a-3f2d-4c6e-9a8b-1d2e3f4a5b6cc",
                 "0b7e5c1a-3f2d-4c6e-9a8b_1d2e3f4a5b6c", "0b7e5c1g-3f2d-4c6e-9a8b-1d2e3f4a5b6c"}) {
-            assertThat(DatasetFields.isUuid(s)).as("'%s'", s).isFalse();
+            assertThat(RecordFields.isUuid(s)).as("'%s'", s).isFalse();
         }
     }
 }
