@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 import questlog.common.EventTypes;
+import questlog.testsupport.StreamClient;
 import questlog.testsupport.TestRedis;
 
 /** Realtime wired into the real app: the socket, the events and webhook routes, readiness, the CLI. */
@@ -35,7 +36,7 @@ class RealtimeAppTest {
 
     @Test
     void theSocketStreamsCommittedEventsAndTheLogServesTheSameEnvelopes() {
-        StreamClient client = StreamClient.connect(app.wsUrl(""), Map.of());
+        StreamClient client = StreamClient.attempt(app.wsUrl(""), Map.of());
         try {
             assertThat(client.opened).isTrue();
             long id = app.appendEvent(EventTypes.PLAYTHROUGH_COMPLETE, Map.of("game", "chrono-trigger", "rating", 10));
@@ -53,7 +54,7 @@ class RealtimeAppTest {
 
     @Test
     void libraryWritesThroughTheApiReachTheSocketAndFailedOnesDoNot() {
-        StreamClient client = StreamClient.connect(app.wsUrl("types=questlog:game_added,questlog:game_updated,questlog:game_removed"),
+        StreamClient client = StreamClient.attempt(app.wsUrl("types=questlog:game_added,questlog:game_updated,questlog:game_removed"),
                 Map.of());
         try {
             assertThat(app.post("/api/games", Map.of("name", "Terranigma", "original_release_year", 1995)).status()).isEqualTo(201);
@@ -118,7 +119,7 @@ class RealtimeAppTest {
 
     @Test
     void privateReadsNeedATokenOnTheSocketByHeaderOrQuery() throws Exception {
-        StreamClient anonymous = StreamClient.connect(privateApp.wsUrl(""), Map.of());
+        StreamClient anonymous = StreamClient.attempt(privateApp.wsUrl(""), Map.of());
         assertThat(anonymous.opened).isFalse();
 
         // The refusal is the usual 401 problem, visible to a plain HTTP upgrade request.
@@ -129,9 +130,9 @@ class RealtimeAppTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("\"detail\":\"Unauthorized\"");
 
-        StreamClient byHeader = StreamClient.connect(privateApp.wsUrl(""),
+        StreamClient byHeader = StreamClient.attempt(privateApp.wsUrl(""),
                 Map.of("Authorization", "Bearer " + privateApp.writeToken()));
-        StreamClient byQuery = StreamClient.connect(privateApp.wsUrl("token=" + privateApp.writeToken()), Map.of());
+        StreamClient byQuery = StreamClient.attempt(privateApp.wsUrl("token=" + privateApp.writeToken()), Map.of());
         try {
             assertThat(byHeader.opened).isTrue();
             assertThat(byQuery.opened).isTrue();
@@ -165,7 +166,7 @@ class RealtimeAppTest {
 
     @Test
     void metricsCountConnectedClients() {
-        StreamClient client = StreamClient.connect(app.wsUrl(""), Map.of());
+        StreamClient client = StreamClient.attempt(app.wsUrl(""), Map.of());
         try {
             String metrics = app.get("/metrics").body();
             assertThat(metrics).containsPattern("questlog_websocket_clients [1-9]");

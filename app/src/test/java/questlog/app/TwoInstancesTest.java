@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
+import questlog.testsupport.StreamClient;
 import questlog.testsupport.TestRedis;
 
 /**
@@ -51,8 +52,8 @@ class TwoInstancesTest {
             }
         });
         subscription.sync().subscribe(CHANNEL);
-        StreamClient onA = StreamClient.connect(a.wsUrl(""), Map.of());
-        StreamClient onB = StreamClient.connect(b.wsUrl(""), Map.of());
+        StreamClient onA = StreamClient.attempt(a.wsUrl(""), Map.of());
+        StreamClient onB = StreamClient.attempt(b.wsUrl(""), Map.of());
         try {
             assertThat(onA.opened).isTrue();
             assertThat(onB.opened).isTrue();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
+import questlog.testsupport.StreamClient;
 import questlog.testsupport.TestDatabase;
 import questlog.testsupport.TestRedis;
 

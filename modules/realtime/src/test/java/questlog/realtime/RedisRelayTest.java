@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
+import questlog.testsupport.StreamClient;
 import questlog.testsupport.TestDatabase;
 import questlog.testsupport.TestRedis;
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
+import questlog.testsupport.StreamClient;
 import questlog.testsupport.TestDatabase;
 
 /** Without its LISTEN connection the relay still delivers, by polling, and then listens again. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
+import questlog.testsupport.StreamClient;
 import questlog.testsupport.TestDatabase;
 
 /** The event stream over a real socket, read by Java-WebSocket (not the server's Jetty). */

@@ -1,6 +1,7 @@
-package questlog.realtime;
+package questlog.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,47 +20,52 @@ import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
- * A consumer of the event stream built on Java-WebSocket, a client implementation independent of
- * the server's Jetty. Keeps every text message; can stop answering pings (a dead peer) or stall
- * in its message handler (a slow reader).
+ * A consumer of Questlog's event stream for tests, built on Java-WebSocket (a client
+ * implementation independent of the server's Jetty). Keeps every text message; can stop
+ * answering pings (a dead peer) or stall in its message handler (a slow reader).
  */
-final class StreamClient extends WebSocketClient {
-    final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    final CountDownLatch closed = new CountDownLatch(1);
-    final AtomicInteger pings = new AtomicInteger();
-    volatile int closeCode;
-    volatile String closeReason;
-    volatile boolean answerPings = true;
-    volatile CountDownLatch stall;
-    /** Milliseconds to spend on each message (a reader slower than the stream). */
-    volatile long readDelayMs;
+public final class StreamClient extends WebSocketClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    StreamClient(String url, Map<String, String> headers) {
+    public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    public final CountDownLatch closed = new CountDownLatch(1);
+    public final AtomicInteger pings = new AtomicInteger();
+    public volatile boolean opened;
+    public volatile int closeCode;
+    public volatile String closeReason;
+    public volatile boolean answerPings = true;
+    /** While set, each message waits for this latch before it is kept (a reader that stalls). */
+    public volatile CountDownLatch stall;
+    /** Milliseconds to spend on each message (a reader slower than the stream). */
+    public volatile long readDelayMs;
+
+    public StreamClient(String url, Map<String, String> headers) {
         super(URI.create(url), headers);
         setConnectionLostTimeout(0); // the server's heartbeat is under test, not the client's
     }
 
-    static StreamClient open(String url) {
+    /** Connects, and fails when the upgrade is refused. */
+    public static StreamClient open(String url) {
         return open(url, Map.of());
     }
 
-    static StreamClient open(String url, Map<String, String> headers) {
-        StreamClient client = new StreamClient(url, headers);
-        try {
-            if (!client.connectBlocking(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("could not connect to " + url + " (close " + client.closeCode + " "
-                        + client.closeReason + ")");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Connects with these request headers, and fails when the upgrade is refused. */
+    public static StreamClient open(String url, Map<String, String> headers) {
+        StreamClient client = attempt(url, headers);
+        if (!client.opened) {
+            throw new IllegalStateException("could not connect to " + url + " (close " + client.closeCode + " "
+                    + client.closeReason + ")");
         }
         return client;
     }
 
-    /** Connects without insisting that the socket stays open (the server may close it at once). */
-    static StreamClient attempt(String url) {
-        StreamClient client = new StreamClient(url, Map.of());
+    /** Connects without insisting: {@link #opened} says whether the upgrade was accepted. */
+    public static StreamClient attempt(String url) {
+        return attempt(url, Map.of());
+    }
+
+    public static StreamClient attempt(String url, Map<String, String> headers) {
+        StreamClient client = new StreamClient(url, headers);
         try {
             client.connectBlocking(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -69,7 +75,9 @@ final class StreamClient extends WebSocketClient {
     }
 
     @Override
-    public void onOpen(ServerHandshake handshake) {}
+    public void onOpen(ServerHandshake handshake) {
+        opened = true;
+    }
 
     @Override
     public void onMessage(String message) {
@@ -110,7 +118,7 @@ final class StreamClient extends WebSocketClient {
     public void onError(Exception ex) {}
 
     /** The next {@code count} messages as JSON (fewer if the timeout passes first). */
-    List<JsonNode> take(int count, Duration timeout) {
+    public List<JsonNode> take(int count, Duration timeout) {
         List<JsonNode> out = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -120,7 +128,7 @@ final class StreamClient extends WebSocketClient {
                 if (m == null) {
                     break;
                 }
-                out.add(TestJson.MAPPER.readTree(m));
+                out.add(JSON.readTree(m));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,11 +139,11 @@ final class StreamClient extends WebSocketClient {
     }
 
     /** The ids of the next {@code count} messages. */
-    List<Long> ids(int count, Duration timeout) {
+    public List<Long> ids(int count, Duration timeout) {
         return take(count, timeout).stream().map(n -> n.get("id").asLong()).toList();
     }
 
-    boolean awaitClose(Duration timeout) {
+    public boolean awaitClose(Duration timeout) {
         try {
             return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -144,7 +152,7 @@ final class StreamClient extends WebSocketClient {
         }
     }
 
-    void shut() {
+    public void shut() {
         try {
             closeBlocking();
         } catch (InterruptedException e) {
