@@ -2,6 +2,7 @@ package questlog.app;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import io.javalin.Javalin;
@@ -25,12 +26,13 @@ public final class App {
     public static Javalin create(AppDeps deps) {
         var problems = new ProblemMappers(deps.json);
         var auth = new Auth(deps.tokens, deps.config.security().privateReads(), problems);
-        var cache = new ResponseCache(deps.changes, deps.config.cache());
-        var health = new Health(deps.database, deps.realtime::redisConnected, deps.jobs::isRunning, problems);
+        var cache = new ResponseCache(deps.changes, deps.config.cache(), deps.uncachedPaths());
+        var health = new Health(deps.database, deps.healthChecks(), problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
         var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
         var export = new ExportRoute(deps.exporter);
+        var imports = new ImportRoute(deps.importer, deps.library, deps.json, http.maxImportBytes());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -85,12 +87,9 @@ public final class App {
                 });
                 get("metrics", metrics::scrape, Access.PUBLIC);
                 path("api", () -> {
-                    deps.library.routes().addEndpoints();
-                    deps.realtime.routes().addEndpoints();
-                    deps.journal.routes().addEndpoints();
-                    deps.lists.routes().addEndpoints();
-                    deps.jobs.routes().addEndpoints();
+                    deps.modules.forEach(module -> module.routes().addEndpoints());
                     docs.routes().addEndpoints();
+                    post("import", imports::create, Access.WRITE);
                     get("export", export::get, Access.WRITE);
                 });
                 ws(EVENTS_SOCKET, deps.realtime.websocket(), Access.READ);

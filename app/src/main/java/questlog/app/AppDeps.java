@@ -7,26 +7,32 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
+import questlog.common.EventLog;
+import questlog.common.FeatureModule;
+import questlog.common.GameDetailSection;
+import questlog.common.HealthCheck;
 import questlog.common.JobHandler;
+import questlog.common.dataset.DatasetExporter;
+import questlog.common.dataset.DatasetImporter;
+import questlog.common.dataset.DatasetSection;
 import questlog.jobs.JobsModule;
 import questlog.journal.JournalModule;
-import questlog.library.CatalogDataset;
-import questlog.library.GameDirectory;
 import questlog.library.LibraryModule;
 import questlog.library.igdb.IgdbClient;
 import questlog.lists.ListsModule;
 import questlog.realtime.RealtimeModule;
+import questlog.common.Json;
 
 /**
  * Everything the HTTP app is made of, built in dependency order: metrics, database (migrated),
- * Jdbi, tokens, the change feed, realtime (whose event log the feature modules write to), the
- * jobs module (which feature modules submit work to), then the feature modules; last, the
- * realtime relay starts delivering and the job runner starts with every module's handlers.
- * Tests build the same thing against their own database with {@link #build(AppConfig)}.
+ * Jdbi, tokens, the change feed, realtime (whose event log every module writes to) and jobs
+ * (which modules submit work to), then {@link #modules}, the one ordered list of modules that
+ * app loops over for routes, OpenAPI, jobs, dataset sections, game-detail sections, event types,
+ * the read cache and readiness. Last, the job runner starts with every module's handlers and
+ * every module starts its background work. Tests build the same thing against their own
+ * database with {@link #build(AppConfig)}.
  */
 public final class AppDeps implements AutoCloseable {
     final AppConfig config;
@@ -40,11 +46,10 @@ public final class AppDeps implements AutoCloseable {
     final RealtimeModule realtime;
     final JobsModule jobs;
     final LibraryModule library;
-    final JournalModule journal;
-    final ListsModule lists;
-    final Optional<IgdbClient> igdb;
-    final Importer importer;
-    final Exporter exporter;
+    /** Every module, in order: document and detail sections follow this order. */
+    final List<FeatureModule> modules;
+    final DatasetImporter importer;
+    final DatasetExporter exporter;
 
     private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
         this.config = config;
@@ -52,50 +57,47 @@ public final class AppDeps implements AutoCloseable {
         this.json = Json.objectMapper();
         this.metrics = new Metrics();
         this.database = Database.open(config.database(), metrics.registry());
-        RealtimeModule built = null;
-        JobsModule builtJobs = null;
+        List<FeatureModule> built = new ArrayList<>();
         try {
             database.migrate();
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
-            this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
-            this.jobs = builtJobs = new JobsModule(jdbi, database.dataSource(), json, clock, realtime.eventLog(),
-                    config.jobs());
-            // Journal and lists see the catalog through the library's directory; the library sees
-            // their parts of a game's detail, and the importer and exporter span all three. The
-            // library, journal and lists record their events through realtime's outbox.
-            var directory = new GameDirectory();
-            this.journal = new JournalModule(jdbi, json, clock, CatalogAdapters.forJournal(directory), realtime.eventLog());
-            this.lists = new ListsModule(jdbi, json, clock, CatalogAdapters.forLists(directory), Auth::isReader,
-                    realtime.eventLog());
-            var catalogDataset = new CatalogDataset(realtime.eventLog());
-            this.importer = new Importer(jdbi, clock, catalogDataset, journal.dataset(), lists.dataset());
-            this.exporter = new Exporter(jdbi, json, catalogDataset, journal.dataset(), lists.dataset());
-            // One IGDB client per process: its rate limiter and in-flight cap must see every caller.
-            this.igdb = config.igdb().map(settings -> new IgdbClient(settings, jdbi, json, clock));
-            this.library = new LibraryModule(jdbi, json, clock, config.http().maxImportBytes(), importer,
-                    CatalogAdapters.gameSections(journal, lists), realtime.eventLog(), igdb, jobs.jobs());
+            this.realtime = add(built, new RealtimeModule(jdbi, database.url(), json, config.realtime()));
+            this.jobs = add(built, new JobsModule(jdbi, database.dataSource(), json, clock, realtime.eventLog(),
+                    config.jobs()));
+            EventLog events = realtime.eventLog();
+            this.library = add(built, new LibraryModule(jdbi, json, clock, events, jobs.jobs(), config.igdb(),
+                    Auth::isReader, this::gameDetailSections));
+            // The one list. A new module is one more line here; the library comes first, since the
+            // others' dataset sections refer to games, and realtime and jobs last (no sections).
+            this.modules = List.of(
+                    library,
+                    add(built, new JournalModule(jdbi, json, clock, library.games(), events)),
+                    add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
+                    realtime,
+                    jobs);
+            List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();
+            this.importer = new DatasetImporter(jdbi, json, clock, sections);
+            this.exporter = new DatasetExporter(jdbi, json, sections);
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
-            igdb.ifPresent(client -> {
-                registerIgdbMeters(client, metrics.registry());
-                // In the background: start-up does not wait for Twitch, and a refused secret shows in the log at once.
-                Thread.ofVirtual().name("igdb-warm-up").start(client::warmUp);
-            });
-            realtime.start();
-            jobs.start(jobHandlers(library, extraJobHandlers));
+            library.igdb().ifPresent(client -> registerIgdbMeters(client, metrics.registry()));
+            List<JobHandler> handlers = new ArrayList<>(extraJobHandlers);
+            modules.forEach(m -> handlers.addAll(m.jobHandlers()));
+            jobs.start(handlers);
+            modules.forEach(FeatureModule::start);
         } catch (RuntimeException e) {
-            if (builtJobs != null) {
-                builtJobs.close();
-            }
-            if (built != null) {
-                built.close();
-            }
+            closeAll(built.reversed());
             database.close();
             throw e;
         }
+    }
+
+    private static <M extends FeatureModule> M add(List<FeatureModule> built, M module) {
+        built.add(module);
+        return module;
     }
 
     /** What the IGDB client did, on /metrics (counters; Prometheus adds _total). */
@@ -123,16 +125,6 @@ public final class AppDeps implements AutoCloseable {
         return new AppDeps(config, clock, extraJobHandlers);
     }
 
-    /**
-     * Every module's background job handlers, one {@code addAll(<module>.jobHandlers())} per
-     * module that has some, plus {@code extra}.
-     */
-    private static List<JobHandler> jobHandlers(LibraryModule library, List<JobHandler> extra) {
-        List<JobHandler> handlers = new ArrayList<>(library.jobHandlers());
-        handlers.addAll(extra);
-        return handlers;
-    }
-
     public AppConfig config() {
         return config;
     }
@@ -157,31 +149,42 @@ public final class AppDeps implements AutoCloseable {
         return jobs;
     }
 
-    public JournalModule journal() {
-        return journal;
-    }
-
-    public ListsModule lists() {
-        return lists;
-    }
-
-    /**
-     * The operations the feature modules describe for the OpenAPI document, one
-     * {@code <module>.operations()} per module that has routes (see {@link ApiOperation}).
-     */
+    /** Every module's operations for the OpenAPI document, in module order. */
     List<ApiOperation> moduleOperations() {
-        return Stream.of(library.operations(), journal.operations(), lists.operations(), realtime.operations(),
-                        jobs.operations())
-                .flatMap(List::stream).toList();
+        return modules.stream().flatMap(m -> m.operations().stream()).toList();
+    }
+
+    /** Every module's members of a game's detail, in module order (the library asks for them per request). */
+    List<GameDetailSection<?>> gameDetailSections() {
+        return modules == null ? List.of() : modules.stream().flatMap(m -> m.gameDetailSections().stream()).toList();
+    }
+
+    /** Paths no module wants served from the read cache. */
+    List<String> uncachedPaths() {
+        return modules.stream().flatMap(m -> m.uncachedPaths().stream()).toList();
+    }
+
+    /** Every module's readiness checks. */
+    List<HealthCheck> healthChecks() {
+        return modules.stream().flatMap(m -> m.healthChecks().stream()).toList();
+    }
+
+    public List<FeatureModule> modules() {
+        return modules;
     }
 
     @Override
     public void close() {
         // Jobs first: their handlers still write (checkpoints, events) and call IGDB while they wind down.
         jobs.close();
-        igdb.ifPresent(IgdbClient::close);
-        realtime.close();
+        closeAll(modules.reversed().stream().filter(m -> m != jobs).toList());
         changes.close();
         database.close();
+    }
+
+    private static void closeAll(List<FeatureModule> modules) {
+        for (FeatureModule module : modules) {
+            module.close();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
+import questlog.common.Json;
 
 /**
  * {@code questlog events tail}: prints the event stream, one JSON envelope per line, as it

@@ -3,29 +3,24 @@ package questlog.app;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import questlog.common.HealthCheck;
 
 /**
  * {@code /health}: the process answers (liveness). {@code /health/ready}: the database answers
- * within two seconds, the job runner is running and, when REDIS_URL is set, the Redis publisher
- * is connected (readiness); 503 with the failing checks when not. Events written while Redis is
- * away wait in the outbox.
+ * within two seconds and every module's {@link HealthCheck} passes (the job runner runs; with
+ * REDIS_URL, Redis is connected); 503 with the failing checks when not. Events written while
+ * Redis is away wait in the outbox.
  */
 final class Health {
     private final Database database;
-    private final Supplier<Optional<Boolean>> redisConnected;
-    private final BooleanSupplier jobsRunning;
+    private final List<HealthCheck> checks;
     private final ProblemMappers problems;
 
-    /** {@code redisConnected}: empty when Redis is not configured. */
-    Health(Database database, Supplier<Optional<Boolean>> redisConnected, BooleanSupplier jobsRunning,
-           ProblemMappers problems) {
+    Health(Database database, List<HealthCheck> checks, ProblemMappers problems) {
         this.database = database;
-        this.redisConnected = redisConnected;
-        this.jobsRunning = jobsRunning;
+        this.checks = List.copyOf(checks);
         this.problems = problems;
     }
 
@@ -34,20 +29,25 @@ final class Health {
     }
 
     void ready(Context ctx) {
-        Map<String, String> checks = new LinkedHashMap<>();
-        boolean databaseUp = database.isReachable(Duration.ofSeconds(2));
-        checks.put("database", databaseUp ? "ok" : "unreachable");
-        boolean jobsUp = jobsRunning.getAsBoolean();
-        checks.put("jobs", jobsUp ? "ok" : "stopped");
-        Optional<Boolean> redis = redisConnected.get();
-        boolean redisUp = redis.orElse(true);
-        redis.ifPresent(up -> checks.put("redis", up ? "ok" : "unreachable"));
-        if (databaseUp && jobsUp && redisUp) {
-            ctx.json(Map.of("status", "ready", "checks", checks));
+        Map<String, String> results = new LinkedHashMap<>();
+        String failure = null;
+        if (database.isReachable(Duration.ofSeconds(2))) {
+            results.put("database", "ok");
         } else {
-            String detail = !databaseUp ? "Not ready: the database is unreachable"
-                    : !jobsUp ? "Not ready: the job runner is not running" : "Not ready: Redis is unreachable";
-            problems.write(ctx, ProblemMappers.problem(503, "not-ready", detail, ctx, null, Map.of("checks", checks)));
+            results.put("database", "unreachable");
+            failure = "Not ready: the database is unreachable";
+        }
+        for (HealthCheck check : checks) {
+            boolean ok = check.ok().getAsBoolean();
+            results.put(check.name(), ok ? "ok" : check.failure());
+            if (!ok && failure == null) {
+                failure = check.detail();
+            }
+        }
+        if (failure == null) {
+            ctx.json(Map.of("status", "ready", "checks", results));
+        } else {
+            problems.write(ctx, ProblemMappers.problem(503, "not-ready", failure, ctx, null, Map.of("checks", results)));
         }
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import questlog.common.Json;
 
 /**
  * The {@code questlog} executable. Subcommands: serve (default), migrate, token, import, export, events,
@@ -246,7 +247,7 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
-        @Command(name = "json", description = "Import a dataset file (format questlog-bench-dataset, version 1) in one transaction.")
+        @Command(name = "json", description = "Import a dataset file (format questlog-export or questlog-bench-dataset) in one transaction.")
         static final class JsonFile implements Callable<Integer> {
             @ParentCommand Import parent;
             @Parameters(paramLabel = "FILE") Path file;
@@ -259,7 +260,7 @@ public final class Main implements Callable<Integer> {
                 }
                 AppConfig config = parent.main.config();
                 try (AppDeps deps = AppDeps.build(config); var in = Files.newInputStream(file)) {
-                    var report = deps.library.importDataset(in, dryRun);
+                    var report = deps.importer.importStream(in, dryRun);
                     System.out.println(deps.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
                     return report.ok() ? 0 : 1;
                 }
@@ -313,17 +314,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "export", description = "Write the whole library to FILE as a dataset document (format questlog-bench-dataset, version 1).")
+    @Command(name = "export", description = "Write the whole library to FILE as a dataset document (format questlog-export, version 1, unless --format says otherwise).")
     static final class Export implements Callable<Integer> {
         @ParentCommand Main main;
         @Parameters(paramLabel = "FILE", description = "Where to write it; - for standard output.") Path file;
+        @Option(names = "--format", description = "questlog-export (default: everything, losslessly) or questlog-bench-dataset")
+        String format;
 
         @Override
         public Integer call() throws IOException {
+            var chosen = formatOption();
             AppConfig config = main.config();
             try (AppDeps deps = AppDeps.build(config)) {
                 if (file.toString().equals("-")) {
-                    deps.exporter.export(System.out);
+                    deps.exporter.export(System.out, chosen);
                     System.out.flush();
                     return 0;
                 }
@@ -331,7 +335,7 @@ public final class Main implements Callable<Integer> {
                 Path partial = target.resolveSibling(target.getFileName() + ".partial");
                 java.util.Map<String, Long> counts;
                 try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                    counts = deps.exporter.export(out);
+                    counts = deps.exporter.export(out, chosen);
                 } catch (IOException | RuntimeException e) {
                     Files.deleteIfExists(partial);
                     throw e;
@@ -340,6 +344,14 @@ public final class Main implements Callable<Integer> {
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 System.err.println("Exported " + counts + " to " + target);
                 return 0;
+            }
+        }
+
+        private questlog.common.dataset.DatasetFormat formatOption() {
+            try {
+                return ExportRoute.format(format);
+            } catch (questlog.common.InvalidInputException e) {
+                throw new UserError("--format " + e.errors().getFirst().message());
             }
         }
     }

@@ -7,6 +7,7 @@ import questlog.common.ApiBody;
 import questlog.common.ApiOperation;
 import questlog.common.ApiParam;
 import questlog.common.ApiResponse;
+import questlog.common.dataset.ImportReport;
 
 /**
  * The routes app serves itself, described for the OpenAPI document: health, metrics, the API
@@ -54,17 +55,33 @@ final class OpenApiAppRoutes {
                         .withParams(ApiParam.path("file", "e.g. swagger-ui-bundle.js"))
                         .withAccess(Access.PUBLIC)
                         .withProblems(404),
+                ApiOperation.post("/api/import", "Import a dataset document, or the original Questlog's export",
+                                ApiResponse.ok(ImportReport.class))
+                        .withDescription("""
+                                A dataset document (format `questlog-export` or `questlog-bench-dataset`, version \
+                                1) answers with this report: every section of the format loads in one transaction, \
+                                each checked against the ones before it, all or nothing (422 with every problem, \
+                                the report's members beside the problem's). The original Questlog's \
+                                `{franchises, works, editions}` body answers with its counts \
+                                (`LegacyImportResult`). An empty object is a 422. `dry_run=true` checks and counts, \
+                                then rolls back.""")
+                        .withParams(ApiParam.query("dry_run", Boolean.class, "Check and count only"))
+                        .withBody(ApiBody.of(Map.class))
+                        .withProblems(409, 413, 422)
+                        .withTag("Import and export"),
                 ApiOperation.get("/api/export", "Export the whole library", ApiResponse.ok(Map.class))
                         .withDescription("""
-                                Every genre, franchise, game, edition, playthrough, list and list entry as one \
-                                dataset document (format `questlog-bench-dataset`, version 1), the format POST \
-                                /api/import reads, streamed as it is written. Records come in a fixed order and the \
-                                document holds nothing time-dependent, so importing an export into an empty database \
-                                and exporting again gives the same bytes. What the format has no field for is not \
-                                exported: play sessions (only their sum, as playtime_hours), playthrough status, \
-                                completion and source, and whether a list is public. It needs a token because it \
-                                includes private lists.""")
+                                The whole library as one dataset document, the format POST /api/import reads, \
+                                streamed as it is written. `format=questlog-export` (the default) carries every \
+                                field of every section; `format=questlog-bench-dataset` writes the shared benchmark \
+                                format, which has no field for sessions, statuses or visibility. Records come in a \
+                                fixed order and the document holds nothing time-dependent, so importing an export \
+                                into an empty database and exporting again gives the same bytes. It needs a token \
+                                because it includes private things.""")
+                        .withParams(ApiParam.query("format", String.class,
+                                "questlog-export (default) or questlog-bench-dataset"))
                         .withAccess(Access.WRITE)
+                        .withProblems(400)
                         .withTag("Import and export")));
     }
 }

@@ -52,6 +52,9 @@ final class OpenApiSchemas {
     private final SchemaBuilder responses;
     private final SchemaBuilder requests;
     private final SchemaGenerator inline;
+    /** Members some types get besides their own fields ({@link ApiBody#members()}), with their schemas. */
+    private final Map<Class<?>, Map<String, ObjectNode>> extraMembers = new LinkedHashMap<>();
+    private final Map<Class<?>, Map<String, ApiBody>> extraMemberBodies = new LinkedHashMap<>();
     private boolean collected;
 
     OpenApiSchemas(ObjectMapper json) {
@@ -88,6 +91,7 @@ final class OpenApiSchemas {
         }
         collected = true;
         ObjectNode all = responses.collectDefinitions(COMPONENTS);
+        addExtraMembers(all, extraMembers);
         ObjectNode fromRequests = requests.collectDefinitions(COMPONENTS);
         for (Map.Entry<String, JsonNode> entry : fromRequests.properties()) {
             JsonNode existing = all.get(entry.getKey());
@@ -110,7 +114,12 @@ final class OpenApiSchemas {
             // text is a string; other raw bodies (scripts are text too, images are not) may be any bytes
             case RAW -> body.mediaType().startsWith("text/") ? json.createObjectNode().put("type", "string")
                     : json.createObjectNode();
-            case OBJECT -> named(type) ? builder.createSchemaReference(type) : parameter(type);
+            case OBJECT -> {
+                if (!body.members().isEmpty()) {
+                    extend(type, body.members(), builder);
+                }
+                yield named(type) ? builder.createSchemaReference(type) : parameter(type);
+            }
             case ARRAY -> {
                 ObjectNode array = json.createObjectNode().put("type", "array");
                 array.set("items", named(type) ? builder.createSchemaReference(type) : parameter(type));
@@ -118,6 +127,43 @@ final class OpenApiSchemas {
             }
             case PAGE -> builder.createSchemaReference(Page.class, type);
         };
+    }
+
+    /**
+     * Remembers members a type gets besides its own fields; the same type must get the same
+     * members wherever it appears, since it is one component.
+     */
+    private void extend(Class<?> type, Map<String, ApiBody> members, SchemaBuilder builder) {
+        Map<String, ApiBody> earlier = extraMemberBodies.putIfAbsent(type, members);
+        if (earlier != null) {
+            if (!earlier.equals(members)) {
+                throw new IllegalStateException(type.getSimpleName() + " is described with different extra members");
+            }
+            return;
+        }
+        Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+        members.forEach((name, member) -> schemas.put(name, schema(member, builder)));
+        extraMembers.put(type, schemas);
+    }
+
+    /** Adds the extra members to their types' components, after the types' own properties; all are always written. */
+    private static void addExtraMembers(ObjectNode components, Map<Class<?>, Map<String, ObjectNode>> extraMembers) {
+        extraMembers.forEach((type, members) -> {
+            JsonNode component = components.get(type.getSimpleName());
+            if (!(component instanceof ObjectNode schema) || !schema.has("properties")) {
+                throw new IllegalStateException("no object schema named " + type.getSimpleName() + " to add members to");
+            }
+            ObjectNode properties = (ObjectNode) schema.get("properties");
+            var required = schema.has("required") ? (com.fasterxml.jackson.databind.node.ArrayNode) schema.get("required")
+                    : schema.putArray("required");
+            members.forEach((name, member) -> {
+                if (properties.has(name)) {
+                    throw new IllegalStateException(type.getSimpleName() + " already has a member named " + name);
+                }
+                properties.set(name, member);
+                required.add(name);
+            });
+        });
     }
 
     /** Records and our other classes become named components; JDK types and enums stay inline. */

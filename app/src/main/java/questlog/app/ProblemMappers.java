@@ -123,17 +123,22 @@ public final class ProblemMappers {
                 ctx, null, Map.of("request_id", RequestIds.current(ctx)));
     }
 
-    /** Turns Jackson's errors into field errors without Java type names or parser internals. */
+    /**
+     * Turns Jackson's errors into field errors without Java type names or parser internals. The
+     * rule: a body that is not JSON, or not the JSON shape the route takes at all, is a 400; a
+     * problem with one field (unknown, wrong type, wrong format) is a 422 naming it, like every
+     * other broken rule about a field's value.
+     */
     private ProblemDetail fromJson(JsonProcessingException e, Context ctx) {
         if (e instanceof UnrecognizedPropertyException u) {
             String field = path(u, u.getPropertyName());
-            return problem(400, "invalid-input", field + ": unknown field", ctx,
+            return problem(422, "invalid-input", field + ": unknown field", ctx,
                     List.of(new FieldError(field, "unknown field")), Map.of());
         }
         if (e instanceof InvalidFormatException f) {
             String field = path(f, null);
             String message = "has the wrong type or format (got " + quoted(f.getValue()) + ", expected " + expected(f.getTargetType()) + ")";
-            return problem(400, "invalid-input", field + ": " + message, ctx, List.of(new FieldError(field, message)), Map.of());
+            return problem(422, "invalid-input", field + ": " + message, ctx, List.of(new FieldError(field, message)), Map.of());
         }
         if (e instanceof MismatchedInputException m) {
             String field = path(m, null);
@@ -142,11 +147,11 @@ public final class ProblemMappers {
                 return problem(400, "invalid-json", "The request body has the wrong shape (expected "
                         + expected(m.getTargetType()) + ")", ctx, null, Map.of());
             }
-            return problem(400, "invalid-input", field + ": " + message, ctx, List.of(new FieldError(field, message)), Map.of());
+            return problem(422, "invalid-input", field + ": " + message, ctx, List.of(new FieldError(field, message)), Map.of());
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = path(m, null);
-            return problem(400, "invalid-input", field + ": is invalid", ctx, List.of(new FieldError(field, "is invalid")), Map.of());
+            return problem(422, "invalid-input", field + ": is invalid", ctx, List.of(new FieldError(field, "is invalid")), Map.of());
         }
         String where = "";
         if (e instanceof StreamReadException s && s.getLocation() != null) {

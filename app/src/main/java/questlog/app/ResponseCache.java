@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Rendered JSON of read routes, kept in memory while the data version is unchanged, plus the
@@ -17,15 +18,13 @@ import java.util.HexFormat;
  * served after that write. With the cache off every read is computed, yet ETags and bodies are
  * byte-for-byte the same. Readers with a token may see more than anonymous ones (private lists),
  * so the two kinds of caller have separate entries; every token holder sees the same data (it is
- * one person's journal), so they share theirs. Job routes ({@code /api/jobs}) are never kept:
- * a job's progress changes without any change event the version follows (its progress events
- * are throttled, and the job table is deliberately not watched), so they are always computed;
- * they still get ETags.
+ * one person's journal), so they share theirs. Paths that modules name as uncached
+ * ({@code /api/jobs}: a job's progress changes without any change event the version follows)
+ * are never kept; they are always computed and still get ETags.
  */
 final class ResponseCache {
     private static final String VERSION_ATTRIBUTE = "questlog.cacheVersion";
     private static final String JSON = "application/json";
-    private static final String UNCACHED = "/api/jobs";
 
     /** A rendered answer; {@code route} is its route template, for metrics of requests answered early. */
     record Entry(long version, byte[] body, String etag, String contentType, String route) {}
@@ -33,9 +32,12 @@ final class ResponseCache {
     private final ChangeFeed changes;
     private final Cache<String, Entry> entries;
     private final boolean enabled;
+    private final List<String> uncached;
 
-    ResponseCache(ChangeFeed changes, AppConfig.CacheConfig config) {
+    /** {@code uncached}: paths never kept, each covering itself and everything below it. */
+    ResponseCache(ChangeFeed changes, AppConfig.CacheConfig config, List<String> uncached) {
         this.changes = changes;
+        this.uncached = List.copyOf(uncached);
         this.enabled = config.enabled();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.maxBytes())
@@ -68,10 +70,15 @@ final class ResponseCache {
         return enabled && cacheable(path) ? fresh(key(false, path, query)) : null;
     }
 
-    /** Whether a read of this path may be kept; every GET under /api is, except the jobs'. */
-    static boolean cacheable(String path) {
+    /** Whether a read of this path may be kept: every GET under /api is, except below the uncached paths. */
+    boolean cacheable(String path) {
         String p = path.replaceAll("//+", "/");   // the router treats "//" as "/"
-        return !(p.equals(UNCACHED) || p.startsWith(UNCACHED + "/"));
+        for (String prefix : uncached) {
+            if (p.equals(prefix) || p.startsWith(prefix + "/")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Entry fresh(String key) {

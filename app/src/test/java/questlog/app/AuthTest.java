@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.Access;
 import questlog.testsupport.TestDatabase;
+import questlog.common.Json;
 
 /** The real Auth and ApiTokens in front of three tagged routes, public and private. */
 class AuthTest {

@@ -93,17 +93,16 @@ class EditionsRoutesTest {
         assertThat(unknownGame.status()).isEqualTo(404);
         assertThat(unknownGame.json().get("detail").asText()).isEqualTo("Game not found");
 
-        assertProblem(app.post("/api/games/okami/editions", Map.of("summary", "nameless")), 400, "name");
-        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Dated", "release_date", "12/12/2017")), 400,
-                "release_date");
-        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Typed", "igdb_id", "seven")), 400, "igdb_id");
+        assertProblem(app.post("/api/games/okami/editions", Map.of("summary", "nameless")), 422, "name");
+        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Dated", "release_date", "12/12/2017")), 422, "release_date");
+        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Typed", "igdb_id", "seven")), 422, "igdb_id");
         assertProblem(app.post("/api/games/okami/editions", "{\"name\": \"Broken\""), 400, null);
         assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Typed", "edition_type", "deluxe")), 422,
                 "edition_type");
         assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Typed", "slug", "Not_A_Slug")), 422, "slug");
         assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Long", "twitch_category_id", "9".repeat(256))),
                 422, "twitch_category_id");
-        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Nul", "summary", "\u0000")), 400, "summary");
+        assertProblem(app.post("/api/games/okami/editions", Map.of("name", "Nul", "summary", "\u0000")), 422, "summary");
 
         created(app.post("/api/games/okami/editions", Map.of("name", "Unique", "slug", "okami-unique", "igdb_id", 8888,
                 "twitch_category_id", "unique-tc")));

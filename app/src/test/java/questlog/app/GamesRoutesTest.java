@@ -32,8 +32,8 @@ class GamesRoutesTest {
             "primary_genre", "original_release_year", "platforms", "cover_url", "igdb_id", "created_at", "updated_at");
     static final List<String> DETAIL_FIELDS = List.of("id", "slug", "name", "sort_name", "franchise", "genres",
             "primary_genre", "original_release_year", "platforms", "cover_url", "igdb_id", "summary", "parent_game",
-            "relationship_type", "editions", "external_ids", "playthroughs", "lists", "last_synced_at", "created_at",
-            "updated_at");
+            "relationship_type", "editions", "external_ids", "last_synced_at", "created_at", "updated_at",
+            "playthroughs", "lists");
     static final List<String> EDITION_FIELDS = List.of("id", "game_id", "name", "slug", "edition_type", "platforms",
             "release_date", "cover_url", "summary", "igdb_id", "twitch_category_id", "last_synced_at", "created_at",
             "updated_at");
@@ -155,24 +155,21 @@ class GamesRoutesTest {
     }
 
     @Test
-    void malformedBodiesAre400WithFieldErrors() {
+    void malformedBodiesAre400AndBadFieldsAre422NamingThem() {
         assertProblem(app.post("/api/games", "{\"name\": "), 400, null);
         assertProblem(app.post("/api/games", "null"), 400, null);
         assertProblem(app.post("/api/games", "[]"), 400, null);
         assertProblem(app.post("/api/games", ""), 400, null);
-        assertProblem(app.post("/api/games", Map.of("summary", "no name")), 400, "name");
-        assertProblem(app.post("/api/games", Map.of("name", 5)), 400, "name");
-        assertProblem(app.post("/api/games", Map.of("name", "Typed", "original_release_year", "1999")), 400,
-                "original_release_year");
-        assertProblem(app.post("/api/games", Map.of("name", "Typed", "genres", "jrpg")), 400, "genres");
-        assertProblem(app.post("/api/games", Map.of("name", "Unknown", "rating", 9)), 400, "rating");
-        assertProblem(app.post("/api/games", Map.of("name", "Nested", "external_ids", List.of(Map.of("source", "steam")))),
-                400, "external_ids[0].external_id");
+        assertProblem(app.post("/api/games", Map.of("summary", "no name")), 422, "name");
+        assertProblem(app.post("/api/games", Map.of("name", 5)), 422, "name");
+        assertProblem(app.post("/api/games", Map.of("name", "Typed", "original_release_year", "1999")), 422, "original_release_year");
+        assertProblem(app.post("/api/games", Map.of("name", "Typed", "genres", "jrpg")), 422, "genres");
+        assertProblem(app.post("/api/games", Map.of("name", "Unknown", "rating", 9)), 422, "rating");
+        assertProblem(app.post("/api/games", Map.of("name", "Nested", "external_ids", List.of(Map.of("source", "steam")))), 422, "external_ids[0].external_id");
         assertProblem(app.post("/api/games", "{\"name\": \"Trailing\"} {}"), 400, null);
         // PostgreSQL text cannot hold U+0000: refused up front, wherever it hides
-        assertProblem(app.post("/api/games", Map.of("name", "nul\u0000byte")), 400, "name");
-        assertProblem(app.post("/api/games", Map.of("name", "Nul Edition", "editions", List.of(Map.of("name", "a\u0000")))),
-                400, "editions[0].name");
+        assertProblem(app.post("/api/games", Map.of("name", "nul\u0000byte")), 422, "name");
+        assertProblem(app.post("/api/games", Map.of("name", "Nul Edition", "editions", List.of(Map.of("name", "a\u0000")))), 422, "editions[0].name");
         assertProblem(app.get("/api/games?q=%00"), 400, "q");
         assertProblem(app.get("/api/games?franchise=a%00b"), 400, "franchise");
         assertThat(app.get("/api/games?q=trailing").json().get("total").asInt()).isZero();
@@ -356,14 +353,13 @@ class GamesRoutesTest {
     void badPatchesAre400Or422Or409() {
         created(app.post("/api/games", Map.of("name", "Patch Target")));
         created(app.post("/api/games", Map.of("name", "Patch Holder", "igdb_id", 3003)));
-        assertProblem(app.patch("/api/games/patch-target", "{\"nme\": \"typo\"}"), 400, "nme");
-        assertProblem(app.patch("/api/games/patch-target", "{\"original_release_year\": \"2000\"}"), 400,
-                "original_release_year");
+        assertProblem(app.patch("/api/games/patch-target", "{\"nme\": \"typo\"}"), 422, "nme");
+        assertProblem(app.patch("/api/games/patch-target", "{\"original_release_year\": \"2000\"}"), 422, "original_release_year");
         assertProblem(app.patch("/api/games/patch-target", "[1]"), 400, null);
         assertProblem(app.patch("/api/games/patch-target", "{\"name\": "), 400, null);
         assertProblem(app.patch("/api/games/patch-target", "{\"name\": null}"), 422, "name");
         assertProblem(app.patch("/api/games/patch-target", "{\"name\": \"\"}"), 422, "name");
-        assertProblem(app.patch("/api/games/patch-target", Map.of("summary", "a\u0000")), 400, "summary");
+        assertProblem(app.patch("/api/games/patch-target", Map.of("summary", "a\u0000")), 422, "summary");
         assertProblem(app.patch("/api/games/patch-target", Map.of("name", "z".repeat(501))), 422, "name");
         assertProblem(app.patch("/api/games/patch-target", "{\"franchise\": \"nope\"}"), 422, "franchise");
         assertProblem(app.patch("/api/games/patch-target", "{\"slug\": \"Not A Slug\"}"), 422, "slug");

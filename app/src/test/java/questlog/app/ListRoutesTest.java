@@ -108,7 +108,7 @@ class ListRoutesTest {
         assertProblem(api.post("/api/lists", body("name", "Again", "slug", "my-own-slug")), 409, null);
         assertProblem(api.post("/api/lists", body("name", "Bad", "slug", "Not A Slug")), 422, "slug");
         assertProblem(api.post("/api/lists", body("description", "no name")), 422, "name");
-        assertProblem(api.post("/api/lists", body("name", "x", "is_ranked", "yes")), 400, "is_ranked");
+        assertProblem(api.post("/api/lists", body("name", "x", "is_ranked", "yes")), 422, "is_ranked");
         assertThat(verbs("best-snes-rpgs")).containsExactly("created");
         assertThat(api.send("POST", "/api/lists", body("name", "anon")).status()).isEqualTo(401);
     }

@@ -21,6 +21,7 @@ import questlog.common.ApiOperation;
 import questlog.common.ApiParam;
 import questlog.common.ApiResponse;
 import questlog.common.Page;
+import questlog.common.Json;
 
 /**
  * The document {@link OpenApi} builds from operations, without a server: schemas generated from

@@ -68,7 +68,8 @@ class PlaythroughRoutesTest {
         assertThat(p.path("playtime_hours").decimalValue()).isEqualByComparingTo("41.5");
         assertThat(p.path("rating").asInt()).isEqualTo(9);
         assertThat(p.path("completion").asText()).isEqualTo("100%");
-        assertThat(p.path("notes").asText()).isEqualTo("Brush techniques!");
+        // Text is stored exactly as sent (only blank text means "none").
+        assertThat(p.path("notes").asText()).isEqualTo("  Brush techniques!  ");
         assertThat(p.path("source").asText()).isEqualTo("manual");
         assertThat(p.path("source_ref").isNull()).isTrue();
         assertThat(p.path("session_count").asInt()).isZero();
@@ -113,11 +114,11 @@ class PlaythroughRoutesTest {
     }
 
     @Test
-    void malformedInputIsABadRequest() {
-        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", "ten")), 400, "rating");
-        assertProblem(api.post("/api/games/hades/playthroughs", body("status", "finished")), 400, "status");
-        assertProblem(api.post("/api/games/hades/playthroughs", body("colour", "blue")), 400, "colour");
-        assertProblem(api.post("/api/games/hades/playthroughs", body("started_at", "01/02/2025")), 400, "started_at");
+    void malformedBodiesAre400AndBadFieldsAre422NamingThem() {
+        assertProblem(api.post("/api/games/hades/playthroughs", body("rating", "ten")), 422, "rating");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("status", "finished")), 422, "status");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("colour", "blue")), 422, "colour");
+        assertProblem(api.post("/api/games/hades/playthroughs", body("started_at", "01/02/2025")), 422, "started_at");
         var notAnObject = api.post("/api/games/hades/playthroughs", List.of(1, 2));
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(notAnObject.contentType()).startsWith("application/problem+json");

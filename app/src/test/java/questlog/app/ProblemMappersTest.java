@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import questlog.common.FieldErrors;
+import questlog.common.Json;
 
 /** The error format, on a small app with the real mappers and JSON settings (no database). */
 class ProblemMappersTest {
@@ -36,6 +37,7 @@ class ProblemMappersTest {
             problems.register(config);
             config.routes.before(RequestIds::assign);
             config.routes.post("/samples", ctx -> ctx.json(ctx.bodyAsClass(Sample.class)));
+            config.routes.post("/bodies", ctx -> ctx.json(questlog.common.Bodies.read(ctx, json, Sample.class).value()));
             config.routes.get("/samples/{id}", ctx -> ctx.json(ctx.pathParamAsClass("id", Integer.class).get()));
             config.routes.get("/works/{slug}", ctx -> {
                 throw new NotFoundResponse("Work not found", Map.of("error", "Work not found"));
@@ -100,19 +102,44 @@ class ProblemMappersTest {
     }
 
     @Test
-    void wrongTypesNameTheField() throws Exception {
-        var body = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":\"nineteen\",\"released\":null,\"tags\":[]}"), 400);
+    void wrongTypesAre422NamingTheField() throws Exception {
+        var body = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":\"nineteen\",\"released\":null,\"tags\":[]}"), 422);
         assertThat(body.at("/errors/0/field").asText()).isEqualTo("year");
         assertThat(body.at("/errors/0/message").asText()).contains("whole number");
-        var date = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":1,\"released\":\"31/12/2020\",\"tags\":[]}"), 400);
+        var date = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":1,\"released\":\"31/12/2020\",\"tags\":[]}"), 422);
         assertThat(date.at("/errors/0/field").asText()).isEqualTo("released");
-        var number = problem(send("POST", "/samples", "{\"name\":12,\"year\":1,\"released\":null,\"tags\":[]}"), 400);
+        var number = problem(send("POST", "/samples", "{\"name\":12,\"year\":1,\"released\":null,\"tags\":[]}"), 422);
+        // What cannot be stored as sent is refused, not rounded or cut: a fraction, an exponent, a datetime for a date.
+        for (String body422 : java.util.List.of("{\"name\":\"x\",\"year\":7.5,\"released\":null,\"tags\":[]}",
+                "{\"name\":\"x\",\"year\":1e1,\"released\":null,\"tags\":[]}",
+                "{\"name\":\"x\",\"year\":2017.6,\"released\":null,\"tags\":[]}",
+                "{\"name\":\"x\",\"year\":1,\"released\":\"2020-01-02T10:00:00\",\"tags\":[]}")) {
+            var refused = problem(send("POST", "/samples", body422), 422);
+            assertThat(refused.at("/errors/0/field").asText()).as(body422).isIn("year", "released");
+        }
         assertThat(number.at("/errors/0/field").asText()).isEqualTo("name");
     }
 
     @Test
+    void textThatCannotBeStoredExactlyIsRefusedNamingEveryField() throws Exception {
+        var body = problem(send("POST", "/bodies",
+                "{\"name\":\"nul\\u0000\",\"year\":1,\"released\":null,\"tags\":[\"ok\", \"\\ud800\"]}"), 422);
+        assertThat(body.get("errors")).hasSize(2);
+        assertThat(body.at("/errors/0/field").asText()).isEqualTo("name");
+        assertThat(body.at("/errors/0/message").asText()).contains("NUL");
+        assertThat(body.at("/errors/1/field").asText()).isEqualTo("tags[1]");
+        assertThat(body.at("/errors/1/message").asText()).contains("lone surrogate");
+        var tooLong = problem(send("POST", "/bodies",
+                "{\"name\":\"" + "x".repeat(questlog.common.Texts.MAX_LENGTH + 1) + "\",\"year\":1,\"released\":null,\"tags\":[]}"), 422);
+        assertThat(tooLong.at("/errors/0/field").asText()).isEqualTo("name");
+        var pair = send("POST", "/bodies", "{\"name\":\"wolf \\ud83d\\udc3a\",\"year\":1,\"released\":null,\"tags\":[]}");
+        assertThat(pair.statusCode()).as("a surrogate pair is one character, and fine").isEqualTo(200);
+        assertThat(problem(send("POST", "/bodies", "[1]"), 400).get("detail").asText()).contains("JSON object");
+    }
+
+    @Test
     void unknownFieldsAreRejected() throws Exception {
-        var body = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":1,\"relased\":\"2020-01-01\"}"), 400);
+        var body = problem(send("POST", "/samples", "{\"name\":\"x\",\"year\":1,\"relased\":\"2020-01-01\"}"), 422);
         assertThat(body.at("/errors/0/field").asText()).isEqualTo("relased");
         assertThat(body.at("/errors/0/message").asText()).isEqualTo("unknown field");
     }

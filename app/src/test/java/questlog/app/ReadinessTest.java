@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import questlog.common.DatabaseUrl;
 import questlog.testsupport.TestDatabase;
+import questlog.common.Json;
 
 class ReadinessTest {
 
@@ -37,7 +38,8 @@ class ReadinessTest {
     static JsonNode ready(DatabaseUrl url, BooleanSupplier jobsRunning) throws Exception {
         var problems = new ProblemMappers(Json.objectMapper());
         try (Database database = Database.external(url, 1, null)) {
-            var health = new Health(database, java.util.Optional::empty, jobsRunning, problems);
+            var health = new Health(database, java.util.List.of(new questlog.common.HealthCheck("jobs", jobsRunning,
+                    "stopped", "Not ready: the job runner is not running")), problems);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 problems.register(config);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.testsupport.TestDatabase;
+import questlog.common.Json;
 
 /**
  * The read cache on a small app whose one read route lists franchises straight from the
@@ -54,7 +55,7 @@ class ResponseCacheTest {
     }
 
     static Javalin app(boolean enabled) {
-        var cache = new ResponseCache(changes, new AppConfig.CacheConfig(enabled, 1 << 20));
+        var cache = new ResponseCache(changes, new AppConfig.CacheConfig(enabled, 1 << 20), java.util.List.of("/api/jobs"));
         var problems = new ProblemMappers(Json.objectMapper());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import questlog.common.JobHandler;
 import questlog.testsupport.TestDatabase;
+import questlog.common.Json;
 
 /**
  * The real app, built by {@link AppDeps} and {@link App#create}, on a fresh database and a free

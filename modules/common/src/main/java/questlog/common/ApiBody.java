@@ -1,5 +1,8 @@
 package questlog.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,7 +12,7 @@ import java.util.Objects;
  * script or Prometheus text ({@link #raw}). The schema of a JSON body is generated from
  * {@code type} by app, with the same naming and nullability rules as the JSON mapper.
  */
-public record ApiBody(Shape shape, Class<?> type, String mediaType) {
+public record ApiBody(Shape shape, Class<?> type, String mediaType, Map<String, ApiBody> members) {
     public static final String JSON = "application/json";
 
     public enum Shape {
@@ -23,8 +26,17 @@ public record ApiBody(Shape shape, Class<?> type, String mediaType) {
         RAW
     }
 
+    /** A body without extra members. */
+    public ApiBody(Shape shape, Class<?> type, String mediaType) {
+        this(shape, type, mediaType, Map.of());
+    }
+
     public ApiBody {
         Objects.requireNonNull(shape, "shape");
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(members == null ? Map.of() : members));
+        if (!members.isEmpty() && shape != Shape.OBJECT) {
+            throw new IllegalArgumentException("only an object body has extra members");
+        }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(mediaType, "mediaType");
         if (shape == Shape.RAW && type != String.class) {
@@ -53,6 +65,15 @@ public record ApiBody(Shape shape, Class<?> type, String mediaType) {
      */
     public static ApiBody raw(String mediaType) {
         return new ApiBody(Shape.RAW, String.class, mediaType);
+    }
+
+    /**
+     * The same object body with members the type itself does not declare, written after its own
+     * (a record's {@code @JsonAnyGetter} map): the game detail's sections of other modules. The
+     * schema of {@code type} shows them wherever the type appears.
+     */
+    public ApiBody withMembers(Map<String, ApiBody> extra) {
+        return new ApiBody(shape, type, mediaType, extra);
     }
 
     public boolean isJson() {

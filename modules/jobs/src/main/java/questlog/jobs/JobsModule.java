@@ -27,6 +27,9 @@ import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
+import questlog.common.EventTypes;
+import questlog.common.FeatureModule;
+import questlog.common.HealthCheck;
 import questlog.common.JobHandler;
 import questlog.common.Jobs;
 
@@ -39,7 +42,7 @@ import questlog.common.Jobs;
  * {@code checkStop()} throw {@link questlog.common.JobContext.Interrupted} and their jobs go back
  * to the queue.
  */
-public final class JobsModule implements AutoCloseable {
+public final class JobsModule implements FeatureModule {
     /** The one db-scheduler task every job runs as. */
     static final String TASK_NAME = "questlog-job";
     /** The recurring task that re-queues active jobs whose scheduler row was lost (see {@link JobQueue#requeueOrphans}). */
@@ -129,7 +132,13 @@ public final class JobsModule implements AutoCloseable {
         return service.cancel(id);
     }
 
+    @Override
+    public String name() {
+        return "jobs";
+    }
+
     /** {@code /jobs} routes, to mount under {@code /api}. */
+    @Override
     public EndpointGroup routes() {
         return () -> path("jobs", () -> {
             get(controller::list, Access.READ);
@@ -141,8 +150,25 @@ public final class JobsModule implements AutoCloseable {
     }
 
     /** The routes above as the OpenAPI document describes them. */
+    @Override
     public List<ApiOperation> operations() {
         return JobsApi.operations();
+    }
+
+    /** A job's progress changes without a change event (progress events are throttled; the job table is not watched). */
+    @Override
+    public List<String> uncachedPaths() {
+        return List.of("/api/jobs");
+    }
+
+    @Override
+    public List<HealthCheck> healthChecks() {
+        return List.of(new HealthCheck("jobs", this::isRunning, "stopped", "Not ready: the job runner is not running"));
+    }
+
+    @Override
+    public List<String> eventTypes() {
+        return List.of(EventTypes.SYNC_PROGRESS, EventTypes.SYNC_COMPLETE, EventTypes.SYNC_FAILED);
     }
 
     /**

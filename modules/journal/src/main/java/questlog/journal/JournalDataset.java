@@ -1,8 +1,6 @@
 package questlog.journal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,15 +17,17 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.result.ResultIterator;
-import questlog.common.DatasetCounts;
-import questlog.common.DatasetProblems;
-import questlog.common.RecordFields;
+import questlog.common.GameLookup;
+import questlog.common.dataset.DatasetCounts;
+import questlog.common.dataset.DatasetFormat;
+import questlog.common.dataset.DatasetImport;
+import questlog.common.dataset.DatasetProblems;
+import questlog.common.dataset.DatasetSection;
+import questlog.common.dataset.RecordFields;
 
 /**
- * The journal's part of the dataset format: the {@code playthroughs} section. app's importer
- * hands it the section while streaming the document ({@link #read}), then, inside the import's
- * one transaction and after the catalog sections were written, {@link #load}s it; the exporter
- * asks it to {@link #export} the section.
+ * The journal's section of dataset documents: {@code playthroughs}, loaded after the catalog
+ * sections, in the import's one transaction (see {@link DatasetSection}).
  * <p>
  * A playthrough refers to its edition (and the edition's game) by slug. Imported playthroughs
  * have source {@code import}; their status follows the dates (completed with
@@ -37,15 +37,15 @@ import questlog.common.RecordFields;
  * {@code edition} may be null when {@code game} is given (this server keeps playthroughs without
  * an edition, and exports them so).
  */
-public final class JournalDataset {
-    public static final String SECTION = "playthroughs";
+final class JournalDataset implements DatasetSection {
+    static final String SECTION = "playthroughs";
     private static final Set<String> FIELDS = Set.of("id", "edition", "game", "platform", "started_at", "completed_at",
             "playtime_hours", "rating", "notes");
     private static final int CHUNK = 5000;
 
-    private final GameCatalog catalog;
+    private final GameLookup catalog;
 
-    JournalDataset(GameCatalog catalog) {
+    JournalDataset(GameLookup catalog) {
         this.catalog = catalog;
     }
 
@@ -53,43 +53,34 @@ public final class JournalDataset {
     record Row(int index, UUID id, String edition, String game, String platform, LocalDate startedAt,
                LocalDate completedAt, Integer playtimeHours, Integer rating, String notes) {}
 
-    /** The playthroughs of one document, as read. */
-    public static final class Section {
-        private final List<Row> rows = new ArrayList<>();
-        private int received;
-
-        /** How many records the section held, valid or not. */
-        public int received() {
-            return received;
-        }
+    @Override
+    public String name() {
+        return SECTION;
     }
 
-    /** A new, empty section, for a document without one. */
-    public Section empty() {
-        return new Section();
+    @Override
+    public Set<String> references() {
+        return Set.of("games", "editions");
     }
 
-    /**
-     * Reads the section's array from the parser, which is on the array's first token and is left
-     * on its last. Field problems go to {@code problems}; those records are left out.
-     */
-    public Section read(JsonParser p, DatasetProblems problems) throws IOException {
-        Section section = new Section();
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            problems.section(SECTION, "must be an array");
-            p.skipChildren();
-            return section;
-        }
-        int index = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode node = p.readValueAsTree();
-            Row row = row(index++, node, problems);
-            if (row != null) {
-                section.rows.add(row);
+    @Override
+    public SectionImport begin(DatasetImport document) {
+        DatasetProblems problems = document.problems();
+        List<Row> rows = new ArrayList<>();
+        return new SectionImport() {
+            @Override
+            public void read(int index, JsonNode record) {
+                Row row = row(index, record, problems);
+                if (row != null) {
+                    rows.add(row);
+                }
             }
-        }
-        section.received = index;
-        return section;
+
+            @Override
+            public DatasetCounts load(Handle h) {
+                return JournalDataset.this.load(h, rows, document.now(), problems);
+            }
+        };
     }
 
     private static Row row(int index, JsonNode node, DatasetProblems problems) {
@@ -133,11 +124,11 @@ public final class JournalDataset {
      * set-based upserts. Problems go to {@code problems}; when there are any, nothing of the
      * section is written (the caller rolls the transaction back).
      */
-    public DatasetCounts load(Handle h, Section section, Instant now, DatasetProblems problems) {
+    private DatasetCounts load(Handle h, List<Row> rows, Instant now, DatasetProblems problems) {
         Map<UUID, Row> byId = new HashMap<>();
         Set<String> editionSlugs = new HashSet<>();
         Set<String> gameSlugs = new HashSet<>();
-        for (Row row : section.rows) {
+        for (Row row : rows) {
             Row earlier = byId.putIfAbsent(row.id(), row);
             if (earlier != null) {
                 problems.record(SECTION, row.index(), row.id(), null, "id",
@@ -150,21 +141,21 @@ public final class JournalDataset {
                 gameSlugs.add(row.game());
             }
         }
-        Map<String, GameCatalog.EditionRef> editions = editionSlugs.isEmpty() ? Map.of() : catalog.editionsBySlug(h, editionSlugs);
-        Map<String, GameCatalog.GameRef> games = gameSlugs.isEmpty() ? Map.of() : catalog.gamesBySlug(h, gameSlugs);
-        Map<UUID, GameCatalog.GameRef> editionGames = new HashMap<>();
+        Map<String, GameLookup.EditionRef> editions = editionSlugs.isEmpty() ? Map.of() : catalog.editionsBySlug(h, editionSlugs);
+        Map<String, GameLookup.GameRef> games = gameSlugs.isEmpty() ? Map.of() : catalog.gamesBySlug(h, gameSlugs);
+        Map<UUID, GameLookup.GameRef> editionGames = new HashMap<>();
         Set<UUID> editionGameIds = new HashSet<>();
         editions.values().forEach(e -> editionGameIds.add(e.gameId()));
         if (!editionGameIds.isEmpty()) {
             editionGames.putAll(catalog.games(h, editionGameIds));
         }
 
-        List<Object[]> values = new ArrayList<>(section.rows.size());
-        for (Row row : section.rows) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Row row : rows) {
             UUID gameId = null;
             UUID editionId = null;
             if (row.edition() != null) {
-                GameCatalog.EditionRef edition = editions.get(row.edition());
+                GameLookup.EditionRef edition = editions.get(row.edition());
                 if (edition == null) {
                     problems.record(SECTION, row.index(), row.id(), null, "edition",
                             "refers to edition '" + row.edition() + "', which is neither in the document's editions nor in the library");
@@ -178,7 +169,7 @@ public final class JournalDataset {
                     continue;
                 }
             } else {
-                GameCatalog.GameRef game = games.get(row.game());
+                GameLookup.GameRef game = games.get(row.game());
                 if (game == null) {
                     problems.record(SECTION, row.index(), row.id(), null, "game",
                             "refers to game '" + row.game() + "', which is neither in the document's games nor in the library");
@@ -192,8 +183,8 @@ public final class JournalDataset {
                     text(row.completedAt()), row.playtimeHours() == null ? null : row.playtimeHours() * 60, row.rating(),
                     row.notes()});
         }
-        if (!problems.isEmpty()) {
-            return new DatasetCounts(section.received(), 0, 0, 0);
+        if (problems.count(SECTION) > 0) {
+            return DatasetCounts.none(rows.size());
         }
         int created = 0;
         int updated = 0;
@@ -207,7 +198,7 @@ public final class JournalDataset {
                 }
             }
         }
-        return new DatasetCounts(section.received(), created, updated, values.size() - created - updated);
+        return new DatasetCounts(rows.size(), created, updated, values.size() - created - updated);
     }
 
     /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */
@@ -262,6 +253,7 @@ public final class JournalDataset {
     }
 
     /** How many playthroughs the export will write. */
+    @Override
     public long count(Handle h) {
         return h.createQuery("SELECT count(*) FROM playthrough").mapTo(Long.class).one();
     }
@@ -272,8 +264,8 @@ public final class JournalDataset {
      * the catalog, so memory stays flat whatever the journal's size. Run it in a read-only,
      * repeatable-read transaction.
      */
-    public void export(Handle h, JsonGenerator out, int fetchSize) throws IOException {
-        out.writeArrayFieldStart(SECTION);
+    @Override
+    public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
         try (ResultIterator<Playthrough> rows = h.createQuery("SELECT " + PlaythroughDao.COLUMNS + " FROM playthrough p ORDER BY p.id")
                 .setFetchSize(fetchSize)
                 .map(ConstructorMapper.of(Playthrough.class))
@@ -288,7 +280,6 @@ public final class JournalDataset {
             }
             writeChunk(h, out, chunk);
         }
-        out.writeEndArray();
     }
 
     private void writeChunk(Handle h, JsonGenerator out, List<Playthrough> chunk) throws IOException {
@@ -303,8 +294,8 @@ public final class JournalDataset {
                 editionIds.add(p.editionId());
             }
         }
-        Map<UUID, GameCatalog.GameRef> games = catalog.games(h, gameIds);
-        Map<UUID, GameCatalog.EditionRef> editions = editionIds.isEmpty() ? Map.of() : catalog.editions(h, editionIds);
+        Map<UUID, GameLookup.GameRef> games = catalog.games(h, gameIds);
+        Map<UUID, GameLookup.EditionRef> editions = editionIds.isEmpty() ? Map.of() : catalog.editions(h, editionIds);
         for (Playthrough p : chunk) {
             out.writeStartObject();
             out.writeStringField("id", p.id().toString());

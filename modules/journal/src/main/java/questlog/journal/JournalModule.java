@@ -10,32 +10,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import questlog.common.GameLookup;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
+import questlog.common.EventTypes;
+import questlog.common.FeatureModule;
+import questlog.common.GameDetailSection;
+import questlog.common.dataset.DatasetSection;
 
 /**
  * The journal: playthroughs, play sessions and stats. Built by app with the one {@link Jdbi},
- * the app's {@link ObjectMapper}, a {@link Clock} and the {@link GameCatalog} that answers for
- * the library, and the {@link EventLog} its changes are recorded in (the realtime module's).
+ * the app's {@link ObjectMapper}, a {@link Clock}, the {@link GameLookup} that answers for the
+ * library, and the {@link EventLog} its changes are recorded in (the realtime module's). Its
+ * {@code playthroughs} are a section of dataset documents and of every game's detail.
  */
-public final class JournalModule {
+public final class JournalModule implements FeatureModule {
     private final PlaythroughService playthroughs;
     private final PlaythroughController playthroughController;
     private final StatsController statsController;
     private final JournalDataset dataset;
 
-    public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, EventLog events) {
+    public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup catalog, EventLog events) {
         this.playthroughs = new PlaythroughService(jdbi, clock, catalog, events);
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi, json));
         this.dataset = new JournalDataset(catalog);
     }
 
+    @Override
+    public String name() {
+        return "journal";
+    }
+
     /** The journal's routes, mounted by app inside {@code path("api")}. */
+    @Override
     public EndpointGroup routes() {
         return () -> {
             path("games/{slug}/playthroughs", () -> {
@@ -55,21 +65,26 @@ public final class JournalModule {
         };
     }
 
-    /** The journal's part of dataset imports and exports (the playthroughs section). */
-    public JournalDataset dataset() {
-        return dataset;
+    @Override
+    public List<DatasetSection> datasetSections() {
+        return List.of(dataset);
     }
 
     /** The journal's routes for the OpenAPI document. */
+    @Override
     public List<ApiOperation> operations() {
         return JournalApi.operations();
     }
 
-    /**
-     * Every playthrough of one game, newest completion first, as {@code GET /api/playthroughs}
-     * shows them; read on the caller's handle. For the game detail.
-     */
-    public List<?> playthroughsOfGame(Handle handle, UUID gameId) {
-        return playthroughs.ofGame(handle, gameId);
+    /** A game's playthroughs in its detail, newest completion first, as {@code GET /api/playthroughs} shows them. */
+    @Override
+    public List<GameDetailSection<?>> gameDetailSections() {
+        return List.of(new GameDetailSection<>("playthroughs", PlaythroughResponse.class,
+                (handle, game, seesPrivate) -> playthroughs.ofGame(handle, game.id())));
+    }
+
+    @Override
+    public List<String> eventTypes() {
+        return List.of(EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_COMPLETE, EventTypes.PLAYTHROUGH_UPDATED);
     }
 }

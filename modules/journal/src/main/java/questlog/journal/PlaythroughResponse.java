@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import questlog.common.GameLookup;
 
 /**
  * A playthrough on the wire. {@code playtime_minutes} is the given playtime, else the sum of the
@@ -19,7 +20,7 @@ record PlaythroughResponse(UUID id, GameLink game, EditionLink edition, String p
 
     record EditionLink(UUID id, String slug, String name) {}
 
-    static PlaythroughResponse from(Playthrough p, GameCatalog.GameRef game, GameCatalog.EditionRef edition) {
+    static PlaythroughResponse from(Playthrough p, GameLookup.GameRef game, GameLookup.EditionRef edition) {
         return new PlaythroughResponse(p.id(), new GameLink(game.id(), game.slug(), game.name()),
                 edition == null ? null : new EditionLink(edition.id(), edition.slug(), edition.name()),
                 p.platform(), PlaythroughStatus.of(p.status()), p.startedAt(), p.completedAt(), p.playtimeTotal(),

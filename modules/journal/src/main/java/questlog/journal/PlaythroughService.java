@@ -1,5 +1,7 @@
 package questlog.journal;
 
+import questlog.common.Texts;
+import questlog.common.GameLookup;
 import questlog.common.Bodies;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -35,10 +37,10 @@ final class PlaythroughService {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final GameCatalog catalog;
+    private final GameLookup catalog;
     private final EventLog events;
 
-    PlaythroughService(Jdbi jdbi, Clock clock, GameCatalog catalog, EventLog events) {
+    PlaythroughService(Jdbi jdbi, Clock clock, GameLookup catalog, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.catalog = catalog;
@@ -59,7 +61,7 @@ final class PlaythroughService {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             UUID gameId = null;
             if (query.game() != null) {
-                Optional<GameCatalog.GameRef> game = catalog.game(h, query.game());
+                Optional<GameLookup.GameRef> game = catalog.game(h, query.game());
                 if (game.isEmpty()) {
                     return new Listing(List.of(), 0);
                 }
@@ -75,7 +77,7 @@ final class PlaythroughService {
     /** The playthroughs of one game; empty when there is no such game. */
     Optional<Listing> listOfGame(String gameSlug, PlaythroughQuery query) {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            Optional<GameCatalog.GameRef> game = catalog.game(h, gameSlug);
+            Optional<GameLookup.GameRef> game = catalog.game(h, gameSlug);
             if (game.isEmpty()) {
                 return Optional.empty();
             }
@@ -100,7 +102,7 @@ final class PlaythroughService {
     /** Adds a playthrough to a game; empty when there is no such game. */
     Optional<PlaythroughResponse> create(String gameSlug, Bodies.Read<UpdatePlaythroughRequest> body) {
         return jdbi.inTransaction(h -> {
-            Optional<GameCatalog.GameRef> game = catalog.game(h, gameSlug);
+            Optional<GameLookup.GameRef> game = catalog.game(h, gameSlug);
             if (game.isEmpty()) {
                 return Optional.empty();
             }
@@ -170,7 +172,7 @@ final class PlaythroughService {
         } else if (minutes < 1 || minutes > 1440) {
             errors.add("minutes", "must be between 1 and 1440");
         }
-        String note = Texts.clean(request.note());
+        String note = Texts.orNull(request.note());
         errors.check(note == null || note.length() <= MAX_NOTES, "note", "must be at most " + MAX_NOTES + " characters");
         return jdbi.inTransaction(h -> {
             Optional<Playthrough> playthrough = h.attach(PlaythroughDao.class).lock(playthroughId);
@@ -200,10 +202,10 @@ final class PlaythroughService {
 
         UUID editionId = creating ? null : base.editionId();
         if (body.has("edition")) {
-            String slug = Texts.clean(r.edition());
+            String slug = Texts.orNull(r.edition());
             editionId = null;
             if (slug != null) {
-                Optional<GameCatalog.EditionRef> edition = catalog.edition(h, slug);
+                Optional<GameLookup.EditionRef> edition = catalog.edition(h, slug);
                 if (edition.isEmpty()) {
                     errors.add("edition", "no edition has the slug '" + slug + "'");
                 } else if (!edition.get().gameId().equals(gameId)) {
@@ -214,7 +216,7 @@ final class PlaythroughService {
             }
         }
 
-        String platform = body.has("platform") ? Texts.clean(r.platform()) : creating ? null : base.platform();
+        String platform = body.has("platform") ? Texts.orNull(r.platform()) : creating ? null : base.platform();
         errors.check(platform == null || platform.length() <= MAX_PLATFORM, "platform",
                 "must be at most " + MAX_PLATFORM + " characters");
 
@@ -260,7 +262,7 @@ final class PlaythroughService {
         errors.check(rating == null || (rating >= 1 && rating <= 10), "rating", "must be between 1 and 10");
 
         Completion completion = body.has("completion") ? r.completion() : creating ? null : base.completion();
-        String notes = body.has("notes") ? Texts.clean(r.notes()) : creating ? null : base.notes();
+        String notes = body.has("notes") ? Texts.orNull(r.notes()) : creating ? null : base.notes();
         errors.check(notes == null || notes.length() <= MAX_NOTES, "notes", "must be at most " + MAX_NOTES + " characters");
 
         PlaythroughSource source = creating ? PlaythroughSource.MANUAL : base.source();
@@ -271,7 +273,7 @@ final class PlaythroughService {
                 source = r.source();
             }
         }
-        String sourceRef = body.has("source_ref") ? Texts.clean(r.sourceRef()) : creating ? null : base.sourceRef();
+        String sourceRef = body.has("source_ref") ? Texts.orNull(r.sourceRef()) : creating ? null : base.sourceRef();
         errors.check(sourceRef == null || sourceRef.length() <= MAX_SOURCE_REF, "source_ref",
                 "must be at most " + MAX_SOURCE_REF + " characters");
 
@@ -321,11 +323,11 @@ final class PlaythroughService {
                 editionIds.add(p.editionId());
             }
         }
-        Map<UUID, GameCatalog.GameRef> games = catalog.games(h, gameIds);
-        Map<UUID, GameCatalog.EditionRef> editions = editionIds.isEmpty() ? Map.of() : catalog.editions(h, editionIds);
+        Map<UUID, GameLookup.GameRef> games = catalog.games(h, gameIds);
+        Map<UUID, GameLookup.EditionRef> editions = editionIds.isEmpty() ? Map.of() : catalog.editions(h, editionIds);
         List<PlaythroughResponse> out = new ArrayList<>(rows.size());
         for (Playthrough p : rows) {
-            GameCatalog.GameRef game = Objects.requireNonNull(games.get(p.gameId()), "the catalog lost a game");
+            GameLookup.GameRef game = Objects.requireNonNull(games.get(p.gameId()), "the catalog lost a game");
             out.add(PlaythroughResponse.from(p, game, p.editionId() == null ? null : editions.get(p.editionId())));
         }
         return out;

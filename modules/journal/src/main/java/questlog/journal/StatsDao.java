@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * The stats read model. Unlike the rest of the journal, these queries join the catalog's tables
  * (game, game_genre, genre, franchise) directly: the figures are aggregates over the whole
  * journal grouped by catalog attributes, which the database computes in one pass over the
- * joined rows, whereas going through {@link GameCatalog} would mean fetching every playthrough's
+ * joined rows, whereas going through {@link questlog.common.GameLookup} would mean fetching every playthrough's
  * game into the application first. They only read the catalog, never write it.
  * <p>
  * Each statement answers a whole part of {@link StatsResponse} in one round trip, as JSON

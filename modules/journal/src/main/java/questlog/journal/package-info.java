@@ -6,7 +6,7 @@
  * {@code GET/POST /api/games/{slug}/playthroughs}, {@code GET /api/playthroughs},
  * {@code GET/PATCH/DELETE /api/playthroughs/{id}}, {@code POST /api/playthroughs/{id}/sessions}
  * and {@code GET /api/stats}. Games and editions come from the catalog through
- * {@link questlog.journal.GameCatalog}, which app fills in; only the stats queries read the
+ * {@link questlog.common.GameLookup}, which app fills in; only the stats queries read the
  * catalog tables directly (see {@code StatsDao}). Also loads and writes the {@code playthroughs}
  * section of the dataset format. Changes record {@code questlog:playthrough_*} events through
  * the {@link questlog.common.EventLog} app passes in, in the same transaction.

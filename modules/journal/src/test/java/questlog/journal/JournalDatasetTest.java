@@ -2,10 +2,7 @@ package questlog.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +12,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import questlog.common.DatasetCounts;
-import questlog.common.DatasetProblem;
-import questlog.common.DatasetProblems;
+import questlog.common.dataset.DatasetCounts;
+import questlog.common.dataset.DatasetFormat;
+import questlog.common.dataset.DatasetProblem;
+import questlog.common.dataset.DatasetProblems;
+import questlog.common.dataset.DatasetSection;
+import questlog.testsupport.SectionHarness;
+import questlog.testsupport.TableGameLookup;
 import questlog.testsupport.TestDatabase;
 
 /** The journal's {@code playthroughs} section: field checks, references, upserts by id, export. */
@@ -28,7 +29,7 @@ class JournalDatasetTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static Jdbi jdbi;
-    static final JournalDataset dataset = new JournalDataset(new TableCatalog());
+    static final JournalDataset dataset = new JournalDataset(new TableGameLookup());
 
     @BeforeAll
     static void catalog() {
@@ -43,11 +44,13 @@ class JournalDatasetTest {
                     ('00000000-0000-0000-0000-00000000000b', 'celeste', 'Celeste')"""));
     }
 
-    static JournalDataset.Section read(String json, DatasetProblems problems) throws IOException {
-        try (JsonParser p = JSON.createParser(json.replace('\'', '"'))) {
-            p.nextToken();
-            return dataset.read(p, problems);
-        }
+    /** Reads the section's records (single quotes for double ones) into a fresh document. */
+    static DatasetSection.SectionImport read(String json, SectionHarness document) throws IOException {
+        return document.read(dataset, JSON.readTree(json.replace('\'', '"')));
+    }
+
+    static SectionHarness document() {
+        return new SectionHarness(DatasetFormat.BENCH, NOW);
     }
 
     static List<String> fields(DatasetProblems problems) {
@@ -56,16 +59,16 @@ class JournalDatasetTest {
 
     @Test
     void fieldProblemsNameTheRecordAndField() throws IOException {
-        DatasetProblems problems = new DatasetProblems();
-        var section = read("""
+        SectionHarness doc = document();
+        DatasetProblems problems = doc.problems();
+        read("""
                 [{'id': 'not-a-uuid', 'edition': 'okami', 'game': 'okami'},
                  {'id': '00000000-0000-0000-0000-000000000001', 'edition': 'okami', 'rating': 11, 'colour': 'red'},
                  {'id': '00000000-0000-0000-0000-000000000002', 'started_at': '2024-02-01', 'completed_at': '2024-01-01',
                   'edition': 'okami'},
                  {'id': '00000000-0000-0000-0000-000000000003'},
                  {'id': '00000000-0000-0000-0000-000000000004', 'edition': 'okami', 'playtime_hours': 1.5},
-                 7]""", problems);
-        assertThat(section.received()).isEqualTo(6);
+                 7]""", doc);
         assertThat(fields(problems)).containsExactly("playthroughs[0].id", "playthroughs[1].colour", "playthroughs[1].rating",
                 "playthroughs[2].completed_at", "playthroughs[3].edition", "playthroughs[4].playtime_hours", "playthroughs[5]");
         assertThat(problems.kept().get(1).id()).isEqualTo("00000000-0000-0000-0000-000000000001");
@@ -78,10 +81,9 @@ class JournalDatasetTest {
                   'started_at': '2024-01-01', 'completed_at': '2024-02-01', 'playtime_hours': 40, 'rating': 9, 'notes': ''},
                  {'id': '00000000-0000-0000-0000-000000000012', 'edition': null, 'game': 'celeste', 'platform': '',
                   'started_at': '2024-03-01', 'completed_at': null, 'playtime_hours': null, 'rating': null, 'notes': 'B-sides'}]""";
-        DatasetProblems problems = new DatasetProblems();
-        var section = read(doc, problems);
-        DatasetCounts first = jdbi.inTransaction(h -> dataset.load(h, section, NOW, problems));
-        assertThat(problems.isEmpty()).isTrue();
+        SectionHarness firstDoc = document();
+        DatasetCounts first = SectionHarness.load(jdbi, read(doc, firstDoc));
+        assertThat(firstDoc.problems().isEmpty()).isTrue();
         assertThat(first).isEqualTo(new DatasetCounts(2, 2, 0, 0));
         var row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT status, playtime_minutes, source, platform, notes FROM playthrough WHERE id = '00000000-0000-0000-0000-000000000011'")
@@ -92,26 +94,23 @@ class JournalDatasetTest {
                 "SELECT status FROM playthrough WHERE id = '00000000-0000-0000-0000-000000000012'").mapTo(String.class).one());
         assertThat(second).isEqualTo("playing");
 
-        DatasetProblems again = new DatasetProblems();
-        var same = read(doc, again);
-        DatasetCounts unchanged = jdbi.inTransaction(h -> dataset.load(h, same, NOW, again));
+        DatasetCounts unchanged = SectionHarness.load(jdbi, read(doc, document()));
         assertThat(unchanged).isEqualTo(new DatasetCounts(2, 0, 0, 2));
-        DatasetProblems changed = new DatasetProblems();
-        var rated = read(doc.replace("'rating': 9", "'rating': 8"), changed);
-        DatasetCounts updated = jdbi.inTransaction(h -> dataset.load(h, rated, NOW, changed));
+        DatasetCounts updated = SectionHarness.load(jdbi, read(doc.replace("'rating': 9", "'rating': 8"), document()));
         assertThat(updated).isEqualTo(new DatasetCounts(2, 0, 1, 1));
     }
 
     @Test
     void brokenReferencesAreProblemsAndNothingIsWritten() throws IOException {
-        DatasetProblems problems = new DatasetProblems();
+        SectionHarness doc = document();
+        DatasetProblems problems = doc.problems();
         var section = read("""
                 [{'id': '00000000-0000-0000-0000-000000000021', 'edition': 'no-such-edition'},
                  {'id': '00000000-0000-0000-0000-000000000022', 'edition': 'okami-hd', 'game': 'celeste'},
                  {'id': '00000000-0000-0000-0000-000000000023', 'game': 'no-such-game'},
                  {'id': '00000000-0000-0000-0000-000000000024', 'edition': 'celeste'},
-                 {'id': '00000000-0000-0000-0000-000000000024', 'edition': 'celeste'}]""", problems);
-        DatasetCounts counts = jdbi.inTransaction(h -> dataset.load(h, section, NOW, problems));
+                 {'id': '00000000-0000-0000-0000-000000000024', 'edition': 'celeste'}]""", doc);
+        DatasetCounts counts = SectionHarness.load(jdbi, section);
         assertThat(fields(problems)).containsExactly("playthroughs[4].id", "playthroughs[0].edition",
                 "playthroughs[1].game", "playthroughs[2].game");
         assertThat(counts).isEqualTo(new DatasetCounts(5, 0, 0, 0));
@@ -128,15 +127,7 @@ class JournalDatasetTest {
                         '2025-05-05', 95, 6),
                        ('00000000-0000-0000-0000-0000000000f1', '00000000-0000-0000-0000-00000000000b', 'planned',
                         NULL, NULL, NULL)"""));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        jdbi.useTransaction(h -> {
-            try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-                g.writeStartObject();
-                dataset.export(h, g, 1);
-                g.writeEndObject();
-            }
-        });
-        var exported = JSON.readTree(out.toByteArray()).get("playthroughs");
+        var exported = SectionHarness.export(jdbi, JSON, dataset, DatasetFormat.BENCH, 1);
         var mine = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
         exported.forEach(p -> {
             if (p.get("id").asText().startsWith("00000000-0000-0000-0000-0000000000f")) {

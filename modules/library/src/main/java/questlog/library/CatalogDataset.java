@@ -1,170 +1,167 @@
 package questlog.library;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
-import questlog.common.DatasetCounts;
 import questlog.common.EventLog;
+import questlog.common.dataset.DatasetCounts;
+import questlog.common.dataset.DatasetFormat;
+import questlog.common.dataset.DatasetImport;
+import questlog.common.dataset.DatasetSection;
 
 /**
- * The library's part of dataset imports and exports, for app's importer and exporter, which
- * span every module: the document's header ({@code format}, {@code version}, {@code meta}) and
- * the genres, franchises, games and editions sections. Reading, checking and writing are the
- * library's own ({@link DatasetReader}, {@link DatasetPlan}, {@link DatasetWriter}); this class
- * lets them run on the caller's transaction.
+ * The library's sections of dataset documents: {@code genres}, {@code franchises}, {@code games}
+ * and {@code editions}. The four are read record by record ({@link DatasetReader}) but checked and
+ * written together ({@link DatasetPlan}, {@link DatasetWriter}), since their references and
+ * uniqueness rules span all four: the first of them to load does the work of the four and the
+ * others report their share. Records keep their ids; a record whose id exists is rewritten, so
+ * importing a document twice changes nothing.
  */
-public final class CatalogDataset {
-    public static final List<String> SECTIONS = List.of("genres", "franchises", "games", "editions");
+final class CatalogDataset {
     private final EventLog events;
 
-    /** {@code events}: where the games an import creates or changes are recorded ({@link #recordEvents}). */
-    public CatalogDataset(EventLog events) {
+    CatalogDataset(EventLog events) {
         this.events = events;
     }
-    /** The other sections of the format, in order, which the other modules read and load. */
-    public static final List<String> OTHER_SECTIONS = DatasetReader.UNSUPPORTED;
 
-    /** One document's header and catalog sections, as they are read. */
-    public static final class Reading {
-        private final DatasetReader reader = new DatasetReader();
-        private DatasetDocument doc;
+    private enum Part { GENRES, FRANCHISES, GAMES, EDITIONS }
 
-        /**
-         * Reads a member that is not another module's section: the header, a catalog section or
-         * an unknown member (reported). The parser is on its first token and is left on its last.
-         */
-        public void member(String key, JsonParser parser) throws IOException {
-            reader.member(key, parser);
-        }
-
-        public boolean headerRejected() {
-            return reader.headerRejected();
-        }
-
-        /** Ends reading; from now on the header and the problems found while reading are known. */
-        public void finish() {
-            doc = reader.finish();
-        }
-
-        /** True when the format and version are the ones this server reads. */
-        public boolean headerValid() {
-            return doc().format() != null && doc().version() != null;
-        }
-
-        public String format() {
-            return doc().format();
-        }
-
-        public Integer version() {
-            return doc().version();
-        }
-
-        /** How many records each catalog section held, in the order of the format. */
-        public Map<String, Integer> received() {
-            Map<String, Integer> received = new LinkedHashMap<>();
-            SECTIONS.forEach(s -> received.put(s, doc().received().getOrDefault(s, 0)));
-            return received;
-        }
-
-        public int problemCount() {
-            return doc().errors().count();
-        }
-
-        /** The first {@link ImportReport#MAX_ERRORS} problems with the header and the catalog sections. */
-        public List<ImportReport.RecordError> problems() {
-            return doc().errors().kept();
-        }
-
-        private DatasetDocument doc() {
-            if (doc == null) {
-                throw new IllegalStateException("finish() reading first");
-            }
-            return doc;
-        }
+    /** The four sections, in document order. */
+    List<DatasetSection> sections() {
+        return List.of(
+                new Section("genres", Part.GENRES, "SELECT count(*) FROM genre", CatalogDataset::exportGenres),
+                new Section("franchises", Part.FRANCHISES, "SELECT count(*) FROM franchise", CatalogDataset::exportFranchises),
+                new Section("games", Part.GAMES, "SELECT count(*) FROM game", CatalogDataset::exportGames),
+                new Section("editions", Part.EDITIONS, "SELECT count(*) FROM edition", CatalogDataset::exportEditions));
     }
 
-    public Reading reading() {
-        return new Reading();
+    @FunctionalInterface
+    private interface Exporter {
+        void export(Handle h, JsonGenerator out, int fetchSize) throws IOException;
     }
 
-    /**
-     * Serialises imports with each other for the rest of the caller's transaction (the
-     * library's import of the original Questlog's body takes the same lock).
-     */
-    public void lock(Handle h) {
-        h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", DatasetImporter.IMPORT_LOCK)
-                .mapTo(Integer.class).one();
-    }
+    private final class Section implements DatasetSection {
+        private final String name;
+        private final Part part;
+        private final String countSql;
+        private final Exporter exporter;
 
-    /**
-     * Checks the catalog sections against the whole document and the library, then writes them
-     * on {@code h}. Empty when there were problems (they are in {@code reading}); nothing was
-     * written then.
-     */
-    public Optional<Map<String, DatasetCounts>> load(Handle h, Reading reading, Instant now) {
-        DatasetDocument doc = reading.doc();
-        DatasetPlan plan = DatasetPlan.check(h, doc);
-        if (!doc.errors().isEmpty()) {
-            return Optional.empty();
+        Section(String name, Part part, String countSql, Exporter exporter) {
+            this.name = name;
+            this.part = part;
+            this.countSql = countSql;
+            this.exporter = exporter;
         }
-        DatasetWriter writer = new DatasetWriter(h, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        Map<String, DatasetCounts> counts = new LinkedHashMap<>();
-        counts.put("genres", counts(doc, "genres", writer.genres(plan.genres, plan.existing.get("genre"))));
-        counts.put("franchises", counts(doc, "franchises", writer.franchises(plan.franchises, plan.existing.get("franchise"))));
-        counts.put("games", counts(doc, "games", writer.games(plan.games, plan.existing.get("game"))));
-        counts.put("editions", counts(doc, "editions", writer.editions(plan.editions, plan.existing.get("edition"))));
-        return Optional.of(counts);
-    }
 
-    /**
-     * Records {@code questlog:game_added} for every game {@link #load} created at {@code now} and
-     * {@code questlog:game_updated} for every game it changed. Call it last in the import's
-     * transaction, after every section was written (events are appended last, see EventLog).
-     */
-    public void recordEvents(Handle h, Instant now) {
-        ImportEvents.record(h, events, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-    }
+        @Override
+        public String name() {
+            return name;
+        }
 
-    private static DatasetCounts counts(DatasetDocument doc, String section, DatasetWriter.Counts c) {
-        return new DatasetCounts(doc.received().getOrDefault(section, 0), c.created(), c.updated(), c.unchanged());
-    }
-
-    /** How many records each catalog section of an export has, in the order of the format. */
-    public Map<String, Long> counts(Handle h) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        h.createQuery("""
-                        SELECT (SELECT count(*) FROM genre), (SELECT count(*) FROM franchise),
-                               (SELECT count(*) FROM game), (SELECT count(*) FROM edition)""")
-                .map((rs, ctx) -> {
-                    for (int i = 0; i < SECTIONS.size(); i++) {
-                        counts.put(SECTIONS.get(i), rs.getLong(i + 1));
+        @Override
+        public SectionImport begin(DatasetImport document) {
+            Catalog catalog = document.shared(Catalog.class, () -> new Catalog(document));
+            return new SectionImport() {
+                @Override
+                public void read(int index, JsonNode record) {
+                    switch (part) {
+                        case GENRES -> catalog.reader.genre(index, record);
+                        case FRANCHISES -> catalog.reader.franchise(index, record);
+                        case GAMES -> catalog.reader.game(index, record);
+                        case EDITIONS -> catalog.reader.edition(index, record);
                     }
-                    return counts;
-                })
-                .one();
-        return counts;
+                }
+
+                @Override
+                public DatasetCounts load(Handle h) {
+                    return catalog.load(h, part);
+                }
+
+                @Override
+                public boolean wroteNothing() {
+                    return catalog.rejected;
+                }
+
+                @Override
+                public void recordEvents(Handle h) {
+                    if (part == Part.GAMES) {
+                        // Games created or changed, their editions included: after every section was written.
+                        ImportEvents.record(h, events, catalog.now);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public long count(Handle h) {
+            return h.createQuery(countSql).mapTo(Long.class).one();
+        }
+
+        @Override
+        public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
+            exporter.export(h, out, fetchSize);
+        }
+    }
+
+    /** One document's four catalog sections: read apart, checked and written together on the first load. */
+    private static final class Catalog {
+        final DatasetReader reader;
+        final OffsetDateTime now;
+        private Map<Part, DatasetCounts> counts;
+        /** True when a problem in any of the four sections kept all four from being written. */
+        boolean rejected;
+
+        Catalog(DatasetImport document) {
+            this.reader = new DatasetReader(document.problems());
+            this.now = OffsetDateTime.ofInstant(document.now(), ZoneOffset.UTC);
+        }
+
+        DatasetCounts load(Handle h, Part part) {
+            if (counts == null) {
+                counts = new EnumMap<>(Part.class);
+                DatasetPlan plan = DatasetPlan.check(h, reader);
+                if (catalogProblems() > 0) {
+                    rejected = true;
+                    for (Part p : Part.values()) {
+                        counts.put(p, DatasetCounts.none(0));
+                    }
+                } else {
+                    DatasetWriter writer = new DatasetWriter(h, now);
+                    counts.put(Part.GENRES, counts(writer.genres(plan.genres, plan.existing.get("genre"))));
+                    counts.put(Part.FRANCHISES, counts(writer.franchises(plan.franchises, plan.existing.get("franchise"))));
+                    counts.put(Part.GAMES, counts(writer.games(plan.games, plan.existing.get("game"))));
+                    counts.put(Part.EDITIONS, counts(writer.editions(plan.editions, plan.existing.get("edition"))));
+                }
+            }
+            return counts.get(part);
+        }
+
+        private int catalogProblems() {
+            return reader.errors().count("genres") + reader.errors().count("franchises") + reader.errors().count("games")
+                    + reader.errors().count("editions");
+        }
+
+        private static DatasetCounts counts(DatasetWriter.Counts c) {
+            return new DatasetCounts(0, c.created(), c.updated(), c.unchanged());
+        }
     }
 
     /**
-     * Writes the four catalog members in the dataset format, each ordered by slug, streaming rows
+     * The catalog records in the dataset format, each section ordered by slug, streaming rows
      * from cursors ({@code fetchSize} at a time). Texts the library keeps as null are written as
-     * {@code ""} where the format has strings; platforms and genres are sorted. Run it in a
-     * read-only, repeatable-read transaction, so the sections agree with each other.
+     * {@code ""} where the format has strings; platforms and genres are sorted.
      */
-    public void export(Handle h, JsonGenerator out, int fetchSize) throws IOException {
-        out.writeArrayFieldStart("genres");
+    private static void exportGenres(Handle h, JsonGenerator out, int fetchSize) throws IOException {
         stream(h, "SELECT id, slug, name FROM genre ORDER BY slug", fetchSize, rs -> {
             out.writeStartObject();
             out.writeStringField("id", rs.getString("id"));
@@ -172,9 +169,9 @@ public final class CatalogDataset {
             out.writeStringField("name", rs.getString("name"));
             out.writeEndObject();
         });
-        out.writeEndArray();
+    }
 
-        out.writeArrayFieldStart("franchises");
+    private static void exportFranchises(Handle h, JsonGenerator out, int fetchSize) throws IOException {
         stream(h, "SELECT id, slug, name FROM franchise ORDER BY slug", fetchSize, rs -> {
             out.writeStartObject();
             out.writeStringField("id", rs.getString("id"));
@@ -182,9 +179,9 @@ public final class CatalogDataset {
             out.writeStringField("name", rs.getString("name"));
             out.writeEndObject();
         });
-        out.writeEndArray();
+    }
 
-        out.writeArrayFieldStart("games");
+    private static void exportGames(Handle h, JsonGenerator out, int fetchSize) throws IOException {
         stream(h, """
                 SELECT g.id, g.slug, g.name, f.slug AS franchise,
                        ARRAY(SELECT ge.slug FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id
@@ -206,9 +203,9 @@ public final class CatalogDataset {
             writeStrings(out, "platforms", rs.getArray("platforms"));
             out.writeEndObject();
         });
-        out.writeEndArray();
+    }
 
-        out.writeArrayFieldStart("editions");
+    private static void exportEditions(Handle h, JsonGenerator out, int fetchSize) throws IOException {
         stream(h, """
                 SELECT e.id, e.slug, g.slug AS game, e.name, e.edition_type, e.release_date,
                        ARRAY(SELECT p FROM unnest(e.platforms) AS p ORDER BY p) AS platforms
@@ -224,7 +221,6 @@ public final class CatalogDataset {
             writeStrings(out, "platforms", rs.getArray("platforms"));
             out.writeEndObject();
         });
-        out.writeEndArray();
     }
 
     private interface RowWriter {

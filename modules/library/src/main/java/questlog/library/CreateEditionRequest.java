@@ -34,7 +34,7 @@ record CreateEditionRequest(String name, String slug, String editionType, List<S
         var missing = new FieldErrors();
         var rules = new FieldErrors();
         check("", missing, rules);
-        missing.throwIfBadRequest();
+        missing.throwIfUnprocessable();
         rules.throwIfUnprocessable();
     }
 

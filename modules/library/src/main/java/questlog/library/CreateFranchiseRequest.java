@@ -11,7 +11,7 @@ record CreateFranchiseRequest(String name, String slug) {
     }
 
     void validate() {
-        new FieldErrors().check(name != null, "name", "is required").throwIfBadRequest();
+        new FieldErrors().check(name != null, "name", "is required").throwIfUnprocessable();
         var rules = new FieldErrors();
         Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);

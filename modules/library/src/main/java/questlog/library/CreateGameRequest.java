@@ -89,7 +89,7 @@ record CreateGameRequest(String name, String slug, String sortName, String franc
                 editions.get(i).check("editions[" + i + "].", missing, rules);
             }
         }
-        missing.throwIfBadRequest();
+        missing.throwIfUnprocessable();
         rules.throwIfUnprocessable();
     }
 }

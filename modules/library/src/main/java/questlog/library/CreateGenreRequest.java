@@ -12,7 +12,7 @@ record CreateGenreRequest(String name, String slug, Long igdbId, String parent) 
     }
 
     void validate() {
-        new FieldErrors().check(name != null, "name", "is required").throwIfBadRequest();
+        new FieldErrors().check(name != null, "name", "is required").throwIfUnprocessable();
         var rules = new FieldErrors();
         Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import questlog.common.dataset.DatasetProblems;
 
 /**
  * What a dataset import will write, after the checks that need the whole document and the
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Handle;
  * another record in the library, and every reference resolvable, first to a record of the
  * document, else to one already in the library. Run inside the import's transaction, after the
  * import lock, so the library cannot change between the checks and the writes. Problems go to
- * the document's {@link ImportErrors}; records with problems are left out of the plan.
+ * the document's {@link DatasetProblems}; records with problems are left out of the plan.
  */
 final class DatasetPlan {
     /** A game with its references resolved to ids. */
@@ -42,19 +43,19 @@ final class DatasetPlan {
         this.existing = existing;
     }
 
-    static DatasetPlan check(Handle h, DatasetDocument doc) {
-        ImportErrors errors = doc.errors();
-        DatasetRejected rejected = doc.rejected();
+    static DatasetPlan check(Handle h, DatasetReader doc) {
+        DatasetProblems errors = doc.errors();
+        DatasetRejected rejected = doc.rejected;
         Map<String, Set<UUID>> existing = new HashMap<>();
 
-        Section<DatasetRecords.Genre> genres = Section.check(h, "genre", "genres", doc.genres(), errors, rejected);
+        Section<DatasetRecords.Genre> genres = Section.check(h, "genre", "genres", doc.genres, errors, rejected);
         existing.put("genre", genres.existingIds);
         Section<DatasetRecords.Franchise> franchises =
-                Section.check(h, "franchise", "franchises", doc.franchises(), errors, rejected);
+                Section.check(h, "franchise", "franchises", doc.franchises, errors, rejected);
         existing.put("franchise", franchises.existingIds);
-        Section<DatasetRecords.Game> games = Section.check(h, "game", "games", doc.games(), errors, rejected);
+        Section<DatasetRecords.Game> games = Section.check(h, "game", "games", doc.games, errors, rejected);
         existing.put("game", games.existingIds);
-        Section<DatasetRecords.Edition> editions = Section.check(h, "edition", "editions", doc.editions(), errors, rejected);
+        Section<DatasetRecords.Edition> editions = Section.check(h, "edition", "editions", doc.editions, errors, rejected);
         existing.put("edition", editions.existingIds);
 
         List<DatasetRecords.Game> gamesWithIgdb = checkIgdbIds(h, games.accepted, errors, rejected);
@@ -118,7 +119,7 @@ final class DatasetPlan {
      * Reports a reference that leads nowhere, unless it names a record of the document that was
      * already rejected (its own error says why). Returns false either way: the record cannot be kept.
      */
-    private static boolean unresolved(ImportErrors errors, DatasetRejected rejected, String section,
+    private static boolean unresolved(DatasetProblems errors, DatasetRejected rejected, String section,
                                       DatasetRecords.Keyed record, String field, String targetSection,
                                       String targetNoun, String slug) {
         if (!rejected.contains(targetSection, slug)) {
@@ -130,7 +131,7 @@ final class DatasetPlan {
     }
 
     /** Game igdb ids: unique within the document and not used by another game of the library. */
-    private static List<DatasetRecords.Game> checkIgdbIds(Handle h, List<DatasetRecords.Game> games, ImportErrors errors,
+    private static List<DatasetRecords.Game> checkIgdbIds(Handle h, List<DatasetRecords.Game> games, DatasetProblems errors,
                                                           DatasetRejected rejected) {
         Map<Long, DatasetRecords.Game> first = new HashMap<>();
         List<DatasetRecords.Game> unique = new ArrayList<>(games.size());
@@ -191,7 +192,7 @@ final class DatasetPlan {
         }
 
         static <R extends DatasetRecords.Keyed> Section<R> check(Handle h, String table, String section, List<R> records,
-                                                                 ImportErrors errors, DatasetRejected rejected) {
+                                                                 DatasetProblems errors, DatasetRejected rejected) {
             String noun = table;
             Map<UUID, R> byId = new HashMap<>();
             Map<String, R> bySlug = new HashMap<>();

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * The records of a dataset document (format questlog-bench-dataset, version 1) after their
  * fields were checked one by one. {@code index} is the position in the section, for error
- * reports. References to other records are still slugs; {@link DatasetImporter} resolves them.
+ * reports. References to other records are still slugs; {@link DatasetPlan} resolves them.
  * Empty texts are already null.
  */
 final class DatasetRecords {

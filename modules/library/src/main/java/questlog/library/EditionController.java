@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.Map;
+import questlog.common.Bodies;
 
 /**
  * {@code /editions} (the original API's reads, shapes kept exactly) and
@@ -41,7 +42,7 @@ final class EditionController {
     }
 
     void create(Context ctx) throws IOException {
-        CreateEditionRequest request = Requests.body(ctx, json, CreateEditionRequest.class);
+        CreateEditionRequest request = Bodies.read(ctx, json, CreateEditionRequest.class).value();
         request.validate();
         Edition created = Requests.conflictsAs409(() -> games.addEdition(ctx.pathParam("slug"), request))
                 .orElseThrow(GameController::notFound);

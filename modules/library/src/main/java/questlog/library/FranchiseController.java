@@ -3,6 +3,7 @@ package questlog.library;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import questlog.common.Bodies;
 
 /**
  * {@code /franchises}. The original API answers a bare array here and the canonical API shares
@@ -22,7 +23,7 @@ final class FranchiseController {
     }
 
     void create(Context ctx) throws IOException {
-        CreateFranchiseRequest request = Requests.body(ctx, json, CreateFranchiseRequest.class);
+        CreateFranchiseRequest request = Bodies.read(ctx, json, CreateFranchiseRequest.class).value();
         request.validate();
         ctx.status(201).json(RefResponse.from(Requests.conflictsAs409(() -> catalog.createFranchise(request))));
     }

@@ -6,6 +6,8 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import questlog.common.Bodies;
 import questlog.common.InvalidInputException;
 import questlog.library.igdb.IgdbClient;
 import questlog.library.igdb.IgdbException;
@@ -17,18 +19,19 @@ final class GameController {
     private static final int QUERY_HITS = 10;
     private final GameService games;
     private final ObjectMapper json;
-    private final GameSections sections;
+    private final Predicate<Context> seesPrivate;
     private final IgdbGateway igdb;
     private final IgdbMetadata metadata;
 
     GameController(GameService games, ObjectMapper json) {
-        this(games, json, GameSections.NONE, new IgdbGateway(Optional.empty()));
+        this(games, json, ctx -> false, new IgdbGateway(Optional.empty()));
     }
 
-    GameController(GameService games, ObjectMapper json, GameSections sections, IgdbGateway igdb) {
+    /** {@code seesPrivate}: whether a request may see private things in the detail (it carries a reading token). */
+    GameController(GameService games, ObjectMapper json, Predicate<Context> seesPrivate, IgdbGateway igdb) {
         this.games = games;
         this.json = json;
-        this.sections = sections;
+        this.seesPrivate = seesPrivate;
         this.igdb = igdb;
         this.metadata = new IgdbMetadata(json);
     }
@@ -43,12 +46,12 @@ final class GameController {
     }
 
     void get(Context ctx) {
-        ctx.json(GameDetailResponse.from(games.get(ctx.pathParam("slug"), sections.seesPrivate(ctx))
+        ctx.json(GameDetailResponse.from(games.get(ctx.pathParam("slug"), seesPrivate.test(ctx))
                 .orElseThrow(GameController::notFound)));
     }
 
     void create(Context ctx) throws IOException {
-        CreateGameRequest request = Requests.body(ctx, json, CreateGameRequest.class);
+        CreateGameRequest request = Bodies.read(ctx, json, CreateGameRequest.class).value();
         request.validate();
         GameService.Details created;
         if (request.fromIgdb()) {
@@ -63,7 +66,7 @@ final class GameController {
     }
 
     void update(Context ctx) throws IOException {
-        var patch = UpdateGameRequest.read(Requests.objectBody(ctx, json), json);
+        var patch = UpdateGameRequest.read(Bodies.read(ctx, json, UpdateGameRequest.class));
         var updated = Requests.conflictsAs409(() -> games.update(ctx.pathParam("slug"), patch));
         ctx.json(GameDetailResponse.from(updated.orElseThrow(GameController::notFound)));
     }

@@ -1,21 +1,30 @@
 package questlog.library;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * {@code GET /games/{slug}}: the summary fields plus text, lineage, editions and external ids,
- * the game's playthroughs (as {@code GET /api/playthroughs} shows them) and the lists it is in
- * ({@code {id, slug, name, is_ranked, is_public, position, notes, added_at}}); those two come from
- * the journal and lists modules through {@link GameSections}.
+ * then the other modules' members of the detail ({@link questlog.common.GameDetailSection}: the
+ * journal's {@code playthroughs}, the lists' {@code lists}, ...), after {@code updated_at}, in
+ * module order. The OpenAPI document shows each with its own type.
  */
 record GameDetailResponse(UUID id, String slug, String name, String sortName, RefResponse franchise,
                           List<RefResponse> genres, RefResponse primaryGenre, Integer originalReleaseYear,
                           List<String> platforms, String coverUrl, Long igdbId, String summary,
                           ParentGame parentGame, String relationshipType, List<EditionResponse> editions,
-                          List<ExternalIdResponse> externalIds, List<?> playthroughs, List<?> lists,
-                          Instant lastSyncedAt, Instant createdAt, Instant updatedAt) {
+                          List<ExternalIdResponse> externalIds, Instant lastSyncedAt, Instant createdAt,
+                          Instant updatedAt, @JsonIgnore Map<String, List<?>> sections) {
+
+    /** The sections as members of the object itself, after the fields above. */
+    @JsonAnyGetter
+    Map<String, List<?>> members() {
+        return sections;
+    }
 
     record ParentGame(String slug, String name) {}
 
@@ -34,7 +43,6 @@ record GameDetailResponse(UUID id, String slug, String name, String sortName, Re
                 details.externalIds().stream()
                         .map(x -> new ExternalIdResponse(x.source(), x.externalId(), x.editionSlug()))
                         .toList(),
-                details.playthroughs(), details.lists(),
-                game.lastSyncedAt(), game.createdAt(), game.updatedAt());
+                game.lastSyncedAt(), game.createdAt(), game.updatedAt(), details.sections());
     }
 }

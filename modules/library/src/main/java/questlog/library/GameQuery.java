@@ -92,7 +92,8 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
         }
         for (String name : List.of("q", "franchise", "genre", "platform")) {
             String value = first(params, name);
-            errors.check(!Inputs.hasNul(value), name, Inputs.NO_NUL);
+            String problem = value == null ? null : questlog.common.Texts.unstorable(value);
+            errors.check(problem == null, name, problem);
         }
         String status = first(params, "status");
         errors.check(status == null || STATUSES.contains(status), "status",

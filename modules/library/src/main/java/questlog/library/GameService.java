@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -16,6 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
+import questlog.common.GameDetailSection;
+import questlog.common.GameLookup;
 import questlog.common.Slugs;
 import questlog.library.UpdateGameRequest.Patch;
 import questlog.library.igdb.IgdbGame;
@@ -32,22 +35,23 @@ final class GameService {
     record Listing(List<Game> games, Map<UUID, List<GameGenre>> genres, long total) {}
 
     /**
-     * One game with everything its detail shows; {@code playthroughs} and {@code lists} come
-     * from the other modules ({@link GameSections}).
+     * One game with everything its detail shows; {@code sections} are the other modules' members
+     * of it ({@link GameDetailSection}), by name, in module order.
      */
     record Details(Game game, List<GameGenre> genres, List<Edition> editions, List<ExternalId> externalIds,
-                   List<?> playthroughs, List<?> lists) {}
+                   Map<String, List<?>> sections) {}
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final GameSections sections;
+    private final Supplier<List<GameDetailSection<?>>> sections;
     private final EventLog events;
 
     GameService(Jdbi jdbi, Clock clock, EventLog events) {
-        this(jdbi, clock, GameSections.NONE, events);
+        this(jdbi, clock, List::of, events);
     }
 
-    GameService(Jdbi jdbi, Clock clock, GameSections sections, EventLog events) {
+    /** {@code sections}: the other modules' members of a game's detail (known once every module is built). */
+    GameService(Jdbi jdbi, Clock clock, Supplier<List<GameDetailSection<?>>> sections, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.sections = sections;
@@ -74,10 +78,10 @@ final class GameService {
         return get(slug, false);
     }
 
-    /** The detail; the lists section shows private lists only when {@code withPrivate}. */
+    /** The detail; sections show private things (private lists) only when {@code withPrivate}. */
     Optional<Details> get(String slug, boolean withPrivate) {
         return jdbi.inTransaction(h -> h.attach(GameDao.class).findBySlug(slug)
-                .map(game -> details(h, game.id(), withPrivate)));
+                .map(game -> details(h, game, withPrivate)));
     }
 
     /**
@@ -266,13 +270,21 @@ final class GameService {
     }
 
     private Details details(Handle h, UUID id, boolean withPrivate) {
-        return new Details(
-                h.attach(GameDao.class).findById(id).orElseThrow(),
-                h.attach(GameGenreDao.class).forGames(new UUID[] {id}),
-                h.attach(EditionDao.class).forGame(id),
-                h.attach(ExternalIdDao.class).forGame(id),
-                sections.playthroughs(h, id),
-                sections.lists(h, id, withPrivate));
+        return details(h, h.attach(GameDao.class).findById(id).orElseThrow(), withPrivate);
+    }
+
+    /** The game row is read once; every section gets it as a {@link GameLookup.GameRef}. */
+    private Details details(Handle h, Game game, boolean withPrivate) {
+        var ref = new GameLookup.GameRef(game.id(), game.slug(), game.name());
+        Map<String, List<?>> members = new LinkedHashMap<>();
+        for (GameDetailSection<?> section : sections.get()) {
+            members.put(section.name(), section.read(h, ref, withPrivate));
+        }
+        return new Details(game,
+                h.attach(GameGenreDao.class).forGames(new UUID[] {game.id()}),
+                h.attach(EditionDao.class).forGame(game.id()),
+                h.attach(ExternalIdDao.class).forGame(game.id()),
+                members);
     }
 
     private static Edition insertEdition(Handle h, UUID gameId, CreateEditionRequest e, String slugBase,

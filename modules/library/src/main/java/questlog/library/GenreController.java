@@ -3,6 +3,7 @@ package questlog.library;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import questlog.common.Bodies;
 
 /** {@code /genres}: a bare array by name, in the original API's shape (which the canonical API shares). */
 final class GenreController {
@@ -19,7 +20,7 @@ final class GenreController {
     }
 
     void create(Context ctx) throws IOException {
-        CreateGenreRequest request = Requests.body(ctx, json, CreateGenreRequest.class);
+        CreateGenreRequest request = Bodies.read(ctx, json, CreateGenreRequest.class).value();
         request.validate();
         ctx.status(201).json(GenreResponse.from(Requests.conflictsAs409(() -> catalog.createGenre(request))));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import questlog.common.FieldErrors;
 import questlog.common.Slugs;
+import questlog.common.Texts;
 
 /**
  * Normalising and checking request values, shared by the request records. Text is kept exactly
@@ -22,17 +23,10 @@ final class Inputs {
     /** Twitch category and external ids are unique, so indexed too. */
     static final int MAX_ID_LENGTH = 255;
 
-    /** PostgreSQL text cannot hold U+0000; such input is a 400, not a failed statement. */
-    static final String NO_NUL = "must not contain the NUL character (\\u0000)";
-
     private Inputs() {}
 
-    static boolean hasNul(String value) {
-        return value != null && value.indexOf('\0') >= 0;
-    }
-
     static String text(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return Texts.orNull(value);
     }
 
     static void slug(FieldErrors errors, String field, String slug) {

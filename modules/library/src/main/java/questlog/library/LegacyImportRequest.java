@@ -11,19 +11,19 @@ import java.util.List;
  * empty; a missing {@code slug} is made from the name; {@code edition_type} defaults to
  * "original" as in the original.
  */
-record LegacyImportRequest(List<Franchise> franchises, List<Work> works, List<Edition> editions) implements ImportBody {
+public record LegacyImportRequest(List<Franchise> franchises, List<Work> works, List<Edition> editions) {
 
-    LegacyImportRequest {
+    public LegacyImportRequest {
         franchises = franchises == null ? List.of() : franchises;
         works = works == null ? List.of() : works;
         editions = editions == null ? List.of() : editions;
     }
 
-    record Franchise(String name, String slug) {}
+    public record Franchise(String name, String slug) {}
 
-    record Work(String name, String slug, @JsonAlias("franchise") String franchiseSlug, Integer originalReleaseYear) {}
+    public record Work(String name, String slug, @JsonAlias("franchise") String franchiseSlug, Integer originalReleaseYear) {}
 
-    record Edition(@JsonAlias("work") String workSlug, String name, String slug, String editionType, Long igdbId,
+    public record Edition(@JsonAlias("work") String workSlug, String name, String slug, String editionType, Long igdbId,
                    String twitchCategoryId, String coverUrl, String releaseDate, String summary, List<String> platforms,
                    JsonNode igdbData) {}
 }

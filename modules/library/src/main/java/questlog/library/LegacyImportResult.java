@@ -7,10 +7,10 @@ import java.util.List;
  * skipped because its slug already existed, and one message per item that could not be imported
  * (for example {@code "Edition ff7-pc: Work final-fantasy-vii not found"}).
  */
-record LegacyImportResult(int franchisesCreated, int franchisesSkipped, int worksCreated, int worksSkipped,
+public record LegacyImportResult(int franchisesCreated, int franchisesSkipped, int worksCreated, int worksSkipped,
                           int editionsCreated, int editionsSkipped, List<String> errors) {
 
-    LegacyImportResult {
+    public LegacyImportResult {
         errors = List.copyOf(errors);
     }
 }

@@ -22,6 +22,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import questlog.common.EventLog;
 import questlog.common.FieldErrors;
 import questlog.common.Slugs;
+import questlog.common.dataset.DatasetImporter;
+import questlog.common.dataset.ImportConflictException;
 
 /**
  * The original Questlog's bulk import ({@code POST /api/import} with {@code {franchises, works,

@@ -1,6 +1,7 @@
 package questlog.library;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import questlog.common.Access;
@@ -8,13 +9,18 @@ import questlog.common.ApiBody;
 import questlog.common.ApiOperation;
 import questlog.common.ApiParam;
 import questlog.common.ApiResponse;
+import questlog.common.GameDetailSection;
 
 /** The library's routes as the OpenAPI document describes them, in the order of {@link LibraryModule#routes()}. */
 final class LibraryApi {
     private LibraryApi() {}
 
-    static List<ApiOperation> operations() {
+    /** {@code sections}: the other modules' members of a game's detail, shown with their own types. */
+    static List<ApiOperation> operations(List<GameDetailSection<?>> sections) {
         var slug = ApiParam.path("slug", "The game's slug");
+        Map<String, ApiBody> members = new LinkedHashMap<>();
+        sections.forEach(s -> members.put(s.name(), ApiBody.arrayOf(s.itemType())));
+        ApiBody detail = ApiBody.of(GameDetailResponse.class).withMembers(members);
         List<ApiOperation> all = new ArrayList<>(ApiOperation.tagged("Games", List.of(
                 ApiOperation.get("/api/games", "List games", ApiResponse.pageOf(GameSummaryResponse.class))
                         .withDescription("Filters combine with AND. `q` matches names ignoring case and accents"
@@ -34,7 +40,7 @@ final class LibraryApi {
                                 ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 50)"),
                                 ApiParam.query("offset", Integer.class, "Items to skip (default 0)"))
                         .withProblems(400),
-                ApiOperation.post("/api/games", "Add a game", ApiResponse.created(GameDetailResponse.class))
+                ApiOperation.post("/api/games", "Add a game", ApiResponse.of(201, detail))
                         .withDescription("References are slugs of existing rows. Without `slug`, one is made from"
                                 + " the name, with -2, -3... when taken. Without `editions`, an `original` edition"
                                 + " is made from the game's name, slug and platforms. `primary_genre` is added to"
@@ -53,14 +59,14 @@ final class LibraryApi {
                         .withBody(CreateGameRequest.class)
                         .withProblems(409, 413, 422, 502, 503, 504),
                 ApiOperation.get("/api/games/{slug}", "Get a game with its editions and external ids",
-                                ApiResponse.ok(GameDetailResponse.class))
-                        .withDescription("Also its `playthroughs`, newest completion first, as GET /api/playthroughs"
-                                + " shows them, and the `lists` it is in, by list name, each"
-                                + " `{id, slug, name, is_ranked, is_public, position, notes, added_at}`; private"
-                                + " lists only with a token.")
+                                ApiResponse.ok(detail))
+                        .withDescription("After the game's own fields come the other modules' members of the"
+                                + " detail: the journal's `playthroughs` (newest completion first, as GET"
+                                + " /api/playthroughs shows them) and the `lists` it is in (by list name; private"
+                                + " lists only with a token), and so on.")
                         .withParams(slug)
                         .withProblems(404),
-                ApiOperation.patch("/api/games/{slug}", "Change some fields of a game", ApiResponse.ok(GameDetailResponse.class))
+                ApiOperation.patch("/api/games/{slug}", "Change some fields of a game", ApiResponse.ok(detail))
                         .withDescription("Fields left out stay as they are; `null` (or \"\") clears a field;"
                                 + " `name` and `slug` cannot be cleared. Replacing `genres` without naming a"
                                 + " `primary_genre` drops a primary no longer listed; clearing `parent_game` clears"
@@ -137,17 +143,6 @@ final class LibraryApi {
                                 ApiResponse.ok(WorkDetailResponse.class))
                         .withParams(ApiParam.path("id", "Twitch category id"))
                         .withProblems(404))));
-        all.addAll(ApiOperation.tagged("Import", List.of(
-                ApiOperation.post("/api/import", "Import a dataset document, or the original Questlog's export",
-                                ApiResponse.ok(ImportReport.class))
-                        .withDescription("A dataset (format questlog-bench-dataset, version 1) answers with this"
-                                + " report; all seven sections load in one transaction, each checked against the"
-                                + " ones before it, all or nothing (422 with every problem). The original's"
-                                + " `{franchises, works, editions}` body answers with its counts. `dry_run=true`"
-                                + " checks and counts, then rolls back.")
-                        .withParams(ApiParam.query("dry_run", Boolean.class, "Check and count only"))
-                        .withBody(ApiBody.of(Map.class))
-                        .withProblems(409, 413, 422))));
         return List.copyOf(all);
     }
 }

@@ -7,25 +7,39 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
-import java.io.InputStream;
+import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
+import questlog.common.EventTypes;
+import questlog.common.FeatureModule;
+import questlog.common.GameDetailSection;
+import questlog.common.GameLookup;
 import questlog.common.JobHandler;
 import questlog.common.Jobs;
+import questlog.common.dataset.DatasetSection;
 import questlog.library.igdb.IgdbClient;
+import questlog.library.igdb.IgdbSettings;
 
 /**
  * The library: games (the original API's works), editions, franchises, genres and external ids,
- * the original Questlog's read API over them, and bulk import. Routes are relative to /api.
+ * the original Questlog's read API over them, IGDB metadata, and the catalog sections of dataset
+ * documents. Routes are relative to /api. The other modules see games through {@link #games()}.
  */
-public final class LibraryModule {
+public final class LibraryModule implements FeatureModule {
+    private static final Logger log = LoggerFactory.getLogger(LibraryModule.class);
     /** The job type of IGDB enrichment, which {@code questlog enrich} queues. */
     public static final String ENRICH_JOB = IgdbEnrichment.TYPE;
 
@@ -33,53 +47,67 @@ public final class LibraryModule {
     public static Object enrichParams(boolean dryRun) {
         return new IgdbEnrichment.Params(dryRun);
     }
-    private final DatasetImporter importer;
+
+    private final ObjectMapper json;
+    private final GameDirectory directory = new GameDirectory();
     private final GameController games;
     private final EditionController editions;
     private final WorkController works;
     private final FranchiseController franchises;
     private final GenreController genres;
-    private final ImportController imports;
     private final IgdbController igdbRoutes;
+    private final LegacyImporter legacy;
+    private final Optional<IgdbClient> igdb;
     private final List<JobHandler> jobHandlers;
+    private final List<DatasetSection> datasetSections;
+    private final Supplier<List<GameDetailSection<?>>> detailSections;
 
     /**
-     * The library on its own: game details without playthroughs or lists, imports of its sections
-     * only. {@code maxImportBytes} caps the body of POST /api/import (other routes keep the
-     * server's 1 MiB cap); {@code events} is where game changes are recorded, in their
-     * transactions (app passes realtime's outbox).
+     * The library on its own (tests): no IGDB, no jobs, game details without other modules'
+     * sections, nothing private.
      */
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, EventLog events) {
-        this(jdbi, json, clock, maxImportBytes, null, GameSections.NONE, events, Optional.empty(), null);
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events) {
+        this(jdbi, json, clock, events, null, Optional.empty(), ctx -> false, List::of);
     }
 
     /**
-     * With the other modules, as app builds it: {@code datasets} reads and loads whole dataset
-     * documents for POST /api/import, {@code sections} fills in a game's playthroughs and lists;
-     * {@code igdb} is absent when no IGDB credentials are configured (IGDB-only routes then answer
-     * 503); {@code jobs} queues the re-sync and enrichment jobs, whose handlers
-     * {@link #jobHandlers()} gives app to register.
+     * As app builds it. {@code jobs} queues the re-sync and enrichment jobs, whose handlers
+     * {@link #jobHandlers()} hands to app; {@code igdb} is empty when no IGDB credentials are
+     * configured (IGDB-only routes then answer 503); {@code seesPrivate} tells whether a request
+     * may see private things; {@code detailSections} are the other modules' members of a game's
+     * detail, known once every module is built.
      */
-    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, long maxImportBytes, DatasetLoader datasets,
-                         GameSections sections, EventLog events, Optional<IgdbClient> igdb, Jobs jobs) {
-        var gameService = new GameService(jdbi, clock, sections, events);
+    public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events, Jobs jobs,
+                         Optional<IgdbSettings> igdb, Predicate<Context> seesPrivate,
+                         Supplier<List<GameDetailSection<?>>> detailSections) {
+        this.json = json;
+        this.detailSections = detailSections;
+        // One IGDB client per process: its rate limiter and in-flight cap must see every caller.
+        this.igdb = igdb.map(settings -> new IgdbClient(settings, jdbi, json, clock));
+        var gameService = new GameService(jdbi, clock, detailSections, events);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
-        this.importer = new DatasetImporter(jdbi, json, clock, datasets, events);
-        var gateway = new IgdbGateway(igdb);
+        var gateway = new IgdbGateway(this.igdb);
         var metadata = new IgdbMetadata(json);
-        this.games = new GameController(gameService, json, sections, gateway);
+        this.games = new GameController(gameService, json, seesPrivate, gateway);
         this.igdbRoutes = new IgdbController(jdbi, gateway, jobs);
         this.jobHandlers = List.of(
-                new IgdbJob(IgdbSync.TYPE, igdb.map(c -> new IgdbSync(jdbi, c, metadata, events, clock))),
-                new IgdbJob(IgdbEnrichment.TYPE, igdb.map(c -> new IgdbEnrichment(jdbi, c, metadata, events, clock))));
+                new IgdbJob(IgdbSync.TYPE, this.igdb.map(c -> new IgdbSync(jdbi, c, metadata, events, clock))),
+                new IgdbJob(IgdbEnrichment.TYPE, this.igdb.map(c -> new IgdbEnrichment(jdbi, c, metadata, events, clock))));
         this.editions = new EditionController(compat, gameService, json);
         this.works = new WorkController(compat);
         this.franchises = new FranchiseController(catalog, json);
         this.genres = new GenreController(catalog, json);
-        this.imports = new ImportController(importer, json, maxImportBytes);
+        this.legacy = new LegacyImporter(jdbi, clock, events);
+        this.datasetSections = new CatalogDataset(events).sections();
     }
 
+    @Override
+    public String name() {
+        return "library";
+    }
+
+    @Override
     public EndpointGroup routes() {
         return () -> {
             path("games", () -> {
@@ -113,26 +141,69 @@ public final class LibraryModule {
                 get("{slug}", editions::get, Access.READ);
                 get("by-twitch/{id}", editions::getWorkByTwitchCategory, Access.READ);
             });
-            post("import", imports::create, Access.WRITE);
         };
     }
 
+    /** The routes above as the OpenAPI document describes them; the game detail shows every module's section. */
+    @Override
+    public List<ApiOperation> operations() {
+        return LibraryApi.operations(detailSections.get());
+    }
+
     /**
-     * The library's background jobs ({@code igdb_sync}, {@code igdb_enrich}), for app to register
-     * with the job runner. Registered with or without IGDB credentials, so a job queued earlier is
-     * still picked up; without them it fails saying which variables to set.
+     * The library's background jobs ({@code igdb_sync}, {@code igdb_enrich}). Registered with or
+     * without IGDB credentials, so a job queued earlier is still picked up; without them it fails
+     * saying which variables to set.
      */
+    @Override
     public List<JobHandler> jobHandlers() {
         return jobHandlers;
     }
 
-    /** The routes above as the OpenAPI document describes them. */
-    public List<ApiOperation> operations() {
-        return LibraryApi.operations();
+    @Override
+    public List<DatasetSection> datasetSections() {
+        return datasetSections;
     }
 
-    /** Loads a dataset file (format questlog-bench-dataset, version 1) in one transaction. */
-    public ImportReport importDataset(InputStream in, boolean dryRun) {
-        return importer.importDataset(in, dryRun);
+    @Override
+    public List<String> eventTypes() {
+        return List.of(EventTypes.GAME_ADDED, EventTypes.GAME_UPDATED, EventTypes.GAME_REMOVED);
+    }
+
+    /** Games and editions as the other modules see them. */
+    public GameLookup games() {
+        return directory;
+    }
+
+    /** The IGDB client, when IGDB is configured: for app's metrics. */
+    public Optional<IgdbClient> igdb() {
+        return igdb;
+    }
+
+    /**
+     * Imports the original Questlog's {@code {franchises, works, editions}} body with the
+     * original's semantics (see {@link LegacyImporter}). A body of the wrong shape is Jackson's
+     * exception (a 400); broken rules a 422; a colliding concurrent write a
+     * {@link questlog.common.dataset.ImportConflictException}.
+     */
+    public LegacyImportResult importLegacy(JsonNode body, boolean dryRun) throws JsonProcessingException {
+        return legacy.importBody(json.treeToValue(body, LegacyImportRequest.class), dryRun);
+    }
+
+    /** Gets the IGDB token ready in the background: start-up does not wait, and a refused secret shows in the log at once. */
+    @Override
+    public void start() {
+        igdb.ifPresent(client -> Thread.ofVirtual().name("igdb-warm-up").start(() -> {
+            try {
+                client.warmUp();
+            } catch (RuntimeException e) {
+                log.warn("IGDB warm-up failed: {}", e.getMessage());
+            }
+        }));
+    }
+
+    @Override
+    public void close() {
+        igdb.ifPresent(IgdbClient::close);
     }
 }

@@ -1,11 +1,8 @@
 package questlog.library;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import questlog.common.Bodies;
 import questlog.common.FieldErrors;
 
 /**
@@ -39,16 +36,10 @@ record UpdateGameRequest(String name, String slug, String sortName, String franc
         }
     }
 
-    /**
-     * Maps the object strictly (unknown fields and wrong types fail as they do for every body)
-     * and validates it: a 422 for values that break a rule or clear what cannot be cleared.
-     */
-    static Patch read(ObjectNode body, ObjectMapper json) throws JsonProcessingException {
-        UpdateGameRequest values = json.treeToValue(body, UpdateGameRequest.class);
-        Set<String> fields = new LinkedHashSet<>();
-        body.fieldNames().forEachRemaining(fields::add);
-        var patch = new Patch(values, Set.copyOf(fields));
-        values.validate(patch);
+    /** Validates a body read strictly ({@link Bodies}): a 422 for values that break a rule or clear what cannot be cleared. */
+    static Patch read(Bodies.Read<UpdateGameRequest> body) {
+        var patch = new Patch(body.value(), Set.copyOf(body.present()));
+        body.value().validate(patch);
         return patch;
     }
 
@@ -72,7 +63,7 @@ record UpdateGameRequest(String name, String slug, String sortName, String franc
                     externalIds.get(i).check("external_ids[" + i + "].", missing, rules);
                 }
             }
-            missing.throwIfBadRequest();
+            missing.throwIfUnprocessable();
         }
         rules.throwIfUnprocessable();
     }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.Slugs;
+import questlog.common.dataset.DatasetImporter;
+import questlog.common.dataset.DatasetProblem;
+import questlog.common.dataset.ImportReport;
 import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
@@ -48,13 +51,19 @@ class DatasetImporterTest {
         try (InputStream in = DatasetImporterTest.class.getResourceAsStream("/fixtures/dataset-small.json")) {
             fixture = (ObjectNode) JSON.readTree(in);
         }
+        // The library's sections only: the journal's and lists' are loaded by their modules (app's tests).
+        fixture.remove(List.of("playthroughs", "lists", "list_entries"));
+        if (fixture.has("meta")) {
+            fixture.remove("meta");
+        }
     }
 
     @BeforeEach
     void emptyLibrary() {
         jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
         clock = new LibraryTestSupport.TestClock();
-        importer = new DatasetImporter(jdbi, JSON, clock, new RecordingEventLog());
+        importer = new DatasetImporter(jdbi, JSON, clock,
+                new LibraryModule(jdbi, JSON, clock, new RecordingEventLog()).datasetSections());
     }
 
     @Test
@@ -66,10 +75,10 @@ class DatasetImporterTest {
         assertThat(report.format()).isEqualTo("questlog-bench-dataset");
         assertThat(report.version()).isEqualTo(1);
         assertThat(report.sections()).containsExactly(
-                Map.entry("genres", new ImportReport.SectionCounts(40, 40, 0, 0)),
-                Map.entry("franchises", new ImportReport.SectionCounts(5, 5, 0, 0)),
-                Map.entry("games", new ImportReport.SectionCounts(60, 60, 0, 0)),
-                Map.entry("editions", new ImportReport.SectionCounts(75, 75, 0, 0)));
+                Map.entry("genres", new ImportReport.SectionCounts(40, 40, 0, 0, 0)),
+                Map.entry("franchises", new ImportReport.SectionCounts(5, 5, 0, 0, 0)),
+                Map.entry("games", new ImportReport.SectionCounts(60, 60, 0, 0, 0)),
+                Map.entry("editions", new ImportReport.SectionCounts(75, 75, 0, 0, 0)));
 
         Map<String, String> genreSlugById = slugsById("genre");
         for (JsonNode genre : fixture.get("genres")) {
@@ -122,20 +131,18 @@ class DatasetImporterTest {
     }
 
     @Test
-    void reportsTheSectionsItCannotLoadYetWithTheirCounts() {
-        ImportReport report = importDocument(fixture, false);
+    void sectionsOfModulesTheImporterWasNotGivenAreUnknownMembers() {
+        ObjectNode withOthers = fixture.deepCopy();
+        withOthers.set("playthroughs", JSON.createArrayNode());
+        withOthers.set("lists", JSON.createArrayNode());
 
-        assertThat(report.ok()).isTrue();
-        assertThat(report.unsupportedSections()).containsExactly(
-                Map.entry("playthroughs", 180), Map.entry("lists", 2), Map.entry("list_entries", 90));
-        assertThat(report.notes()).singleElement().asString().contains("playthroughs, lists and list_entries");
+        ImportReport report = importDocument(withOthers, false);
 
-        ObjectNode withoutThem = fixture.deepCopy();
-        withoutThem.remove(List.of("playthroughs", "lists", "list_entries"));
-        ImportReport second = importDocument(withoutThem, false);
-        assertThat(second.unsupportedSections()).containsExactly(
-                Map.entry("playthroughs", 0), Map.entry("lists", 0), Map.entry("list_entries", 0));
-        assertThat(second.notes()).isEmpty();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.errors()).extracting(DatasetProblem::field).containsExactly("playthroughs", "lists");
+        assertThat(report.errors().getFirst().message()).isEqualTo("unknown member; a questlog-bench-dataset version 1 "
+                + "document has format, version, meta, genres, franchises, games, editions");
+        assertThat(count("genre")).isZero();
     }
 
     @Test
@@ -148,10 +155,10 @@ class DatasetImporterTest {
 
         assertThat(again.ok()).isTrue();
         assertThat(again.sections()).containsExactly(
-                Map.entry("genres", new ImportReport.SectionCounts(40, 0, 0, 40)),
-                Map.entry("franchises", new ImportReport.SectionCounts(5, 0, 0, 5)),
-                Map.entry("games", new ImportReport.SectionCounts(60, 0, 0, 60)),
-                Map.entry("editions", new ImportReport.SectionCounts(75, 0, 0, 75)));
+                Map.entry("genres", new ImportReport.SectionCounts(40, 0, 0, 40, 0)),
+                Map.entry("franchises", new ImportReport.SectionCounts(5, 0, 0, 5, 0)),
+                Map.entry("games", new ImportReport.SectionCounts(60, 0, 0, 60, 0)),
+                Map.entry("editions", new ImportReport.SectionCounts(75, 0, 0, 75, 0)));
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -170,9 +177,9 @@ class DatasetImporterTest {
         ImportReport report = importDocument(changed, false);
 
         assertThat(report.ok()).isTrue();
-        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(60, 0, 2, 58));
-        assertThat(report.sections().get("editions")).isEqualTo(new ImportReport.SectionCounts(75, 0, 1, 74));
-        assertThat(report.sections().get("genres")).isEqualTo(new ImportReport.SectionCounts(40, 0, 0, 40));
+        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(60, 0, 2, 58, 0));
+        assertThat(report.sections().get("editions")).isEqualTo(new ImportReport.SectionCounts(75, 0, 1, 74, 0));
+        assertThat(report.sections().get("genres")).isEqualTo(new ImportReport.SectionCounts(40, 0, 0, 40, 0));
         Map<String, Object> row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT name, search_text, summary, original_release_year, updated_at FROM game WHERE id = :id")
                 .bind("id", UUID.fromString(game.get("id").asText())).mapToMap().one());
@@ -196,15 +203,15 @@ class DatasetImporterTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(report.dryRun()).isTrue();
-        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(60, 60, 0, 0));
-        assertThat(report.sections().get("editions")).isEqualTo(new ImportReport.SectionCounts(75, 75, 0, 0));
+        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(60, 60, 0, 0, 0));
+        assertThat(report.sections().get("editions")).isEqualTo(new ImportReport.SectionCounts(75, 75, 0, 0, 0));
         assertThat(count("genre") + count("franchise") + count("game") + count("edition") + count("game_genre")).isZero();
 
         ObjectNode broken = fixture.deepCopy();
         ((ObjectNode) broken.get("editions").get(3)).put("game", "no-such-game");
         ImportReport failed = importDocument(broken, true);
         assertThat(failed.ok()).isFalse();
-        assertThat(failed.errors()).extracting(ImportReport.RecordError::field).containsExactly("editions[3].game");
+        assertThat(failed.errors()).extracting(DatasetProblem::field).containsExactly("editions[3].game");
     }
 
     @Test
@@ -217,10 +224,10 @@ class DatasetImporterTest {
 
         assertThat(report.ok()).isFalse();
         assertThat(report.errorCount()).isEqualTo(1);
-        assertThat(report.errors()).containsExactly(new ImportReport.RecordError("editions", 74,
+        assertThat(report.errors()).containsExactly(new DatasetProblem("editions", 74,
                 lastEdition.get("id").asText(), lastEdition.get("slug").asText(), "editions[74].game",
                 "refers to game 'no-such-game', which is neither in the document's games nor in the library"));
-        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(60, 0, 0, 0));
+        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(60, 0, 0, 0, 0));
         assertThat(count("genre") + count("franchise") + count("game") + count("edition") + count("game_genre")).isZero();
 
         // With a library already there, a failed import leaves it exactly as it was.
@@ -251,7 +258,7 @@ class DatasetImporterTest {
             assertThat(error.message()).contains("already the slug of another franchise").contains(other.toString());
         });
         // The games of that franchise are not reported again: the franchise's error says why.
-        assertThat(report.errors()).extracting(ImportReport.RecordError::section).containsOnly("franchises");
+        assertThat(report.errors()).extracting(DatasetProblem::section).containsOnly("franchises");
         assertThat(count("game")).isZero();
         assertThat(count("franchise")).isEqualTo(1);
     }
@@ -271,7 +278,7 @@ class DatasetImporterTest {
         ImportReport report = importDocument(onlyGames, false);
 
         assertThat(report.ok()).as(report.errors().toString()).isTrue();
-        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(1, 1, 0, 0));
+        assertThat(report.sections().get("games")).isEqualTo(new ImportReport.SectionCounts(1, 1, 0, 0, 0));
         Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("""
                         SELECT f.slug AS franchise, g.summary, g.cover_url, g.igdb_id,
                                (SELECT ge.slug FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE gg.game_id = g.id) AS genre
@@ -289,21 +296,21 @@ class DatasetImporterTest {
         assertThat(report.ok()).isFalse();
         assertThat(report.errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("version");
-            assertThat(error.message()).isEqualTo("version 2 is not supported; this server reads version 1");
+            assertThat(error.message()).isEqualTo("version 2 of questlog-bench-dataset is not supported; this server reads version 1");
         });
         assertThat(count("genre")).isZero();
 
         ImportReport otherFormat = importDocument(fixture.deepCopy().put("format", "something-else"), false);
-        assertThat(otherFormat.errors()).extracting(ImportReport.RecordError::field).containsExactly("format");
+        assertThat(otherFormat.errors()).extracting(DatasetProblem::field).containsExactly("format");
 
         ObjectNode versionObject = fixture.deepCopy();
         versionObject.putObject("version").put("major", 1);
-        assertThat(importDocument(versionObject, false).errors()).extracting(ImportReport.RecordError::message)
-                .containsExactly("must be the whole number 1");
+        assertThat(importDocument(versionObject, false).errors()).extracting(DatasetProblem::message)
+                .containsExactly("must be a whole number (1)");
 
         ObjectNode noHeader = fixture.deepCopy();
         noHeader.remove(List.of("format", "version"));
-        assertThat(importDocument(noHeader, false).errors()).extracting(ImportReport.RecordError::field)
+        assertThat(importDocument(noHeader, false).errors()).extracting(DatasetProblem::field)
                 .containsExactly("format", "version");
         assertThat(count("genre")).isZero();
     }
@@ -322,11 +329,11 @@ class DatasetImporterTest {
         ImportReport report = importDocument(broken, false);
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.errors()).extracting(ImportReport.RecordError::field).containsExactlyInAnyOrder(
+        assertThat(report.errors()).extracting(DatasetProblem::field).containsExactlyInAnyOrder(
                 "genres[1].id", "franchises[0].name",
                 "games[5].colour", "games[5].name", "games[5].original_release_year", "games[5].igdb_id",
                 "games[7].id", "editions[2].edition_type", "editions[2].release_date");
-        ImportReport.RecordError year = report.errors().stream()
+        DatasetProblem year = report.errors().stream()
                 .filter(e -> e.field().equals("games[5].original_release_year")).findFirst().orElseThrow();
         assertThat(year.section()).isEqualTo("games");
         assertThat(year.index()).isEqualTo(5);
@@ -336,7 +343,7 @@ class DatasetImporterTest {
         // Records that refer to a rejected one (games of franchise 0, editions of games 5 and 7) are
         // not reported again.
         assertThat(report.errors()).filteredOn(e -> e.field().equals("games[7].id")).singleElement()
-                .extracting(ImportReport.RecordError::message).isEqualTo("is used twice in games: also at games[6]");
+                .extracting(DatasetProblem::message).isEqualTo("is used twice in games: also at games[6]");
         assertThat(count("genre")).isZero();
     }
 
@@ -373,11 +380,11 @@ class DatasetImporterTest {
 
     @Test
     void unreadableJsonIsAReportNotAnException() {
-        ImportReport report = importer.importDataset(
+        ImportReport report = importer.importStream(
                 new ByteArrayInputStream("{\"format\": \"questlog-bench-dataset\", \"version\": 1, \"genres\": [".getBytes(StandardCharsets.UTF_8)),
                 false);
         assertThat(report.ok()).isFalse();
-        assertThat(report.errors()).singleElement().extracting(ImportReport.RecordError::message).asString()
+        assertThat(report.errors()).singleElement().extracting(DatasetProblem::message).asString()
                 .startsWith("The document is not valid JSON");
     }
 
@@ -395,12 +402,12 @@ class DatasetImporterTest {
         unknown.putArray("profiles");
         ImportReport report = importDocument(unknown, false);
         assertThat(report.ok()).isFalse();
-        assertThat(report.errors()).singleElement().extracting(ImportReport.RecordError::field).isEqualTo("profiles");
+        assertThat(report.errors()).singleElement().extracting(DatasetProblem::field).isEqualTo("profiles");
     }
 
     private ImportReport importDocument(JsonNode doc, boolean dryRun) {
         try {
-            return importer.importDataset(new ByteArrayInputStream(JSON.writeValueAsBytes(doc)), dryRun);
+            return importer.importStream(new ByteArrayInputStream(JSON.writeValueAsBytes(doc)), dryRun);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

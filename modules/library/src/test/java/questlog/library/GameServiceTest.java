@@ -349,8 +349,7 @@ class GameServiceTest {
     }
 
     private static UpdateGameRequest.Patch patch(String json) throws Exception {
-        var mapper = LibraryTestSupport.json();
-        return UpdateGameRequest.read((ObjectNode) mapper.readTree(json), mapper);
+        return LibraryTestSupport.patch(json);
     }
 
     private static CreateGameRequest withSlug(CreateGameRequest r, String slug) {

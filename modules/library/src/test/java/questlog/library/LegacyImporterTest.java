@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -20,14 +18,14 @@ import questlog.common.InvalidInputException;
 import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
 
-/** The original Questlog's {franchises, works, editions} import body, through the same entry point as POST /api/import. */
+/** The original Questlog's {franchises, works, editions} import body, as POST /api/import hands it to the library. */
 class LegacyImporterTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
     static final ObjectMapper JSON = LibraryTestSupport.json();
     static Jdbi jdbi;
-    DatasetImporter importer;
+    LibraryModule library;
 
     static final String BODY = """
             {"franchises": [{"name": "Final Fantasy", "slug": "final-fantasy"},
@@ -54,7 +52,7 @@ class LegacyImporterTest {
     @BeforeEach
     void emptyLibrary() {
         jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
-        importer = new DatasetImporter(jdbi, JSON, new LibraryTestSupport.TestClock(), new RecordingEventLog());
+        library = new LibraryModule(jdbi, JSON, new LibraryTestSupport.TestClock(), new RecordingEventLog());
     }
 
     @Test
@@ -147,40 +145,16 @@ class LegacyImporterTest {
     }
 
     @Test
-    void theBodyFormatIsDecidedByItsKeys() throws IOException {
-        // franchises and editions exist in both formats; without a deciding key it is the original's body.
-        assertThat(importer.importBody(stream("""
-                {"franchises": [{"name": "Zelda", "slug": "zelda"}], "editions": []}"""), true))
-                .isInstanceOf(ImportOutcome.Legacy.class);
-        assertThat(importer.importBody(stream("{}"), true)).isEqualTo(
-                new ImportOutcome.Legacy(new LegacyImportResult(0, 0, 0, 0, 0, 0, List.of())));
-        // A dataset key after shared ones makes it a dataset, the held members included.
-        ImportOutcome dataset = importer.importBody(stream("""
-                {"franchises": [{"id": "0b7e5c1a-3f2d-4c6e-9a8b-1d2e3f4a5b6c", "slug": "zelda", "name": "Zelda"}],
-                 "editions": [], "format": "questlog-bench-dataset", "version": 1}"""), true);
-        assertThat(dataset).isInstanceOfSatisfying(ImportOutcome.Dataset.class, d -> {
-            assertThat(d.report().ok()).as(d.report().errors().toString()).isTrue();
-            assertThat(d.report().sections().get("franchises")).isEqualTo(new ImportReport.SectionCounts(1, 1, 0, 0));
-        });
-        // Original-format bodies are strict like every other request body.
-        assertThatThrownBy(() -> importer.importBody(stream("""
-                {"works": [{"name": "A", "slug": "a", "colour": "red"}]}"""), false))
+    void originalFormatBodiesAreStrictLikeEveryOtherRequestBody() {
+        assertThatThrownBy(() -> legacy("""
+                {"works": [{"name": "A", "slug": "a", "colour": "red"}]}""", false))
                 .isInstanceOf(UnrecognizedPropertyException.class);
-        assertThatThrownBy(() -> importer.importBody(stream("[1, 2]"), false))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> importer.importBody(stream("{} {}"), false))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 
     private LegacyImportResult legacy(String body, boolean dryRun) throws IOException {
-        ImportOutcome outcome = importer.importBody(stream(body), dryRun);
-        assertThat(outcome).isInstanceOf(ImportOutcome.Legacy.class);
-        return ((ImportOutcome.Legacy) outcome).result();
+        return library.importLegacy(JSON.readTree(body), dryRun);
     }
 
-    private static ByteArrayInputStream stream(String body) {
-        return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
-    }
 
     private static int count(String table) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
 import questlog.common.InvalidInputException;
+import questlog.common.dataset.DatasetImporter;
 import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.RecordingEventLog.Recorded;
 import questlog.testsupport.TestDatabase;
@@ -39,6 +40,7 @@ class LibraryEventsTest {
         try (InputStream in = LibraryEventsTest.class.getResourceAsStream("/fixtures/dataset-small.json")) {
             fixture = (ObjectNode) JSON.readTree(in);
         }
+        fixture.remove(java.util.List.of("playthroughs", "lists", "list_entries", "meta"));
     }
 
     @BeforeEach
@@ -47,7 +49,7 @@ class LibraryEventsTest {
         events = new RecordingEventLog();
         clock = new LibraryTestSupport.TestClock();
         games = new GameService(jdbi, clock, events);
-        importer = new DatasetImporter(jdbi, JSON, clock, events);
+        importer = new DatasetImporter(jdbi, JSON, clock, new LibraryModule(jdbi, JSON, clock, events).datasetSections());
         new CatalogService(jdbi, clock).createFranchise(new CreateFranchiseRequest("Mana", "mana"));
     }
 
@@ -75,8 +77,8 @@ class LibraryEventsTest {
     void patchingRecordsWhatChangedAndTheOldSlug() throws Exception {
         games.create(game("Seiken Densetsu 2"));
         events.clear();
-        games.update("seiken-densetsu-2", UpdateGameRequest.read((ObjectNode) JSON.readTree("""
-                {"name": "Secret of Mana", "slug": "secret-of-mana", "original_release_year": 1993}"""), JSON));
+        games.update("seiken-densetsu-2", LibraryTestSupport.patch("""
+                {"name": "Secret of Mana", "slug": "secret-of-mana", "original_release_year": 1993}"""));
         assertThat(events.events()).extracting(Recorded::type).containsExactly(EventTypes.GAME_UPDATED);
         GameEvent updated = payload(events.events().getFirst());
         assertThat(updated.game()).isEqualTo("secret-of-mana");
@@ -118,10 +120,10 @@ class LibraryEventsTest {
 
     @Test
     void anImportRecordsEachGameItCreatesOrChangesAndNothingForADryRunOrARepeat() throws Exception {
-        assertThat(importer.importDataset(stream(fixture), true).ok()).isTrue();
+        assertThat(importer.importStream(stream(fixture), true).ok()).isTrue();
         assertThat(events.events()).as("dry run").isEmpty();
 
-        assertThat(importer.importDataset(stream(fixture), false).ok()).isTrue();
+        assertThat(importer.importStream(stream(fixture), false).ok()).isTrue();
         assertThat(events.events(EventTypes.GAME_ADDED)).hasSize(fixture.get("games").size());
         assertThat(events.events()).hasSize(fixture.get("games").size());
         JsonNode first = fixture.get("games").get(0);
@@ -131,13 +133,13 @@ class LibraryEventsTest {
 
         events.clear();
         clock.advanceSeconds(60);
-        assertThat(importer.importDataset(stream(fixture), false).ok()).isTrue();
+        assertThat(importer.importStream(stream(fixture), false).ok()).isTrue();
         assertThat(events.events()).as("the same document again changes nothing").isEmpty();
 
         ObjectNode changed = fixture.deepCopy();
         ((ObjectNode) changed.get("games").get(0)).put("name", "Renamed By The Import");
         clock.advanceSeconds(60);
-        assertThat(importer.importDataset(stream(changed), false).ok()).isTrue();
+        assertThat(importer.importStream(stream(changed), false).ok()).isTrue();
         assertThat(events.events()).extracting(Recorded::type).containsExactly(EventTypes.GAME_UPDATED);
         assertThat(payload(events.events().getFirst()).work()).isEqualTo("Renamed By The Import");
         assertThat(payload(events.events().getFirst()).game()).isEqualTo(first.get("slug").asText());

@@ -1,12 +1,6 @@
 package questlog.library;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +12,8 @@ import org.jdbi.v3.jackson2.Jackson2Config;
 import org.jdbi.v3.jackson2.Jackson2Plugin;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import questlog.common.Bodies;
+import questlog.common.Json;
 import questlog.testsupport.TestDatabase;
 
 /** What the module's tests share: Jdbi and JSON set up as app sets them up, and a clock tests move. */
@@ -34,18 +30,18 @@ final class LibraryTestSupport {
         return jdbi;
     }
 
-    /** The same policy as app's Json.objectMapper(): snake_case, strict input. */
+    /** The one mapper policy app uses. */
     static ObjectMapper json() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
+        return Json.objectMapper();
+    }
+
+    /** A PATCH body as the controller reads it: the values and the names of the fields present. */
+    static UpdateGameRequest.Patch patch(String body) throws java.io.IOException {
+        ObjectMapper json = json();
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
+        var present = new java.util.LinkedHashSet<String>();
+        node.fieldNames().forEachRemaining(present::add);
+        return UpdateGameRequest.read(new Bodies.Read<>(json.treeToValue(node, UpdateGameRequest.class), present));
     }
 
     /** A game request with only a name (and the rest absent). */

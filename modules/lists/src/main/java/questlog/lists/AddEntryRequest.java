@@ -1,5 +1,7 @@
 package questlog.lists;
 
+import questlog.common.Texts;
+
 /**
  * {@code POST /api/lists/{slug}/entries} and each item of the bulk body: the game by slug, as
  * {@code game} or, as the original Questlog named it, {@code work_slug}. In a ranked list
@@ -10,8 +12,8 @@ record AddEntryRequest(String game, String workSlug, Integer position, String no
 
     /** The game slug, whichever name it came under; null when neither or two different ones were given. */
     String gameSlug() {
-        String g = Texts.clean(game);
-        String w = Texts.clean(workSlug);
+        String g = Texts.orNull(game);
+        String w = Texts.orNull(workSlug);
         if (g != null && w != null && !g.equals(w)) {
             return null;
         }

@@ -2,6 +2,7 @@ package questlog.lists;
 
 import java.time.Instant;
 import java.util.UUID;
+import questlog.common.GameLookup;
 
 /**
  * A list entry: the original Questlog's {@code {id, work_id, work_name, work_slug, position,
@@ -12,7 +13,7 @@ record EntryResponse(UUID id, UUID workId, String workName, String workSlug, Int
 
     record GameLink(UUID id, String slug, String name) {}
 
-    static EntryResponse from(ListEntry e, GameCatalog.GameRef game) {
+    static EntryResponse from(ListEntry e, GameLookup.GameRef game) {
         return new EntryResponse(e.id(), game.id(), game.name(), game.slug(), e.position(), e.notes(),
                 new GameLink(game.id(), game.slug(), game.name()), e.addedAt());
     }

@@ -94,10 +94,7 @@ final class ListController {
     }
 
     void setOrder(Context ctx) {
-        String[] order = ctx.bodyAsClass(String[].class);
-        if (order == null) {
-            throw InvalidInputException.of(400, "order", "must be an array of game slugs");
-        }
+        String[] order = Bodies.readArray(ctx, json, String[].class);
         translate(() -> ctx.json(service.setOrder(ctx.pathParam("slug"), Arrays.asList(order))));
     }
 

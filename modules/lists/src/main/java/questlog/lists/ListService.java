@@ -1,5 +1,7 @@
 package questlog.lists;
 
+import questlog.common.Texts;
+import questlog.common.GameLookup;
 import questlog.common.Bodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -65,12 +67,12 @@ final class ListService {
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final Clock clock;
-    private final GameCatalog catalog;
+    private final GameLookup catalog;
     private final EventLog events;
     /** Queues of writers per list (by slug hash); see {@link #write}. */
     private final ReentrantLock[] queues = new ReentrantLock[64];
 
-    ListService(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, EventLog events) {
+    ListService(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup catalog, EventLog events) {
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
@@ -123,16 +125,16 @@ final class ListService {
 
     ListDetailResponse create(CreateListRequest r) {
         FieldErrors errors = new FieldErrors();
-        String name = Texts.clean(r.name());
+        String name = Texts.orNull(r.name());
         if (name == null) {
             errors.add("name", "is required");
         } else {
             errors.check(name.length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters");
         }
-        String slug = Texts.clean(r.slug());
+        String slug = Texts.orNull(r.slug());
         errors.check(slug == null || Slugs.isValid(slug), "slug",
                 "must be lowercase letters and digits in words joined by single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
-        String description = Texts.clean(r.description());
+        String description = Texts.orNull(r.description());
         errors.check(description == null || description.length() <= MAX_TEXT, "description",
                 "must be at most " + MAX_TEXT + " characters");
         errors.throwIfUnprocessable();
@@ -170,7 +172,7 @@ final class ListService {
 
             String name = list.name();
             if (body.has("name")) {
-                name = Texts.clean(r.name());
+                name = Texts.orNull(r.name());
                 if (name == null) {
                     errors.add("name", "cannot be cleared");
                 } else {
@@ -179,7 +181,7 @@ final class ListService {
             }
             String newSlug = list.slug();
             if (body.has("slug")) {
-                newSlug = Texts.clean(r.slug());
+                newSlug = Texts.orNull(r.slug());
                 if (newSlug == null) {
                     errors.add("slug", "cannot be cleared");
                 } else {
@@ -189,7 +191,7 @@ final class ListService {
             }
             String description = list.description();
             if (body.has("description")) {
-                description = Texts.clean(r.description());
+                description = Texts.orNull(r.description());
                 errors.check(description == null || description.length() <= MAX_TEXT, "description",
                         "must be at most " + MAX_TEXT + " characters");
             }
@@ -257,15 +259,15 @@ final class ListService {
         FieldErrors errors = new FieldErrors();
         String gameSlug = r.gameSlug();
         if (gameSlug == null) {
-            errors.add("game", Texts.clean(r.game()) != null && Texts.clean(r.workSlug()) != null
+            errors.add("game", Texts.orNull(r.game()) != null && Texts.orNull(r.workSlug()) != null
                     ? "game and work_slug name different games" : "is required");
         }
-        String notes = Texts.clean(r.notes());
+        String notes = Texts.orNull(r.notes());
         errors.check(notes == null || notes.length() <= MAX_TEXT, "notes", "must be at most " + MAX_TEXT + " characters");
         return write(slug, h -> {
             GameList list = locked(h, slug);
             errors.throwIfUnprocessable();
-            GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(() ->
+            GameLookup.GameRef game = catalog.game(h, gameSlug).orElseThrow(() ->
                     InvalidInputException.of(422, "game", "no game has the slug '" + gameSlug + "'"));
             ListEntryDao entries = h.attach(ListEntryDao.class);
             if (entries.find(list.id(), game.id()).isPresent()) {
@@ -316,7 +318,7 @@ final class ListService {
                     wanted.add(item.gameSlug());
                 }
             }
-            Map<String, GameCatalog.GameRef> games = wanted.isEmpty() ? Map.of() : catalog.gamesBySlug(h, wanted);
+            Map<String, GameLookup.GameRef> games = wanted.isEmpty() ? Map.of() : catalog.gamesBySlug(h, wanted);
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i) != null) {
@@ -337,11 +339,11 @@ final class ListService {
                 AddEntryRequest item = items.get(i);
                 String gameSlug = item.gameSlug();
                 if (gameSlug == null) {
-                    errors.add("entries[" + i + "]: " + (Texts.clean(item.game()) != null && Texts.clean(item.workSlug()) != null
+                    errors.add("entries[" + i + "]: " + (Texts.orNull(item.game()) != null && Texts.orNull(item.workSlug()) != null
                             ? "game and work_slug name different games" : "game (or work_slug) is required"));
                     continue;
                 }
-                GameCatalog.GameRef game = games.get(gameSlug);
+                GameLookup.GameRef game = games.get(gameSlug);
                 if (game == null) {
                     errors.add("Work not found: " + gameSlug);
                     continue;
@@ -350,7 +352,7 @@ final class ListService {
                     skipped++;
                     continue;
                 }
-                String notes = Texts.clean(item.notes());
+                String notes = Texts.orNull(item.notes());
                 if (notes != null && notes.length() > MAX_TEXT) {
                     errors.add(gameSlug + ": notes must be at most " + MAX_TEXT + " characters");
                     continue;
@@ -378,7 +380,7 @@ final class ListService {
         UpdateEntryRequest r = body.value();
         return write(slug, h -> {
             GameList list = locked(h, slug);
-            GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
+            GameLookup.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
             ListEntryDao entries = h.attach(ListEntryDao.class);
             ListEntry entry = entries.find(list.id(), game.id()).orElseThrow(ListService::entryNotFound);
             FieldErrors errors = new FieldErrors();
@@ -394,7 +396,7 @@ final class ListService {
             }
             String notes = entry.notes();
             if (body.has("notes")) {
-                notes = Texts.clean(r.notes());
+                notes = Texts.orNull(r.notes());
                 errors.check(notes == null || notes.length() <= MAX_TEXT, "notes", "must be at most " + MAX_TEXT + " characters");
             }
             errors.throwIfUnprocessable();
@@ -431,7 +433,7 @@ final class ListService {
     void removeEntry(String slug, String gameSlug) {
         write(slug, h -> {
             GameList list = locked(h, slug);
-            GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
+            GameLookup.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
             ListEntryDao entries = h.attach(ListEntryDao.class);
             ListEntry entry = entries.find(list.id(), game.id()).orElseThrow(ListService::entryNotFound);
             Instant now = clock.instant();
@@ -467,10 +469,10 @@ final class ListService {
             List<ListEntry> current = entries.ofList(list.id());
             Set<UUID> inList = new HashSet<>();
             current.forEach(e -> inList.add(e.gameId()));
-            Map<String, GameCatalog.GameRef> games = order.isEmpty() ? Map.of() : catalog.gamesBySlug(h, order);
+            Map<String, GameLookup.GameRef> games = order.isEmpty() ? Map.of() : catalog.gamesBySlug(h, order);
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
-                GameCatalog.GameRef game = games.get(order.get(i));
+                GameLookup.GameRef game = games.get(order.get(i));
                 if (game == null) {
                     errors.add("order[" + i + "]", "no game has the slug '" + order.get(i) + "'");
                 } else if (!inList.contains(game.id())) {
@@ -482,7 +484,7 @@ final class ListService {
             if (errors.isEmpty() && ids.size() != current.size()) {
                 Set<UUID> missing = new HashSet<>(inList);
                 ids.forEach(missing::remove);
-                List<String> names = catalog.games(h, missing).values().stream().map(GameCatalog.GameRef::slug).sorted().toList();
+                List<String> names = catalog.games(h, missing).values().stream().map(GameLookup.GameRef::slug).sorted().toList();
                 errors.add("order", "must name every entry of the list; missing: " + String.join(", ", names));
             }
             errors.throwIfUnprocessable();
@@ -554,11 +556,11 @@ final class ListService {
 
     private ListDetailResponse detail(Handle h, GameList list) {
         List<ListEntry> entries = h.attach(ListEntryDao.class).ofList(list.id());
-        Map<UUID, GameCatalog.GameRef> games = gamesOf(h, entries);
+        Map<UUID, GameLookup.GameRef> games = gamesOf(h, entries);
         return ListDetailResponse.from(list, entries.stream().map(e -> EntryResponse.from(e, games.get(e.gameId()))).toList());
     }
 
-    private Map<UUID, GameCatalog.GameRef> gamesOf(Handle h, List<ListEntry> entries) {
+    private Map<UUID, GameLookup.GameRef> gamesOf(Handle h, List<ListEntry> entries) {
         if (entries.isEmpty()) {
             return Map.of();
         }
@@ -568,7 +570,7 @@ final class ListService {
     }
 
     private List<String> slugs(Handle h, List<ListEntry> entries) {
-        Map<UUID, GameCatalog.GameRef> games = gamesOf(h, entries);
+        Map<UUID, GameLookup.GameRef> games = gamesOf(h, entries);
         return entries.stream().map(e -> games.get(e.gameId()).slug()).toList();
     }
 

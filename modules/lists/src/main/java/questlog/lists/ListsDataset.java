@@ -1,8 +1,6 @@
 package questlog.lists;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,16 +19,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
-import questlog.common.DatasetCounts;
-import questlog.common.DatasetProblems;
-import questlog.common.RecordFields;
+import questlog.common.GameLookup;
+import questlog.common.dataset.DatasetCounts;
+import questlog.common.dataset.DatasetFormat;
+import questlog.common.dataset.DatasetImport;
+import questlog.common.dataset.DatasetProblems;
+import questlog.common.dataset.DatasetSection;
+import questlog.common.dataset.RecordFields;
 
 /**
- * The lists module's part of the dataset format: the {@code lists} and {@code list_entries}
- * sections. app's importer hands it both sections while streaming the document
- * ({@link #readLists}, {@link #readEntries}), then, inside the import's one transaction and after
- * the catalog sections were written, {@link #load}s them; the exporter asks it to
- * {@link #exportLists} and {@link #exportEntries}.
+ * The lists module's sections of dataset documents: {@code lists} and {@code list_entries},
+ * loaded after the catalog and journal sections, in the import's one transaction (see
+ * {@link DatasetSection}).
  * <p>
  * A list in the document is taken as a whole: its fields and exactly the document's entries
  * (entries it had that the document does not list are removed). Entries must belong to a list of
@@ -40,18 +40,18 @@ import questlog.common.RecordFields;
  * same transaction: {@code created} and {@code added} for a new list, {@code updated} with the
  * whole new {@code order} for a changed one.
  */
-public final class ListsDataset {
-    public static final String LISTS = "lists";
-    public static final String ENTRIES = "list_entries";
+final class ListsDataset {
+    static final String LISTS = "lists";
+    static final String ENTRIES = "list_entries";
     private static final Set<String> LIST_FIELDS = Set.of("id", "slug", "name", "description", "is_ranked");
     private static final Set<String> ENTRY_FIELDS = Set.of("id", "list", "game", "position", "notes", "added_at");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ISO_INSTANT;
     private static final int CHUNK = 5000;
 
-    private final GameCatalog catalog;
+    private final GameLookup catalog;
     private final ObjectMapper json;
 
-    ListsDataset(GameCatalog catalog, ObjectMapper json) {
+    ListsDataset(GameLookup catalog, ObjectMapper json) {
         this.catalog = catalog;
         this.json = json;
     }
@@ -60,93 +60,125 @@ public final class ListsDataset {
 
     record EntryRow(int index, UUID id, String list, String game, Integer position, String notes, Instant addedAt) {}
 
-    /** The lists and entries of one document, as read. */
-    public static final class Sections {
+    /** The lists and entries of one document, as read; shared by the two sections. */
+    private static final class Sections {
         private final List<ListRow> lists = new ArrayList<>();
         private final List<EntryRow> entries = new ArrayList<>();
-        private int listsReceived;
-        private int entriesReceived;
+        private Counts counts;
+    }
 
-        public int listsReceived() {
-            return listsReceived;
+    /** The two sections, {@code lists} then {@code list_entries}: read apart, checked and written together. */
+    List<DatasetSection> sections() {
+        return List.of(new Section(LISTS), new Section(ENTRIES));
+    }
+
+    private final class Section implements DatasetSection {
+        private final String name;
+
+        Section(String name) {
+            this.name = name;
         }
 
-        public int entriesReceived() {
-            return entriesReceived;
+        @Override
+        public String name() {
+            return name;
+        }
+
+        /** Entries refer to games; lists and entries are checked together (entries come with their list). */
+        @Override
+        public Set<String> references() {
+            return Set.of("games");
+        }
+
+        @Override
+        public SectionImport begin(DatasetImport document) {
+            Sections sections = document.shared(Sections.class, Sections::new);
+            DatasetProblems problems = document.problems();
+            return new SectionImport() {
+                @Override
+                public void read(int index, JsonNode record) {
+                    if (name.equals(LISTS)) {
+                        readList(index, record, sections, problems);
+                    } else {
+                        readEntry(index, record, sections, problems);
+                    }
+                }
+
+                @Override
+                public DatasetCounts load(Handle h) {
+                    if (sections.counts == null) {
+                        sections.counts = ListsDataset.this.load(h, sections, document.now(), problems);
+                    }
+                    return name.equals(LISTS) ? sections.counts.lists() : sections.counts.entries();
+                }
+
+                /** The two sections are written together or not at all. */
+                @Override
+                public boolean wroteNothing() {
+                    return problems.count(LISTS) + problems.count(ENTRIES) > 0;
+                }
+            };
+        }
+
+        @Override
+        public long count(Handle h) {
+            return h.createQuery(name.equals(LISTS) ? "SELECT count(*) FROM list" : "SELECT count(*) FROM list_entry")
+                    .mapTo(Long.class).one();
+        }
+
+        @Override
+        public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
+            if (name.equals(LISTS)) {
+                exportLists(h, out, fetchSize);
+            } else {
+                exportEntries(h, out, fetchSize);
+            }
         }
     }
 
-    /** Where one document's sections are collected while it is read. */
-    public Sections sections() {
-        return new Sections();
-    }
-
-    /** Reads the {@code lists} array (the parser is on its first token and is left on its last). */
-    public void readLists(JsonParser p, Sections into, DatasetProblems problems) throws IOException {
-        into.listsReceived = readArray(p, LISTS, problems, (index, node) -> {
-            RecordFields f = RecordFields.of(LISTS, index, node, problems, LIST_FIELDS);
-            if (f == null) {
-                return;
-            }
-            UUID id = f.id();
-            String slug = f.slug();
-            String name = f.requiredString("name");
-            if (name != null && name.length() > ListService.MAX_NAME) {
-                f.fail("name", "must be at most " + ListService.MAX_NAME + " characters");
-            }
-            String description = f.optionalText("description");
-            Boolean ranked = f.requiredBoolean("is_ranked");
-            if (f.ok()) {
-                into.lists.add(new ListRow(index, id, slug, name, description, ranked));
-            }
-        });
-    }
-
-    /** Reads the {@code list_entries} array (the parser is on its first token and is left on its last). */
-    public void readEntries(JsonParser p, Sections into, DatasetProblems problems) throws IOException {
-        into.entriesReceived = readArray(p, ENTRIES, problems, (index, node) -> {
-            RecordFields f = RecordFields.of(ENTRIES, index, node, problems, ENTRY_FIELDS);
-            if (f == null) {
-                return;
-            }
-            UUID id = f.id();
-            String list = f.slugReference("list");
-            String game = f.slugReference("game");
-            Integer position = f.optionalInt("position", 1, Integer.MAX_VALUE);
-            String notes = f.optionalText("notes");
-            Instant addedAt = f.requiredTimestamp("added_at");
-            if (f.ok()) {
-                into.entries.add(new EntryRow(index, id, list, game, position, notes, addedAt));
-            }
-        });
-    }
-
-    private interface RecordReader {
-        void read(int index, JsonNode node);
-    }
-
-    private static int readArray(JsonParser p, String section, DatasetProblems problems, RecordReader reader) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            problems.section(section, "must be an array");
-            p.skipChildren();
-            return 0;
+    private static void readList(int index, JsonNode node, Sections into, DatasetProblems problems) {
+        RecordFields f = RecordFields.of(LISTS, index, node, problems, LIST_FIELDS);
+        if (f == null) {
+            return;
         }
-        int index = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            reader.read(index++, p.readValueAsTree());
+        UUID id = f.id();
+        String slug = f.slug();
+        String name = f.requiredString("name");
+        if (name != null && name.length() > ListService.MAX_NAME) {
+            f.fail("name", "must be at most " + ListService.MAX_NAME + " characters");
         }
-        return index;
+        String description = f.optionalText("description");
+        Boolean ranked = f.requiredBoolean("is_ranked");
+        if (f.ok()) {
+            into.lists.add(new ListRow(index, id, slug, name, description, ranked));
+        }
+    }
+
+    private static void readEntry(int index, JsonNode node, Sections into, DatasetProblems problems) {
+        RecordFields f = RecordFields.of(ENTRIES, index, node, problems, ENTRY_FIELDS);
+        if (f == null) {
+            return;
+        }
+        UUID id = f.id();
+        String list = f.slugReference("list");
+        String game = f.slugReference("game");
+        Integer position = f.optionalInt("position", 1, Integer.MAX_VALUE);
+        String notes = f.optionalText("notes");
+        Instant addedAt = f.requiredTimestamp("added_at");
+        if (f.ok()) {
+            into.entries.add(new EntryRow(index, id, list, game, position, notes, addedAt));
+        }
     }
 
     /** Counts per section: lists, then list entries. */
-    public record Counts(DatasetCounts lists, DatasetCounts entries) {}
+    private record Counts(DatasetCounts lists, DatasetCounts entries) {}
 
     /**
      * Checks both sections against themselves and the library as it stands on {@code h}, then
      * writes them with set-based statements. Problems go to {@code problems}; when there are any,
      * nothing is written (the caller rolls the transaction back).
      */
-    public Counts load(Handle h, Sections s, Instant now, DatasetProblems problems) {
+    private Counts load(Handle h, Sections s, Instant now, DatasetProblems problems) {
         // lists: unique ids and slugs, slugs not taken by other lists of the library
         Map<UUID, ListRow> listsById = new HashMap<>();
         Map<String, ListRow> listsBySlug = new HashMap<>();
@@ -175,7 +207,7 @@ public final class ListsDataset {
         }
 
         // entries: unique ids, their list in the document, their game in the library, one per list and game
-        Map<String, GameCatalog.GameRef> games = catalog.gamesBySlug(h,
+        Map<String, GameLookup.GameRef> games = catalog.gamesBySlug(h,
                 s.entries.stream().map(EntryRow::game).collect(Collectors.toSet()));
         Map<UUID, EntryRow> entriesById = new HashMap<>();
         Map<String, List<EntryRow>> entriesByList = new LinkedHashMap<>();
@@ -240,14 +272,14 @@ public final class ListsDataset {
                         }
                     });
         }
-        if (!problems.isEmpty()) {
-            return new Counts(new DatasetCounts(s.listsReceived, 0, 0, 0), new DatasetCounts(s.entriesReceived, 0, 0, 0));
+        if (problems.count(LISTS) + problems.count(ENTRIES) > 0) {
+            return new Counts(DatasetCounts.none(s.lists.size()), DatasetCounts.none(s.entries.size()));
         }
         return write(h, s, entriesByList, games, now);
     }
 
     private Counts write(Handle h, Sections s, Map<String, List<EntryRow>> entriesByList,
-                         Map<String, GameCatalog.GameRef> games, Instant now) {
+                         Map<String, GameLookup.GameRef> games, Instant now) {
         List<UUID> listIds = s.lists.stream().map(ListRow::id).sorted().toList();
         // Lock the document's lists that exist, like every writer of a list does, in a fixed order.
         Set<UUID> existing = new HashSet<>(h.createQuery("SELECT id FROM list WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
@@ -352,8 +384,8 @@ public final class ListsDataset {
             }
         }
         return new Counts(
-                new DatasetCounts(s.listsReceived, listsCreated, listsUpdated, s.lists.size() - listsCreated - listsUpdated),
-                new DatasetCounts(s.entriesReceived, entriesCreated, entriesUpdated, all.size() - entriesCreated - entriesUpdated));
+                new DatasetCounts(s.lists.size(), listsCreated, listsUpdated, s.lists.size() - listsCreated - listsUpdated),
+                new DatasetCounts(s.entries.size(), entriesCreated, entriesUpdated, all.size() - entriesCreated - entriesUpdated));
     }
 
     /** A list's entries in the order the list shows them: by position, or (unranked) newest first. */
@@ -390,16 +422,8 @@ public final class ListsDataset {
         }
     }
 
-    /** How many lists and entries the export will write. */
-    public long[] count(Handle h) {
-        return h.createQuery("SELECT (SELECT count(*) FROM list), (SELECT count(*) FROM list_entry)")
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .one();
-    }
-
     /** Writes the {@code lists} member, ordered by slug. Run in a read-only, repeatable-read transaction. */
-    public void exportLists(Handle h, JsonGenerator out, int fetchSize) throws IOException {
-        out.writeArrayFieldStart(LISTS);
+    private static void exportLists(Handle h, JsonGenerator out, int fetchSize) throws IOException {
         try (ResultIterator<Map<String, Object>> rows = h.createQuery(
                         "SELECT id, slug, name, description, is_ranked FROM list ORDER BY slug")
                 .setFetchSize(fetchSize)
@@ -416,7 +440,6 @@ public final class ListsDataset {
                 out.writeEndObject();
             }
         }
-        out.writeEndArray();
     }
 
     /**
@@ -425,8 +448,7 @@ public final class ListsDataset {
      * chunks, each chunk's games looked up in the catalog. Times are written to the second, as
      * the format has them. Run in a read-only, repeatable-read transaction.
      */
-    public void exportEntries(Handle h, JsonGenerator out, int fetchSize) throws IOException {
-        out.writeArrayFieldStart(ENTRIES);
+    private void exportEntries(Handle h, JsonGenerator out, int fetchSize) throws IOException {
         try (ResultIterator<ExportedEntry> rows = h.createQuery("""
                         SELECT e.id, l.slug AS list, e.game_id, e.position, e.notes, e.added_at
                         FROM list_entry e JOIN list l ON l.id = e.list_id
@@ -446,7 +468,6 @@ public final class ListsDataset {
             }
             writeEntries(h, out, chunk);
         }
-        out.writeEndArray();
     }
 
     private record ExportedEntry(UUID id, String list, UUID gameId, Integer position, String notes, Instant addedAt) {}
@@ -455,7 +476,7 @@ public final class ListsDataset {
         if (chunk.isEmpty()) {
             return;
         }
-        Map<UUID, GameCatalog.GameRef> games = catalog.games(h, chunk.stream().map(ExportedEntry::gameId)
+        Map<UUID, GameLookup.GameRef> games = catalog.games(h, chunk.stream().map(ExportedEntry::gameId)
                 .collect(Collectors.toSet()));
         for (ExportedEntry e : chunk) {
             out.writeStartObject();

@@ -12,33 +12,42 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import questlog.common.GameLookup;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
+import questlog.common.EventTypes;
+import questlog.common.FeatureModule;
+import questlog.common.GameDetailSection;
+import questlog.common.dataset.DatasetSection;
 
 /**
  * Lists and their entries and history. Built by app with the one {@link Jdbi}, the app's
- * {@link ObjectMapper}, a {@link Clock}, the {@link GameCatalog} that answers for the library,
+ * {@link ObjectMapper}, a {@link Clock}, the {@link GameLookup} that answers for the library,
  * and {@code seesPrivate}, which tells whether a request may see private lists (app: it carries
  * a valid token), and the {@link EventLog} its changes are recorded in (the realtime module's).
  */
-public final class ListsModule {
+public final class ListsModule implements FeatureModule {
     private final ListService service;
     private final ListController controller;
     private final ListsDataset dataset;
 
-    public ListsModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameCatalog catalog, Predicate<Context> seesPrivate,
+    public ListsModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup catalog, Predicate<Context> seesPrivate,
                        EventLog events) {
         this.service = new ListService(jdbi, json, clock, catalog, events);
         this.controller = new ListController(service, json, seesPrivate);
         this.dataset = new ListsDataset(catalog, json);
     }
 
+    @Override
+    public String name() {
+        return "lists";
+    }
+
     /** The lists routes, mounted by app inside {@code path("api")}. */
+    @Override
     public EndpointGroup routes() {
         return () -> path("lists", () -> {
             get(controller::list, Access.READ);
@@ -59,21 +68,29 @@ public final class ListsModule {
         });
     }
 
-    /** The lists module's part of dataset imports and exports (the lists and list_entries sections). */
-    public ListsDataset dataset() {
-        return dataset;
+    @Override
+    public List<DatasetSection> datasetSections() {
+        return dataset.sections();
     }
 
     /** The lists routes for the OpenAPI document. */
+    @Override
     public List<ApiOperation> operations() {
         return ListsApi.operations();
     }
 
     /**
-     * The lists a game is in (private ones only when {@code withPrivate}), by list name, with the
-     * game's position and notes in each; read on the caller's handle. For the game detail.
+     * The lists a game is in, in its detail: by list name, with the game's position and notes in
+     * each; private ones only for requests that may see them.
      */
-    public List<?> listsOfGame(Handle handle, UUID gameId, boolean withPrivate) {
-        return service.listsOfGame(handle, gameId, withPrivate);
+    @Override
+    public List<GameDetailSection<?>> gameDetailSections() {
+        return List.of(new GameDetailSection<>("lists", GameListMembership.class,
+                (handle, game, seesPrivate) -> service.listsOfGame(handle, game.id(), seesPrivate)));
+    }
+
+    @Override
+    public List<String> eventTypes() {
+        return List.of(EventTypes.LIST_UPDATED);
     }
 }

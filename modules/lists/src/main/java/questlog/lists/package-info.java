@@ -7,7 +7,7 @@
  * {@code POST /api/lists/{slug}/entries}, {@code POST /api/lists/{slug}/entries/bulk},
  * {@code PATCH/DELETE /api/lists/{slug}/entries/{game}}, {@code PUT /api/lists/{slug}/order} and
  * {@code GET /api/lists/{slug}/activity}; the reads answer a superset of the original Questlog's
- * compatibility shapes. Games come from the catalog through {@link questlog.lists.GameCatalog},
+ * compatibility shapes. Games come from the catalog through {@link questlog.common.GameLookup},
  * which app fills in. Also loads and writes the {@code lists} and {@code list_entries} sections
  * of the dataset format. Changes of public lists record {@code questlog:list_updated} through
  * the {@link questlog.common.EventLog} app passes in, in the same transaction.

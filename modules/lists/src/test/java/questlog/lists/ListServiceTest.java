@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
 import questlog.common.InvalidInputException;
 import questlog.testsupport.RecordingEventLog;
+import questlog.testsupport.TableGameLookup;
 import questlog.testsupport.TestDatabase;
 
 /** Ranking through the service, checked against a model list after every operation. */
@@ -38,7 +39,7 @@ class ListServiceTest {
     static void games() {
         jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         jdbi.useHandle(h -> h.execute("INSERT INTO game (slug, name) SELECT 'g' || i, 'Game ' || i FROM generate_series(1, 12) i"));
-        service = new ListService(jdbi, JSON, Clock.systemUTC(), new TableCatalog(), events);
+        service = new ListService(jdbi, JSON, Clock.systemUTC(), new TableGameLookup(), events);
     }
 
     static List<String> shown(String slug) {

@@ -2,7 +2,6 @@ package questlog.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,8 +12,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import questlog.common.DatasetProblem;
-import questlog.common.DatasetProblems;
+import questlog.common.dataset.DatasetCounts;
+import questlog.common.dataset.DatasetFormat;
+import questlog.common.dataset.DatasetProblem;
+import questlog.common.dataset.DatasetProblems;
+import questlog.common.dataset.DatasetSection;
+import questlog.testsupport.SectionHarness;
+import questlog.testsupport.TableGameLookup;
 import questlog.testsupport.TestDatabase;
 
 /** The lists module's {@code lists} and {@code list_entries} sections: checks, whole-list replacement, history. */
@@ -25,7 +29,7 @@ class ListsDatasetTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static Jdbi jdbi;
-    static final ListsDataset dataset = new ListsDataset(new TableCatalog(), JSON);
+    static final ListsDataset dataset = new ListsDataset(new TableGameLookup(), JSON);
 
     @BeforeAll
     static void games() {
@@ -33,17 +37,19 @@ class ListsDatasetTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO game (slug, name) SELECT 'g' || i, 'Game ' || i FROM generate_series(1, 6) i"));
     }
 
-    static ListsDataset.Sections read(String lists, String entries, DatasetProblems problems) throws IOException {
-        ListsDataset.Sections sections = dataset.sections();
-        try (JsonParser p = JSON.createParser(lists.replace('\'', '"'))) {
-            p.nextToken();
-            dataset.readLists(p, sections, problems);
-        }
-        try (JsonParser p = JSON.createParser(entries.replace('\'', '"'))) {
-            p.nextToken();
-            dataset.readEntries(p, sections, problems);
-        }
-        return sections;
+    /** What a load did to each section. */
+    record Loaded(DatasetCounts lists, DatasetCounts entries) {}
+
+    /** Reads both sections (single quotes for double ones) into {@code doc} and loads them in one transaction. */
+    static Loaded load(String lists, String entries, SectionHarness doc) throws IOException {
+        List<DatasetSection> sections = dataset.sections();
+        DatasetSection.SectionImport listImport = doc.read(sections.get(0), JSON.readTree(lists.replace('\'', '"')));
+        DatasetSection.SectionImport entryImport = doc.read(sections.get(1), JSON.readTree(entries.replace('\'', '"')));
+        return jdbi.inTransaction(h -> new Loaded(listImport.load(h), entryImport.load(h)));
+    }
+
+    static SectionHarness document() {
+        return new SectionHarness(DatasetFormat.BENCH, NOW);
     }
 
     static String entry(int n, String list, String game, Integer position) {
@@ -57,11 +63,11 @@ class ListsDatasetTest {
 
     @Test
     void rankedPositionsMustBeDenseAndEntriesComeWithTheirList() throws IOException {
-        DatasetProblems problems = new DatasetProblems();
-        var sections = read(LISTS, "[" + String.join(",", List.of(
+        SectionHarness doc = document();
+        DatasetProblems problems = doc.problems();
+        var counts = load(LISTS, "[" + String.join(",", List.of(
                 entry(1, "top", "g1", 1), entry(2, "top", "g2", 3), entry(3, "later", "g3", 2), entry(4, "elsewhere", "g4", null),
-                entry(5, "later", "g9", null), entry(6, "later", "g1", null), entry(7, "later", "g1", null))) + "]", problems);
-        var counts = jdbi.inTransaction(h -> dataset.load(h, sections, NOW, problems));
+                entry(5, "later", "g9", null), entry(6, "later", "g1", null), entry(7, "later", "g1", null))) + "]", doc);
         assertThat(problems.kept().stream().map(DatasetProblem::field).toList()).containsExactly(
                 "list_entries[2].position", "list_entries[3].list", "list_entries[4].game", "list_entries[6].game",
                 "list_entries[1].position");
@@ -76,17 +82,17 @@ class ListsDatasetTest {
     void aListIsReplacedWholeAndItsHistoryTellsTheNewOrder() throws IOException {
         String entries = "[" + String.join(",", List.of(entry(11, "top", "g1", 1), entry(12, "top", "g2", 2),
                 entry(13, "later", "g3", null))) + "]";
-        DatasetProblems problems = new DatasetProblems();
-        var first = jdbi.inTransaction(h -> dataset.load(h, read(LISTS, entries, problems), NOW, problems));
-        assertThat(problems.isEmpty()).isTrue();
+        SectionHarness firstDoc = document();
+        var first = load(LISTS, entries, firstDoc);
+        assertThat(firstDoc.problems().isEmpty()).isTrue();
         assertThat(first.lists().created()).isEqualTo(2);
         assertThat(first.entries().created()).isEqualTo(3);
 
         String reordered = "[" + String.join(",", List.of(entry(12, "top", "g2", 1), entry(14, "top", "g4", 2),
                 entry(13, "later", "g3", null))) + "]";
-        DatasetProblems again = new DatasetProblems();
-        var second = jdbi.inTransaction(h -> dataset.load(h, read(LISTS, reordered, again), NOW, again));
-        assertThat(again.isEmpty()).isTrue();
+        SectionHarness again = document();
+        var second = load(LISTS, reordered, again);
+        assertThat(again.problems().isEmpty()).isTrue();
         assertThat(second.lists().unchanged()).isEqualTo(2);
         assertThat(second.entries().created()).isEqualTo(1);
         assertThat(second.entries().updated()).isEqualTo(1);

@@ -21,6 +21,8 @@ import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.DatabaseUrl;
 import questlog.common.EventLog;
+import questlog.common.FeatureModule;
+import questlog.common.HealthCheck;
 
 /**
  * The realtime module: the event outbox writer other modules record through, the relay that
@@ -30,7 +32,7 @@ import questlog.common.EventLog;
  * {@link #websocketFactory(String)} on Jetty's WebSocket factory), then {@link #start()}; close it
  * on shutdown.
  */
-public final class RealtimeModule implements AutoCloseable {
+public final class RealtimeModule implements FeatureModule {
 
     /**
      * Settings. {@code redisUrl} empty: no Redis, events go to WebSocket clients and webhooks only.
@@ -92,7 +94,7 @@ public final class RealtimeModule implements AutoCloseable {
         this.webhookDelivery = new WebhookDelivery(jdbi, renderer, new WebhookDelivery.Policy(settings.webhookMaxFailures(),
                 settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), pollMs, owner);
         this.events = new EventController(jdbi, renderer);
-        this.webhooks = new WebhookController(new WebhookService(jdbi));
+        this.webhooks = new WebhookController(new WebhookService(jdbi), json);
     }
 
     /** Records events in the caller's transaction; give it to every module that changes data. */
@@ -100,7 +102,13 @@ public final class RealtimeModule implements AutoCloseable {
         return eventLog;
     }
 
+    @Override
+    public String name() {
+        return "realtime";
+    }
+
     /** {@code /events} (reads) and {@code /webhooks} (write token), to mount under {@code /api}. */
+    @Override
     public EndpointGroup routes() {
         return () -> {
             path("events", () -> get(events::list, Access.READ));
@@ -117,8 +125,22 @@ public final class RealtimeModule implements AutoCloseable {
     }
 
     /** The routes above as the OpenAPI document describes them. */
+    @Override
     public List<ApiOperation> operations() {
         return RealtimeApi.operations();
+    }
+
+    /** A webhook's delivery state (cursor, failures, pause) changes without a change event. */
+    @Override
+    public List<String> uncachedPaths() {
+        return List.of("/api/webhooks");
+    }
+
+    /** With REDIS_URL, readiness needs the publisher's connection. */
+    @Override
+    public List<HealthCheck> healthChecks() {
+        return redisRelay == null ? List.of()
+                : List.of(new HealthCheck("redis", redisRelay::isConnected, "unreachable", "Not ready: Redis is unreachable"));
     }
 
     /** The event-stream socket's handlers ({@code ?since=&types=}); mount with {@link Access#READ}. */
@@ -135,9 +157,10 @@ public final class RealtimeModule implements AutoCloseable {
     }
 
     /** Starts the relay: from now on every committed event is delivered. */
-    public synchronized RealtimeModule start() {
+    @Override
+    public synchronized void start() {
         if (started) {
-            return this;
+            return;
         }
         started = true;
         hub.start(hubFeed.startAtEnd());
@@ -149,7 +172,6 @@ public final class RealtimeModule implements AutoCloseable {
         workers.forEach(Worker::start);
         notifications = new EventNotifications(database, workers);
         notifications.start();
-        return this;
     }
 
     /** WebSocket clients connected to this instance. */

@@ -1,21 +1,25 @@
 package questlog.realtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
 import java.util.UUID;
+import questlog.common.Bodies;
 import questlog.common.Page;
 
 /** {@code /api/webhooks}: IO only; every route needs a write token (tagged by the module's routes). */
 final class WebhookController {
     private final WebhookService service;
+    private final ObjectMapper json;
 
-    WebhookController(WebhookService service) {
+    WebhookController(WebhookService service, ObjectMapper json) {
         this.service = service;
+        this.json = json;
     }
 
     void create(Context ctx) {
-        Webhook created = service.create(ctx.bodyAsClass(CreateWebhookRequest.class));
+        Webhook created = service.create(Bodies.read(ctx, json, CreateWebhookRequest.class).value());
         ctx.status(201).header("Location", "/api/webhooks/" + created.id()).json(WebhookResponse.from(created));
     }
 

@@ -32,7 +32,7 @@ final class WebhookService {
         new FieldErrors()
                 .check(url != null, "url", "is required")
                 .check(secret != null, "secret", "is required")
-                .throwIfBadRequest();
+                .throwIfUnprocessable();
         FieldErrors rules = new FieldErrors();
         checkUrl(url, rules);
         rules.check(secret.length() >= MIN_SECRET && secret.length() <= MAX_SECRET, "secret",

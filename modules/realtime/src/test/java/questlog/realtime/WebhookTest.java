@@ -120,8 +120,9 @@ class WebhookTest {
 
     @Test
     void registrationIsValidated() throws Exception {
-        assertThat(server.send("POST", "/api/webhooks", "{\"secret\": \"" + SECRET + "\"}").statusCode()).isEqualTo(400);
-        assertThat(server.send("POST", "/api/webhooks", "{\"url\": \"\", \"secret\": \"" + SECRET + "\"}").statusCode()).isEqualTo(400);
+        // A missing field is a broken rule about the body's values, like every other: 422.
+        assertThat(server.send("POST", "/api/webhooks", "{\"secret\": \"" + SECRET + "\"}").statusCode()).isEqualTo(422);
+        assertThat(server.send("POST", "/api/webhooks", "{\"url\": \"\", \"secret\": \"" + SECRET + "\"}").statusCode()).isEqualTo(422);
         HttpResponse<String> scheme = server.send("POST", "/api/webhooks", "{\"url\": \"ftp://example.com/x\", \"secret\": \"" + SECRET + "\"}");
         assertThat(scheme.statusCode()).isEqualTo(422);
         assertThat(scheme.body()).contains("url");

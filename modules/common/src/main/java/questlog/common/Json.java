@@ -1,5 +1,6 @@
-package questlog.app;
+package questlog.common;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +11,14 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
 
 /**
- * The one ObjectMapper. Policy: Java records in camelCase read and write snake_case JSON; ISO-8601 dates and UTC timestamps with {@code Z}; every field
- * written, nulls included; request bodies are strict: an unknown field, a string where a number
- * belongs (or the reverse), or a null for a primitive is a 400 rather than a silent guess.
+ * The one ObjectMapper. Policy: Java records in camelCase read and write snake_case JSON;
+ * ISO-8601 dates and UTC timestamps with {@code Z}; every field written, nulls included. Request
+ * bodies are strict, never a silent guess: an unknown field, a string where a number belongs (or
+ * the reverse), a null for a primitive, a fraction or an exponent where a whole number belongs
+ * ({@code 7.5}, {@code 1e1}), or a datetime where a date belongs is refused, naming the field.
  */
 public final class Json {
     private Json() {}
@@ -30,6 +34,10 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // 7.5 or 1e1 for a whole number would be stored as 7 or 10: refuse instead.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // "2024-05-01T10:00:00" for a date would be cut to the date: refuse instead.
+                .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // A number or boolean where text belongs is a mistake too, not a string to keep.
                 .withCoercionConfig(LogicalType.Textual, c -> c

@@ -1,17 +1,25 @@
-package questlog.common;
+package questlog.common.dataset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Collects the problems one module finds in its sections of an imported dataset document: keeps
- * the first {@value #MAX_KEPT} and counts all of them.
+ * Collects the problems of one imported dataset document, whichever module finds them: keeps the
+ * first {@value #MAX_KEPT} for the answer and counts all of them.
  */
 public final class DatasetProblems implements RecordFields.Problems {
     public static final int MAX_KEPT = 100;
 
     private final List<DatasetProblem> kept = new ArrayList<>();
+    private final Map<String, Integer> bySection = new HashMap<>();
     private int count;
+
+    /** A problem with the document itself (a top-level member such as {@code format}), not with a record. */
+    public void document(String member, String message) {
+        add(new DatasetProblem(null, null, null, null, member, message));
+    }
 
     /** A problem with a whole section (for example: not an array). */
     public void section(String section, String message) {
@@ -27,6 +35,9 @@ public final class DatasetProblems implements RecordFields.Problems {
 
     private void add(DatasetProblem problem) {
         count++;
+        if (problem.section() != null) {
+            bySection.merge(problem.section(), 1, Integer::sum);
+        }
         if (kept.size() < MAX_KEPT) {
             kept.add(problem);
         }
@@ -38,6 +49,11 @@ public final class DatasetProblems implements RecordFields.Problems {
 
     public int count() {
         return count;
+    }
+
+    /** How many problems one section's records (or the section itself) have. */
+    public int count(String section) {
+        return bySection.getOrDefault(section, 0);
     }
 
     public List<DatasetProblem> kept() {

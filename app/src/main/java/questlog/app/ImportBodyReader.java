@@ -1,4 +1,4 @@
-package questlog.library;
+package questlog.app;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,50 +9,56 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import questlog.common.InvalidInputException;
+import questlog.common.dataset.DatasetImporter;
 
 /**
  * Reads a POST /api/import body in one streaming pass and decides by its top-level keys which
- * format it is. A key only the dataset format has ({@code format}, {@code version}, {@code genres},
- * {@code games}, ...) makes it a dataset document; {@code works} makes it the original Questlog's
- * body. {@code franchises} and {@code editions} exist in both, so they are held as tokens until a
- * deciding key arrives; a body with neither kind of deciding key is the original's body.
- * Malformed JSON surfaces as Jackson's exception (a 400 in app); a body that is not an object
- * is a 400 as well.
+ * format it is. A member only dataset documents have ({@code format}, {@code version}, a section
+ * of a module such as {@code games}) makes it a dataset document, whose members go to the
+ * {@link DatasetImporter} as they stream past; {@code works} makes it the original Questlog's
+ * body. The original's {@code franchises} and {@code editions} are dataset sections too, so they
+ * are held as tokens until a deciding key arrives; a body with neither kind of deciding key is
+ * the original's body, and an empty object is neither (422). Malformed JSON surfaces as Jackson's
+ * exception (a 400); a body that is not an object is a 400 as well.
  */
 final class ImportBodyReader {
-    private static final Set<String> DATASET_KEYS =
-            Set.of("format", "version", "meta", "genres", "games", "playthroughs", "lists", "list_entries");
-    private static final Set<String> SHARED_KEYS = Set.of("franchises", "editions");
+    /** The top-level members of the original Questlog's import body. */
+    private static final Set<String> LEGACY_KEYS = Set.of("franchises", "works", "editions");
+
+    /** What the body turned out to be. */
+    sealed interface ImportBody permits Dataset, Legacy {}
+
+    /** A dataset document, read into the importer's receiver. */
+    record Dataset(DatasetImporter.Document document) implements ImportBody {}
+
+    /** The original Questlog's {@code {franchises, works, editions}} body, as a tree. */
+    record Legacy(ObjectNode body) implements ImportBody {}
 
     private final ObjectMapper json;
     /** Reads values one at a time out of the body's stream, so the value's end is not the input's. */
     private final ObjectReader values;
-    /** Where a dataset document's members go (see {@link DatasetLoader#newDocument}). */
-    private final Supplier<DatasetMembers> documents;
+    private final DatasetImporter importer;
+    private final Set<String> datasetOnlyKeys;
+    private final Set<String> sharedKeys;
 
-    ImportBodyReader(ObjectMapper json, Supplier<DatasetMembers> documents) {
+    ImportBodyReader(ObjectMapper json, DatasetImporter importer) {
         this.json = json;
         this.values = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.documents = documents;
+        this.importer = importer;
+        this.datasetOnlyKeys = new HashSet<>(importer.memberNames());
+        this.datasetOnlyKeys.removeAll(LEGACY_KEYS);
+        this.sharedKeys = new HashSet<>(importer.memberNames());
+        this.sharedKeys.retainAll(LEGACY_KEYS);
     }
 
     /** Either format, decided by the keys. */
     ImportBody read(InputStream in) throws IOException {
-        return read(in, false);
-    }
-
-    /** The dataset format only (the CLI's {@code import json}); other keys are reported as unknown members. */
-    ReadDataset readDataset(InputStream in) throws IOException {
-        return (ReadDataset) read(in, true);
-    }
-
-    private ImportBody read(InputStream in, boolean datasetOnly) throws IOException {
         try (JsonParser p = values.createParser(in)) {
             p.setCodec(values);
             JsonToken first = p.nextToken();
@@ -63,12 +69,12 @@ final class ImportBodyReader {
                 throw new InvalidInputException(400, "The request body must be a JSON object", List.of());
             }
             Map<String, TokenBuffer> held = new LinkedHashMap<>();
-            DatasetMembers dataset = null;
+            DatasetImporter.Document dataset = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 p.nextToken();
-                if (dataset == null && !datasetOnly && !DATASET_KEYS.contains(key)) {
-                    if (SHARED_KEYS.contains(key) && !held.containsKey(key)) {
+                if (dataset == null && !datasetOnlyKeys.contains(key)) {
+                    if (sharedKeys.contains(key) && !held.containsKey(key)) {
                         TokenBuffer buffer = new TokenBuffer(p);
                         buffer.copyCurrentStructure(p);
                         held.put(key, buffer);
@@ -77,7 +83,7 @@ final class ImportBodyReader {
                     return legacy(p, held, key);
                 }
                 if (dataset == null) {
-                    dataset = documents.get();
+                    dataset = importer.newDocument();
                     for (var entry : held.entrySet()) {
                         try (JsonParser replay = entry.getValue().asParser(p.getCodec())) {
                             replay.nextToken();
@@ -88,22 +94,23 @@ final class ImportBodyReader {
                 dataset.member(key, p);
                 if (dataset.headerRejected()) {
                     // Another format or version: stop reading, the answer is the same whatever follows.
-                    return new ReadDataset(dataset);
+                    return new Dataset(dataset);
                 }
             }
             expectEnd(p);
             if (dataset != null) {
-                return new ReadDataset(dataset);
+                return new Dataset(dataset);
             }
-            if (datasetOnly) {
-                return new ReadDataset(documents.get());
+            if (held.isEmpty()) {
+                throw new InvalidInputException(422, "The body is an empty object: send a dataset document (with format "
+                        + "and version) or the original Questlog's {franchises, works, editions}", List.of());
             }
             return legacy(p, held, null);
         }
     }
 
     /** Finishes reading as the original's body: the held members, the current one, then the rest. */
-    private LegacyImportRequest legacy(JsonParser p, Map<String, TokenBuffer> held, String currentKey) throws IOException {
+    private Legacy legacy(JsonParser p, Map<String, TokenBuffer> held, String currentKey) throws IOException {
         ObjectNode root = json.createObjectNode();
         for (var entry : held.entrySet()) {
             try (JsonParser replay = entry.getValue().asParser(p.getCodec())) {
@@ -120,7 +127,7 @@ final class ImportBodyReader {
             }
             expectEnd(p);
         }
-        return json.treeToValue(root, LegacyImportRequest.class);
+        return new Legacy(root);
     }
 
     private static void expectEnd(JsonParser p) throws IOException {

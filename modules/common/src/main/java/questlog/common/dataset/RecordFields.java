@@ -1,4 +1,4 @@
-package questlog.common;
+package questlog.common.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import questlog.common.Slugs;
 
 /**
  * Reads the fields of one record of an imported dataset document (a JSON object) and reports

@@ -1,4 +1,4 @@
-package questlog.journal;
+package questlog.common;
 
 import java.util.Collection;
 import java.util.Map;
@@ -7,13 +7,14 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What the journal needs to know about games and editions, answered by the library module
- * (app wires it). Every lookup runs on the caller's {@link Handle}, so it sees the same
- * transaction and never needs a second pooled connection.
+ * Read-only lookups of games and editions, answered by the library module, for every other
+ * module that refers to games (playthroughs, list entries, profiles). Every lookup runs on the
+ * caller's {@link Handle}: inside the caller's transaction, without a second pooled connection.
+ * Unknown slugs and ids are simply absent from the answers.
  */
-public interface GameCatalog {
+public interface GameLookup {
 
-    /** A game as the journal shows it. */
+    /** A game as other modules show it. */
     record GameRef(UUID id, String slug, String name) {}
 
     /** An edition and the game it belongs to. */
@@ -21,17 +22,17 @@ public interface GameCatalog {
 
     Optional<GameRef> game(Handle handle, String slug);
 
-    /** The games with these slugs, by slug; unknown slugs are absent from the map. */
+    /** The games with these slugs, by slug. */
     Map<String, GameRef> gamesBySlug(Handle handle, Collection<String> slugs);
 
-    /** The games with these ids; ids of missing games are absent from the map. */
+    /** The games with these ids, by id. */
     Map<UUID, GameRef> games(Handle handle, Collection<UUID> ids);
 
     Optional<EditionRef> edition(Handle handle, String slug);
 
-    /** The editions with these slugs, by slug; unknown slugs are absent from the map. */
+    /** The editions with these slugs, by slug. */
     Map<String, EditionRef> editionsBySlug(Handle handle, Collection<String> slugs);
 
-    /** The editions with these ids; ids of missing editions are absent from the map. */
+    /** The editions with these ids, by id. */
     Map<UUID, EditionRef> editions(Handle handle, Collection<UUID> ids);
 }

@@ -1,4 +1,4 @@
-package questlog.library;
+package questlog.app;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +11,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import questlog.common.InvalidInputException;
+import questlog.common.dataset.DatasetImporter;
+import questlog.common.dataset.DatasetProblem;
+import questlog.common.dataset.ImportConflictException;
+import questlog.common.dataset.ImportReport;
+import questlog.library.LibraryModule;
 
 /**
- * POST /api/import (write access): a dataset document (format questlog-bench-dataset) or the
- * original Questlog's {@code {franchises, works, editions}} body, told apart by its keys.
+ * POST /api/import (write access): a dataset document (every module's sections, see
+ * {@link DatasetImporter}) or the original Questlog's {@code {franchises, works, editions}}
+ * body (the library's), told apart by its keys ({@link ImportBodyReader}).
  * {@code ?dry_run=true} checks and counts everything, then rolls back.
  * <p>
  * The body is streamed from the request, never buffered whole, so the general body cap does not
@@ -23,21 +29,19 @@ import questlog.common.InvalidInputException;
  * 422 for a dataset with problems, as a problem+json whose members are the report's; 400 for
  * malformed JSON; 409 when a concurrent write collided.
  */
-final class ImportController {
-    static final long DEFAULT_MAX_BYTES = 256L << 20;
-    private static final String PROBLEM_TYPE = "https://questlog.dev/problems/invalid-input";
-    private static final String PROBLEM_CONTENT_TYPE = "application/problem+json";
+final class ImportRoute {
+    private static final String PROBLEM_TYPE = ProblemDetail.TYPE_BASE + "invalid-input";
 
     private final DatasetImporter importer;
+    private final LibraryModule library;
+    private final ImportBodyReader reader;
     private final ObjectMapper json;
     private final long maxBytes;
 
-    ImportController(DatasetImporter importer, ObjectMapper json) {
-        this(importer, json, DEFAULT_MAX_BYTES);
-    }
-
-    ImportController(DatasetImporter importer, ObjectMapper json, long maxBytes) {
+    ImportRoute(DatasetImporter importer, LibraryModule library, ObjectMapper json, long maxBytes) {
         this.importer = importer;
+        this.library = library;
+        this.reader = new ImportBodyReader(json, importer);
         this.json = json;
         this.maxBytes = maxBytes;
     }
@@ -47,16 +51,22 @@ final class ImportController {
         if (ctx.req().getContentLengthLong() > maxBytes) {
             throw new ContentTooLargeResponse(tooLarge());
         }
-        ImportOutcome outcome;
+        long started = System.nanoTime();
         try {
-            outcome = importer.importBody(new SizeLimit(ctx.bodyInputStream(), maxBytes), dryRun);
+            switch (reader.read(new SizeLimit(ctx.bodyInputStream(), maxBytes))) {
+                case ImportBodyReader.Dataset dataset -> {
+                    ImportReport report = importer.load(dataset.document(), dryRun, started);
+                    LargeImports.returnMemory(report);
+                    if (report.ok()) {
+                        ctx.json(report);
+                    } else {
+                        unprocessable(ctx, report);
+                    }
+                }
+                case ImportBodyReader.Legacy legacy -> ctx.json(library.importLegacy(legacy.body(), dryRun));
+            }
         } catch (ImportConflictException e) {
             throw new ConflictResponse(e.getMessage());
-        }
-        switch (outcome) {
-            case ImportOutcome.Dataset dataset when dataset.report().ok() -> ctx.json(dataset.report());
-            case ImportOutcome.Dataset dataset -> unprocessable(ctx, dataset.report());
-            case ImportOutcome.Legacy legacy -> ctx.json(legacy.result());
         }
     }
 
@@ -85,10 +95,10 @@ final class ImportController {
                 ? describe(report.errors().getFirst())
                 : "The document has " + report.errorCount() + " problems; nothing was imported";
         var problem = new Problem(PROBLEM_TYPE, HttpStatus.UNPROCESSABLE_CONTENT.getMessage(), 422, detail, ctx.path(), report);
-        ctx.status(422).contentType(PROBLEM_CONTENT_TYPE).result(json.writeValueAsBytes(problem));
+        ctx.status(422).contentType(ProblemDetail.CONTENT_TYPE).result(json.writeValueAsBytes(problem));
     }
 
-    private static String describe(ImportReport.RecordError error) {
+    private static String describe(DatasetProblem error) {
         String field = error.field() == null ? "" : error.field() + ": ";
         return field + error.message() + "; nothing was imported";
     }

@@ -1,10 +1,11 @@
-package questlog.common;
+package questlog.common.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import questlog.common.Slugs;
 
 class RecordFieldsTest {
 

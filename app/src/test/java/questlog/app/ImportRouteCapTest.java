@@ -1,11 +1,9 @@
-package questlog.library;
+package questlog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,42 +14,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import questlog.testsupport.RecordingEventLog;
-import questlog.testsupport.TestDatabase;
 
 /**
  * The import route's own body cap, with a small cap so the test stays cheap: bodies of unknown
  * length are counted while read, a declared Content-Length is checked before reading. (The
- * app's route tests cover the real cap, the problem bodies and authentication.)
+ * route tests cover the real cap, the problem bodies and authentication.)
  */
-class ImportControllerTest {
-    @RegisterExtension
-    static final TestDatabase db = new TestDatabase();
-
-    static final ObjectMapper JSON = LibraryTestSupport.json();
+class ImportRouteCapTest {
     static final long CAP = 2048;
-    static Javalin server;
+
+    @RegisterExtension
+    static final TestApp app = new TestApp(Map.of("QUESTLOG_MAX_IMPORT_BYTES", Long.toString(CAP)));
+
+    static final ObjectMapper JSON = TestApp.JSON;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() {
-        var importer = new DatasetImporter(LibraryTestSupport.jdbi(db), JSON, new LibraryTestSupport.TestClock(), new RecordingEventLog());
-        var controller = new ImportController(importer, JSON, CAP);
-        server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(JSON, false));
-            config.routes.post("/api/import", controller::create);
-        }).start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     @Test
     void aBodyUnderTheCapIsImported() throws Exception {
@@ -75,10 +54,11 @@ class ImportControllerTest {
     @Test
     void aDeclaredLengthOverTheCapIsRefusedBeforeReading() throws Exception {
         // Claims more than the cap and sends almost nothing: the answer must not wait for the rest.
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", URI.create(app.baseUrl()).getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/import HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + app.writeToken() + "\r\n"
                     + "Content-Length: " + (CAP + 1) + "\r\nConnection: close\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -88,7 +68,8 @@ class ImportControllerTest {
     }
 
     private static HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/import?dry_run=true"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/import?dry_run=true"))
+                .header("Authorization", "Bearer " + app.writeToken())
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(body)

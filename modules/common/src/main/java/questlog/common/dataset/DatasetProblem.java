@@ -1,7 +1,7 @@
-package questlog.common;
+package questlog.common.dataset;
 
 /**
- * One problem with an imported dataset document (format questlog-bench-dataset). {@code field}
+ * One problem with an imported dataset document . {@code field}
  * is the full path ({@code playthroughs[12].rating}), so the problem reads like the
  * {@code errors} of any other validation answer; {@code section}, {@code index}, {@code id} and
  * {@code slug} say which record it is (null where unknown or not applicable).
