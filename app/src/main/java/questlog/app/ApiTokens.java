@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.postgresql.util.PSQLException;
+import questlog.common.SqlStates;
 
 /**
  * Issues, checks and revokes bearer tokens. A token is shown once at creation; only its SHA-256
@@ -50,7 +50,7 @@ public final class ApiTokens {
             ApiToken token = jdbi.withExtension(ApiTokenDao.class, dao -> dao.insert(name, sha256(secret), scopes));
             return new Issued(token, secret);
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof PSQLException p && "23505".equals(p.getSQLState())) {
+            if (SqlStates.isUniqueViolation(e)) {
                 throw new DuplicateNameException(name);
             }
             throw e;

@@ -50,6 +50,8 @@ public final class AppDeps implements AutoCloseable {
     final List<FeatureModule> modules;
     final DatasetImporter importer;
     final DatasetExporter exporter;
+    /** Checks that every handler reads the body type its OpenAPI operation documents. */
+    final BodyContract bodyContract;
 
     private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
         this.config = config;
@@ -80,6 +82,7 @@ public final class AppDeps implements AutoCloseable {
             List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();
             this.importer = new DatasetImporter(jdbi, json, clock, sections);
             this.exporter = new DatasetExporter(jdbi, json, sections);
+            this.bodyContract = new BodyContract(allOperations());
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
@@ -152,6 +155,13 @@ public final class AppDeps implements AutoCloseable {
     /** Every module's operations for the OpenAPI document, in module order. */
     List<ApiOperation> moduleOperations() {
         return modules.stream().flatMap(m -> m.operations().stream()).toList();
+    }
+
+    /** app's own operations, then the modules'. */
+    List<ApiOperation> allOperations() {
+        List<ApiOperation> all = new ArrayList<>(OpenApiAppRoutes.operations());
+        all.addAll(moduleOperations());
+        return all;
     }
 
     /** Every module's members of a game's detail, in module order (the library asks for them per request). */

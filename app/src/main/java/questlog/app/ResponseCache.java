@@ -110,7 +110,7 @@ final class ResponseCache {
         byte[] body = result.readAllBytes();
         String etag = etag(body);
         if (enabled && cacheable(ctx.path())) {
-            String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+            String route = Routes.template(ctx);
             entries.put(key(ctx), new Entry(version, body, etag, contentType, route));
         }
         respond(ctx, body, etag, contentType);

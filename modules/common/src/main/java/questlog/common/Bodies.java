@@ -45,6 +45,7 @@ public final class Bodies {
 
     /** An object body as {@code type}, with the names of the members present (a PATCH changes only those). */
     public static <T> Read<T> read(Context ctx, ObjectMapper json, Class<T> type) {
+        ctx.attribute(READ_TYPE_ATTRIBUTE, type);
         JsonNode node = tree(ctx, json);
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(400, "The request body must be a JSON object", List.of());
@@ -52,18 +53,17 @@ public final class Bodies {
         checkTexts(node);
         Set<String> present = new LinkedHashSet<>();
         node.fieldNames().forEachRemaining(present::add);
-        ctx.attribute(READ_TYPE_ATTRIBUTE, type);
         return new Read<>(convert(json, node, type), present);
     }
 
     /** An array body, e.g. {@code String[].class} for a list of slugs. */
     public static <T> T readArray(Context ctx, ObjectMapper json, Class<T> arrayType) {
+        ctx.attribute(READ_TYPE_ATTRIBUTE, arrayType);
         JsonNode node = tree(ctx, json);
         if (node == null || !node.isArray()) {
             throw new InvalidInputException(400, "The request body must be a JSON array", List.of());
         }
         checkTexts(node);
-        ctx.attribute(READ_TYPE_ATTRIBUTE, arrayType);
         return convert(json, node, arrayType);
     }
 
@@ -73,12 +73,12 @@ public final class Bodies {
      * OpenAPI operation names.
      */
     public static JsonNode readObjectTree(Context ctx, ObjectMapper json, Class<?> documentedAs) {
+        ctx.attribute(READ_TYPE_ATTRIBUTE, documentedAs);
         JsonNode node = tree(ctx, json);
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(400, "The request body must be a JSON object", List.of());
         }
         checkTexts(node);
-        ctx.attribute(READ_TYPE_ATTRIBUTE, documentedAs);
         return node;
     }
 

@@ -1,16 +1,29 @@
 package questlog.common;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -38,6 +51,10 @@ public final class Json {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // "2024-05-01T10:00:00" for a date would be cut to the date: refuse instead.
                 .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
+                // 12345 for a timestamp would be read as seconds since 1970, [2024, 1, 1] as a date: text only.
+                .addModule(new SimpleModule("questlog-text-only-times")
+                        .addDeserializer(Instant.class, new TextOnly<>(Instant.class, InstantDeserializer.INSTANT))
+                        .addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE)))
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // A number or boolean where text belongs is a mistake too, not a string to keep.
                 .withCoercionConfig(LogicalType.Textual, c -> c
@@ -45,5 +62,34 @@ public final class Json {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
+    }
+
+    /** A date or time from a JSON string only; numbers and arrays are the wrong type. */
+    private static final class TextOnly<T> extends StdDeserializer<T> implements ContextualDeserializer {
+        private final JsonDeserializer<? extends T> strings;
+
+        TextOnly(Class<T> type, JsonDeserializer<? extends T> strings) {
+            super(type);
+            this.strings = strings;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            return strings.deserialize(p, ctxt);
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
+            JsonDeserializer<?> contextual = strings instanceof ContextualDeserializer c
+                    ? c.createContextual(ctxt, property) : strings;
+            @SuppressWarnings("unchecked")
+            var typed = (JsonDeserializer<? extends T>) contextual;
+            return new TextOnly<>((Class<T>) handledType(), typed);
+        }
     }
 }

@@ -12,4 +12,11 @@ import java.time.LocalDate;
 record CreatePlaythroughRequest(String edition, String platform, PlaythroughStatus status, LocalDate startedAt,
                                 LocalDate completedAt, Integer playtimeMinutes, BigDecimal playtimeHours,
                                 Integer rating, Completion completion, String notes, PlaythroughSource source,
-                                String sourceRef) {}
+                                String sourceRef) {
+
+    /** The same fields as a change, which the service applies to an empty playthrough. */
+    UpdatePlaythroughRequest asUpdate() {
+        return new UpdatePlaythroughRequest(edition, platform, status, startedAt, completedAt, playtimeMinutes,
+                playtimeHours, rating, completion, notes, source, sourceRef);
+    }
+}

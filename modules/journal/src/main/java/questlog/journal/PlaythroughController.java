@@ -39,7 +39,9 @@ final class PlaythroughController {
     }
 
     void create(Context ctx) {
-        var body = Bodies.read(ctx, json, UpdatePlaythroughRequest.class);
+        var read = Bodies.read(ctx, json, CreatePlaythroughRequest.class);
+        // A new playthrough is the same set of fields applied to nothing.
+        var body = new Bodies.Read<>(read.value().asUpdate(), read.present());
         try {
             ctx.status(201).json(service.create(ctx.pathParam("slug"), body).orElseThrow(PlaythroughController::gameNotFound));
         } catch (PlaythroughService.ConflictException e) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.util.PSQLException;
+import questlog.common.SqlStates;
 
 /**
  * A write that collides with existing data (a taken slug, a duplicate IGDB or external id).
@@ -11,9 +12,6 @@ import org.postgresql.util.PSQLException;
  * PostgreSQL are mapped here by constraint name, so races end as a 409 too, never a 500.
  */
 final class ConflictException extends RuntimeException {
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
-
     private record Meaning(String field, String message) {}
 
     private static final Map<String, Meaning> CONSTRAINTS = Map.of(
@@ -55,18 +53,16 @@ final class ConflictException extends RuntimeException {
      * the field; any other failure is returned unchanged.
      */
     static RuntimeException translate(RuntimeException failure, String fieldPrefix) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null
-                    && psql.getServerErrorMessage().getConstraint() != null) {
-                Map<String, Meaning> known = switch (String.valueOf(psql.getSQLState())) {
-                    case UNIQUE_VIOLATION -> CONSTRAINTS;
-                    case FOREIGN_KEY_VIOLATION -> REFERENCES;
-                    default -> Map.of();
-                };
-                Meaning meaning = known.get(psql.getServerErrorMessage().getConstraint());
-                if (meaning != null) {
-                    return new ConflictException(fieldPrefix + meaning.field(), meaning.message());
-                }
+        if (SqlStates.exception(failure).orElse(null) instanceof PSQLException psql
+                && psql.getServerErrorMessage() != null && psql.getServerErrorMessage().getConstraint() != null) {
+            Map<String, Meaning> known = switch (psql.getSQLState()) {
+                case SqlStates.UNIQUE_VIOLATION -> CONSTRAINTS;
+                case SqlStates.FOREIGN_KEY_VIOLATION -> REFERENCES;
+                default -> Map.of();
+            };
+            Meaning meaning = known.get(psql.getServerErrorMessage().getConstraint());
+            if (meaning != null) {
+                return new ConflictException(fieldPrefix + meaning.field(), meaning.message());
             }
         }
         return failure;

@@ -24,6 +24,7 @@ import questlog.common.FieldErrors;
 import questlog.common.Slugs;
 import questlog.common.dataset.DatasetImporter;
 import questlog.common.dataset.ImportConflictException;
+import questlog.common.SqlStates;
 
 /**
  * The original Questlog's bulk import ({@code POST /api/import} with {@code {franchises, works,
@@ -151,7 +152,7 @@ final class LegacyImporter {
                 if (h.isInTransaction()) {
                     h.rollback();
                 }
-                if (ImportConflictException.isUniqueViolation(e)) {
+                if (SqlStates.isUniqueViolation(e)) {
                     throw new ImportConflictException("Another write took a slug or external id of the body while it "
                             + "was being imported; nothing was written, try again", e);
                 }

@@ -1,12 +1,12 @@
 package questlog.lists;
 
+import questlog.common.SqlStates;
 import questlog.common.Texts;
 import questlog.common.GameLookup;
 import questlog.common.Bodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -527,25 +527,15 @@ final class ListService {
             try {
                 return jdbi.inTransaction(work);
             } catch (RuntimeException e) {
-                String state = sqlState(e);
-                if (attempt < ATTEMPTS && ("40P01".equals(state) || "40001".equals(state))) {
+                if (attempt < ATTEMPTS && SqlStates.isRetryable(e)) {
                     continue;
                 }
-                if ("23503".equals(state)) {
+                if (SqlStates.is(e, SqlStates.FOREIGN_KEY_VIOLATION)) {
                     throw new ConflictException("A game named in the request was removed from the library meanwhile");
                 }
                 throw e;
             }
         }
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 
     /** Locks the list (see {@link ListDao#lock}) and reads it afresh. */

@@ -1,6 +1,7 @@
 package questlog.realtime;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,15 +16,15 @@ final class HubFeed extends Worker {
     private final Jdbi jdbi;
     private final Renderer renderer;
     private final WebSocketHub hub;
-    private final long pollMs;
+    private final LongSupplier idleWait;
     private long cursor;
 
-    HubFeed(Jdbi jdbi, Renderer renderer, WebSocketHub hub, long pollMs) {
+    HubFeed(Jdbi jdbi, Renderer renderer, WebSocketHub hub, LongSupplier idleWait) {
         super("questlog-ws-feed");
         this.jdbi = jdbi;
         this.renderer = renderer;
         this.hub = hub;
-        this.pollMs = pollMs;
+        this.idleWait = idleWait;
     }
 
     /** Starts at the current end of the log; earlier events reach clients only by replay. */
@@ -37,12 +38,12 @@ final class HubFeed extends Worker {
         while (true) {
             List<Event> page = jdbi.withExtension(EventDao.class, dao -> dao.page(cursor, Long.MAX_VALUE, ALL_TYPES, BATCH));
             if (page.isEmpty()) {
-                return pollMs;
+                return idleWait.getAsLong();
             }
             hub.dispatch(page.stream().map(renderer::render).toList());
             cursor = page.getLast().id();
             if (page.size() < BATCH) {
-                return pollMs;
+                return idleWait.getAsLong();
             }
         }
     }

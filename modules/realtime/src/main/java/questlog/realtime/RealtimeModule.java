@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
@@ -33,6 +34,8 @@ import questlog.common.HealthCheck;
  * on shutdown.
  */
 public final class RealtimeModule implements FeatureModule {
+    /** How often relays look for events unprompted while the LISTEN connection is up. */
+    static final long LISTENING_POLL_MS = 30_000;
 
     /**
      * Settings. {@code redisUrl} empty: no Redis, events go to WebSocket clients and webhooks only.
@@ -73,7 +76,7 @@ public final class RealtimeModule implements FeatureModule {
     private final WebhookDelivery webhookDelivery;
     private final EventController events;
     private final WebhookController webhooks;
-    private EventNotifications notifications;
+    private volatile EventNotifications notifications;
     private boolean started;
 
     public RealtimeModule(Jdbi jdbi, DatabaseUrl database, ObjectMapper json, Settings settings) {
@@ -83,16 +86,19 @@ public final class RealtimeModule implements FeatureModule {
         this.eventLog = new OutboxEventLog(json);
         this.renderer = new Renderer(json);
         long pollMs = settings.pollInterval().toMillis();
+        // While notifications arrive, polling is only a safety net: every commit wakes the relays.
+        LongSupplier idleWait = () -> notifications != null && notifications.isLive()
+                ? Math.max(pollMs, LISTENING_POLL_MS) : pollMs;
         this.hub = new WebSocketHub(jdbi, renderer, settings.clientQueueLimit(), settings.pingInterval(),
                 settings.slowClientTimeout());
-        this.hubFeed = new HubFeed(jdbi, renderer, hub, pollMs);
+        this.hubFeed = new HubFeed(jdbi, renderer, hub, idleWait);
         this.redisRelay = settings.redisUrl()
                 .map(url -> new RedisRelay(jdbi, renderer, new RedisPublisher(url, Duration.ofSeconds(2)),
-                        settings.redisChannel(), pollMs))
+                        settings.redisChannel(), idleWait))
                 .orElse(null);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.webhookDelivery = new WebhookDelivery(jdbi, renderer, new WebhookDelivery.Policy(settings.webhookMaxFailures(),
-                settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), pollMs, owner);
+                settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), idleWait, owner);
         this.events = new EventController(jdbi, renderer);
         this.webhooks = new WebhookController(new WebhookService(jdbi), json);
     }

@@ -2,6 +2,7 @@ package questlog.realtime;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +24,18 @@ final class RedisRelay extends Worker {
     private final Renderer renderer;
     private final String channel;
     private final String target;
-    private final long pollMs;
+    private final LongSupplier idleWait;
     private long backoffMs;
     private boolean failing;
 
-    RedisRelay(Jdbi jdbi, Renderer renderer, RedisPublisher publisher, String channel, long pollMs) {
+    RedisRelay(Jdbi jdbi, Renderer renderer, RedisPublisher publisher, String channel, LongSupplier idleWait) {
         super("questlog-redis-relay");
         this.jdbi = jdbi;
         this.publisher = publisher;
         this.renderer = renderer;
         this.channel = channel;
         this.target = "redis:" + channel;
-        this.pollMs = pollMs;
+        this.idleWait = idleWait;
     }
 
     /** Creates the cursor on first use, at the current end of the log: history is not replayed to Redis. */
@@ -93,10 +94,10 @@ final class RedisRelay extends Worker {
                 }
                 case DONE -> {
                     recovered();
-                    return pollMs;
+                    return idleWait.getAsLong();
                 }
                 case BUSY -> {
-                    return pollMs;
+                    return idleWait.getAsLong();
                 }
                 case FAILED -> {
                     return failed();

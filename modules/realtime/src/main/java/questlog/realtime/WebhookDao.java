@@ -51,10 +51,11 @@ public interface WebhookDao {
             """)
     List<UUID> due();
 
-    /** Milliseconds until the earliest scheduled retry, if any. */
+    /** Milliseconds until the earliest scheduled retry; empty when none is scheduled (no row, not 0). */
     @SqlQuery("""
             SELECT CAST(greatest(0, extract(epoch FROM min(next_attempt_at) - now()) * 1000) AS bigint)
             FROM webhook WHERE status = 'active' AND next_attempt_at IS NOT NULL
+            HAVING min(next_attempt_at) IS NOT NULL
             """)
     Optional<Long> millisUntilNextRetry();
 

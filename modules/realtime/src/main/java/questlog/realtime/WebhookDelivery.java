@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ final class WebhookDelivery extends Worker {
     private final Jdbi jdbi;
     private final Renderer renderer;
     private final Policy policy;
-    private final long pollMs;
+    private final LongSupplier idleWait;
     private final String owner;
     private final double leaseSeconds;
     private final HttpClient http;
@@ -46,12 +47,12 @@ final class WebhookDelivery extends Worker {
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    WebhookDelivery(Jdbi jdbi, Renderer renderer, Policy policy, long pollMs, String owner) {
+    WebhookDelivery(Jdbi jdbi, Renderer renderer, Policy policy, LongSupplier idleWait, String owner) {
         super("questlog-webhooks");
         this.jdbi = jdbi;
         this.renderer = renderer;
         this.policy = policy;
-        this.pollMs = pollMs;
+        this.idleWait = idleWait;
         this.owner = owner;
         this.leaseSeconds = policy.timeout().toSeconds() + 30.0;
         this.http = HttpClient.newBuilder()
@@ -84,8 +85,10 @@ final class WebhookDelivery extends Worker {
                 wake();
             });
         }
-        long untilRetry = dao.millisUntilNextRetry().orElse(pollMs);
-        return Math.max(10, Math.min(pollMs, untilRetry));
+        long idle = idleWait.getAsLong();
+        // Nothing scheduled: wait for a notification or the idle poll, never a busy loop.
+        long untilRetry = dao.millisUntilNextRetry().orElse(idle);
+        return Math.max(10, Math.min(idle, untilRetry));
     }
 
     private void deliver(Webhook webhook) {

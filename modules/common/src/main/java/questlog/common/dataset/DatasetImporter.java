@@ -27,6 +27,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import questlog.common.SqlStates;
 
 /**
  * Imports dataset documents ({@link DatasetFormat}) over the sections the modules contribute, in
@@ -346,7 +347,7 @@ public final class DatasetImporter {
                 if (h.isInTransaction()) {
                     h.rollback();
                 }
-                if (ImportConflictException.isUniqueViolation(e)) {
+                if (SqlStates.isUniqueViolation(e)) {
                     throw new ImportConflictException("Another write took a slug or external id of the document while it "
                             + "was being imported; nothing was written, try again", e);
                 }

@@ -1,7 +1,5 @@
 package questlog.common.dataset;
 
-import questlog.common.SqlStates;
-
 /**
  * A concurrent write took a slug or an external id of the document while it was being imported
  * (a unique violation at commit); nothing was written. A 409: trying again may succeed.
@@ -9,9 +7,5 @@ import questlog.common.SqlStates;
 public final class ImportConflictException extends RuntimeException {
     public ImportConflictException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    public static boolean isUniqueViolation(Throwable failure) {
-        return SqlStates.isUniqueViolation(failure);
     }
 }
