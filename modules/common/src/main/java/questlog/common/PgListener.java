@@ -16,11 +16,14 @@ import org.slf4j.LoggerFactory;
  * {@code onConnect} each time the listening connection is (re)established — anything may have
  * happened while it was down — and {@code onNotify} when notifications arrive. When the
  * connection drops it reconnects with backoff (200 ms doubling to 5 s) and logs the loss once.
- * It waits for notifications a second at a time, so an idle server sends one trivial check per
- * second on this connection and nothing else.
+ * A connection the server closes surfaces at once as an error while waiting; one that silently
+ * went away (a network partition) is found by a validity check after
+ * {@value #QUIET_CHECK_SECONDS} s without a notification, so an idle server sends nothing else.
  */
 public final class PgListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PgListener.class);
+    /** Seconds without a notification after which the connection is checked (each check is a transaction). */
+    static final int QUIET_CHECK_SECONDS = 30;
 
     private final DatabaseUrl url;
     private final String channel;
@@ -70,12 +73,17 @@ public final class PgListener implements AutoCloseable {
                 live.set(true);
                 backoffMs = 200;
                 onConnect.run();
+                long quietSince = System.nanoTime();
                 while (running.get()) {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
                         onNotify.run();
-                    } else if (!connection.isValid(2)) {
-                        throw new SQLException(purpose + " connection lost");
+                        quietSince = System.nanoTime();
+                    } else if (System.nanoTime() - quietSince > QUIET_CHECK_SECONDS * 1_000_000_000L) {
+                        if (!connection.isValid(2)) {
+                            throw new SQLException(purpose + " connection lost");
+                        }
+                        quietSince = System.nanoTime();
                     }
                 }
             } catch (SQLException e) {

@@ -29,9 +29,9 @@ public record JobsConfig(int threads, Duration pollInterval, Duration heartbeatI
         }
     }
 
-    /** Production defaults: 2 threads, poll every 2 s, heartbeat every 5 s, taken over after 30 s of silence. */
+    /** Production defaults: 2 threads, poll every 5 s, heartbeat every 5 s, taken over after 30 s of silence. */
     public static JobsConfig defaults() {
-        return new JobsConfig(2, Duration.ofSeconds(2), Duration.ofSeconds(5), 6, Duration.ofSeconds(10));
+        return new JobsConfig(2, Duration.ofSeconds(5), Duration.ofSeconds(5), 6, Duration.ofSeconds(10));
     }
 
     /** How long a silent instance keeps its jobs before another one resumes them. */

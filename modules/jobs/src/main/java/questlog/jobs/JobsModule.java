@@ -47,8 +47,8 @@ public final class JobsModule implements FeatureModule {
     static final String TASK_NAME = "questlog-job";
     /** The recurring task that re-queues active jobs whose scheduler row was lost (see {@link JobQueue#requeueOrphans}). */
     static final String SWEEP_TASK_NAME = "questlog-job-sweep";
-    /** Sweeps run every this many polls: a lost job waits about a minute with the default 2 s poll. */
-    private static final int POLLS_PER_SWEEP = 30;
+    /** Sweeps run every this many polls: a lost job waits about a minute with the default 5 s poll. */
+    private static final int POLLS_PER_SWEEP = 12;
     /** Retries of an execution whose outcome could not be recorded (the database was away), not of failed jobs. */
     private static final Duration BOOKKEEPING_RETRY = Duration.ofSeconds(10);
 

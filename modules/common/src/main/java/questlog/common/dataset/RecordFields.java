@@ -236,6 +236,58 @@ public final class RecordFields {
         return null;
     }
 
+    /** A nullable UTC timestamp YYYY-MM-DDTHH:MM:SS[.fraction]Z. */
+    public Instant optionalTimestamp(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return requiredTimestamp(field);
+    }
+
+    /** A required reference to another record by its id (a UUID). */
+    public UUID uuidReference(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            fail(field, "is required");
+            return null;
+        }
+        if (!value.isTextual() || !isUuid(value.asText())) {
+            fail(field, "must be a UUID such as 0b7e5c1a-3f2d-4c6e-9a8b-1d2e3f4a5b6c");
+            return null;
+        }
+        return UUID.fromString(value.asText());
+    }
+
+    /** A JSON object (free-form, kept as it is); null or missing is null unless {@code required}. */
+    public JsonNode object(String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                fail(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isObject()) {
+            fail(field, "must be a JSON object" + (required ? "" : " or null"));
+            return null;
+        }
+        return value;
+    }
+
+    /** A JSON array (free-form, kept as it is); missing or null is an empty array. */
+    public JsonNode array(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
+        if (!value.isArray()) {
+            fail(field, "must be a JSON array");
+            return null;
+        }
+        return value;
+    }
+
     /** An array of slugs without duplicates; missing or null is empty. */
     public List<String> slugList(String field) {
         JsonNode value = node.get(field);
