@@ -30,7 +30,7 @@ public final class App {
         var health = new Health(deps.database, deps.healthChecks(), problems);
         var metrics = deps.metrics;
         var http = deps.config.http();
-        var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.allOperations()));
+        var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
         var export = new ExportRoute(deps.exporter);
         var imports = new ImportRoute(deps.importer, deps.library, deps.json, http.maxImportBytes());
 

@@ -40,9 +40,11 @@ final class OpenApi {
         this.schemas = new OpenApiSchemas(json);
     }
 
-    /** The whole document of these operations (app's own first, then the modules', as AppDeps lists them). */
-    static ObjectNode document(ObjectMapper json, List<ApiOperation> operations) {
-        return new OpenApi(json).build(operations);
+    /** The whole document: app's own operations first, then the modules'. */
+    static ObjectNode document(ObjectMapper json, List<ApiOperation> moduleOperations) {
+        List<ApiOperation> all = new ArrayList<>(OpenApiAppRoutes.operations());
+        all.addAll(moduleOperations);
+        return new OpenApi(json).build(all);
     }
 
     /**

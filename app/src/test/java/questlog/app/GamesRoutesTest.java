@@ -33,7 +33,7 @@ class GamesRoutesTest {
     static final List<String> DETAIL_FIELDS = List.of("id", "slug", "name", "sort_name", "franchise", "genres",
             "primary_genre", "original_release_year", "platforms", "cover_url", "igdb_id", "summary", "parent_game",
             "relationship_type", "editions", "external_ids", "last_synced_at", "created_at", "updated_at",
-            "playthroughs", "lists");
+            "playthroughs", "lists", "profiles");
     static final List<String> EDITION_FIELDS = List.of("id", "game_id", "name", "slug", "edition_type", "platforms",
             "release_date", "cover_url", "summary", "igdb_id", "twitch_category_id", "last_synced_at", "created_at",
             "updated_at");

@@ -68,12 +68,21 @@ final class ConflictException extends RuntimeException {
         return failure;
     }
 
-    /** Runs one transaction; a unique violation anywhere in it comes out as a conflict. */
+    /**
+     * Runs one transaction; a unique violation anywhere in it comes out as a conflict. Two
+     * writers racing for the same slug and IGDB id can deadlock inside PostgreSQL's speculative
+     * insertion; the loser is tried again (then it meets the winner's row as a plain conflict).
+     */
     static <T> T inTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
-        try {
-            return jdbi.inTransaction(work);
-        } catch (RuntimeException failure) {
-            throw translate(failure, "");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(work);
+            } catch (RuntimeException failure) {
+                if (attempt < 3 && SqlStates.isRetryable(failure)) {
+                    continue;
+                }
+                throw translate(failure, "");
+            }
         }
     }
 }

@@ -100,7 +100,7 @@ public final class RealtimeModule implements FeatureModule {
         this.webhookDelivery = new WebhookDelivery(jdbi, renderer, new WebhookDelivery.Policy(settings.webhookMaxFailures(),
                 settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), idleWait, owner);
         this.events = new EventController(jdbi, renderer);
-        this.webhooks = new WebhookController(new WebhookService(jdbi), json);
+        this.webhooks = new WebhookController(new WebhookService(jdbi), json, webhookDelivery::wake);
     }
 
     /** Records events in the caller's transaction; give it to every module that changes data. */

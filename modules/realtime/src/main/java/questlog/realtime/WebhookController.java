@@ -12,10 +12,13 @@ import questlog.common.Page;
 final class WebhookController {
     private final WebhookService service;
     private final ObjectMapper json;
+    private final Runnable wakeDelivery;
 
-    WebhookController(WebhookService service, ObjectMapper json) {
+    /** {@code wakeDelivery}: tells this instance's webhook worker that a webhook has work again. */
+    WebhookController(WebhookService service, ObjectMapper json, Runnable wakeDelivery) {
         this.service = service;
         this.json = json;
+        this.wakeDelivery = wakeDelivery;
     }
 
     void create(Context ctx) {
@@ -44,6 +47,8 @@ final class WebhookController {
 
     void resume(Context ctx) {
         ctx.json(WebhookResponse.from(service.resume(id(ctx)).orElseThrow(WebhookController::notFound)));
+        // A resumed webhook has events waiting; no new event will come to wake the worker.
+        wakeDelivery.run();
     }
 
     private static UUID id(Context ctx) {
