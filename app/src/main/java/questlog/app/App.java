@@ -25,6 +25,7 @@ public final class App {
     public static Javalin create(AppDeps deps) {
         var problems = new ProblemMappers(deps.json);
         var auth = new Auth(deps.tokens, deps.config.security().privateReads(), problems);
+        var cors = new Cors(deps.config.http().corsOrigins(), problems);
         var cache = new ResponseCache(deps.changes, deps.config.cache());
         var health = new Health(deps.database, deps.realtime::redisConnected, deps.jobs::isRunning, problems);
         var metrics = deps.metrics;
@@ -47,16 +48,6 @@ public final class App {
                 server.setStopTimeout(15_000);
                 server.setErrorHandler(new JettyProblemErrorHandler(deps.json));
             });
-            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                rule.path = "/api/*";
-                if (http.corsOrigins().contains("*")) {
-                    rule.anyHost();
-                } else {
-                    http.corsOrigins().forEach(origin -> rule.allowHost(origin));
-                }
-                rule.exposeHeader("ETag");
-                rule.exposeHeader(RequestIds.HEADER);
-            }));
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
                 // The message reads well as text; the key/value pairs are fields in JSON logs.
@@ -73,8 +64,14 @@ public final class App {
             config.jetty.modifyWebSocketServletFactory(deps.realtime.websocketFactory(EVENTS_SOCKET));
 
             config.routes.before(RequestIds::assign);
+            // CORS for pages on other origins: our own handler, see Cors for why not the bundled plugin.
+            config.routes.before("/api/*", cors);
             config.routes.beforeMatched(auth);
-            config.routes.wsBeforeUpgrade(auth::upgrade);
+            config.routes.wsBeforeUpgrade(ctx -> {
+                if (cors.allowsUpgrade(ctx)) {
+                    auth.upgrade(ctx);
+                }
+            });
             config.routes.beforeMatched(cache::serveCached);
             config.routes.afterMatched(cache::afterHandler);
 

@@ -292,6 +292,22 @@ class ListRoutesTest {
     }
 
     @Test
+    void anEntryHasItsOwnUrl() {
+        createList("name", "Entry urls", "is_ranked", true);
+        var added = add("entry-urls", "lufia-ii", null);
+        assertThat(added.header("Location")).isEqualTo("/api/lists/entry-urls/entries/lufia-ii");
+        var entry = api.get("/api/lists/entry-urls/entries/lufia-ii");
+        assertThat(entry.status()).isEqualTo(200);
+        assertThat(entry.json()).isEqualTo(added.json());
+        assertThat(api.get("/api/lists/entry-urls/entries/earthbound").json().path("error").asText()).isEqualTo("Entry not found");
+        createList("name", "Hidden entries", "is_public", false);
+        add("hidden-entries", "lufia-ii", null);
+        assertThat(api.get("/api/lists/hidden-entries/entries/lufia-ii").status()).isEqualTo(404);
+        assertThat(api.get("/api/lists/hidden-entries/entries/lufia-ii", "Authorization", "Bearer " + app.writeToken()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void privateListsAreHiddenFromAnonymousReaders() {
         createList("name", "Secret", "is_public", false);
         add("secret", "earthbound", null);

@@ -49,6 +49,7 @@ public final class JournalModule {
                     patch(playthroughController::update, Access.WRITE);
                     delete(playthroughController::delete, Access.WRITE);
                     post("sessions", playthroughController::addSession, Access.WRITE);
+                    get("sessions/{session}", playthroughController::getSession, Access.READ);
                 });
             });
             get("stats", statsController::get, Access.READ);

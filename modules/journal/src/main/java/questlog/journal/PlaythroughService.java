@@ -161,6 +161,12 @@ final class PlaythroughService {
         };
     }
 
+    /** One session of a playthrough; empty when there is no such playthrough or session. */
+    Optional<PlaySessionResponse> session(UUID playthroughId, UUID sessionId) {
+        return jdbi.withExtension(PlaySessionDao.class, dao -> dao.find(playthroughId, sessionId))
+                .map(PlaySessionResponse::from);
+    }
+
     /** Logs a session and counts it into the playthrough's playtime; empty when there is no such playthrough. */
     Optional<PlaySessionResponse> addSession(UUID playthroughId, CreateSessionRequest request) {
         FieldErrors errors = new FieldErrors();

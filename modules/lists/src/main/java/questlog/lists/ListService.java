@@ -114,6 +114,17 @@ final class ListService {
                         .map(this::activityResponse).toList()));
     }
 
+    /** One entry of a list the caller may see; not found: the list, or the game in it. */
+    EntryResponse entry(String slug, String gameSlug, boolean withPrivate) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            GameList list = h.attach(ListDao.class).find(slug).filter(l -> l.isPublic() || withPrivate)
+                    .orElseThrow(ListService::listNotFound);
+            GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
+            ListEntry entry = h.attach(ListEntryDao.class).find(list.id(), game.id()).orElseThrow(ListService::entryNotFound);
+            return EntryResponse.from(entry, game);
+        });
+    }
+
     /** The lists a game is in, on the caller's handle (for the game detail). */
     List<GameListMembership> listsOfGame(Handle h, UUID gameId, boolean withPrivate) {
         return h.attach(ListEntryDao.class).listsOfGame(gameId, withPrivate);

@@ -52,6 +52,7 @@ public final class ListsModule {
                 path("entries", () -> {
                     post(controller::addEntry, Access.WRITE);
                     post("bulk", controller::bulkAdd, Access.WRITE);
+                    get("{game}", controller::getEntry, Access.READ);
                     patch("{game}", controller::updateEntry, Access.WRITE);
                     delete("{game}", controller::removeEntry, Access.WRITE);
                 });
