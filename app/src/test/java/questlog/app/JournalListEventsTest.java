@@ -86,7 +86,7 @@ class JournalListEventsTest {
         assertThat(app.post("/api/playthroughs/" + id + "/sessions", Map.of("minutes", 0)).status()).isEqualTo(422);
         assertThat(app.post("/api/lists", Map.of("name", "Refusals")).status()).isEqualTo(201);
         long afterList = lastEventId();
-        assertThat(app.post("/api/lists/refusals/entries", Map.of("game", "no-such-game")).status()).isEqualTo(422);
+        assertThat(app.post("/api/lists/refusals/entries", Map.of("game", "no-such-game")).status()).isEqualTo(404);
 
         assertThat(eventsAfter(afterList)).isEmpty();
         assertThat(eventsAfter(before)).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.LIST_UPDATED);

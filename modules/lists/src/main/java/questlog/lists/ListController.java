@@ -118,7 +118,7 @@ final class ListController {
         try {
             call.run();
         } catch (ListService.NotFoundException e) {
-            throw notFound(e.getMessage());
+            throw new NotFoundResponse(e.getMessage(), Map.of("error", e.error()));
         } catch (ListService.ConflictException e) {
             throw new ConflictResponse(e.getMessage());
         }

@@ -81,10 +81,24 @@ final class ListService {
         }
     }
 
-    /** No list, entry or game answers to the name in the path. */
+    /**
+     * No list, entry or game answers to the name given. {@code error} is the original Questlog's
+     * message for it; the message says more when there is more to say.
+     */
     static final class NotFoundException extends RuntimeException {
-        NotFoundException(String message) {
-            super(message, null, false, false);
+        private final String error;
+
+        NotFoundException(String error) {
+            this(error, error);
+        }
+
+        NotFoundException(String error, String detail) {
+            super(detail, null, false, false);
+            this.error = error;
+        }
+
+        String error() {
+            return error;
         }
     }
 
@@ -276,8 +290,9 @@ final class ListService {
         return write(slug, h -> {
             GameList list = locked(h, slug);
             errors.throwIfUnprocessable();
+            // As the original: an unknown game is a 404 "Work not found" (after an unknown list's 404).
             GameCatalog.GameRef game = catalog.game(h, gameSlug).orElseThrow(() ->
-                    InvalidInputException.of(422, "game", "no game has the slug '" + gameSlug + "'"));
+                    new NotFoundException("Work not found", "Work not found: no game has the slug '" + gameSlug + "'"));
             ListEntryDao entries = h.attach(ListEntryDao.class);
             if (entries.find(list.id(), game.id()).isPresent()) {
                 throw new ConflictException("'" + game.slug() + "' is already in this list");

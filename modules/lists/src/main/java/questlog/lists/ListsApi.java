@@ -69,7 +69,9 @@ final class ListsApi {
                         .withProblems(404, 422),
                 ApiOperation.post("/api/lists/{slug}/entries", "Add a game to a list", ApiResponse.created(EntryResponse.class))
                         .withDescription("The game is `game` (or the original's `work_slug`). " + RANKED
-                                + " Unranked lists ignore `position`. A game already in the list is a 409. "
+                                + " Unranked lists ignore `position`. A game already in the list is a 409. As in "
+                                + "the original Questlog, an unknown list is a 404 with `\"error\": \"List not "
+                                + "found\"` and then an unknown game a 404 with `\"error\": \"Work not found\"`. "
                                 + "`Location` is the new entry's URL.")
                         .withParams(slug)
                         .withBody(AddEntryRequest.class)
@@ -78,8 +80,10 @@ final class ListsApi {
                                 ApiResponse.ok(BulkAddResponse.class))
                         .withDescription("As in the original Questlog: games already in the list are skipped, unknown "
                                 + "ones reported in `errors` (\"Work not found: <slug>\"), the rest added in one "
-                                + "transaction. In a ranked list entries go in by requested position (clamped to "
-                                + "1..n+1), those without one at the end.")
+                                + "transaction; the answer is a 200 even when nothing was added. In a ranked list "
+                                + "entries go in by requested position (clamped to 1..n+1), those without one at the "
+                                + "end. An unknown list is a 404 with `\"error\": \"List not found\"` (the original "
+                                + "failed with a 500 there).")
                         .withParams(slug)
                         .withBody(BulkAddRequest.class)
                         .withProblems(404, 422),
