@@ -2,7 +2,10 @@ package questlog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.testsupport.StreamClient;
 
 /**
  * CORS as a browser meets it: real preflights (OPTIONS with Origin and the Access-Control-Request
  * headers a page's PATCH with a token and a JSON body triggers) and actual requests, sent with a
  * plain JDK client so that the Origin and method are ours to choose; with the default
- * {@code CORS_ORIGINS=*} and with a restricted list.
+ * {@code CORS_ORIGINS=*} and with a restricted list. The same list decides which pages may open
+ * the event socket.
  */
 class CorsTest {
     static final String SITE = "https://site.example";
@@ -123,6 +128,68 @@ class CorsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(allowHeaders(response)).isEmpty();
+    }
+
+    @Test
+    void theEventSocketAcceptsPagesOfListedOriginsAndProgramsWithoutOrigin() {
+        for (var client : List.of(
+                StreamClient.attempt(restricted.wsUrl(""), Map.of("Origin", SITE)),
+                StreamClient.attempt(restricted.wsUrl(""), Map.of()),
+                StreamClient.attempt(open.wsUrl(""), Map.of("Origin", "https://evil.example")))) {
+            try {
+                assertThat(client.opened).as(client.getURI() + " " + client.closeReason).isTrue();
+            } finally {
+                client.shut();
+            }
+        }
+        StreamClient stranger = StreamClient.attempt(restricted.wsUrl(""), Map.of("Origin", "https://evil.example"));
+        assertThat(stranger.opened).isFalse();
+    }
+
+    @Test
+    void anUpgradeFromAnotherOriginIsRefusedWith403BeforeTheUpgrade() throws Exception {
+        RawAnswer refused = upgrade(restricted, "https://evil.example");
+        assertThat(refused.statusLine()).contains(" 403 ");
+        assertThat(refused.headers().toLowerCase()).contains("content-type: application/problem+json").doesNotContain("upgrade: websocket");
+        assertThat(TestApp.JSON.readTree(refused.body()).path("detail").asText()).contains("https://evil.example");
+
+        assertThat(upgrade(restricted, SITE).statusLine()).contains(" 101 ");
+        assertThat(upgrade(open, "https://evil.example").statusLine()).contains(" 101 ");
+    }
+
+    record RawAnswer(String statusLine, String headers, String body) {}
+
+    /** A WebSocket upgrade request as a browser sends it, over a plain socket; the answer up to its body. */
+    static RawAnswer upgrade(TestApp app, String origin) throws Exception {
+        URI uri = URI.create(app.baseUrl());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + App.EVENTS_SOCKET + "/ HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Origin: " + origin + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var in = new BufferedInputStream(socket.getInputStream());
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            String[] lines = head.toString().split("\r\n");
+            int length = 0;
+            for (String line : lines) {
+                if (line.toLowerCase().startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring("content-length:".length()).strip());
+                }
+            }
+            byte[] body = in.readNBytes(length);
+            return new RawAnswer(lines[0], head.toString(), new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     static List<String> exposed(HttpResponse<?> response) {
