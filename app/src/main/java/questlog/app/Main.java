@@ -285,7 +285,8 @@ public final class Main implements Callable<Integer> {
             @CommandLine.Spec CommandLine.Model.CommandSpec spec;
             @Option(names = "--url", description = "WebSocket URL (default: ws://127.0.0.1:$PORT/ws/questlog/)") String url;
             @Option(names = "--since", description = "First replay every event after this id") Long since;
-            @Option(names = "--types", split = ",", description = "Only these event types, e.g. questlog:playthrough_complete")
+            @Option(names = "--types", split = ",", description = "Only these event types, by full or short name, "
+                    + "e.g. questlog:playthrough_complete or playthrough_complete")
             List<String> types;
             @Option(names = "--token", description = "API token, needed when reads are private "
                     + "(default: $QUESTLOG_TOKEN, then $QUESTLOG_API_KEY)") String token;

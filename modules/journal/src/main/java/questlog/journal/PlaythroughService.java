@@ -147,8 +147,9 @@ final class PlaythroughService {
 
     /**
      * {@code playthrough_started} when a playthrough is created as or becomes playing,
-     * {@code playthrough_complete} when created as or becoming completed, else
-     * {@code playthrough_updated}.
+     * {@code playthrough_complete} when created as or becoming completed; otherwise
+     * {@code playthrough_added} for a new one (planned, paused or abandoned) and
+     * {@code playthrough_updated} for a change. {@code before} is null for a new playthrough.
      */
     private static String eventType(PlaythroughStatus before, PlaythroughStatus after) {
         if (after == before) {
@@ -157,7 +158,7 @@ final class PlaythroughService {
         return switch (after) {
             case PLAYING -> EventTypes.PLAYTHROUGH_STARTED;
             case COMPLETED -> EventTypes.PLAYTHROUGH_COMPLETE;
-            default -> EventTypes.PLAYTHROUGH_UPDATED;
+            default -> before == null ? EventTypes.PLAYTHROUGH_ADDED : EventTypes.PLAYTHROUGH_UPDATED;
         };
     }
 

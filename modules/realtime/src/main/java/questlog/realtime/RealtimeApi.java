@@ -24,7 +24,8 @@ final class RealtimeApi {
                         .withParams(
                                 ApiParam.query("since", Long.class, "Only events after this id (default 0: from the start)"),
                                 ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 100)"),
-                                ApiParam.query("types", String.class, "Comma-separated event types to keep (default: all)"))
+                                ApiParam.query("types", String.class, "Comma-separated event types to keep, by full "
+                                        + "(`questlog:game_added`) or short (`game_added`) name (default: all)"))
                         .withProblems(400)));
         List<ApiOperation> webhooks = ApiOperation.tagged("Webhooks", List.of(
                 ApiOperation.get("/api/webhooks", "List webhooks", ApiResponse.pageOf(WebhookResponse.class))
@@ -38,7 +39,8 @@ final class RealtimeApi {
                 ApiOperation.post("/api/webhooks", "Register a webhook", ApiResponse.created(WebhookResponse.class))
                         .withBody(CreateWebhookRequest.class)
                         .withDescription("""
-                                Every event committed from now on whose type is in `types` (all when empty) is POSTed \
+                                Every event committed from now on whose type is in `types` (all when empty; full \
+                                or short names, kept as full names) is POSTed \
                                 to `url` as its envelope, with headers `X-Questlog-Event` (the type), \
                                 `X-Questlog-Event-Id` and `X-Questlog-Signature: sha256=<hex HMAC-SHA256 of the raw \
                                 body, keyed with the secret>`. Any 2xx within the timeout (10 s) counts as delivered; \

@@ -69,6 +69,14 @@ class EventsApiTest {
     }
 
     @Test
+    void shortTypeNamesAreTheFullOnes() throws Exception {
+        JsonNode lists = get("/api/events?types=list_updated");
+        assertThat(lists.get("total").asLong()).isEqualTo(4);
+        assertThat(lists.get("items").findValuesAsText("type")).containsOnly("questlog:list_updated");
+        assertThat(get("/api/events?types=list_updated,questlog:sync_progress").get("total").asLong()).isEqualTo(12);
+    }
+
+    @Test
     void badParametersAre400() {
         assertThat(server.get("/api/events?since=-1").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/events?since=abc").statusCode()).isEqualTo(400);

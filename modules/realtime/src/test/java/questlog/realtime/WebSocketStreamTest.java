@@ -161,6 +161,19 @@ class WebSocketStreamTest {
     }
 
     @Test
+    void shortTypeNamesFilterLikeFullOnes() {
+        StreamClient client = StreamClient.open(server.wsUrl("types=list_updated,questlog:game_removed"));
+        try {
+            server.append(EventTypes.GAME_ADDED, Map.of("game", "d"));
+            long list = server.append(EventTypes.LIST_UPDATED, Map.of("list", "l", "verb", "added", "entries", List.of("d")));
+            long removed = server.append(EventTypes.GAME_REMOVED, Map.of("game", "d"));
+            assertThat(client.ids(2, WAIT)).containsExactly(list, removed);
+        } finally {
+            client.shut();
+        }
+    }
+
+    @Test
     void withoutTrailingSlashTheSocketAnswersToo() {
         StreamClient client = StreamClient.open(server.wsUrl("").replace("/ws/questlog/", "/ws/questlog"));
         try {
