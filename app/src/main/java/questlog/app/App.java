@@ -62,6 +62,8 @@ public final class App {
 
             // Pings, dead-peer detection and the idle timeout of the event socket.
             config.jetty.modifyWebSocketServletFactory(deps.realtime.websocketFactory(EVENTS_SOCKET));
+            // Socket clients hear "restarting" (1012) before Jetty closes connections its own way.
+            config.events.serverStopping(deps.realtime::closeSockets);
 
             config.routes.before(RequestIds::assign);
             // CORS for pages on other origins: our own handler, see Cors for why not the bundled plugin.

@@ -279,7 +279,9 @@ public final class Main implements Callable<Integer> {
 
         @Command(name = "tail", description = {
                 "Print events as they happen, one JSON envelope per line (logs go to stderr).",
-                "Reconnects after a drop and resumes after the last event printed."})
+                "Reconnects after a drop and resumes after the last event printed; says on stderr why and when.",
+                "When the server's log ends before the position asked for (a restored or reset database), it says so",
+                "on stderr and continues with the events after the log's end."})
         static final class Tail implements Callable<Integer> {
             @ParentCommand Events events;
             @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -32,6 +32,13 @@ public final class EventTypes {
             PLAYTHROUGH_STARTED, PLAYTHROUGH_COMPLETE, PLAYTHROUGH_UPDATED, LIST_UPDATED, PROFILE_SYNCED, SYNC_PROGRESS,
             SYNC_COMPLETE, SYNC_FAILED);
 
+    /**
+     * Not an event type: the control message of the event stream that says the requested position
+     * is past the end of the log (see the realtime module). Never stored, never filtered out, never
+     * among {@link #ALL}.
+     */
+    public static final String STREAM_RESET = "questlog:stream_reset";
+
     private EventTypes() {}
 
     public static boolean isKnown(String type) {

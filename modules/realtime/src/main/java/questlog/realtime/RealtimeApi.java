@@ -15,12 +15,16 @@ final class RealtimeApi {
 
     static List<ApiOperation> operations() {
         List<ApiOperation> events = ApiOperation.tagged("Events", List.of(
-                ApiOperation.get("/api/events", "The event log, oldest first", ApiResponse.pageOf(Envelope.class))
+                ApiOperation.get("/api/events", "The event log, oldest first", ApiResponse.ok(EventPage.class))
                         .withDescription("""
                                 The same envelopes, byte for byte, as the WebSocket `/ws/questlog/`, Redis \
                                 (`PUBLISH events:questlog`) and webhooks deliver. Ids grow in commit order. Page with \
                                 `since`: `next` continues after the last item; `total` counts every matching event \
-                                after `since`.""" + " Event types: " + String.join(", ", EventTypes.ALL) + ".")
+                                after `since`. A `since` past the end of the log (the database was restored or reset \
+                                since the consumer saw that id) answers no items, `reset: {latest_id, \
+                                requested_since}` and a `next` that continues after `latest_id` (the socket sends \
+                                the same as a `questlog:stream_reset` message); `reset` is null otherwise."""
+                                + " Event types: " + String.join(", ", EventTypes.ALL) + ".")
                         .withParams(
                                 ApiParam.query("since", Long.class, "Only events after this id (default 0: from the start)"),
                                 ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 100)"),

@@ -77,6 +77,25 @@ class EventsApiTest {
     }
 
     @Test
+    void aSincePastTheEndOfTheLogAnswersAResetAndANextFromTheLatest() throws Exception {
+        long latest = ids.getLast();
+        JsonNode page = get("/api/events?since=" + (latest + 500) + "&limit=5");
+        assertThat(page.get("items")).isEmpty();
+        assertThat(page.get("total").asLong()).isZero();
+        assertThat(page.get("reset").get("latest_id").asLong()).isEqualTo(latest);
+        assertThat(page.get("reset").get("requested_since").asLong()).isEqualTo(latest + 500);
+        assertThat(page.get("next").asText()).isEqualTo("/api/events?since=" + latest + "&limit=5");
+        JsonNode following = get(page.get("next").asText());
+        assertThat(following.get("items")).isEmpty();
+        assertThat(following.get("reset").isNull()).isTrue();
+        assertThat(following.get("next").isNull()).isTrue();
+
+        JsonNode normal = get("/api/events?since=0&limit=1");
+        assertThat(normal.has("reset")).isTrue();
+        assertThat(normal.get("reset").isNull()).isTrue();
+    }
+
+    @Test
     void badParametersAre400() {
         assertThat(server.get("/api/events?since=-1").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/events?since=abc").statusCode()).isEqualTo(400);
