@@ -26,6 +26,7 @@ public final class App {
     public static Javalin create(AppDeps deps) {
         var problems = new ProblemMappers(deps.json);
         var auth = new Auth(deps.tokens, deps.config.security().privateReads(), problems);
+        var cors = new Cors(deps.config.http().corsOrigins(), problems);
         var cache = new ResponseCache(deps.changes, deps.config.cache(), deps.uncachedPaths());
         var health = new Health(deps.database, deps.healthChecks(), problems);
         var metrics = deps.metrics;
@@ -49,16 +50,6 @@ public final class App {
                 server.setStopTimeout(15_000);
                 server.setErrorHandler(new JettyProblemErrorHandler(deps.json));
             });
-            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                rule.path = "/api/*";
-                if (http.corsOrigins().contains("*")) {
-                    rule.anyHost();
-                } else {
-                    http.corsOrigins().forEach(origin -> rule.allowHost(origin));
-                }
-                rule.exposeHeader("ETag");
-                rule.exposeHeader(RequestIds.HEADER);
-            }));
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
                 // The message reads well as text; the key/value pairs are fields in JSON logs.
@@ -73,10 +64,18 @@ public final class App {
 
             // Pings, dead-peer detection and the idle timeout of the event socket.
             config.jetty.modifyWebSocketServletFactory(deps.realtime.websocketFactory(EVENTS_SOCKET));
+            // Socket clients hear "restarting" (1012) before Jetty closes connections its own way.
+            config.events.serverStopping(deps.realtime::closeSockets);
 
             config.routes.before(RequestIds::assign);
+            // CORS for pages on other origins: our own handler, see Cors for why not the bundled plugin.
+            config.routes.before("/api/*", cors);
             config.routes.beforeMatched(auth);
-            config.routes.wsBeforeUpgrade(auth::upgrade);
+            config.routes.wsBeforeUpgrade(ctx -> {
+                if (cors.allowsUpgrade(ctx)) {
+                    auth.upgrade(ctx);
+                }
+            });
             config.routes.beforeMatched(cache::serveCached);
             config.routes.afterMatched(cache::afterHandler);
             config.routes.afterMatched(deps.bodyContract::check);

@@ -47,7 +47,7 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
         var http = new HttpConfig(
                 reader.string("QUESTLOG_HOST", "0.0.0.0"),
                 reader.integer("PORT", DEFAULT_PORT, 0, 65535),
-                reader.list("CORS_ORIGINS", "*"),
+                reader.origins("CORS_ORIGINS"),
                 reader.integer("QUESTLOG_MAX_BODY_BYTES", 1 << 20, 1024, Integer.MAX_VALUE),
                 reader.integer("QUESTLOG_MAX_IMPORT_BYTES", 256 << 20, 1024, Integer.MAX_VALUE));
         var database = new DatabaseConfig(
@@ -196,6 +196,18 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                         .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + " (got '" + value.get() + "')");
                 return fallback;
             }
+        }
+
+        /** {@code *} (any origin) or origins, each checked as {@link Cors} reads it. */
+        List<String> origins(String key) {
+            List<String> origins = list(key, "*");
+            for (String origin : origins) {
+                String problem = Cors.problemWith(origin);
+                if (problem != null) {
+                    problems.add(key + ": " + problem);
+                }
+            }
+            return origins;
         }
 
         List<String> list(String key, String fallback) {

@@ -47,10 +47,15 @@ final class Auth implements Handler {
             secret = query == null || query.isBlank() ? null : query.strip();
         }
         if (!check(ctx, secret)) {
-            try (var body = ctx.resultInputStream()) {
-                if (body != null) {
-                    ctx.res().getOutputStream().write(body.readAllBytes());
-                }
+            sendNow(ctx);
+        }
+    }
+
+    /** Writes the result set so far straight to the response: before an upgrade Javalin would not. */
+    static void sendNow(Context ctx) throws java.io.IOException {
+        try (var body = ctx.resultInputStream()) {
+            if (body != null) {
+                ctx.res().getOutputStream().write(body.readAllBytes());
             }
         }
     }

@@ -13,13 +13,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
+import questlog.common.EventTypes;
 import questlog.common.Json;
 
 /**
  * {@code questlog events tail}: prints the event stream, one JSON envelope per line, as it
- * arrives. After a dropped connection it reconnects with {@code since=<last id printed>}, so
- * nothing is missed or printed twice; it gives up only when the server refuses the request
- * (bad parameters, bad token).
+ * arrives. After a dropped connection it says why on stderr, reconnects with
+ * {@code since=<last id printed>}, so nothing is missed or printed twice, and says so when it is
+ * back; it gives up only when the server refuses the request (bad parameters, bad token, an
+ * origin it does not accept). A {@code questlog:stream_reset} message (the server's log ends before
+ * the position asked for: its database was restored or reset) is not printed as an event: a line
+ * on stderr says where the log ends, and the stream goes on from there.
  */
 final class EventTail {
     private static final long MAX_BACKOFF_MS = 5000;
@@ -49,37 +53,54 @@ final class EventTail {
     /** Runs until {@code count} events were printed (forever without one); returns the exit code. */
     int run() throws InterruptedException {
         long backoffMs = 250;
+        boolean connectedBefore = false;
         while (true) {
-            Connection connection = new Connection(uri(lastId != null ? lastId : since));
+            Long position = lastId != null ? lastId : since;
+            Connection connection = new Connection(uri(position));
             connection.connectBlocking(10, TimeUnit.SECONDS);
             // Not connectBlocking's answer: a short stream can open, deliver and close before it returns.
             if (!connection.opened && !connection.refused()) {
-                err.println("Cannot connect to " + url + "; retrying in " + backoffMs + " ms");
-                err.flush();
+                say("Cannot connect to " + url + " (" + (connection.reason == null ? "no answer" : connection.reason)
+                        + "); retrying in " + backoffMs + " ms");
             } else {
                 if (connection.opened) {
                     backoffMs = 250;
-                    if (printed == 0) {
-                        err.println("Connected to " + url + (since == null ? "" : ", replaying after event " + since));
-                        err.flush();
+                    if (connectedBefore) {
+                        say("Reconnected to " + url + (position == null ? "" : ", resuming after event " + position));
+                    } else {
+                        say("Connected to " + url + (since == null ? "" : ", replaying after event " + since));
                     }
+                    connectedBefore = true;
                 }
                 connection.closed.await();
                 if (count != null && printed >= count) {
                     return 0;
                 }
                 if (connection.refused()) {
-                    err.println("The server refused the stream: " + connection.why());
-                    err.flush();
+                    say("The server refused the stream: " + connection.why());
                     return 2;
                 }
-                err.println("Disconnected (" + connection.why() + "); resuming in " + backoffMs + " ms");
-                err.flush();
+                say("Disconnected: " + connection.why() + "; reconnecting in " + backoffMs + " ms");
             }
             connection.close();
             Thread.sleep(backoffMs);
             backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         }
+    }
+
+    private void say(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    /** The server's control message: where its log ends now; the stream goes on after that. */
+    private void reset(JsonNode message) {
+        JsonNode payload = message.path("payload");
+        long latest = payload.path("latest_id").asLong();
+        lastId = latest;
+        say("The server's event log ends at event " + latest + ", before event "
+                + payload.path("requested_since").asLong() + " asked for (its database was restored or reset); "
+                + "continuing with the events after " + latest);
     }
 
     URI uri(Long after) {
@@ -126,11 +147,15 @@ final class EventTail {
             }
             try {
                 JsonNode envelope = json.readTree(message);
+                if (EventTypes.STREAM_RESET.equals(envelope.path("type").asText()) && envelope.path("id").isNull()) {
+                    reset(envelope);
+                    return;
+                }
                 if (envelope.hasNonNull("id")) {
                     lastId = envelope.get("id").asLong();
                 }
             } catch (java.io.IOException e) {
-                err.println("Ignoring a message that is not JSON: " + message);
+                say("Ignoring a message that is not JSON: " + message);
             }
             out.println(message);
             out.flush();
@@ -160,8 +185,19 @@ final class EventTail {
             return code == 1008 || (!opened && (r.contains("401") || r.contains("403") || r.contains("404")));
         }
 
+        /** What the close code means, then the code and the server's reason. */
         String why() {
-            return "code " + code + (reason == null || reason.isBlank() ? "" : ": " + reason);
+            String meaning = switch (code) {
+                case 1000 -> "closed normally";
+                case 1001 -> "the server is going away";
+                case 1006 -> "the connection was lost";
+                case 1008 -> "the request was refused";
+                case 1011 -> "the server had an error";
+                case 1012 -> "the server is restarting";
+                case 1013 -> "this client fell too far behind";
+                default -> "closed";
+            };
+            return meaning + " (code " + code + (reason == null || reason.isBlank() ? "" : ", " + reason) + ")";
         }
     }
 }

@@ -280,13 +280,16 @@ public final class Main implements Callable<Integer> {
 
         @Command(name = "tail", description = {
                 "Print events as they happen, one JSON envelope per line (logs go to stderr).",
-                "Reconnects after a drop and resumes after the last event printed."})
+                "Reconnects after a drop and resumes after the last event printed; says on stderr why and when.",
+                "When the server's log ends before the position asked for (a restored or reset database), it says so",
+                "on stderr and continues with the events after the log's end."})
         static final class Tail implements Callable<Integer> {
             @ParentCommand Events events;
             @CommandLine.Spec CommandLine.Model.CommandSpec spec;
             @Option(names = "--url", description = "WebSocket URL (default: ws://127.0.0.1:$PORT/ws/questlog/)") String url;
             @Option(names = "--since", description = "First replay every event after this id") Long since;
-            @Option(names = "--types", split = ",", description = "Only these event types, e.g. questlog:playthrough_complete")
+            @Option(names = "--types", split = ",", description = "Only these event types, by full or short name, "
+                    + "e.g. questlog:playthrough_complete or playthrough_complete")
             List<String> types;
             @Option(names = "--token", description = "API token, needed when reads are private "
                     + "(default: $QUESTLOG_TOKEN, then $QUESTLOG_API_KEY)") String token;

@@ -148,6 +148,11 @@ final class OpenApi {
                         .putObject("schema").put("type", "string");
             }
         });
+        if (op.response().status() == 201) {
+            success.putObject("headers").putObject("Location")
+                    .put("description", "The URL of what was created (an absolute path); a GET answers it")
+                    .putObject("schema").put("type", "string");
+        }
         if (op.response().body() != null && isCachedRead(op, op.response().body())) {
             responses.putObject("304").put("description", "Not modified: the If-None-Match tag still matches");
         }

@@ -75,6 +75,31 @@ class JournalListEventsTest {
     }
 
     @Test
+    void aNewPlaythroughIsAddedStartedOrCompleteAndOnlyChangesAreUpdates() {
+        long before = lastEventId();
+        List<String> ids = new ArrayList<>();
+        for (var body : List.of(Map.of("status", "planned"), Map.of("status", "paused"), Map.of("status", "abandoned"),
+                Map.of("status", "playing", "started_at", "2026-01-02"),
+                Map.of("status", "completed", "completed_at", "2026-01-03"))) {
+            var created = app.post("/api/games/xenogears/playthroughs", body);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            ids.add(created.json().get("id").asText());
+        }
+        assertThat(app.patch("/api/playthroughs/" + ids.get(0), Map.of("notes", "disc 2 someday")).status()).isEqualTo(200);
+        assertThat(app.patch("/api/playthroughs/" + ids.get(0), Map.of("status", "paused")).status()).isEqualTo(200);
+
+        List<JsonNode> events = eventsAfter(before);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
+                EventTypes.PLAYTHROUGH_ADDED, EventTypes.PLAYTHROUGH_ADDED, EventTypes.PLAYTHROUGH_ADDED,
+                EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_COMPLETE,
+                EventTypes.PLAYTHROUGH_UPDATED, EventTypes.PLAYTHROUGH_UPDATED);
+        assertThat(events).extracting(e -> e.get("payload").get("playthrough_id").asText())
+                .containsExactly(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(0), ids.get(0));
+        assertThat(events.get(1).get("payload").get("status").asText()).isEqualTo("paused");
+        assertThat(events.get(2).get("payload").get("game").asText()).isEqualTo("xenogears");
+    }
+
+    @Test
     void refusedWritesRecordNoEvent() {
         var created = app.post("/api/games/xenogears/playthroughs", Map.of("status", "planned"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -86,7 +111,7 @@ class JournalListEventsTest {
         assertThat(app.post("/api/playthroughs/" + id + "/sessions", Map.of("minutes", 0)).status()).isEqualTo(422);
         assertThat(app.post("/api/lists", Map.of("name", "Refusals")).status()).isEqualTo(201);
         long afterList = lastEventId();
-        assertThat(app.post("/api/lists/refusals/entries", Map.of("game", "no-such-game")).status()).isEqualTo(422);
+        assertThat(app.post("/api/lists/refusals/entries", Map.of("game", "no-such-game")).status()).isEqualTo(404);
 
         assertThat(eventsAfter(afterList)).isEmpty();
         assertThat(eventsAfter(before)).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.LIST_UPDATED);

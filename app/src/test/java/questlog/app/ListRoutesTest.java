@@ -126,7 +126,7 @@ class ListRoutesTest {
         assertProblem(add("ranked", "lufia-ii", 6), 422, "position");
         assertProblem(add("ranked", "lufia-ii", 0), 422, "position");
         assertProblem(add("ranked", "earthbound", null), 409, null);
-        assertProblem(add("ranked", "no-such-game", null), 422, "game");
+        assertProblem(add("ranked", "no-such-game", null), 404, null);
 
         var moved = api.patch("/api/lists/ranked/entries/earthbound", body("position", 1));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
@@ -289,6 +289,41 @@ class ListRoutesTest {
             assertThat(missing.json().path("error").asText()).isEqualTo("List not found");
             assertThat(missing.json().path("detail").asText()).isEqualTo("List not found");
         }
+    }
+
+    @Test
+    void addingAnUnknownGameOrToAnUnknownListIsTheOriginals404() {
+        createList("name", "Compat adds");
+        var unknownGame = add("compat-adds", "no-such-game", null);
+        assertProblem(unknownGame, 404, null);
+        assertThat(unknownGame.json().path("error").asText()).isEqualTo("Work not found");
+        assertThat(unknownGame.json().path("status").asInt()).isEqualTo(404);
+        assertThat(unknownGame.json().path("detail").asText()).contains("no-such-game");
+        // the list is looked up first, as in the original
+        var unknownList = api.post("/api/lists/no-such-list/entries", body("work_slug", "no-such-game"));
+        assertProblem(unknownList, 404, null);
+        assertThat(unknownList.json().path("error").asText()).isEqualTo("List not found");
+        var unknownListBulk = api.post("/api/lists/no-such-list/entries/bulk", body("entries", List.of(body("work_slug", "earthbound"))));
+        assertProblem(unknownListBulk, 404, null);
+        assertThat(unknownListBulk.json().path("error").asText()).isEqualTo("List not found");
+        assertThat(order("compat-adds")).isEmpty();
+        assertThat(verbs("compat-adds")).containsExactly("created");
+    }
+
+    @Test
+    void anEntryHasItsOwnUrl() {
+        createList("name", "Entry urls", "is_ranked", true);
+        var added = add("entry-urls", "lufia-ii", null);
+        assertThat(added.header("Location")).isEqualTo("/api/lists/entry-urls/entries/lufia-ii");
+        var entry = api.get("/api/lists/entry-urls/entries/lufia-ii");
+        assertThat(entry.status()).isEqualTo(200);
+        assertThat(entry.json()).isEqualTo(added.json());
+        assertThat(api.get("/api/lists/entry-urls/entries/earthbound").json().path("error").asText()).isEqualTo("Entry not found");
+        createList("name", "Hidden entries", "is_public", false);
+        add("hidden-entries", "lufia-ii", null);
+        assertThat(api.get("/api/lists/hidden-entries/entries/lufia-ii").status()).isEqualTo(404);
+        assertThat(api.get("/api/lists/hidden-entries/entries/lufia-ii", "Authorization", "Bearer " + app.writeToken()).status())
+                .isEqualTo(200);
     }
 
     @Test

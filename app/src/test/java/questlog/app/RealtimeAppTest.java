@@ -85,6 +85,16 @@ class RealtimeAppTest {
     }
 
     @Test
+    void aSincePastTheEndOfTheLogAnswersTheDocumentedResetPage() {
+        long latest = app.appendEvent(EventTypes.GAME_ADDED, Map.of("game", "restored"));
+        var response = app.get("/api/events?since=" + (latest + 10));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("reset").get("latest_id").asLong()).isEqualTo(latest);
+        OpenApiTest.assertMatchesSpec(app, "GET", "/api/events", response);
+        OpenApiTest.assertMatchesSpec(app, "GET", "/api/events", app.get("/api/events?since=" + (latest - 1)));
+    }
+
+    @Test
     void webhooksNeedAWriteTokenEvenWhenReadsArePublic() {
         assertThat(app.send("GET", "/api/webhooks", null).status()).isEqualTo(401);
         assertThat(app.send("POST", "/api/webhooks", Map.of("url", "http://127.0.0.1:9/x", "secret", "0123456789abcdef0123")).status())

@@ -36,6 +36,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     private final TestDatabase db;
     private final boolean ownsDatabase;
     private final List<JobHandler> jobHandlers;
+    private AppConfig config;
     private AppDeps deps;
     private Javalin server;
     private HttpClient http;
@@ -98,7 +99,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("PORT", "0");
         AppConfig base = AppConfig.fromEnv(all);
-        AppConfig config = base.withDatabase(
+        config = base.withDatabase(
                 new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6));
         deps = AppDeps.build(config, clock, jobHandlers);
         server = App.create(deps).start("127.0.0.1", 0);
@@ -117,6 +118,18 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
     /** Stops the HTTP server only (graceful: requests in flight finish), keeping the database. */
     void stopServer() {
         server.stop();
+    }
+
+    /**
+     * Stops this instance as the process would on SIGTERM (the server, then everything it ran) and
+     * starts a new one on the same port and database, as a restarted process would. Tokens stay.
+     */
+    void restart() {
+        int port = server.port();
+        server.stop();
+        deps.close();
+        deps = AppDeps.build(config, clock, jobHandlers);
+        server = App.create(deps).start("127.0.0.1", port);
     }
 
     void stop() {

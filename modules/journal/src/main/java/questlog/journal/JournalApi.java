@@ -39,7 +39,8 @@ final class JournalApi {
                 ApiOperation.post("/api/games/{slug}/playthroughs", "Log a playthrough of a game",
                                 ApiResponse.created(PlaythroughResponse.class))
                         .withDescription("Every field is optional. Without a status, a playthrough with `completed_at` "
-                                + "is completed, one with `started_at` is playing, any other is planned. " + RULES)
+                                + "is completed, one with `started_at` is playing, any other is planned. `Location` "
+                                + "is the new playthrough's URL. " + RULES)
                         .withParams(gameSlug)
                         .withBody(CreatePlaythroughRequest.class)
                         .withProblems(404, 409, 422),
@@ -63,10 +64,15 @@ final class JournalApi {
                 ApiOperation.post("/api/playthroughs/{id}/sessions", "Log a play session",
                                 ApiResponse.created(PlaySessionResponse.class))
                         .withDescription("`minutes` (1 to 1440) is required; `started_at` defaults to now. The "
-                                + "playthrough's playtime is the sum of its sessions unless a playtime was given.")
+                                + "playthrough's playtime is the sum of its sessions unless a playtime was given. "
+                                + "`Location` is the new session's URL.")
                         .withParams(id)
                         .withBody(CreateSessionRequest.class)
                         .withProblems(404, 422),
+                ApiOperation.get("/api/playthroughs/{id}/sessions/{session}", "Get a play session",
+                                ApiResponse.ok(PlaySessionResponse.class))
+                        .withParams(id, ApiParam.path("session", "The session's id (a UUID)"))
+                        .withProblems(404),
                 ApiOperation.get("/api/stats", "Stats over the whole journal", ApiResponse.ok(StatsResponse.class))
                         .withDescription("""
                                 Totals, completions per year and month, playtime per platform, the rating \

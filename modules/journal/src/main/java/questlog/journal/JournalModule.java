@@ -59,6 +59,7 @@ public final class JournalModule implements FeatureModule {
                     patch(playthroughController::update, Access.WRITE);
                     delete(playthroughController::delete, Access.WRITE);
                     post("sessions", playthroughController::addSession, Access.WRITE);
+                    get("sessions/{session}", playthroughController::getSession, Access.READ);
                 });
             });
             get("stats", statsController::get, Access.READ);
@@ -85,6 +86,7 @@ public final class JournalModule implements FeatureModule {
 
     @Override
     public List<String> eventTypes() {
-        return List.of(EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_COMPLETE, EventTypes.PLAYTHROUGH_UPDATED);
+        return List.of(EventTypes.PLAYTHROUGH_ADDED, EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_COMPLETE,
+                EventTypes.PLAYTHROUGH_UPDATED);
     }
 }

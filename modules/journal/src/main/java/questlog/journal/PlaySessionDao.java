@@ -2,6 +2,7 @@ package questlog.journal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -26,6 +27,9 @@ public interface PlaySessionDao {
             SET session_minutes = session_minutes + :minutes, session_count = session_count + 1, updated_at = :now
             WHERE id = :id""")
     void addToTotals(@Bind("id") UUID playthroughId, @Bind("minutes") int minutes, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM play_session WHERE playthrough_id = :playthroughId AND id = :id")
+    Optional<PlaySession> find(@Bind("playthroughId") UUID playthroughId, @Bind("id") UUID id);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM play_session WHERE playthrough_id = :id ORDER BY started_at, created_at, id")
     List<PlaySession> ofPlaythrough(@Bind("id") UUID playthroughId);

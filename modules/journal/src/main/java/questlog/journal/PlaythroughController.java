@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import questlog.common.FieldErrors;
+import questlog.common.Locations;
 import questlog.common.Page;
 
 /** HTTP for playthroughs and sessions: reads and checks input, calls the service, picks the status. */
@@ -43,7 +44,9 @@ final class PlaythroughController {
         // A new playthrough is the same set of fields applied to nothing.
         var body = new Bodies.Read<>(read.value().asUpdate(), read.present());
         try {
-            ctx.status(201).json(service.create(ctx.pathParam("slug"), body).orElseThrow(PlaythroughController::gameNotFound));
+            PlaythroughResponse created = service.create(ctx.pathParam("slug"), body)
+                    .orElseThrow(PlaythroughController::gameNotFound);
+            ctx.status(201).header("Location", Locations.of(ctx, "playthroughs", created.id().toString())).json(created);
         } catch (PlaythroughService.ConflictException e) {
             throw new ConflictResponse(e.getMessage());
         }
@@ -69,7 +72,18 @@ final class PlaythroughController {
     void addSession(Context ctx) {
         Optional<UUID> id = id(ctx);
         CreateSessionRequest body = Bodies.read(ctx, json, CreateSessionRequest.class).value();
-        ctx.status(201).json(id.flatMap(i -> service.addSession(i, body)).orElseThrow(PlaythroughController::notFound));
+        PlaySessionResponse added = id.flatMap(i -> service.addSession(i, body)).orElseThrow(PlaythroughController::notFound);
+        ctx.status(201).header("Location", Locations.of(ctx, "playthroughs", added.playthroughId().toString(), "sessions",
+                added.id().toString())).json(added);
+    }
+
+    void getSession(Context ctx) {
+        Optional<UUID> playthrough = id(ctx);
+        Optional<UUID> session = uuid(ctx.pathParam("session"));
+        if (playthrough.isEmpty() || session.isEmpty()) {
+            throw sessionNotFound();
+        }
+        ctx.json(service.session(playthrough.get(), session.get()).orElseThrow(PlaythroughController::sessionNotFound));
     }
 
     /** Filters, order and window from the query string; a bad value is a 400 naming the parameter. */
@@ -118,8 +132,12 @@ final class PlaythroughController {
 
     /** The path id; a malformed one cannot name a playthrough, so it is answered like an unknown one. */
     private static Optional<UUID> id(Context ctx) {
+        return uuid(ctx.pathParam("id"));
+    }
+
+    private static Optional<UUID> uuid(String raw) {
         try {
-            return Optional.of(UUID.fromString(ctx.pathParam("id")));
+            return Optional.of(UUID.fromString(raw));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -127,6 +145,10 @@ final class PlaythroughController {
 
     private static NotFoundResponse notFound() {
         return new NotFoundResponse("Playthrough not found", Map.of("error", "Playthrough not found"));
+    }
+
+    private static NotFoundResponse sessionNotFound() {
+        return new NotFoundResponse("Session not found", Map.of("error", "Session not found"));
     }
 
     static NotFoundResponse gameNotFound() {

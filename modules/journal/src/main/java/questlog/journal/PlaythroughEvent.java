@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The payload of {@code questlog:playthrough_started}, {@code questlog:playthrough_complete} and
- * {@code questlog:playthrough_updated}: the playthrough's public fields as they are after the
+ * The payload of {@code questlog:playthrough_added}, {@code questlog:playthrough_started},
+ * {@code questlog:playthrough_complete} and {@code questlog:playthrough_updated}: the playthrough's public fields as they are after the
  * change (before it, for a removal, which is a {@code playthrough_updated} with {@code deleted}
  * true). {@code game} is the game's slug, {@code work} its name, {@code edition} the edition's
  * name (null without one).

@@ -149,8 +149,9 @@ final class PlaythroughService {
 
     /**
      * {@code playthrough_started} when a playthrough is created as or becomes playing,
-     * {@code playthrough_complete} when created as or becoming completed, else
-     * {@code playthrough_updated}.
+     * {@code playthrough_complete} when created as or becoming completed; otherwise
+     * {@code playthrough_added} for a new one (planned, paused or abandoned) and
+     * {@code playthrough_updated} for a change. {@code before} is null for a new playthrough.
      */
     private static String eventType(PlaythroughStatus before, PlaythroughStatus after) {
         if (after == before) {
@@ -159,8 +160,14 @@ final class PlaythroughService {
         return switch (after) {
             case PLAYING -> EventTypes.PLAYTHROUGH_STARTED;
             case COMPLETED -> EventTypes.PLAYTHROUGH_COMPLETE;
-            default -> EventTypes.PLAYTHROUGH_UPDATED;
+            default -> before == null ? EventTypes.PLAYTHROUGH_ADDED : EventTypes.PLAYTHROUGH_UPDATED;
         };
+    }
+
+    /** One session of a playthrough; empty when there is no such playthrough or session. */
+    Optional<PlaySessionResponse> session(UUID playthroughId, UUID sessionId) {
+        return jdbi.withExtension(PlaySessionDao.class, dao -> dao.find(playthroughId, sessionId))
+                .map(PlaySessionResponse::from);
     }
 
     /** Logs a session and counts it into the playthrough's playtime; empty when there is no such playthrough. */

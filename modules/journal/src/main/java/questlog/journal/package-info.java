@@ -4,8 +4,8 @@
  * <p>
  * Owns the tables {@code playthrough} and {@code play_session}. Routes:
  * {@code GET/POST /api/games/{slug}/playthroughs}, {@code GET /api/playthroughs},
- * {@code GET/PATCH/DELETE /api/playthroughs/{id}}, {@code POST /api/playthroughs/{id}/sessions}
- * and {@code GET /api/stats}. Games and editions come from the catalog through
+ * {@code GET/PATCH/DELETE /api/playthroughs/{id}}, {@code POST /api/playthroughs/{id}/sessions},
+ * {@code GET /api/playthroughs/{id}/sessions/{session}} and {@code GET /api/stats}. Games and editions come from the catalog through
  * {@link questlog.common.GameLookup}, which app fills in; only the stats queries read the
  * catalog tables directly (see {@code StatsDao}). Also loads and writes the {@code playthroughs}
  * section of the dataset format. Changes record {@code questlog:playthrough_*} events through

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -26,6 +27,14 @@ final class CatalogService {
 
     List<Genre> genres() {
         return jdbi.withExtension(GenreDao.class, GenreDao::list);
+    }
+
+    Optional<Franchise> franchise(String slug) {
+        return jdbi.withExtension(FranchiseDao.class, dao -> dao.findBySlug(slug));
+    }
+
+    Optional<Genre> genre(String slug) {
+        return jdbi.withExtension(GenreDao.class, dao -> dao.findBySlug(slug));
     }
 
     /** A given slug must be free (else a conflict); without one the name's slug gets a numeric suffix if taken. */

@@ -2,8 +2,11 @@ package questlog.library;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.util.Map;
 import questlog.common.Bodies;
+import questlog.common.Locations;
 
 /**
  * {@code /franchises}. The original API answers a bare array here and the canonical API shares
@@ -22,9 +25,15 @@ final class FranchiseController {
         ctx.json(catalog.franchises().stream().map(RefResponse::from).toList());
     }
 
+    void get(Context ctx) {
+        ctx.json(RefResponse.from(catalog.franchise(ctx.pathParam("slug")).orElseThrow(() ->
+                new NotFoundResponse("Franchise not found", Map.of("error", "Franchise not found")))));
+    }
+
     void create(Context ctx) throws IOException {
         CreateFranchiseRequest request = Bodies.read(ctx, json, CreateFranchiseRequest.class).value();
         request.validate();
-        ctx.status(201).json(RefResponse.from(Requests.conflictsAs409(() -> catalog.createFranchise(request))));
+        Franchise created = Requests.conflictsAs409(() -> catalog.createFranchise(request));
+        ctx.status(201).header("Location", Locations.of(ctx, "franchises", created.slug())).json(RefResponse.from(created));
     }
 }

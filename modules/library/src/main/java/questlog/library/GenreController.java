@@ -2,8 +2,11 @@ package questlog.library;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.util.Map;
 import questlog.common.Bodies;
+import questlog.common.Locations;
 
 /** {@code /genres}: a bare array by name, in the original API's shape (which the canonical API shares). */
 final class GenreController {
@@ -19,9 +22,15 @@ final class GenreController {
         ctx.json(catalog.genres().stream().map(GenreResponse::from).toList());
     }
 
+    void get(Context ctx) {
+        ctx.json(GenreResponse.from(catalog.genre(ctx.pathParam("slug")).orElseThrow(() ->
+                new NotFoundResponse("Genre not found", Map.of("error", "Genre not found")))));
+    }
+
     void create(Context ctx) throws IOException {
         CreateGenreRequest request = Bodies.read(ctx, json, CreateGenreRequest.class).value();
         request.validate();
-        ctx.status(201).json(GenreResponse.from(Requests.conflictsAs409(() -> catalog.createGenre(request))));
+        Genre created = Requests.conflictsAs409(() -> catalog.createGenre(request));
+        ctx.status(201).header("Location", Locations.of(ctx, "genres", created.slug())).json(GenreResponse.from(created));
     }
 }

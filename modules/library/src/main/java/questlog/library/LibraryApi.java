@@ -111,13 +111,23 @@ final class LibraryApi {
                 ApiOperation.get("/api/franchises", "List franchises by name (a bare array, as in the original API)",
                         ApiResponse.arrayOf(RefResponse.class)),
                 ApiOperation.post("/api/franchises", "Add a franchise", ApiResponse.created(RefResponse.class))
+                        .withDescription("`Location` is the new franchise's URL.")
                         .withBody(CreateFranchiseRequest.class)
                         .withProblems(409, 413, 422),
+                ApiOperation.get("/api/franchises/{slug}", "Get a franchise", ApiResponse.ok(RefResponse.class))
+                        .withDescription("An unknown slug answers 404 with `\"error\": \"Franchise not found\"`.")
+                        .withParams(ApiParam.path("slug", "The franchise's slug"))
+                        .withProblems(404),
                 ApiOperation.get("/api/genres", "List genres by name (a bare array, as in the original API)",
                         ApiResponse.arrayOf(GenreResponse.class)),
                 ApiOperation.post("/api/genres", "Add a genre", ApiResponse.created(GenreResponse.class))
+                        .withDescription("`Location` is the new genre's URL.")
                         .withBody(CreateGenreRequest.class)
-                        .withProblems(409, 413, 422))));
+                        .withProblems(409, 413, 422),
+                ApiOperation.get("/api/genres/{slug}", "Get a genre", ApiResponse.ok(GenreResponse.class))
+                        .withDescription("An unknown slug answers 404 with `\"error\": \"Genre not found\"`.")
+                        .withParams(ApiParam.path("slug", "The genre's slug"))
+                        .withProblems(404))));
         var window = new ApiParam[] {
                 ApiParam.query("limit", Long.class, "How many (default 100, not capped)"),
                 ApiParam.query("offset", Long.class, "Items to skip (default 0)")};

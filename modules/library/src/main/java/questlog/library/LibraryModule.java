@@ -126,10 +126,12 @@ public final class LibraryModule implements FeatureModule {
             path("franchises", () -> {
                 get(franchises::list, Access.READ);
                 post(franchises::create, Access.WRITE);
+                get("{slug}", franchises::get, Access.READ);
             });
             path("genres", () -> {
                 get(genres::list, Access.READ);
                 post(genres::create, Access.WRITE);
+                get("{slug}", genres::get, Access.READ);
             });
             // The original Questlog's read API.
             path("works", () -> {

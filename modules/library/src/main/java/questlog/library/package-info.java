@@ -7,7 +7,8 @@
  * The IGDB client ({@link questlog.library.igdb}) owns {@code igdb_token} and {@code igdb_response}.
  *
  * <p>Routes (under /api): {@code /games} (list, create, detail, patch, delete, and
- * {@code /games/{slug}/editions}), {@code /franchises}, {@code /genres}, the original Questlog's
+ * {@code /games/{slug}/editions}), {@code /franchises} and {@code /genres} (list, create, one by
+ * slug), the original Questlog's
  * reads {@code /works} and {@code /editions} in its exact shapes, {@code POST /import}, and the
  * IGDB routes: {@code POST /games} with {@code igdb_id}/{@code igdb_query},
  * {@code PUT /games/{slug}/sync} and {@code GET /igdb/search}.

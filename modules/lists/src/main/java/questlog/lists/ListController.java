@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import questlog.common.FieldErrors;
 import questlog.common.InvalidInputException;
+import questlog.common.Locations;
 
 /**
  * HTTP for lists and entries. Private lists are visible only to callers that {@code seesPrivate}
@@ -56,7 +57,10 @@ final class ListController {
 
     void create(Context ctx) {
         CreateListRequest body = Bodies.read(ctx, json, CreateListRequest.class).value();
-        translate(() -> ctx.status(201).json(service.create(body)));
+        translate(() -> {
+            ListDetailResponse created = service.create(body);
+            ctx.status(201).header("Location", Locations.of(ctx, "lists", created.slug())).json(created);
+        });
     }
 
     void update(Context ctx) {
@@ -73,7 +77,15 @@ final class ListController {
 
     void addEntry(Context ctx) {
         AddEntryRequest body = Bodies.read(ctx, json, AddEntryRequest.class).value();
-        translate(() -> ctx.status(201).json(service.addEntry(ctx.pathParam("slug"), body)));
+        translate(() -> {
+            EntryResponse added = service.addEntry(ctx.pathParam("slug"), body);
+            ctx.status(201).header("Location", Locations.of(ctx, "lists", ctx.pathParam("slug"), "entries", added.workSlug()))
+                    .json(added);
+        });
+    }
+
+    void getEntry(Context ctx) {
+        translate(() -> ctx.json(service.entry(ctx.pathParam("slug"), ctx.pathParam("game"), seesPrivate.test(ctx))));
     }
 
     void bulkAdd(Context ctx) {
@@ -103,7 +115,7 @@ final class ListController {
         try {
             call.run();
         } catch (ListService.NotFoundException e) {
-            throw notFound(e.getMessage());
+            throw new NotFoundResponse(e.getMessage(), Map.of("error", e.error()));
         } catch (ListService.ConflictException e) {
             throw new ConflictResponse(e.getMessage());
         }

@@ -83,10 +83,24 @@ final class ListService {
         }
     }
 
-    /** No list, entry or game answers to the name in the path. */
+    /**
+     * No list, entry or game answers to the name given. {@code error} is the original Questlog's
+     * message for it; the message says more when there is more to say.
+     */
     static final class NotFoundException extends RuntimeException {
-        NotFoundException(String message) {
-            super(message, null, false, false);
+        private final String error;
+
+        NotFoundException(String error) {
+            this(error, error);
+        }
+
+        NotFoundException(String error, String detail) {
+            super(detail, null, false, false);
+            this.error = error;
+        }
+
+        String error() {
+            return error;
         }
     }
 
@@ -114,6 +128,17 @@ final class ListService {
                 .filter(l -> l.isPublic() || withPrivate)
                 .map(l -> h.attach(ListActivityDao.class).newestFirst(l.id(), limit).stream()
                         .map(this::activityResponse).toList()));
+    }
+
+    /** One entry of a list the caller may see; not found: the list, or the game in it. */
+    EntryResponse entry(String slug, String gameSlug, boolean withPrivate) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            GameList list = h.attach(ListDao.class).find(slug).filter(l -> l.isPublic() || withPrivate)
+                    .orElseThrow(ListService::listNotFound);
+            GameLookup.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
+            ListEntry entry = h.attach(ListEntryDao.class).find(list.id(), game.id()).orElseThrow(ListService::entryNotFound);
+            return EntryResponse.from(entry, game);
+        });
     }
 
     /** The lists a game is in, on the caller's handle (for the game detail). */
@@ -267,8 +292,9 @@ final class ListService {
         return write(slug, h -> {
             GameList list = locked(h, slug);
             errors.throwIfUnprocessable();
+            // As the original: an unknown game is a 404 "Work not found" (after an unknown list's 404).
             GameLookup.GameRef game = catalog.game(h, gameSlug).orElseThrow(() ->
-                    InvalidInputException.of(422, "game", "no game has the slug '" + gameSlug + "'"));
+                    new NotFoundException("Work not found", "Work not found: no game has the slug '" + gameSlug + "'"));
             ListEntryDao entries = h.attach(ListEntryDao.class);
             if (entries.find(list.id(), game.id()).isPresent()) {
                 throw new ConflictException("'" + game.slug() + "' is already in this list");

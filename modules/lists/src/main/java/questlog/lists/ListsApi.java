@@ -29,7 +29,8 @@ final class ListsApi {
                         .withDescription("A bare array, by name. " + COMPAT + PRIVATE),
                 ApiOperation.post("/api/lists", "Create a list", ApiResponse.created(ListDetailResponse.class))
                         .withDescription("`name` is required; the slug is made from it unless given (a numeric suffix "
-                                + "when taken). Lists are unranked and public unless told otherwise.")
+                                + "when taken). Lists are unranked and public unless told otherwise. `Location` is "
+                                + "the new list's URL.")
                         .withBody(CreateListRequest.class)
                         .withProblems(409, 422),
                 ApiOperation.get("/api/lists/{slug}", "Get a list with its entries", ApiResponse.ok(ListDetailResponse.class))
@@ -68,7 +69,10 @@ final class ListsApi {
                         .withProblems(404, 422),
                 ApiOperation.post("/api/lists/{slug}/entries", "Add a game to a list", ApiResponse.created(EntryResponse.class))
                         .withDescription("The game is `game` (or the original's `work_slug`). " + RANKED
-                                + " Unranked lists ignore `position`. A game already in the list is a 409.")
+                                + " Unranked lists ignore `position`. A game already in the list is a 409. As in "
+                                + "the original Questlog, an unknown list is a 404 with `\"error\": \"List not "
+                                + "found\"` and then an unknown game a 404 with `\"error\": \"Work not found\"`. "
+                                + "`Location` is the new entry's URL.")
                         .withParams(slug)
                         .withBody(AddEntryRequest.class)
                         .withProblems(404, 409, 422),
@@ -76,11 +80,18 @@ final class ListsApi {
                                 ApiResponse.ok(BulkAddResponse.class))
                         .withDescription("As in the original Questlog: games already in the list are skipped, unknown "
                                 + "ones reported in `errors` (\"Work not found: <slug>\"), the rest added in one "
-                                + "transaction. In a ranked list entries go in by requested position (clamped to "
-                                + "1..n+1), those without one at the end.")
+                                + "transaction; the answer is a 200 even when nothing was added. In a ranked list "
+                                + "entries go in by requested position (clamped to 1..n+1), those without one at the "
+                                + "end. An unknown list is a 404 with `\"error\": \"List not found\"` (the original "
+                                + "failed with a 500 there).")
                         .withParams(slug)
                         .withBody(BulkAddRequest.class)
                         .withProblems(404, 422),
+                ApiOperation.get("/api/lists/{slug}/entries/{game}", "Get one entry of a list", ApiResponse.ok(EntryResponse.class))
+                        .withDescription("A 404 carries `\"error\": \"List not found\"` or `\"error\": \"Entry not "
+                                + "found\"`." + PRIVATE)
+                        .withParams(slug, game)
+                        .withProblems(404),
                 ApiOperation.patch("/api/lists/{slug}/entries/{game}", "Move an entry or change its notes",
                                 ApiResponse.ok(EntryResponse.class))
                         .withDescription("A new `position` (1 to n) moves the entry; the ones in between shift by one. "

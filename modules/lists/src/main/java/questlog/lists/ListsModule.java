@@ -61,6 +61,7 @@ public final class ListsModule implements FeatureModule {
                 path("entries", () -> {
                     post(controller::addEntry, Access.WRITE);
                     post("bulk", controller::bulkAdd, Access.WRITE);
+                    get("{game}", controller::getEntry, Access.READ);
                     patch("{game}", controller::updateEntry, Access.WRITE);
                     delete("{game}", controller::removeEntry, Access.WRITE);
                 });

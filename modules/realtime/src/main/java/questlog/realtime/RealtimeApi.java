@@ -15,16 +15,21 @@ final class RealtimeApi {
 
     static List<ApiOperation> operations() {
         List<ApiOperation> events = ApiOperation.tagged("Events", List.of(
-                ApiOperation.get("/api/events", "The event log, oldest first", ApiResponse.pageOf(Envelope.class))
+                ApiOperation.get("/api/events", "The event log, oldest first", ApiResponse.ok(EventPage.class))
                         .withDescription("""
                                 The same envelopes, byte for byte, as the WebSocket `/ws/questlog/`, Redis \
                                 (`PUBLISH events:questlog`) and webhooks deliver. Ids grow in commit order. Page with \
                                 `since`: `next` continues after the last item; `total` counts every matching event \
-                                after `since`.""" + " Event types: " + String.join(", ", EventTypes.ALL) + ".")
+                                after `since`. A `since` past the end of the log (the database was restored or reset \
+                                since the consumer saw that id) answers no items, `reset: {latest_id, \
+                                requested_since}` and a `next` that continues after `latest_id` (the socket sends \
+                                the same as a `questlog:stream_reset` message); `reset` is null otherwise."""
+                                + " Event types: " + String.join(", ", EventTypes.ALL) + ".")
                         .withParams(
                                 ApiParam.query("since", Long.class, "Only events after this id (default 0: from the start)"),
                                 ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 100)"),
-                                ApiParam.query("types", String.class, "Comma-separated event types to keep (default: all)"))
+                                ApiParam.query("types", String.class, "Comma-separated event types to keep, by full "
+                                        + "(`questlog:game_added`) or short (`game_added`) name (default: all)"))
                         .withProblems(400)));
         List<ApiOperation> webhooks = ApiOperation.tagged("Webhooks", List.of(
                 ApiOperation.get("/api/webhooks", "List webhooks", ApiResponse.pageOf(WebhookResponse.class))
@@ -38,7 +43,8 @@ final class RealtimeApi {
                 ApiOperation.post("/api/webhooks", "Register a webhook", ApiResponse.created(WebhookResponse.class))
                         .withBody(CreateWebhookRequest.class)
                         .withDescription("""
-                                Every event committed from now on whose type is in `types` (all when empty) is POSTed \
+                                Every event committed from now on whose type is in `types` (all when empty; full \
+                                or short names, kept as full names) is POSTed \
                                 to `url` as its envelope, with headers `X-Questlog-Event` (the type), \
                                 `X-Questlog-Event-Id` and `X-Questlog-Signature: sha256=<hex HMAC-SHA256 of the raw \
                                 body, keyed with the secret>`. Any 2xx within the timeout (10 s) counts as delivered; \

@@ -180,6 +180,15 @@ public final class RealtimeModule implements FeatureModule {
         notifications.start();
     }
 
+    /**
+     * Call when the HTTP server starts to stop (before Jetty closes connections its own way):
+     * closes every event-stream client with 1012 (service restart) and a reason, refuses new ones
+     * the same way, and waits up to 2 s for the close handshakes.
+     */
+    public void closeSockets() {
+        hub.closeAll(Duration.ofSeconds(2));
+    }
+
     /** WebSocket clients connected to this instance. */
     public int webSocketClients() {
         return hub.clientCount();

@@ -15,6 +15,15 @@ final class Renderer {
         return Envelope.from(event, json);
     }
 
+    /** The stream's control message for a position past the end of the log, as JSON text. */
+    String render(StreamReset reset) {
+        try {
+            return json.writeValueAsString(reset);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stream reset cannot be rendered", e);
+        }
+    }
+
     Message render(Event event) {
         try {
             return new Message(event.id(), event.type(), json.writeValueAsString(Envelope.from(event, json)));

@@ -45,7 +45,10 @@ record StreamRequest(Long since, Set<String> types) {
         }
     }
 
-    /** Comma-separated, possibly repeated; every name must be a known event type. */
+    /**
+     * Comma-separated, possibly repeated; every name must be a known event type, by its full
+     * ({@code questlog:game_added}) or short ({@code game_added}) name. Kept as full names.
+     */
     static Set<String> types(List<String> raw) throws InvalidException {
         Set<String> types = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -55,11 +58,7 @@ record StreamRequest(Long since, Set<String> types) {
                 if (type.isEmpty()) {
                     continue;
                 }
-                if (EventTypes.isKnown(type)) {
-                    types.add(type);
-                } else {
-                    unknown.add(abbreviate(type));
-                }
+                EventTypes.fullName(type).ifPresentOrElse(types::add, () -> unknown.add(abbreviate(type)));
             }
         }
         if (!unknown.isEmpty()) {

@@ -6,6 +6,8 @@ import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,6 +25,7 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import questlog.common.EventTypes;
 
 /**
  * The WebSocket clients of this instance. The relay hands every committed event to
@@ -46,10 +49,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Dead clients: the hub pings every {@code pingInterval}; a client that has not answered the
  * previous ping by the next one is disconnected (pongs are seen through {@link PongTracking}).
+ *
+ * <p>A {@code since} past the end of the log (the database was restored or reset after the client
+ * saw that id) cannot be served, and refusing it would make a client that reconnects with its last
+ * id retry forever: the client gets a {@link StreamReset} as its first message and then the events
+ * after the latest id. When the server stops, every client is closed with 1012 (service restart),
+ * so it knows to reconnect with {@code since}.
  */
 final class WebSocketHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebSocketHub.class);
     private static final int PAGE = 500;
+    /** Close code and reason of a stopping server: IANA's "Service Restart", a hint to reconnect. */
+    static final int RESTART = 1012;
+    static final String RESTART_REASON = "server restarting; reconnect with since=<last id>";
     static final int MAX_IN_FLIGHT = 32;
     /** Wakes a writer: it fell behind, or it was dropped. Never sent. */
     private static final Message WAKE = new Message(-1, "", "");
@@ -66,6 +78,7 @@ final class WebSocketHub implements AutoCloseable {
     private final ThreadFactory writers = Thread.ofVirtual().name("questlog-ws-writer-", 0).factory();
     private ScheduledFuture<?> pinger;
     private long position; // guarded by this: id of the last event dispatched
+    private volatile boolean stopping;
 
     WebSocketHub(Jdbi jdbi, Renderer renderer, int queueLimit, Duration pingInterval, Duration slowClientTimeout) {
         this.jdbi = jdbi;
@@ -98,6 +111,10 @@ final class WebSocketHub implements AutoCloseable {
     // --- connection lifecycle -------------------------------------------------------------
 
     private void connect(WsConnectContext ctx) {
+        if (stopping) {
+            ctx.closeSession(RESTART, RESTART_REASON);
+            return;
+        }
         StreamRequest request;
         try {
             request = new StreamRequest(StreamRequest.since(ctx.queryParam("since")),
@@ -125,9 +142,9 @@ final class WebSocketHub implements AutoCloseable {
         if (request.since() != null && request.since() > dispatched) {
             long latest = jdbi.withExtension(EventDao.class, EventDao::latestId);
             if (request.since() > latest) {
-                drop(client);
-                ctx.closeSession(1008, "since=" + request.since() + " is after the latest event id " + latest);
-                return;
+                // Still catching up, so dispatch leaves it alone; its writer starts from the latest id.
+                client.cursor = latest;
+                client.greeting = renderer.render(StreamReset.of(latest, request.since(), Instant.now()));
             }
         }
         writers.newThread(client::run).start();
@@ -247,16 +264,43 @@ final class WebSocketHub implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every client with 1012 and refuses new ones the same way, then waits (up to
+     * {@code wait}) for the close handshakes, so that clients hear why before the server stops.
+     */
+    void closeAll(Duration wait) {
+        stopping = true;
+        List<Session> closing = new ArrayList<>();
+        for (Client client : List.copyOf(clients.values())) {
+            if (drop(client)) {
+                closing.add(client.session);
+                client.session.close(RESTART, RESTART_REASON, Callback.NOOP);
+            }
+        }
+        // Upgraded, but their connect handler has not run yet (it will see stopping and close them too).
+        for (Session session : List.copyOf(upgradedAt.keySet())) {
+            if (!closing.contains(session) && session.isOpen()) {
+                closing.add(session);
+                session.close(RESTART, RESTART_REASON, Callback.NOOP);
+            }
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (closing.stream().anyMatch(Session::isOpen) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (pinger != null) {
             pinger.cancel(false);
         }
-        for (Client client : List.copyOf(clients.values())) {
-            if (drop(client)) {
-                client.session.close(1001, "server shutting down", Callback.NOOP);
-            }
-        }
+        closeAll(Duration.ZERO);
         scheduler.shutdownNow();
     }
 
@@ -270,6 +314,8 @@ final class WebSocketHub implements AutoCloseable {
         final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         final AtomicBoolean closed = new AtomicBoolean();
         volatile boolean awaitingPong;
+        /** Sent before anything else (a stream reset); set before the writer starts. */
+        String greeting;
         // guarded by the hub's lock
         boolean catchingUp;
         long behindSince;
@@ -289,6 +335,9 @@ final class WebSocketHub implements AutoCloseable {
 
         void run() {
             try {
+                if (greeting != null) {
+                    send(new Message(cursor, EventTypes.STREAM_RESET, greeting));
+                }
                 boolean catching;
                 synchronized (WebSocketHub.this) {
                     catching = catchingUp;

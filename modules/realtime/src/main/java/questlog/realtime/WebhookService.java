@@ -41,14 +41,11 @@ final class WebhookService {
         List<String> unknown = new ArrayList<>();
         if (request.types() != null) {
             for (String type : request.types()) {
-                if (type == null || !EventTypes.isKnown(type.strip())) {
-                    unknown.add(String.valueOf(type));
-                } else {
-                    types.add(type.strip());
-                }
+                EventTypes.fullName(type).ifPresentOrElse(types::add, () -> unknown.add(String.valueOf(type)));
             }
         }
-        rules.check(unknown.isEmpty(), "types", "unknown event type(s) " + unknown + "; known: " + EventTypes.ALL);
+        rules.check(unknown.isEmpty(), "types", "unknown event type(s) " + unknown + "; known: " + EventTypes.ALL
+                + " (the part after 'questlog:' alone works too)");
         rules.throwIfUnprocessable();
         return jdbi.withExtension(WebhookDao.class, dao -> dao.insert(url, types.toArray(String[]::new), secret));
     }

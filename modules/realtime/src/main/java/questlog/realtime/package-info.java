@@ -9,6 +9,8 @@
  * transactions. A relay in every app instance reads the committed log in id order, woken by
  * PostgreSQL {@code NOTIFY questlog_events} with polling as the fallback, and fans out to the
  * local WebSocket clients, to Redis ({@code PUBLISH}, once per event across instances) and to
- * webhooks (signed, retried with backoff, paused after repeated failure).
+ * webhooks (signed, retried with backoff, paused after repeated failure). A consumer asking for
+ * events after the end of the log (a restored database) gets a {@link questlog.realtime.StreamReset}
+ * instead of a refusal; a stopping server closes its sockets with 1012.
  */
 package questlog.realtime;

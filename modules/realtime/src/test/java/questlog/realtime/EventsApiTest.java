@@ -69,6 +69,33 @@ class EventsApiTest {
     }
 
     @Test
+    void shortTypeNamesAreTheFullOnes() throws Exception {
+        JsonNode lists = get("/api/events?types=list_updated");
+        assertThat(lists.get("total").asLong()).isEqualTo(4);
+        assertThat(lists.get("items").findValuesAsText("type")).containsOnly("questlog:list_updated");
+        assertThat(get("/api/events?types=list_updated,questlog:sync_progress").get("total").asLong()).isEqualTo(12);
+    }
+
+    @Test
+    void aSincePastTheEndOfTheLogAnswersAResetAndANextFromTheLatest() throws Exception {
+        long latest = ids.getLast();
+        JsonNode page = get("/api/events?since=" + (latest + 500) + "&limit=5");
+        assertThat(page.get("items")).isEmpty();
+        assertThat(page.get("total").asLong()).isZero();
+        assertThat(page.get("reset").get("latest_id").asLong()).isEqualTo(latest);
+        assertThat(page.get("reset").get("requested_since").asLong()).isEqualTo(latest + 500);
+        assertThat(page.get("next").asText()).isEqualTo("/api/events?since=" + latest + "&limit=5");
+        JsonNode following = get(page.get("next").asText());
+        assertThat(following.get("items")).isEmpty();
+        assertThat(following.get("reset").isNull()).isTrue();
+        assertThat(following.get("next").isNull()).isTrue();
+
+        JsonNode normal = get("/api/events?since=0&limit=1");
+        assertThat(normal.has("reset")).isTrue();
+        assertThat(normal.get("reset").isNull()).isTrue();
+    }
+
+    @Test
     void badParametersAre400() {
         assertThat(server.get("/api/events?since=-1").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/events?since=abc").statusCode()).isEqualTo(400);

@@ -38,6 +38,7 @@ final class RealtimeServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(TestJson.MAPPER, false));
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyWebSocketServletFactory(module.websocketFactory("/ws/questlog"));
+            config.events.serverStopping(module::closeSockets);
             config.routes.exception(InvalidInputException.class, (e, ctx) ->
                     ctx.status(e.status()).json(Map.of("detail", e.getMessage(), "errors", e.errors())));
             config.routes.apiBuilder(() -> {

@@ -152,12 +152,59 @@ class WebSocketStreamTest {
         assertThat(badType.awaitClose(WAIT)).isTrue();
         assertThat(badType.closeCode).isEqualTo(1008);
         assertThat(badType.closeReason).contains("questlog:nope");
+    }
 
-        long latest = server.append(EventTypes.GAME_ADDED, Map.of("game", "b"));
-        StreamClient future = StreamClient.attempt(server.wsUrl("since=" + (latest + 1000)));
-        assertThat(future.awaitClose(WAIT)).isTrue();
-        assertThat(future.closeCode).isEqualTo(1008);
-        assertThat(future.closeReason).contains("after the latest event id");
+    @Test
+    void aSincePastTheEndOfTheLogGetsAResetMessageThenTheEventsAfterTheLatest() {
+        long latest = server.append(EventTypes.GAME_ADDED, Map.of("game", "before-the-restore"));
+        StreamClient client = StreamClient.open(server.wsUrl("since=" + (latest + 1000) + "&types=game_added"));
+        try {
+            List<JsonNode> first = client.take(1, WAIT);
+            assertThat(first).hasSize(1);
+            JsonNode reset = first.getFirst();
+            assertThat(fieldNames(reset)).containsExactly("id", "type", "payload", "timestamp");
+            assertThat(reset.get("id").isNull()).isTrue();
+            assertThat(reset.get("type").asText()).isEqualTo("questlog:stream_reset");
+            assertThat(reset.get("payload").get("latest_id").asLong()).isEqualTo(latest);
+            assertThat(reset.get("payload").get("requested_since").asLong()).isEqualTo(latest + 1000);
+            assertThat(reset.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+            server.append(EventTypes.GAME_UPDATED, Map.of("game", "filtered-out"));
+            long next = server.append(EventTypes.GAME_ADDED, Map.of("game", "after-the-restore"));
+            assertThat(client.ids(1, WAIT)).containsExactly(next);
+            assertThat(client.isOpen()).isTrue();
+        } finally {
+            client.shut();
+        }
+    }
+
+    @Test
+    void shortTypeNamesFilterLikeFullOnes() {
+        StreamClient client = StreamClient.open(server.wsUrl("types=list_updated,questlog:game_removed"));
+        try {
+            server.append(EventTypes.GAME_ADDED, Map.of("game", "d"));
+            long list = server.append(EventTypes.LIST_UPDATED, Map.of("list", "l", "verb", "added", "entries", List.of("d")));
+            long removed = server.append(EventTypes.GAME_REMOVED, Map.of("game", "d"));
+            assertThat(client.ids(2, WAIT)).containsExactly(list, removed);
+        } finally {
+            client.shut();
+        }
+    }
+
+    @Test
+    void aStoppingServerClosesItsClientsWith1012() {
+        StreamClient client;
+        try (RealtimeServer stopping = new RealtimeServer(db, RealtimeServer.fast())) {
+            client = StreamClient.open(stopping.wsUrl(""));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (stopping.module.webSocketClients() == 0 && System.nanoTime() < deadline) {
+                sleep(10); // the client may see its handshake complete before the server has registered it
+            }
+            assertThat(stopping.module.webSocketClients()).isEqualTo(1);
+        }
+        assertThat(client.awaitClose(WAIT)).isTrue();
+        assertThat(client.closeCode).isEqualTo(1012);
+        assertThat(client.closeReason).contains("restarting").contains("since");
     }
 
     @Test
