@@ -59,7 +59,8 @@ public final class AppDeps implements AutoCloseable {
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
-            this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
+            this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime(),
+                    config.security().secretBox());
             this.jobs = builtJobs = new JobsModule(jdbi, database.dataSource(), json, clock, realtime.eventLog(),
                     config.jobs());
             // Journal and lists see the catalog through the library's directory; the library sees

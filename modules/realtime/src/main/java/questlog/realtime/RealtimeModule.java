@@ -21,6 +21,7 @@ import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.DatabaseUrl;
 import questlog.common.EventLog;
+import questlog.common.SecretBox;
 
 /**
  * The realtime module: the event outbox writer other modules record through, the relay that
@@ -38,27 +39,43 @@ public final class RealtimeModule implements AutoCloseable {
      * {@code clientQueueLimit}: live events a WebSocket client may have waiting; beyond it the
      * client catches up from the log instead. {@code slowClientTimeout}: how long a client may
      * accept no data, or stay behind after falling behind, before it is closed as too slow.
+     * {@code webhookAllowPrivate}: webhooks may target loopback, private and other non-public
+     * addresses (a receiver on the same host or network); off by default.
      */
     public record Settings(Optional<String> redisUrl, String redisChannel, Duration pingInterval, int clientQueueLimit,
                            Duration slowClientTimeout, Duration pollInterval, int webhookMaxFailures,
-                           Duration webhookRetryBase, Duration webhookRetryMax, Duration webhookTimeout) {
+                           Duration webhookRetryBase, Duration webhookRetryMax, Duration webhookTimeout,
+                           boolean webhookAllowPrivate) {
         public static final String DEFAULT_CHANNEL = "events:questlog";
 
         public static Settings defaults() {
             return new Settings(Optional.empty(), DEFAULT_CHANNEL, Duration.ofSeconds(30), 1000, Duration.ofSeconds(30),
-                    Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
+                    Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10),
+                    false);
         }
 
         public Settings withRedis(String url, String channel) {
             return new Settings(Optional.of(url), channel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
-                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, webhookAllowPrivate);
         }
 
         public Settings withWebSocket(Duration pingInterval, int clientQueueLimit, Duration slowClientTimeout) {
             return new Settings(redisUrl, redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
-                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, webhookAllowPrivate);
+        }
+
+        public Settings withWebhookAllowPrivate(boolean allow) {
+            return new Settings(redisUrl, redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, allow);
         }
     }
+
+    /**
+     * What {@link #resealSecrets()} did to stored webhook secrets: plain-text ones encrypted, ones
+     * of a previous key re-encrypted with the current one, ones no configured key opens, and ones
+     * left in plain text because no key is set.
+     */
+    public record SecretsResealed(int encrypted, int rotated, int unreadable, int plain) {}
 
     private final Jdbi jdbi;
     private final DatabaseUrl database;
@@ -68,13 +85,25 @@ public final class RealtimeModule implements AutoCloseable {
     private final WebSocketHub hub;
     private final HubFeed hubFeed;
     private final RedisRelay redisRelay;
+    private final WebhookSecrets webhookSecrets;
     private final WebhookDelivery webhookDelivery;
     private final EventController events;
     private final WebhookController webhooks;
     private EventNotifications notifications;
     private boolean started;
 
-    public RealtimeModule(Jdbi jdbi, DatabaseUrl database, ObjectMapper json, Settings settings) {
+    /**
+     * @param secrets encrypts webhook secrets at rest ({@code QUESTLOG_SECRET_KEY}); without it,
+     *        webhooks can be registered only without a secret
+     */
+    public RealtimeModule(Jdbi jdbi, DatabaseUrl database, ObjectMapper json, Settings settings,
+                          Optional<SecretBox> secrets) {
+        this(jdbi, database, json, settings, secrets, WebhookTargets.SYSTEM_DNS);
+    }
+
+    /** With the resolver webhook targets are looked up with: tests give host names fixed addresses. */
+    RealtimeModule(Jdbi jdbi, DatabaseUrl database, ObjectMapper json, Settings settings, Optional<SecretBox> secrets,
+                   WebhookTargets.Resolver resolver) {
         this.jdbi = jdbi;
         this.database = database;
         this.settings = settings;
@@ -89,10 +118,13 @@ public final class RealtimeModule implements AutoCloseable {
                         settings.redisChannel(), pollMs))
                 .orElse(null);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        var targets = new WebhookTargets(settings.webhookAllowPrivate(), resolver);
+        this.webhookSecrets = new WebhookSecrets(jdbi, secrets);
         this.webhookDelivery = new WebhookDelivery(jdbi, renderer, new WebhookDelivery.Policy(settings.webhookMaxFailures(),
-                settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), pollMs, owner);
+                settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), pollMs, owner,
+                targets, webhookSecrets);
         this.events = new EventController(jdbi, renderer);
-        this.webhooks = new WebhookController(new WebhookService(jdbi));
+        this.webhooks = new WebhookController(new WebhookService(jdbi, targets, webhookSecrets));
     }
 
     /** Records events in the caller's transaction; give it to every module that changes data. */
@@ -134,12 +166,22 @@ public final class RealtimeModule implements AutoCloseable {
         return PongTracking.install(path, hub, settings.pingInterval().multipliedBy(2).plusSeconds(5));
     }
 
-    /** Starts the relay: from now on every committed event is delivered. */
+    /**
+     * Encrypts webhook secrets stored in plain text (from before encryption) and re-encrypts those
+     * of a previous key with the current {@code QUESTLOG_SECRET_KEY}; without a key, only counts.
+     * {@link #start()} does it; {@code questlog secrets rotate} does it without serving.
+     */
+    public SecretsResealed resealSecrets() {
+        return webhookSecrets.reseal();
+    }
+
+    /** Re-seals webhook secrets, then starts the relay: from now on every committed event is delivered. */
     public synchronized RealtimeModule start() {
         if (started) {
             return this;
         }
         started = true;
+        resealSecrets();
         hub.start(hubFeed.startAtEnd());
         List<Worker> workers = new ArrayList<>(List.of(hubFeed, webhookDelivery));
         if (redisRelay != null) {

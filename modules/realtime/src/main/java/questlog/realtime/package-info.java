@@ -9,6 +9,8 @@
  * transactions. A relay in every app instance reads the committed log in id order, woken by
  * PostgreSQL {@code NOTIFY questlog_events} with polling as the fallback, and fans out to the
  * local WebSocket clients, to Redis ({@code PUBLISH}, once per event across instances) and to
- * webhooks (signed, retried with backoff, paused after repeated failure).
+ * webhooks (signed, retried with backoff, paused after repeated failure). Webhooks go to public
+ * addresses only unless allowed otherwise ({@link questlog.realtime.WebhookTargets}), and their
+ * secrets are stored encrypted ({@link questlog.realtime.WebhookSecrets}).
  */
 package questlog.realtime;
