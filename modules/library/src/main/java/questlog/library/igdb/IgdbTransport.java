@@ -34,15 +34,18 @@ final class IgdbTransport {
 
     /** IGDB's limits and headers as an upstream policy. */
     static UpstreamPolicy policy(IgdbSettings settings) {
-        Duration connect = settings.callTimeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? settings.callTimeout()
-                : MAX_CONNECT_TIMEOUT;
         return UpstreamPolicy.of("IGDB", settings.baseUrl())
                 .withRequestInterval(settings.requestInterval())
                 .withMaxInFlight(settings.maxInFlight())
                 .withRetries(settings.maxAttempts(), settings.backoffMin(), settings.backoffMax())
-                .withTimeouts(settings.callTimeout(), connect)
+                .withTimeouts(settings.callTimeout(), connectTimeout(settings))
                 .withHeader("Client-ID", settings.clientId())
                 .withHeader("Accept", "application/json");
+    }
+
+    /** Connecting may take the whole call timeout, up to 10 s (OkHttp's default). */
+    static Duration connectTimeout(IgdbSettings settings) {
+        return settings.callTimeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? settings.callTimeout() : MAX_CONNECT_TIMEOUT;
     }
 
     /** POSTs {@code query} to {@code endpoint} (e.g. "games", "multiquery") and returns the 200 answer's body. */

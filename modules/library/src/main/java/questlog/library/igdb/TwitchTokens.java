@@ -57,7 +57,7 @@ final class TwitchTokens {
         return UpstreamPolicy.of("Twitch", tokenUrl.resolve("/").toString())
                 .withMaxInFlight(1)
                 .withRetries(Math.min(3, settings.maxAttempts()), settings.backoffMin(), settings.backoffMax())
-                .withTimeouts(settings.callTimeout(), IgdbTransport.policy(settings).connectTimeout());
+                .withTimeouts(settings.callTimeout(), IgdbTransport.connectTimeout(settings));
     }
 
     /** A token that is good for a while yet: the cached one, the stored one, or a new one. */
