@@ -68,9 +68,11 @@ final class WebhookDelivery extends Worker {
         this.leaseSeconds = policy.timeout().toSeconds() + 30.0;
         this.targets = targets;
         this.secrets = secrets;
+        // The timeout bounds each phase (connect, send, wait for the answer), not the whole call: a
+        // process's first call also loads OkHttp's classes, which is no fault of the receiver.
         this.http = new OkHttpClient.Builder()
-                .callTimeout(policy.timeout())
                 .connectTimeout(policy.timeout())
+                .writeTimeout(policy.timeout())
                 .readTimeout(policy.timeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
