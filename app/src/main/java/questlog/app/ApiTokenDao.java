@@ -28,7 +28,8 @@ public interface ApiTokenDao {
     @SqlQuery("SELECT count(*) > 0 FROM api_token WHERE name = :name")
     boolean exists(String name);
 
-    // Only written when older than a minute, so reads do not turn into a write per request.
+    // ApiTokens calls this at most once a minute per token; the condition spares the write when
+    // another instance marked the token within the minute.
     @SqlUpdate("UPDATE api_token SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:at AS timestamptz) - interval '1 minute')")
     void touch(UUID id, Instant at);
 }

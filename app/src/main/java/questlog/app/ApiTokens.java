@@ -5,9 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import questlog.common.SqlStates;
@@ -17,15 +22,23 @@ import questlog.common.SqlStates;
  * is stored, so a database leak does not leak tokens. Lookups go by hash (the secret never meets a
  * variable-time comparison); the static QUESTLOG_API_KEY is compared with
  * {@link MessageDigest#isEqual}, which takes the same time wherever the inputs differ.
+ *
+ * <p>{@code last_used_at} is bookkeeping, not an audit log: it is written at most once a
+ * {@link #MARK_USED_EVERY minute} per token and instance (the time of the first use after the
+ * last write), so it may lag the latest use by up to a minute, and a busy token costs one UPDATE a
+ * minute rather than one per request.
  */
 public final class ApiTokens {
     public static final List<String> ALL_SCOPES = List.of("read", "write");
+    static final Duration MARK_USED_EVERY = Duration.ofMinutes(1);
     private static final String PREFIX = "ql_";
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final byte[] staticKeyHash;
     private final SecureRandom random = new SecureRandom();
+    /** When this instance last wrote each token's last_used_at. */
+    private final Map<UUID, Instant> lastMarked = new ConcurrentHashMap<>();
 
     public ApiTokens(Jdbi jdbi, Clock clock, Optional<String> staticKey) {
         this.jdbi = jdbi;
@@ -75,14 +88,25 @@ public final class ApiTokens {
         if (!secret.startsWith(PREFIX)) {
             return List.of();
         }
-        return jdbi.withExtension(ApiTokenDao.class, dao -> {
-            Optional<ApiToken> token = dao.findByHash(hash);
-            if (token.isEmpty() || token.get().revokedAt() != null) {
-                return List.<String>of();
-            }
-            dao.touch(token.get().id(), clock.instant());
-            return token.get().scopes();
-        });
+        Optional<ApiToken> token = jdbi.withExtension(ApiTokenDao.class, dao -> dao.findByHash(hash));
+        if (token.isEmpty() || token.get().revokedAt() != null) {
+            return List.of();
+        }
+        markUsed(token.get().id());
+        return token.get().scopes();
+    }
+
+    /** Writes last_used_at unless this instance wrote it less than a minute ago; one thread wins a race. */
+    private void markUsed(UUID id) {
+        Instant now = clock.instant();
+        Instant previous = lastMarked.get(id);
+        if (previous != null && now.isBefore(previous.plus(MARK_USED_EVERY))) {
+            return;
+        }
+        boolean ours = previous == null ? lastMarked.putIfAbsent(id, now) == null : lastMarked.replace(id, previous, now);
+        if (ours) {
+            jdbi.useExtension(ApiTokenDao.class, dao -> dao.touch(id, now));
+        }
     }
 
     static byte[] sha256(String value) {

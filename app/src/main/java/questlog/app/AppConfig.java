@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import questlog.common.DatabaseUrl;
+import questlog.common.SecretBox;
 import questlog.jobs.JobsConfig;
 import questlog.library.igdb.IgdbSettings;
 import questlog.realtime.RealtimeModule;
@@ -27,7 +28,11 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
     /** {@code url} empty means: run the embedded PostgreSQL with its data under {@code dataDir}. */
     public record DatabaseConfig(Optional<DatabaseUrl> url, Path dataDir, int poolSize) {}
 
-    public record SecurityConfig(Optional<String> apiKey, boolean privateReads) {}
+    /**
+     * {@code secretBox}: encrypts secrets Questlog stores and must read back (webhook secrets), from
+     * QUESTLOG_SECRET_KEY and QUESTLOG_SECRET_KEY_PREVIOUS; empty when no key is set.
+     */
+    public record SecurityConfig(Optional<String> apiKey, boolean privateReads, Optional<SecretBox> secretBox) {}
 
     public record CacheConfig(boolean enabled, long maxBytes) {}
 
@@ -54,7 +59,8 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 reader.databaseUrl("DATABASE_URL"),
                 reader.path("QUESTLOG_DATA_DIR", defaultDataDir(env)),
                 reader.integer("DATABASE_POOL_SIZE", 10, 1, 200));
-        var security = new SecurityConfig(reader.secret("QUESTLOG_API_KEY"), reader.bool("QUESTLOG_PRIVATE", false));
+        var security = new SecurityConfig(reader.secret("QUESTLOG_API_KEY"), reader.bool("QUESTLOG_PRIVATE", false),
+                secretBox(reader));
         var cache = new CacheConfig(
                 reader.bool("QUESTLOG_RESPONSE_CACHE", true),
                 reader.integer("QUESTLOG_RESPONSE_CACHE_MB", 128, 1, 65536) * (1L << 20));
@@ -69,7 +75,8 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 reader.integer("QUESTLOG_WEBHOOK_MAX_FAILURES", 10, 1, 1000),
                 Duration.ofMillis(reader.integer("QUESTLOG_WEBHOOK_RETRY_MS", 1000, 10, 3_600_000)),
                 Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_RETRY_MAX_SECONDS", 600, 1, 86_400)),
-                Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300)));
+                Duration.ofSeconds(reader.integer("QUESTLOG_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300)),
+                reader.bool("QUESTLOG_WEBHOOK_ALLOW_PRIVATE", false));
         var jobDefaults = JobsConfig.defaults();
         var jobs = new JobsConfig(
                 reader.integer("JOB_THREADS", jobDefaults.threads(), 1, 64),
@@ -109,6 +116,25 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 .withCacheTtl(Duration.ofHours(cacheHours))
                 .withCallTimeout(Duration.ofMillis(timeoutMs))
                 .withRetries(attempts, Duration.ofMillis(backoffMs), Duration.ofMillis(Math.max(backoffMs, 30_000))));
+    }
+
+    /**
+     * The box of QUESTLOG_SECRET_KEY (sealing) and QUESTLOG_SECRET_KEY_PREVIOUS (comma-separated,
+     * opening only), or empty without a key; previous keys without a current one are a mistake.
+     */
+    private static Optional<SecretBox> secretBox(Reader reader) {
+        Optional<SecretBox.Key> current = reader.raw(SecretBox.KEY_VARIABLE)
+                .flatMap(k -> reader.key(SecretBox.KEY_VARIABLE, k));
+        List<SecretBox.Key> previous = new ArrayList<>();
+        for (String k : reader.list(SecretBox.PREVIOUS_KEYS_VARIABLE, "")) {
+            reader.key(SecretBox.PREVIOUS_KEYS_VARIABLE, k).ifPresent(previous::add);
+        }
+        if (current.isEmpty() && !previous.isEmpty()) {
+            reader.problem(SecretBox.PREVIOUS_KEYS_VARIABLE + " is set without " + SecretBox.KEY_VARIABLE
+                    + ": set the new key in " + SecretBox.KEY_VARIABLE + " and keep the old ones in "
+                    + SecretBox.PREVIOUS_KEYS_VARIABLE);
+        }
+        return current.map(key -> new SecretBox(key, previous));
     }
 
     /** The same configuration on another database (tests, benchmarks). */
@@ -271,6 +297,16 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
 
         void problem(String message) {
             problems.add(message);
+        }
+
+        /** A 32-byte key in base64 or hex; the problem never shows the value. */
+        Optional<SecretBox.Key> key(String key, String value) {
+            try {
+                return Optional.of(SecretBox.Key.parse(value));
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " " + e.getMessage());
+                return Optional.empty();
+            }
         }
 
         private static String redact(String url) {

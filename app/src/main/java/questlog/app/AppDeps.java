@@ -66,7 +66,8 @@ public final class AppDeps implements AutoCloseable {
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url()).start();
-            this.realtime = add(built, new RealtimeModule(jdbi, database.url(), json, config.realtime()));
+            this.realtime = add(built, new RealtimeModule(jdbi, database.url(), json, config.realtime(),
+                    config.security().secretBox()));
             this.jobs = add(built, new JobsModule(jdbi, database.dataSource(), json, clock, realtime.eventLog(),
                     config.jobs()));
             EventLog events = realtime.eventLog();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -18,17 +19,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import questlog.common.Json;
+import questlog.common.SecretBox;
+import questlog.realtime.RealtimeModule;
 
 /**
- * The {@code questlog} executable. Subcommands: serve (default), migrate, token, import, export, events,
- * enrich.
+ * The {@code questlog} executable. Subcommands: serve (default), migrate, token, secrets, import, export,
+ * events, enrich.
  * Configuration comes from the environment, optionally merged over an env file
  * ({@code --env-file}, or QUESTLOG_ENV_FILE): environment variables win.
  */
 @Command(name = "questlog", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "questlog 0.1.0",
         description = "Self-hosted personal gaming journal.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Import.class, Main.Export.class,
-                Main.Events.class, EnrichCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Secrets.class, Main.Import.class,
+                Main.Export.class, Main.Events.class, EnrichCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--env-file", description = "KEY=VALUE file read before the environment (default: $QUESTLOG_ENV_FILE)")
@@ -232,6 +235,62 @@ public final class Main implements Callable<Integer> {
                     throw new UserError("No active token named '" + name + "'");
                 }
                 System.out.println("Revoked '" + name + "'.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "secrets", description = "Encryption of stored secrets (QUESTLOG_SECRET_KEY).",
+            subcommands = {Secrets.Rotate.class, Secrets.NewKey.class})
+    static final class Secrets implements Callable<Integer> {
+        @ParentCommand Main main;
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+
+        @Command(name = "rotate", description = {
+                "Encrypt every stored secret with QUESTLOG_SECRET_KEY: plain-text ones from before encryption,",
+                "and ones encrypted with a key of QUESTLOG_SECRET_KEY_PREVIOUS. The server does the same at start."})
+        static final class Rotate implements Callable<Integer> {
+            @ParentCommand Secrets secrets;
+
+            @Override
+            public Integer call() {
+                AppConfig config = secrets.main.config();
+                var box = config.security().secretBox().orElseThrow(() -> new UserError(
+                        SecretBox.KEY_VARIABLE + " is not set: there is no key to encrypt with (make one with "
+                                + SecretBox.HOW_TO_MAKE_A_KEY + ")"));
+                try (Database database = Database.open(config.database(), null)) {
+                    database.migrate();
+                    var realtime = new RealtimeModule(database.jdbi(Json.objectMapper()), database.url(),
+                            Json.objectMapper(), config.realtime(), Optional.of(box));
+                    RealtimeModule.SecretsResealed done;
+                    try {
+                        done = realtime.resealSecrets();
+                    } finally {
+                        realtime.close();
+                    }
+                    System.out.println("Webhook secrets: " + done.encrypted() + " encrypted, " + done.rotated()
+                            + " re-encrypted with key " + box.currentKeyId() + ", " + done.unreadable()
+                            + " that no configured key decrypts.");
+                    if (done.unreadable() > 0) {
+                        System.err.println("Add the key those were encrypted with to "
+                                + SecretBox.PREVIOUS_KEYS_VARIABLE + " and run this again.");
+                        return 1;
+                    }
+                    return 0;
+                }
+            }
+        }
+
+        @Command(name = "new-key", description = "Print a new random key for QUESTLOG_SECRET_KEY.")
+        static final class NewKey implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                System.out.println(SecretBox.newKey());
                 return 0;
             }
         }

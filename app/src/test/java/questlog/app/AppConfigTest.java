@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import questlog.common.SecretBox;
 
 class AppConfigTest {
 
@@ -53,6 +54,34 @@ class AppConfigTest {
         assertThat(config.jobs().threads()).isEqualTo(4);
         assertThat(config.jobs().pollInterval()).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(config.jobs().heartbeatInterval()).isEqualTo(java.time.Duration.ofMillis(1500));
+    }
+
+    @Test
+    void secretKeysAndWebhookTargetsAreRead() {
+        String current = SecretBox.newKey();
+        String old = SecretBox.newKey();
+        AppConfig config = AppConfig.fromEnv(Map.of("QUESTLOG_SECRET_KEY", current,
+                "QUESTLOG_SECRET_KEY_PREVIOUS", old + ", " + SecretBox.newKey(),
+                "QUESTLOG_WEBHOOK_ALLOW_PRIVATE", "true"));
+
+        var box = config.security().secretBox().orElseThrow();
+        assertThat(box.currentKeyId()).isEqualTo(SecretBox.Key.parse(current).id());
+        assertThat(box.keyIds()).hasSize(3).contains(SecretBox.Key.parse(old).id());
+        assertThat(config.realtime().webhookAllowPrivate()).isTrue();
+
+        AppConfig defaults = AppConfig.fromEnv(Map.of());
+        assertThat(defaults.security().secretBox()).isEmpty();
+        assertThat(defaults.realtime().webhookAllowPrivate()).isFalse();
+    }
+
+    @Test
+    void badSecretKeysAreReportedWithoutShowingThem() {
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("QUESTLOG_SECRET_KEY", "c2hvcnQta2V5")))
+                .hasMessageContaining("QUESTLOG_SECRET_KEY must be 32 bytes")
+                .hasMessageContaining("openssl rand -base64 32")
+                .hasMessageNotContaining("c2hvcnQta2V5");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("QUESTLOG_SECRET_KEY_PREVIOUS", SecretBox.newKey())))
+                .hasMessageContaining("QUESTLOG_SECRET_KEY_PREVIOUS is set without QUESTLOG_SECRET_KEY");
     }
 
     @Test

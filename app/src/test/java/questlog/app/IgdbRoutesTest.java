@@ -173,6 +173,25 @@ class IgdbRoutesTest {
     }
 
     @Test
+    void anIgdbThatClosesEveryConnectionAfterItsAnswerStillServesACreateThroughA429AndA500() {
+        fake.closeConnectionAfterEachAnswer(true);
+        try {
+            // Leaves the client a pooled connection that the server has closed, as after every answer.
+            assertThat(api.post("/api/games", Map.of("igdb_id", 72)).status()).isEqualTo(201);
+            fake.enqueueFault(FakeIgdb.Fault.tooManyRequests());
+            fake.enqueueFault(FakeIgdb.Fault.serverError());
+
+            // Three attempts: were a dead connection to cost one, this would be a 502.
+            var created = api.post("/api/games", Map.of("igdb_id", 1942));
+
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(fake.requests()).extracting(FakeIgdb.Recorded::status).endsWith(429, 500, 200);
+        } finally {
+            fake.closeConnectionAfterEachAnswer(false);
+        }
+    }
+
+    @Test
     void searchProxiesIgdbForWriters() {
         api.post("/api/games", Map.of("igdb_id", 1942));
 

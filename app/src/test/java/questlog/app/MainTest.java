@@ -154,6 +154,42 @@ class MainTest {
     }
 
     @Test
+    void webhookSecretsAreEncryptedAndRotatedFromTheCommandLine() throws Exception {
+        var jdbi = org.jdbi.v3.core.Jdbi.create(db.dataSource());
+        String id = jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO webhook (url, secret, last_event_id) VALUES ('https://hooks.example.com/x', :secret, 0)
+                RETURNING id""").bind("secret", "a-plain-secret-from-before").mapTo(String.class).one());
+        java.util.function.Supplier<String> stored = () -> jdbi.withHandle(h -> h.createQuery(
+                "SELECT secret FROM webhook WHERE id = CAST(:id AS uuid)").bind("id", id).mapTo(String.class).one());
+        String oldKey = run("secrets", "new-key").out().strip();
+        String newKey = run("secrets", "new-key").out().strip();
+        String oldId = questlog.common.SecretBox.Key.parse(oldKey).id();
+        String newId = questlog.common.SecretBox.Key.parse(newKey).id();
+        try {
+            Run noKey = run("secrets", "rotate");
+            assertThat(noKey.exitCode()).isEqualTo(2);
+            assertThat(noKey.err()).contains("QUESTLOG_SECRET_KEY is not set").contains("openssl rand -base64 32");
+
+            Run encrypted = run(Map.of("QUESTLOG_SECRET_KEY", oldKey), "secrets", "rotate");
+            assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+            assertThat(encrypted.out()).contains("1 encrypted, 0 re-encrypted");
+            assertThat(stored.get()).startsWith("v1:" + oldId + ":").doesNotContain("a-plain-secret");
+
+            Run rotated = run(Map.of("QUESTLOG_SECRET_KEY", newKey, "QUESTLOG_SECRET_KEY_PREVIOUS", oldKey),
+                    "secrets", "rotate");
+            assertThat(rotated.out()).contains("0 encrypted, 1 re-encrypted with key " + newId);
+            assertThat(stored.get()).startsWith("v1:" + newId + ":");
+
+            Run wrong = run(Map.of("QUESTLOG_SECRET_KEY", oldKey), "secrets", "rotate");
+            assertThat(wrong.exitCode()).isEqualTo(1);
+            assertThat(wrong.out()).contains("1 that no configured key decrypts");
+            assertThat(wrong.err()).contains("QUESTLOG_SECRET_KEY_PREVIOUS");
+        } finally {
+            jdbi.useHandle(h -> h.execute("DELETE FROM webhook"));
+        }
+    }
+
+    @Test
     void invalidConfigurationIsReportedWithoutAStackTrace() throws Exception {
         Path env = dir.resolve("bad.env");
         Files.writeString(env, "PORT=abc\n");

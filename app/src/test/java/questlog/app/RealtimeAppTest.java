@@ -28,7 +28,8 @@ class RealtimeAppTest {
 
     @RegisterExtension
     static final TestApp app = new TestApp(Map.of("REDIS_URL", TestRedis.url(), "REDIS_CHANNEL", TestRedis.channel(),
-            "QUESTLOG_EVENT_POLL_MS", "200"));
+            "QUESTLOG_EVENT_POLL_MS", "200", "QUESTLOG_WEBHOOK_ALLOW_PRIVATE", "true",
+            "QUESTLOG_SECRET_KEY", "dGhpcnR5LXR3byBieXRlcyBvZiB0ZXN0IGtleSBvayE="));
 
     @RegisterExtension
     static final TestApp privateApp = new TestApp(Map.of("QUESTLOG_PRIVATE", "true",
@@ -92,6 +93,23 @@ class RealtimeAppTest {
         assertThat(response.json().get("reset").get("latest_id").asLong()).isEqualTo(latest);
         OpenApiTest.assertMatchesSpec(app, "GET", "/api/events", response);
         OpenApiTest.assertMatchesSpec(app, "GET", "/api/events", app.get("/api/events?since=" + (latest - 1)));
+    }
+
+    @Test
+    void byDefaultWebhooksRefusePrivateTargetsAndSecretsWithoutAKey() {
+        var metadata = privateApp.post("/api/webhooks", Map.of("url", "http://169.254.169.254/latest/meta-data/"));
+        assertThat(metadata.status()).isEqualTo(422);
+        assertThat(metadata.contentType()).startsWith(ProblemDetail.CONTENT_TYPE);
+        assertThat(metadata.json().get("errors").findValuesAsText("field")).containsExactly("url");
+        assertThat(metadata.body()).contains("QUESTLOG_WEBHOOK_ALLOW_PRIVATE");
+        OpenApiTest.assertMatchesSpec(privateApp, "POST", "/api/webhooks", metadata);
+
+        var secret = privateApp.post("/api/webhooks", Map.of("url", "https://93.184.216.34/hook",
+                "secret", "0123456789abcdef0123"));
+        assertThat(secret.status()).isEqualTo(422);
+        assertThat(secret.json().get("errors").findValuesAsText("field")).containsExactly("secret");
+        assertThat(secret.body()).contains("QUESTLOG_SECRET_KEY").contains("openssl rand -base64 32");
+        OpenApiTest.assertMatchesSpec(privateApp, "POST", "/api/webhooks", secret);
     }
 
     @Test

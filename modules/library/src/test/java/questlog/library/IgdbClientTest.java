@@ -175,6 +175,25 @@ class IgdbClientTest {
     }
 
     @Test
+    void connectionsIgdbClosedAfterEachAnswerCostNoAttemptAndNoRequest() {
+        fake.closeConnectionAfterEachAnswer(true);
+        try {
+            client.game(72L, true); // a token, and a pooled connection the server has closed
+            fake.resetRecording();
+            fake.enqueueFault(FakeIgdb.Fault.tooManyRequests());
+            fake.enqueueFault(FakeIgdb.Fault.serverError());
+
+            // Four attempts: a dead connection that cost one would end this in UpstreamDown (a 502).
+            assertThat(client.game(1942L, true).name()).isEqualTo("The Witcher 3: Wild Hunt");
+
+            assertThat(fake.requests()).extracting(FakeIgdb.Recorded::status).containsExactly(429, 500, 200);
+            assertThat(client.httpRequests()).as("one request start per request IGDB received").isEqualTo(1 + 3);
+        } finally {
+            fake.closeConnectionAfterEachAnswer(false);
+        }
+    }
+
+    @Test
     void anUpstreamThatStaysDownEndsInATypedError() {
         IntStream.range(0, 4).forEach(i -> fake.enqueueFault(FakeIgdb.Fault.serverError()));
 
@@ -238,7 +257,9 @@ class IgdbClientTest {
     @Test
     void thousandsOfAppidsTakeAHandfulOfRequests() {
         try (FakeIgdb big = FakeIgdb.start(FakeIgdbCatalog.generated(5_000, 7));
-             IgdbClient batched = client(settings().withUrls(big.igdbBaseUrl(), big.tokenUrl()))) {
+             // This test counts requests: a long timeout keeps a loaded machine's slow answers from adding retries.
+             IgdbClient batched = client(settings().withUrls(big.igdbBaseUrl(), big.tokenUrl())
+                     .withCallTimeout(Duration.ofSeconds(30)))) {
             jdbi.useHandle(h -> h.execute("TRUNCATE igdb_token"));
             big.enforceRateLimit(false); // this test counts requests; IgdbRateLimitTest checks the limits
             List<String> appids = big.catalog().externalGames().stream()

@@ -46,12 +46,16 @@ final class RealtimeApi {
                                 Every event committed from now on whose type is in `types` (all when empty; full \
                                 or short names, kept as full names) is POSTed \
                                 to `url` as its envelope, with headers `X-Questlog-Event` (the type), \
-                                `X-Questlog-Event-Id` and `X-Questlog-Signature: sha256=<hex HMAC-SHA256 of the raw \
-                                body, keyed with the secret>`. Any 2xx within the timeout (10 s) counts as delivered; \
-                                otherwise the same event is retried with exponential backoff (1 s doubling to 10 min) \
-                                and later events wait, so order holds. After 10 failures in a row the webhook is \
-                                paused until resumed. Delivery is at least once: de-duplicate by id. The secret must \
-                                be 16 to 512 characters.""")
+                                `X-Questlog-Event-Id` and, when the webhook has a secret, `X-Questlog-Signature: \
+                                sha256=<hex HMAC-SHA256 of the raw body, keyed with the secret>`. Any 2xx within the \
+                                timeout (10 s) counts as delivered; otherwise the same event is retried with \
+                                exponential backoff (1 s doubling to 10 min) and later events wait, so order holds. \
+                                After 10 failures in a row the webhook is paused until resumed. Delivery is at least \
+                                once: de-duplicate by id. The URL must be http(s) and, unless the server allows \
+                                private targets, every address its host resolves to must be public (not loopback, \
+                                private, link-local or metadata, checked again at each delivery); redirects are not \
+                                followed. The secret is optional, 16 to 512 characters, stored encrypted; a server \
+                                without an encryption key refuses secrets (422).""")
                         .withProblems(422),
                 ApiOperation.get("/api/webhooks/{id}", "Get a webhook", ApiResponse.ok(WebhookResponse.class))
                         .withAccess(Access.WRITE)

@@ -24,6 +24,7 @@ import questlog.common.DatabaseUrl;
 import questlog.common.EventLog;
 import questlog.common.FeatureModule;
 import questlog.common.HealthCheck;
+import questlog.common.SecretBox;
 
 /**
  * The realtime module: the event outbox writer other modules record through, the relay that
@@ -43,27 +44,43 @@ public final class RealtimeModule implements FeatureModule {
      * {@code clientQueueLimit}: live events a WebSocket client may have waiting; beyond it the
      * client catches up from the log instead. {@code slowClientTimeout}: how long a client may
      * accept no data, or stay behind after falling behind, before it is closed as too slow.
+     * {@code webhookAllowPrivate}: webhooks may target loopback, private and other non-public
+     * addresses (a receiver on the same host or network); off by default.
      */
     public record Settings(Optional<String> redisUrl, String redisChannel, Duration pingInterval, int clientQueueLimit,
                            Duration slowClientTimeout, Duration pollInterval, int webhookMaxFailures,
-                           Duration webhookRetryBase, Duration webhookRetryMax, Duration webhookTimeout) {
+                           Duration webhookRetryBase, Duration webhookRetryMax, Duration webhookTimeout,
+                           boolean webhookAllowPrivate) {
         public static final String DEFAULT_CHANNEL = "events:questlog";
 
         public static Settings defaults() {
             return new Settings(Optional.empty(), DEFAULT_CHANNEL, Duration.ofSeconds(30), 1000, Duration.ofSeconds(30),
-                    Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
+                    Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10),
+                    false);
         }
 
         public Settings withRedis(String url, String channel) {
             return new Settings(Optional.of(url), channel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
-                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, webhookAllowPrivate);
         }
 
         public Settings withWebSocket(Duration pingInterval, int clientQueueLimit, Duration slowClientTimeout) {
             return new Settings(redisUrl, redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
-                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, webhookAllowPrivate);
+        }
+
+        public Settings withWebhookAllowPrivate(boolean allow) {
+            return new Settings(redisUrl, redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, allow);
         }
     }
+
+    /**
+     * What {@link #resealSecrets()} did to stored webhook secrets: plain-text ones encrypted, ones
+     * of a previous key re-encrypted with the current one, ones no configured key opens, and ones
+     * left in plain text because no key is set.
+     */
+    public record SecretsResealed(int encrypted, int rotated, int unreadable, int plain) {}
 
     private final Jdbi jdbi;
     private final DatabaseUrl database;
@@ -73,13 +90,25 @@ public final class RealtimeModule implements FeatureModule {
     private final WebSocketHub hub;
     private final HubFeed hubFeed;
     private final RedisRelay redisRelay;
+    private final WebhookSecrets webhookSecrets;
     private final WebhookDelivery webhookDelivery;
     private final EventController events;
     private final WebhookController webhooks;
     private volatile EventNotifications notifications;
     private boolean started;
 
-    public RealtimeModule(Jdbi jdbi, DatabaseUrl database, ObjectMapper json, Settings settings) {
+    /**
+     * @param secrets encrypts webhook secrets at rest ({@code QUESTLOG_SECRET_KEY}); without it,
+     *        webhooks can be registered only without a secret
+     */
+    public RealtimeModule(Jdbi jdbi, DatabaseUrl database, ObjectMapper json, Settings settings,
+                          Optional<SecretBox> secrets) {
+        this(jdbi, database, json, settings, secrets, WebhookTargets.SYSTEM_DNS);
+    }
+
+    /** With the resolver webhook targets are looked up with: tests give host names fixed addresses. */
+    RealtimeModule(Jdbi jdbi, DatabaseUrl database, ObjectMapper json, Settings settings, Optional<SecretBox> secrets,
+                   WebhookTargets.Resolver resolver) {
         this.jdbi = jdbi;
         this.database = database;
         this.settings = settings;
@@ -97,10 +126,13 @@ public final class RealtimeModule implements FeatureModule {
                         settings.redisChannel(), idleWait))
                 .orElse(null);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        var targets = new WebhookTargets(settings.webhookAllowPrivate(), resolver);
+        this.webhookSecrets = new WebhookSecrets(jdbi, secrets);
         this.webhookDelivery = new WebhookDelivery(jdbi, renderer, new WebhookDelivery.Policy(settings.webhookMaxFailures(),
-                settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), idleWait, owner);
+                settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), idleWait, owner,
+                targets, webhookSecrets);
         this.events = new EventController(jdbi, renderer);
-        this.webhooks = new WebhookController(new WebhookService(jdbi), json, webhookDelivery::wake);
+        this.webhooks = new WebhookController(new WebhookService(jdbi, targets, webhookSecrets), json, webhookDelivery::wake);
     }
 
     /** Records events in the caller's transaction; give it to every module that changes data. */
@@ -162,13 +194,23 @@ public final class RealtimeModule implements FeatureModule {
         return PongTracking.install(path, hub, settings.pingInterval().multipliedBy(2).plusSeconds(5));
     }
 
-    /** Starts the relay: from now on every committed event is delivered. */
+    /**
+     * Encrypts webhook secrets stored in plain text (from before encryption) and re-encrypts those
+     * of a previous key with the current {@code QUESTLOG_SECRET_KEY}; without a key, only counts.
+     * {@link #start()} does it; {@code questlog secrets rotate} does it without serving.
+     */
+    public SecretsResealed resealSecrets() {
+        return webhookSecrets.reseal();
+    }
+
+    /** Re-seals webhook secrets, then starts the relay: from now on every committed event is delivered. */
     @Override
     public synchronized void start() {
         if (started) {
             return;
         }
         started = true;
+        resealSecrets();
         hub.start(hubFeed.startAtEnd());
         List<Worker> workers = new ArrayList<>(List.of(hubFeed, webhookDelivery));
         if (redisRelay != null) {

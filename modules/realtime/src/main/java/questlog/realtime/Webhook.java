@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A webhook row. {@code types} empty means every type; {@code lastEventId} is the delivery
- * cursor. Public only because JDBI's constructor mapper needs it.
+ * cursor; {@code secret} is the stored form of the signing secret ({@link WebhookSecrets}), null
+ * for a webhook whose deliveries are unsigned. Public only because JDBI's constructor mapper needs it.
  */
 public record Webhook(UUID id, String url, List<String> types, String secret, String status, long lastEventId,
                       int consecutiveFailures, String lastError, Instant lastAttemptAt, Instant lastSuccessAt,

@@ -95,4 +95,16 @@ public interface WebhookDao {
 
     @SqlUpdate("UPDATE webhook SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
     int release(@Bind("id") UUID id, @Bind("owner") String owner);
+
+    /** A stored secret (sealed, or plain text from before encryption). */
+    record StoredSecret(UUID id, String secret) {}
+
+    /** Every stored secret, locked until the transaction ends, for re-sealing. */
+    @SqlQuery("SELECT id, secret FROM webhook WHERE secret IS NOT NULL ORDER BY id FOR UPDATE")
+    @RegisterConstructorMapper(StoredSecret.class)
+    List<StoredSecret> secretsForUpdate();
+
+    /** Replaces the stored form of a secret (not its value): not a change users see, so updated_at stays. */
+    @SqlUpdate("UPDATE webhook SET secret = :secret WHERE id = :id")
+    int replaceSecret(@Bind("id") UUID id, @Bind("secret") String secret);
 }

@@ -1,10 +1,7 @@
 package questlog.realtime;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +13,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import questlog.common.SecretBox;
 
 /**
  * Delivers the log to webhooks. Each webhook is worked by one instance at a time (a lease in its
@@ -27,11 +31,16 @@ import org.slf4j.LoggerFactory;
  * backoff and jitter; after {@code maxFailures} consecutive failures the webhook is paused, which
  * GET /api/webhooks reports, until POST /api/webhooks/{id}/resume. Events are never skipped: a
  * resumed webhook continues after the last event it acknowledged.
+ *
+ * <p>Every POST goes only to a target {@link WebhookTargets} accepts, checked after DNS
+ * resolution and connected to at the very addresses checked; redirects are not followed and no
+ * proxy is used, so neither can lead elsewhere. A webhook without a secret gets unsigned POSTs.
  */
 final class WebhookDelivery extends Worker {
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
     private static final int BATCH = 100;
     private static final String[] ALL_TYPES = new String[0];
+    private static final MediaType JSON = MediaType.get("application/json");
 
     record Policy(int maxFailures, Duration retryBase, Duration retryMax, Duration timeout) {}
 
@@ -41,13 +50,16 @@ final class WebhookDelivery extends Worker {
     private final LongSupplier idleWait;
     private final String owner;
     private final double leaseSeconds;
-    private final HttpClient http;
+    private final WebhookTargets targets;
+    private final WebhookSecrets secrets;
+    private final OkHttpClient http;
     private final ExecutorService deliveries = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("questlog-webhook-", 0).factory());
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    WebhookDelivery(Jdbi jdbi, Renderer renderer, Policy policy, LongSupplier idleWait, String owner) {
+    WebhookDelivery(Jdbi jdbi, Renderer renderer, Policy policy, LongSupplier idleWait, String owner,
+                    WebhookTargets targets, WebhookSecrets secrets) {
         super("questlog-webhooks");
         this.jdbi = jdbi;
         this.renderer = renderer;
@@ -55,9 +67,18 @@ final class WebhookDelivery extends Worker {
         this.idleWait = idleWait;
         this.owner = owner;
         this.leaseSeconds = policy.timeout().toSeconds() + 30.0;
-        this.http = HttpClient.newBuilder()
+        this.targets = targets;
+        this.secrets = secrets;
+        // The timeout bounds each phase (connect, send, wait for the answer), not the whole call: a
+        // process's first call also loads OkHttp's classes, which is no fault of the receiver.
+        this.http = new OkHttpClient.Builder()
                 .connectTimeout(policy.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .writeTimeout(policy.timeout())
+                .readTimeout(policy.timeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .proxy(Proxy.NO_PROXY)
+                .dns(targets.dns())
                 .build();
     }
 
@@ -109,17 +130,22 @@ final class WebhookDelivery extends Worker {
                     continue;
                 }
                 String error = post(webhook, renderer.render(event));
-                if (stopping) {
-                    dao.release(webhook.id(), owner);
-                    return;
-                }
                 if (error == null) {
+                    // Recorded even while stopping: the receiver has it, so it must not be sent again.
                     if (dao.advance(webhook.id(), owner, event.id(), true, leaseSeconds) == 0) {
                         return; // deleted, or the lease went to another instance
                     }
                     failures = 0;
                     cursor = skippedTo = event.id();
+                    if (stopping) {
+                        dao.release(webhook.id(), owner);
+                        return;
+                    }
                     continue;
+                }
+                if (stopping) {
+                    dao.release(webhook.id(), owner);
+                    return;
                 }
                 if (skippedTo > cursor) {
                     dao.advance(webhook.id(), owner, skippedTo, false, leaseSeconds);
@@ -151,24 +177,33 @@ final class WebhookDelivery extends Worker {
     /** POSTs one envelope; null on a 2xx, else what went wrong. */
     private String post(Webhook webhook, Message message) {
         byte[] body = message.json().getBytes(StandardCharsets.UTF_8);
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                    .timeout(policy.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Questlog-Webhooks/1")
-                    .header("X-Questlog-Event", message.type())
-                    .header("X-Questlog-Event-Id", Long.toString(message.id()))
-                    .header(Signatures.HEADER, Signatures.sign(webhook.secret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+        HttpUrl url = HttpUrl.parse(webhook.url());
+        if (url == null) {
+            return "not an http(s) URL";
+        }
+        Optional<String> refused = targets.refusal(url.host()); // IP literals skip OkHttp's DNS, so check them here
+        if (refused.isPresent()) {
+            return "the webhook URL " + refused.get();
+        }
+        Request.Builder request = new Request.Builder().url(url)
+                .header("User-Agent", "Questlog-Webhooks/1")
+                .header("X-Questlog-Event", message.type())
+                .header("X-Questlog-Event-Id", Long.toString(message.id()))
+                .post(RequestBody.create(body, JSON));
+        if (webhook.secret() != null) {
+            try {
+                request.header(Signatures.HEADER, Signatures.sign(secrets.reveal(webhook.secret()), body));
+            } catch (SecretBox.CannotOpenException e) {
+                return "cannot sign: " + e.getMessage();
+            }
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            int status = response.code();
             return status >= 200 && status < 300 ? null : "HTTP " + status;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (WebhookTargets.RefusedTarget e) {
+            return e.getMessage();
+        } catch (IOException e) {
             return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 
@@ -192,6 +227,7 @@ final class WebhookDelivery extends Worker {
         stopping = true;
         super.close();
         deliveries.shutdownNow();
-        http.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 }

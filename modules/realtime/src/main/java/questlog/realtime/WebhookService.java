@@ -13,16 +13,23 @@ import org.jdbi.v3.core.Jdbi;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 
-/** Registering, listing, removing and resuming webhooks; delivery is {@link WebhookDelivery}'s. */
+/**
+ * Registering, listing, removing and resuming webhooks; delivery is {@link WebhookDelivery}'s.
+ * Targets must pass {@link WebhookTargets}; secrets are stored sealed ({@link WebhookSecrets}).
+ */
 final class WebhookService {
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 512;
     static final int MAX_URL = 2048;
 
     private final Jdbi jdbi;
+    private final WebhookTargets targets;
+    private final WebhookSecrets secrets;
 
-    WebhookService(Jdbi jdbi) {
+    WebhookService(Jdbi jdbi, WebhookTargets targets, WebhookSecrets secrets) {
         this.jdbi = jdbi;
+        this.targets = targets;
+        this.secrets = secrets;
     }
 
     /** Validates and stores; the webhook receives events committed from now on. */
@@ -31,12 +38,17 @@ final class WebhookService {
         String secret = blankToNull(request.secret());
         new FieldErrors()
                 .check(url != null, "url", "is required")
-                .check(secret != null, "secret", "is required")
                 .throwIfUnprocessable();
         FieldErrors rules = new FieldErrors();
         checkUrl(url, rules);
-        rules.check(secret.length() >= MIN_SECRET && secret.length() <= MAX_SECRET, "secret",
-                "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters (for example `openssl rand -hex 32`)");
+        if (secret != null) {
+            if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
+                rules.add("secret", "must be " + MIN_SECRET + " to " + MAX_SECRET
+                        + " characters (for example `openssl rand -hex 32`)");
+            } else if (!secrets.canStore()) {
+                rules.add("secret", WebhookSecrets.NO_KEY);
+            }
+        }
         Set<String> types = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         if (request.types() != null) {
@@ -47,10 +59,11 @@ final class WebhookService {
         rules.check(unknown.isEmpty(), "types", "unknown event type(s) " + unknown + "; known: " + EventTypes.ALL
                 + " (the part after 'questlog:' alone works too)");
         rules.throwIfUnprocessable();
-        return jdbi.withExtension(WebhookDao.class, dao -> dao.insert(url, types.toArray(String[]::new), secret));
+        String stored = secret == null ? null : secrets.seal(secret);
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.insert(url, types.toArray(String[]::new), stored));
     }
 
-    private static void checkUrl(String url, FieldErrors rules) {
+    private void checkUrl(String url, FieldErrors rules) {
         if (url.length() > MAX_URL) {
             rules.add("url", "must be at most " + MAX_URL + " characters");
             return;
@@ -62,6 +75,8 @@ final class WebhookService {
                 rules.add("url", "must be an http:// or https:// URL");
             } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 rules.add("url", "must name a host");
+            } else {
+                targets.problemAtRegistration(url).ifPresent(problem -> rules.add("url", problem));
             }
         } catch (URISyntaxException e) {
             rules.add("url", "is not a valid URL");

@@ -11,6 +11,8 @@
  * local WebSocket clients, to Redis ({@code PUBLISH}, once per event across instances) and to
  * webhooks (signed, retried with backoff, paused after repeated failure). A consumer asking for
  * events after the end of the log (a restored database) gets a {@link questlog.realtime.StreamReset}
- * instead of a refusal; a stopping server closes its sockets with 1012.
+ * instead of a refusal; a stopping server closes its sockets with 1012. Webhooks go to public
+ * addresses only unless allowed otherwise ({@link questlog.realtime.WebhookTargets}), and their
+ * secrets are stored encrypted ({@link questlog.realtime.WebhookSecrets}).
  */
 package questlog.realtime;

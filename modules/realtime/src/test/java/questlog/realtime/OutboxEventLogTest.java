@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -95,6 +97,8 @@ class OutboxEventLogTest {
      */
     @Test
     void eventWritersCommitInIdOrder() throws Exception {
+        // Own threads: the common pool has one worker on two cores, and other test classes' tasks may hold it.
+        ExecutorService writers = Executors.newFixedThreadPool(2);
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
@@ -107,15 +111,16 @@ class OutboxEventLogTest {
                 throw new IllegalStateException(e);
             }
             return id;
-        }));
+        }), writers);
         assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
             events.append(h, EventTypes.SYNC_PROGRESS, Map.of("writer", "second"));
             return h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
-        }));
+        }), writers);
         Thread.sleep(300);
         assertThat(second).isNotDone();
         releaseFirst.countDown();
         assertThat(second.get(10, TimeUnit.SECONDS)).isGreaterThan(first.get(10, TimeUnit.SECONDS));
+        writers.shutdown();
     }
 }

@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import questlog.common.Access;
 import questlog.common.InvalidInputException;
+import questlog.common.SecretBox;
 import questlog.testsupport.TestDatabase;
 
 /**
@@ -30,9 +33,19 @@ final class RealtimeServer implements AutoCloseable {
     final RealtimeModule module;
     final Javalin app;
 
+    /** A test key for webhook secrets, so webhooks with secrets can be registered. */
+    static final SecretBox SECRETS = new SecretBox(SecretBox.Key.parse("T3VyIHRlc3Qga2V5IGZvciB3ZWJob29rIHNlY3JldHM="),
+            List.of());
+
     RealtimeServer(TestDatabase db, RealtimeModule.Settings settings) {
+        this(db, settings, Optional.of(SECRETS), WebhookTargets.SYSTEM_DNS);
+    }
+
+    /** With the key (or none) of webhook secrets, and a resolver that gives webhook host names fixed addresses. */
+    RealtimeServer(TestDatabase db, RealtimeModule.Settings settings, Optional<SecretBox> secrets,
+                   WebhookTargets.Resolver resolver) {
         jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-        module = new RealtimeModule(jdbi, db.url(), TestJson.MAPPER, settings);
+        module = new RealtimeModule(jdbi, db.url(), TestJson.MAPPER, settings, secrets, resolver);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(TestJson.MAPPER, false));
@@ -49,11 +62,12 @@ final class RealtimeServer implements AutoCloseable {
         module.start();
     }
 
+    /** Short waits; webhooks may target the local receivers (on 127.0.0.1). */
     static RealtimeModule.Settings fast() {
         RealtimeModule.Settings d = RealtimeModule.Settings.defaults();
         return new RealtimeModule.Settings(d.redisUrl(), d.redisChannel(), Duration.ofSeconds(30), d.clientQueueLimit(),
                 Duration.ofSeconds(30), Duration.ofMillis(200), 3, Duration.ofMillis(50), Duration.ofMillis(400),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), true);
     }
 
     /** Commits one event (as a module's write would) and returns its id. */

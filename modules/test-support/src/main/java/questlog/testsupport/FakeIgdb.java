@@ -192,6 +192,15 @@ public final class FakeIgdb implements AutoCloseable {
         dispatcher.enforceRateLimit(on);
     }
 
+    /**
+     * Off by default: when on, the server closes each connection right after its answer (Twitch's
+     * and IGDB's), without saying so, as HTTP/1.0 proxies do; a client that reuses the connection
+     * finds it dead.
+     */
+    public void closeConnectionAfterEachAnswer(boolean on) {
+        dispatcher.closeConnectionAfterEachAnswer(on);
+    }
+
     /** A valid token without a token request, for clients whose token comes from storage. */
     public String issueToken() {
         return tokens.mint().accessToken();

@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.RecordedRequest;
 import questlog.testsupport.ApicalypseQuery.SubQuery;
 
@@ -55,6 +56,7 @@ final class IgdbDispatcher extends Dispatcher {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean enforceRateLimit = true;
+    private volatile boolean closeAfterAnswer;
 
     IgdbDispatcher(FakeIgdbCatalog catalog, TwitchTokens tokens, IgdbTraffic traffic) {
         this.engine = new IgdbQueryEngine(catalog.tables());
@@ -75,6 +77,10 @@ final class IgdbDispatcher extends Dispatcher {
 
     void enforceRateLimit(boolean on) {
         this.enforceRateLimit = on;
+    }
+
+    void closeConnectionAfterEachAnswer(boolean on) {
+        this.closeAfterAnswer = on;
     }
 
     int tokenRequests() {
@@ -100,6 +106,10 @@ final class IgdbDispatcher extends Dispatcher {
         }
         MockResponse.Builder response = new MockResponse.Builder().code(answer.status());
         answer.headers().forEach(response::setHeader);
+        if (closeAfterAnswer) {
+            // No "Connection: close": the client learns of it only when it reuses the connection.
+            response.onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE);
+        }
         return response.body(answer.body()).build();
     }
 

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import questlog.upstream.UpstreamClient;
 
 /**
  * IGDB (API v4) for the library: games by id, Steam appids to games, search by name. Batch-first:
@@ -51,20 +51,18 @@ public final class IgdbClient implements AutoCloseable {
     private final TwitchTokens tokens;
     private final IgdbTransport transport;
     private final IgdbResponseCache cache;
-    private final OkHttpClient http;
+    private final UpstreamClient igdbHttp;
+    private final UpstreamClient twitchHttp;
     private final AtomicLong upstreamCalls = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
     public IgdbClient(IgdbSettings settings, Jdbi jdbi, ObjectMapper json, Clock clock) {
         this.json = json;
-        this.http = new OkHttpClient.Builder()
-                .callTimeout(settings.callTimeout())
-                .readTimeout(settings.callTimeout())
-                .retryOnConnectionFailure(false)
-                .build();
-        this.tokens = new TwitchTokens(jdbi, http, settings, json, clock);
-        this.transport = new IgdbTransport(settings, tokens, http);
+        this.igdbHttp = new UpstreamClient(IgdbTransport.policy(settings));
+        this.twitchHttp = new UpstreamClient(TwitchTokens.policy(settings));
+        this.tokens = new TwitchTokens(jdbi, twitchHttp, settings, json, clock);
+        this.transport = new IgdbTransport(settings, tokens, igdbHttp);
         this.cache = new IgdbResponseCache(jdbi, clock, settings.cacheTtl());
     }
 
@@ -209,8 +207,8 @@ public final class IgdbClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        igdbHttp.close();
+        twitchHttp.close();
     }
 
     /**

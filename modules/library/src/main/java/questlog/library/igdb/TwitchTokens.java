@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.FormBody;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import okhttp3.HttpUrl;
 import org.jdbi.v3.core.Jdbi;
+import questlog.upstream.ResponseCheck;
+import questlog.upstream.UpstreamClient;
+import questlog.upstream.UpstreamException;
+import questlog.upstream.UpstreamPolicy;
+import questlog.upstream.UpstreamResponse;
 
 /**
  * The Twitch app access token IGDB calls carry. Minted with client credentials, stored in
@@ -22,21 +25,39 @@ import org.jdbi.v3.core.Jdbi;
 final class TwitchTokens {
     /** Renew when this little of the token's life is left (or a tenth of it, for short-lived ones). */
     private static final Duration RENEW_BEFORE = Duration.ofHours(1);
+    /** A refused client id or secret is explained from Twitch's own answer ({@link #mint}); the rest as usual. */
+    private static final ResponseCheck REFUSALS_EXPLAINED_HERE = (response, rate) -> {
+        if (!refused(response.status())) {
+            ResponseCheck.STANDARD.check(response, rate);
+        }
+    };
 
     private final Jdbi jdbi;
-    private final OkHttpClient http;
+    private final UpstreamClient twitch;
     private final IgdbSettings settings;
     private final ObjectMapper json;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Token cached;
 
-    TwitchTokens(Jdbi jdbi, OkHttpClient http, IgdbSettings settings, ObjectMapper json, Clock clock) {
+    TwitchTokens(Jdbi jdbi, UpstreamClient twitch, IgdbSettings settings, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
-        this.http = http;
+        this.twitch = twitch;
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * Twitch's token endpoint as an upstream: a few tries on 5xx and timeouts (a mint is rare, and
+     * runs while other instances wait on the lock), within IGDB's call timeout.
+     */
+    static UpstreamPolicy policy(IgdbSettings settings) {
+        HttpUrl tokenUrl = HttpUrl.get(settings.tokenUrl());
+        return UpstreamPolicy.of("Twitch", tokenUrl.resolve("/").toString())
+                .withMaxInFlight(1)
+                .withRetries(Math.min(3, settings.maxAttempts()), settings.backoffMin(), settings.backoffMax())
+                .withTimeouts(settings.callTimeout(), IgdbTransport.connectTimeout(settings));
     }
 
     /** A token that is good for a while yet: the cached one, the stored one, or a new one. */
@@ -99,17 +120,25 @@ final class TwitchTokens {
                 .add("client_secret", settings.clientSecret())
                 .add("grant_type", "client_credentials")
                 .build();
-        var request = new Request.Builder().url(settings.tokenUrl()).post(body).build();
-        try (Response response = http.newCall(request).execute()) {
-            String text = response.body().string();
-            int status = response.code();
-            if (status == 400 || status == 401 || status == 403) {
-                throw new IgdbException.BadCredentials("Twitch refused the IGDB client credentials (HTTP " + status
-                        + twitchMessage(text) + "); check IGDB_CLIENT_ID and IGDB_CLIENT_SECRET");
-            }
-            if (status != 200) {
-                throw new IgdbException.UpstreamDown("Twitch's token endpoint answered HTTP " + status, null);
-            }
+        var request = twitch.request(HttpUrl.get(settings.tokenUrl())).post(body).build();
+        UpstreamResponse response;
+        try {
+            response = twitch.execute(request, REFUSALS_EXPLAINED_HERE);
+        } catch (UpstreamException.RateLimited e) {
+            throw new IgdbException.RateLimited("Twitch's token endpoint: " + e.getMessage(), e.retryAfter().orElse(null));
+        } catch (UpstreamException e) {
+            throw new IgdbException.UpstreamDown("Twitch's token endpoint failed: " + e.getMessage(), e);
+        }
+        String text = response.body();
+        int status = response.status();
+        if (refused(status)) {
+            throw new IgdbException.BadCredentials("Twitch refused the IGDB client credentials (HTTP " + status
+                    + twitchMessage(text) + "); check IGDB_CLIENT_ID and IGDB_CLIENT_SECRET");
+        }
+        if (status != 200) {
+            throw new IgdbException.UpstreamDown("Twitch's token endpoint answered HTTP " + status, null);
+        }
+        try {
             JsonNode node = json.readTree(text);
             String token = node.path("access_token").asText("");
             long expiresIn = node.path("expires_in").asLong(0);
@@ -118,11 +147,12 @@ final class TwitchTokens {
             }
             return new Token(token, now.plusSeconds(expiresIn), now);
         } catch (IOException e) {
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-                throw new IgdbException.BadResponse("Twitch's token answer was not JSON", e);
-            }
-            throw new IgdbException.UpstreamDown("Twitch's token endpoint could not be reached: " + e.getMessage(), e);
+            throw new IgdbException.BadResponse("Twitch's token answer was not JSON", e);
         }
+    }
+
+    private static boolean refused(int status) {
+        return status == 400 || status == 401 || status == 403;
     }
 
     private String twitchMessage(String body) {

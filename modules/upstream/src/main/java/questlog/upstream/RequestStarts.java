@@ -1,0 +1,66 @@
+package questlog.upstream;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import java.time.Duration;
+
+/**
+ * The spacing of request starts: a Bucket4j bucket that holds one token and refills it
+ * {@code interval} after it was taken, so any two starts are at least that far apart however many
+ * threads call. (Failsafe's smooth rate limiter aligns permits to a fixed grid, so after an idle
+ * spell two starts can come almost together; upstreams count a sliding window.) A pause is a debt
+ * of tokens, which the bucket pays back at its normal rate before the next start.
+ */
+final class RequestStarts implements RateControl {
+    private final Duration floor;
+    private final Bucket bucket;
+    private volatile Duration interval;
+
+    RequestStarts(Duration interval) {
+        this.floor = interval;
+        this.interval = interval;
+        this.bucket = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, interval)).build();
+    }
+
+    /** Waits for this request's start; false (at once) when that would take longer than {@code maxWait}. */
+    boolean take(Duration maxWait) throws InterruptedException {
+        return bucket.asBlocking().tryConsume(1, maxWait);
+    }
+
+    /** Gives back the start of a request that never reached the upstream. */
+    void refund() {
+        bucket.addTokens(1);
+    }
+
+    @Override
+    public Duration requestInterval() {
+        return interval;
+    }
+
+    @Override
+    public synchronized void slowTo(Duration asked) {
+        Duration next = asked.compareTo(floor) > 0 ? asked : floor;
+        if (next.equals(interval)) {
+            return;
+        }
+        bucket.replaceConfiguration(BucketConfiguration.builder()
+                        .addLimit(limit -> limit.capacity(1).refillGreedy(1, next)).build(),
+                TokensInheritanceStrategy.AS_IS);
+        interval = next;
+    }
+
+    @Override
+    public synchronized void pause(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        long nanos = interval.toNanos();
+        long debt = (wait.toNanos() + nanos - 1) / nanos;
+        // After this, the bucket is at least `debt` tokens short: the next start is `wait` or more away.
+        long missing = debt + bucket.getAvailableTokens();
+        if (missing > 0) {
+            bucket.consumeIgnoringRateLimits(missing);
+        }
+    }
+}
