@@ -65,7 +65,8 @@ def add_punctuation(name: str, rng: random.Random) -> str:
 def cut_words(name: str, rng: random.Random) -> str:
     # Words cut short, as when typing is not finished: one or two long words, or the last one.
     parts = words(name)
-    long_ones = [i for i, w in enumerate(parts) if len(w) >= 5]
+    # only plain words: cutting "Tides:-Nightfall" short would drop a whole word
+    long_ones = [i for i, w in enumerate(parts) if len(w) >= 5 and w.isalnum()]
     if not long_ones:
         return name
     chosen = rng.sample(long_ones, min(len(long_ones), rng.choice([1, 2])))
