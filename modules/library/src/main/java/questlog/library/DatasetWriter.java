@@ -74,8 +74,8 @@ final class DatasetWriter {
     Counts games(List<DatasetPlan.GameRow> games, Set<UUID> existing) {
         h.execute("""
                 CREATE TEMP TABLE import_game (
-                    id uuid, is_new boolean, slug text COLLATE "C", name text COLLATE "C", franchise_id uuid, original_release_year integer, summary text, cover_url text, igdb_id bigint,
-                    platforms text[]
+                    id uuid, is_new boolean, slug text COLLATE "C", name text COLLATE "C", franchise_id uuid,
+                    original_release_year integer, summary text, cover_url text, igdb_id bigint, platforms text[]
                 ) ON COMMIT DROP""");
         h.execute("CREATE TEMP TABLE import_game_genre (game_id uuid, is_new boolean, genre_id uuid) ON COMMIT DROP");
         try (DatasetCopy copy = DatasetCopy.into(h, "import_game", "id, is_new, slug, name, franchise_id, "
