@@ -112,27 +112,7 @@ fresh_db
 DATABASE_URL="${PG_URL%/*}/$DB_NAME"
 BASE="http://127.0.0.1:$PORT"
 
-start_server() {
-  local label=$1; shift
-  local started
-  started=$(now_ms)
-  env DATABASE_URL="$DATABASE_URL" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$@" \
-    "$JAVA" $JVM_OPTS -jar "$JAR" serve > "$RUN/logs/server-$label.log" 2>&1 &
-  SERVER_PID=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready" 2>/dev/null)" = 200 ]; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RUN/logs/server-$label.log" >&2; die "server exited during start"; }
-    [ $(( $(now_ms) - started )) -lt 120000 ] || die "server not ready after 120 s"
-    sleep 0.05
-  done
-  log "server ($label, pid $SERVER_PID) ready in $(( $(now_ms) - started )) ms on $BASE"
-}
 rss_kb() { awk '$1 == "VmRSS:" {print $2}' "/proc/$1/status"; }
-
-expect_200() {
-  local code
-  code=$(curl -s -o "$RUN/logs/last-response" -w '%{http_code}' "$1")
-  [ "$code" = 200 ] || { head -c 600 "$RUN/logs/last-response" >&2; echo >&2; die "GET $1 answered $code"; }
-}
 
 # ---------------------------------------------------------------- 3-4. start, token, import
 start_server cached

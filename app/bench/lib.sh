@@ -1,6 +1,7 @@
-# Sourced by app/bench/run.sh and app/bench/journal-lists.sh: the plumbing both share (logging,
-# stopping the server, serving saved response bodies with nginx). The caller sets RUN (its run
-# directory) and, before start_nginx, NGINX_PORT; SERVER_PID and NGINX_PID hold what is running.
+# Sourced by app/bench/run.sh, journal-lists.sh and search.sh: the plumbing they share (logging,
+# starting and stopping the server, serving saved response bodies with nginx). The caller sets
+# RUN (its run directory), before start_server JAVA, JVM_OPTS, JAR, DATABASE_URL, PORT and BASE,
+# and before start_nginx NGINX_PORT; SERVER_PID and NGINX_PID hold what is running.
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -17,6 +18,37 @@ find_dataset_gen() {
   for candidate in "$REPO/../shared/dataset/gen.py" /work/shared/dataset/gen.py; do
     if [ -f "$candidate" ]; then echo "$candidate"; return; fi
   done
+}
+
+# A free TCP port on the loopback interface.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_server LABEL [VAR=value...]: launches `$JAR serve` with the extra environment given,
+# logging to $RUN/logs/server-LABEL.log; waits for $BASE/health/ready (up to 120 s). Sets
+# SERVER_PID and READY_MS (launch to first ready answer).
+start_server() {
+  local label=$1; shift
+  local started
+  started=$(now_ms)
+  env DATABASE_URL="$DATABASE_URL" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$@" \
+    "$JAVA" $JVM_OPTS -jar "$JAR" serve > "$RUN/logs/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready" 2>/dev/null)" = 200 ]; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RUN/logs/server-$label.log" >&2; die "server exited during start"; }
+    [ $(( $(now_ms) - started )) -lt 120000 ] || die "server not ready after 120 s"
+    sleep 0.02
+  done
+  READY_MS=$(( $(now_ms) - started ))
+  log "server ($label, pid $SERVER_PID) ready in $READY_MS ms on $BASE"
+}
+
+# expect_200 URL: fails the run unless URL answers 200; the body is left in $RUN/logs/last-response.
+expect_200() {
+  local code
+  code=$(curl -s -o "$RUN/logs/last-response" -w '%{http_code}' "$1")
+  [ "$code" = 200 ] || { head -c 600 "$RUN/logs/last-response" >&2; echo >&2; die "GET $1 answered $code"; }
 }
 
 # Stops the server gracefully (SIGTERM, up to 30 s), else kills it.

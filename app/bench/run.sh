@@ -104,10 +104,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # ---------------------------------------------------------------- machine
 {
   echo "cpu: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
@@ -143,34 +139,7 @@ PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 READY_MS=""
 
-# start_server LABEL [VAR=value...]: launches the jar, waits for /health/ready, sets READY_MS.
-start_server() {
-  local label=$1; shift
-  local started
-  started=$(now_ms)
-  env DATABASE_URL="$DATABASE_URL" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$@" \
-    "$JAVA" $JVM_OPTS -jar "$JAR" serve > "$RUN/logs/server-$label.log" 2>&1 &
-  SERVER_PID=$!
-  while true; do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready" 2>/dev/null)" = 200 ]; then
-      break
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RUN/logs/server-$label.log" >&2; die "server exited during start"; }
-    [ $(( $(now_ms) - started )) -lt 120000 ] || die "server not ready after 120 s"
-    sleep 0.02
-  done
-  READY_MS=$(( $(now_ms) - started ))
-  log "server ($label, pid $SERVER_PID) ready in $READY_MS ms on $BASE"
-}
-
 status_field() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }   # VmRSS/VmHWM in kB, Threads
-
-# expect_200 URL: fails the run unless URL answers 200
-expect_200() {
-  local code
-  code=$(curl -s -o "$RUN/logs/last-response" -w '%{http_code}' "$1")
-  [ "$code" = 200 ] || { head -c 600 "$RUN/logs/last-response" >&2; echo >&2; die "GET $1 answered $code"; }
-}
 
 LOADS="list detail works"
 

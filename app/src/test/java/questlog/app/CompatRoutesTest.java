@@ -45,8 +45,8 @@ class CompatRoutesTest {
         created(app.post("/api/games", Map.of("name", "nier", "slug", "nier-lowercase")));
         // Many more works, written straight to the table, to show big pages are not capped.
         app.deps().jdbi().useHandle(h -> h.execute("""
-                INSERT INTO game (name, slug, search_text)
-                SELECT 'Bulk ' || lpad(i::text, 4, '0'), 'bulk-' || i, 'bulk ' || i FROM generate_series(1, ?) AS i""",
+                INSERT INTO game (name, slug)
+                SELECT 'Bulk ' || lpad(i::text, 4, '0'), 'bulk-' || i FROM generate_series(1, ?) AS i""",
                 BULK));
     }
 

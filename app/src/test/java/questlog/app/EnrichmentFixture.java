@@ -19,7 +19,7 @@ final class EnrichmentFixture {
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("""
                     WITH g AS (
-                        INSERT INTO game (name, slug, search_text) VALUES (:name, :slug, lower(:name)) RETURNING id, slug),
+                        INSERT INTO game (name, slug) VALUES (:name, :slug) RETURNING id, slug),
                     e AS (
                         INSERT INTO edition (game_id, name, slug, edition_type)
                         SELECT id, :name, slug, 'original' FROM g RETURNING game_id)

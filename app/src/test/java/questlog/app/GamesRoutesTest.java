@@ -287,6 +287,29 @@ class GamesRoutesTest {
     }
 
     @Test
+    void searchMatchesWordsAsTypedMostRelevantFirst() {
+        for (String name : List.of("NieR:Automata", "Baldur's Gate 3", "The Legend of Zelda: Tears of the Kingdom",
+                "Ōkamiden", "Ōkami", "Pokémon Scarlet")) {
+            created(app.post("/api/games", Map.of("name", name)));
+        }
+        assertThat(names(app.get("/api/games?q=" + encode("nier automata")).json())).containsExactly("NieR:Automata");
+        assertThat(names(app.get("/api/games?q=" + encode("automata nier")).json())).containsExactly("NieR:Automata");
+        assertThat(names(app.get("/api/games?q=baldurs").json())).containsExactly("Baldur's Gate 3");
+        assertThat(names(app.get("/api/games?q=" + encode("zelda tears")).json()))
+                .containsExactly("The Legend of Zelda: Tears of the Kingdom");
+        assertThat(names(app.get("/api/games?q=pokemon").json())).containsExactly("Pokémon Scarlet");
+        // the exact name first; an explicit sort wins over relevance
+        assertThat(names(app.get("/api/games?q=" + encode("ōkami")).json())).containsExactly("Ōkami", "Ōkamiden");
+        assertThat(names(app.get("/api/games?q=okami&sort=-name").json())).containsExactly("Ōkamiden", "Ōkami");
+
+        JsonNode first = app.get("/api/games?q=OKAMI&limit=1").json();
+        assertThat(first.get("total").asInt()).isEqualTo(2);
+        assertThat(names(first)).containsExactly("Ōkami");
+        assertThat(first.get("next").asText()).isEqualTo("/api/games?q=OKAMI&limit=1&offset=1");
+        assertThat(names(app.get(first.get("next").asText()).json())).containsExactly("Ōkamiden");
+    }
+
+    @Test
     void badListParametersAre400() {
         var response = app.get("/api/games?limit=5001&offset=-1&sort=rating&year=soon");
         assertThat(response.status()).isEqualTo(400);

@@ -65,6 +65,7 @@ record CreateGameRequest(String name, String slug, String sortName, String franc
         }
         Inputs.maxLength(rules, "igdb_query", igdbQuery, Inputs.MAX_NAME_LENGTH);
         Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
+        Inputs.maxLength(rules, "sort_name", sortName, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);
         Inputs.slugList(rules, "genres", genres);
         Inputs.year(rules, "original_release_year", originalReleaseYear);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import questlog.common.Slugs;
 
 /**
  * Writes a checked {@link DatasetPlan}. Each section is COPYed into a temporary table (with a
@@ -75,17 +74,15 @@ final class DatasetWriter {
     Counts games(List<DatasetPlan.GameRow> games, Set<UUID> existing) {
         h.execute("""
                 CREATE TEMP TABLE import_game (
-                    id uuid, is_new boolean, slug text COLLATE "C", name text COLLATE "C", search_text text,
-                    franchise_id uuid, original_release_year integer, summary text, cover_url text, igdb_id bigint,
-                    platforms text[]
+                    id uuid, is_new boolean, slug text COLLATE "C", name text COLLATE "C", franchise_id uuid,
+                    original_release_year integer, summary text, cover_url text, igdb_id bigint, platforms text[]
                 ) ON COMMIT DROP""");
         h.execute("CREATE TEMP TABLE import_game_genre (game_id uuid, is_new boolean, genre_id uuid) ON COMMIT DROP");
-        List<String> searchTexts = games.parallelStream().map(row -> Slugs.fold(row.game().name())).toList();
-        try (DatasetCopy copy = DatasetCopy.into(h, "import_game", "id, is_new, slug, name, search_text, franchise_id, "
+        try (DatasetCopy copy = DatasetCopy.into(h, "import_game", "id, is_new, slug, name, franchise_id, "
                 + "original_release_year, summary, cover_url, igdb_id, platforms")) {
             for (int i = 0; i < games.size(); i++) {
                 DatasetRecords.Game g = games.get(i).game();
-                copy.uuid(g.id()).bool(!existing.contains(g.id())).text(g.slug()).text(g.name()).text(searchTexts.get(i))
+                copy.uuid(g.id()).bool(!existing.contains(g.id())).text(g.slug()).text(g.name())
                         .uuid(games.get(i).franchiseId()).number(g.originalReleaseYear()).text(g.summary())
                         .text(g.coverUrl()).number(g.igdbId()).textArray(g.platforms()).endRow();
             }
@@ -105,22 +102,22 @@ final class DatasetWriter {
         h.execute("ANALYZE import_game (id, is_new)");
         h.execute("ANALYZE import_game_genre (game_id, genre_id)");
         int created = insert("""
-                INSERT INTO game (id, slug, name, search_text, franchise_id, original_release_year, summary, cover_url,
+                INSERT INTO game (id, slug, name, franchise_id, original_release_year, summary, cover_url,
                                   igdb_id, platforms, created_at, updated_at)
-                SELECT id, slug, name, search_text, franchise_id, original_release_year, summary, cover_url,
+                SELECT id, slug, name, franchise_id, original_release_year, summary, cover_url,
                        igdb_id, platforms, :now, :now
                 FROM import_game WHERE is_new""");
         Set<UUID> updated = ids("""
                 UPDATE game t SET
-                    slug = s.slug, name = s.name, search_text = s.search_text, franchise_id = s.franchise_id,
+                    slug = s.slug, name = s.name, franchise_id = s.franchise_id,
                     original_release_year = s.original_release_year, summary = s.summary, cover_url = s.cover_url,
                     igdb_id = s.igdb_id, platforms = s.platforms, updated_at = :now
                 FROM import_game s
                 WHERE t.id = s.id AND NOT s.is_new
-                  AND (t.slug, t.name, t.search_text, t.franchise_id, t.original_release_year, t.summary,
+                  AND (t.slug, t.name, t.franchise_id, t.original_release_year, t.summary,
                        t.cover_url, t.igdb_id, t.platforms)
                       IS DISTINCT FROM
-                      (s.slug, s.name, s.search_text, s.franchise_id, s.original_release_year, s.summary,
+                      (s.slug, s.name, s.franchise_id, s.original_release_year, s.summary,
                        s.cover_url, s.igdb_id, s.platforms)
                 RETURNING t.id""");
         insert("INSERT INTO game_genre (game_id, genre_id) SELECT game_id, genre_id FROM import_game_genre WHERE is_new");

@@ -16,7 +16,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import questlog.common.Slugs;
 
 /** The game table (read together with the names of its franchise, primary genre and parent). */
 @RegisterConstructorMapper(Game.class)
@@ -113,9 +112,12 @@ public interface GameDao extends SqlObject {
 
     private static String where(GameQuery query, Map<String, Object> binds) {
         List<String> conditions = new ArrayList<>();
-        if (query.q() != null && !Slugs.fold(query.q()).isEmpty()) {
-            conditions.add("g.search_text LIKE :q ESCAPE '\\'");
-            binds.put("q", "%" + escapeLike(Slugs.fold(query.q())) + "%");
+        if (query.q() != null) {
+            // Every word of q as a prefix of a word of the name (README, "Search"); the folding is
+            // the database's (library_search_query), the same that built game.search_vector. A q
+            // without any word matches nothing.
+            conditions.add("g.search_vector @@ (SELECT library_search_query(:q, true))");
+            binds.put("q", query.q());
         }
         if (query.franchise() != null) {
             conditions.add("g.franchise_id = (SELECT id FROM franchise WHERE slug = :franchise)");
@@ -146,11 +148,6 @@ public interface GameDao extends SqlObject {
         return conditions.isEmpty() ? " " : " WHERE " + String.join(" AND ", conditions) + " ";
     }
 
-    /** Makes % and _ (and the escape character itself) match literally. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     @SqlQuery("SELECT slug FROM game WHERE slug = :base OR slug LIKE :base || '-%'")
     List<String> slugsLike(@Bind("base") String base);
 
@@ -159,10 +156,10 @@ public interface GameDao extends SqlObject {
 
     /** Inserts unless the slug is taken (then empty, and the transaction stays usable). */
     @SqlQuery("""
-            INSERT INTO game (name, slug, sort_name, search_text, franchise_id, parent_game_id, relationship_type,
+            INSERT INTO game (name, slug, sort_name, franchise_id, parent_game_id, relationship_type,
                               primary_genre_id, original_release_year, summary, cover_url, platforms, igdb_id,
                               created_at, updated_at)
-            VALUES (:name, :slug, :sortName, :searchText, :franchiseId, :parentGameId, :relationshipType,
+            VALUES (:name, :slug, :sortName, :franchiseId, :parentGameId, :relationshipType,
                     :primaryGenreId, :originalReleaseYear, :summary, :coverUrl, :platformArray, :igdbId, :now, :now)
             ON CONFLICT (slug) DO NOTHING
             RETURNING id, slug""")
@@ -170,7 +167,7 @@ public interface GameDao extends SqlObject {
     Optional<Key> insert(@BindMethods GameValues values, @Bind("now") Instant now);
 
     @SqlUpdate("""
-            UPDATE game SET name = :name, slug = :slug, sort_name = :sortName, search_text = :searchText,
+            UPDATE game SET name = :name, slug = :slug, sort_name = :sortName,
                    franchise_id = :franchiseId, parent_game_id = :parentGameId, relationship_type = :relationshipType,
                    primary_genre_id = :primaryGenreId, original_release_year = :originalReleaseYear,
                    summary = :summary, cover_url = :coverUrl, platforms = :platformArray, igdb_id = :igdbId,

@@ -19,19 +19,34 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
     static final int MAX_LIMIT = 5000;
 
     /**
-     * Orders a client may ask for. Each carries its ORDER BY clause, so SQL is only ever built
-     * from this whitelist; every order ends on the unique slug, so pages never overlap. Names
-     * compare by code point (the columns are COLLATE "C"); unknown years sort last both ways.
+     * Orders a client may ask for, plus the relevance order of a search. Each carries its ORDER
+     * BY clause, so SQL is only ever built from this whitelist; every order ends on the unique
+     * slug, so pages never overlap. Names compare by their sort key (game.sort_key: sort_name,
+     * else the name without a leading article, folded, in the library_name collation); unknown
+     * years sort last both ways.
      */
     enum Sort {
-        NAME("name", "g.name, g.slug"),
-        NAME_DESC("-name", "g.name DESC, g.slug DESC"),
+        NAME("name", "g.sort_key, g.slug"),
+        NAME_DESC("-name", "g.sort_key DESC, g.slug DESC"),
         YEAR("year", "g.original_release_year NULLS LAST, g.slug"),
         YEAR_DESC("-year", "g.original_release_year DESC NULLS LAST, g.slug"),
         CREATED("created", "g.created_at, g.slug"),
         CREATED_DESC("-created", "g.created_at DESC, g.slug"),
         UPDATED("updated", "g.updated_at, g.slug"),
-        UPDATED_DESC("-updated", "g.updated_at DESC, g.slug");
+        UPDATED_DESC("-updated", "g.updated_at DESC, g.slug"),
+        /**
+         * The order of {@code q} when no {@code sort} is given (it has no parameter of its own):
+         * the exact name (folded, leading article optional, or the sort_name) first, then games
+         * where every word of {@code q} is a whole word, then those where some are only word
+         * prefixes; by name within each. The query's key and words are computed once per
+         * statement (the sub-selects), not once per row.
+         */
+        RELEVANCE(null, """
+                CASE WHEN g.sort_key = (SELECT library_sort_key(:q, NULL))
+                          OR g.sort_name IS NOT NULL AND library_sort_key(g.name, NULL) = (SELECT library_sort_key(:q, NULL))
+                     THEN 0
+                     WHEN g.search_vector @@ (SELECT library_search_query(:q, false)) THEN 1
+                     ELSE 2 END, g.sort_key, g.slug""");
 
         final String param;
         final String orderBy;
@@ -43,7 +58,7 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
 
         static Sort fromParam(String value) {
             for (Sort sort : values()) {
-                if (sort.param.equals(value)) {
+                if (value.equals(sort.param)) {
                     return sort;
                 }
             }
@@ -51,7 +66,7 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
         }
 
         static List<String> params() {
-            return java.util.Arrays.stream(values()).map(s -> s.param).toList();
+            return java.util.Arrays.stream(values()).map(s -> s.param).filter(java.util.Objects::nonNull).toList();
         }
     }
 
@@ -64,7 +79,8 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
             year = parseInt(rawYear);
             errors.check(year != null, "year", "must be a whole number (got '" + rawYear + "')");
         }
-        Sort sort = Sort.NAME;
+        // A search is ordered by relevance unless a sort is asked for; a listing by name.
+        Sort sort = first(params, "q") != null ? Sort.RELEVANCE : Sort.NAME;
         String rawSort = first(params, "sort");
         if (rawSort != null) {
             sort = Sort.fromParam(rawSort);

@@ -2,7 +2,6 @@ package questlog.library;
 
 import java.util.List;
 import java.util.UUID;
-import questlog.common.Slugs;
 
 /**
  * The writable columns of a game, resolved to ids; what an insert or a full-row update binds.
@@ -21,11 +20,6 @@ public record GameValues(
         String coverUrl,
         List<String> platforms,
         Long igdbId) {
-
-    /** Kept in game.search_text so that {@code q} matches names case- and accent-insensitively. */
-    public String searchText() {
-        return Slugs.fold(name);
-    }
 
     public String[] platformArray() {
         return platforms.toArray(String[]::new);

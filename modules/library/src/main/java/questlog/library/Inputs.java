@@ -18,7 +18,10 @@ final class Inputs {
     static final Set<String> EXTERNAL_SOURCES = Set.of("igdb", "steam", "gog", "twitch", "xbox", "psn");
     static final int MIN_YEAR = 1940;
     static final int MAX_YEAR = 2200;
-    /** Names sit in a b-tree index with the slug; PostgreSQL caps an index entry at about 2.7 kB. */
+    /**
+     * Names (and sort names, as game.sort_key) sit in b-tree indexes with the slug; PostgreSQL
+     * caps an index entry at about 2.7 kB.
+     */
     static final int MAX_NAME_LENGTH = 500;
     /** Twitch category and external ids are unique, so indexed too. */
     static final int MAX_ID_LENGTH = 255;

@@ -188,8 +188,8 @@ final class LegacyImporter {
         int worksCreated = 0;
         int worksSkipped = 0;
         PreparedBatch workInsert = h.prepareBatch("""
-                INSERT INTO game (id, name, slug, search_text, franchise_id, original_release_year, created_at, updated_at)
-                VALUES (:id, :name, :slug, :search_text, :franchise_id, :year, :now, :now)""");
+                INSERT INTO game (id, name, slug, franchise_id, original_release_year, created_at, updated_at)
+                VALUES (:id, :name, :slug, :franchise_id, :year, :now, :now)""");
         for (Work w : works) {
             if (workIds.containsKey(w.slug())) {
                 worksSkipped++;
@@ -205,7 +205,7 @@ final class LegacyImporter {
             }
             UUID id = UUID.randomUUID();
             workIds.put(w.slug(), id);
-            workInsert.bind("id", id).bind("name", w.name()).bind("slug", w.slug()).bind("search_text", Slugs.fold(w.name()))
+            workInsert.bind("id", id).bind("name", w.name()).bind("slug", w.slug())
                     .bind("franchise_id", franchiseId).bind("year", w.year()).bind("now", now).add();
             worksCreated++;
         }

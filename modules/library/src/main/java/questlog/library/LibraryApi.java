@@ -23,20 +23,27 @@ final class LibraryApi {
         ApiBody detail = ApiBody.of(GameDetailResponse.class).withMembers(members);
         List<ApiOperation> all = new ArrayList<>(ApiOperation.tagged("Games", List.of(
                 ApiOperation.get("/api/games", "List games", ApiResponse.pageOf(GameSummaryResponse.class))
-                        .withDescription("Filters combine with AND. `q` matches names ignoring case and accents"
-                                + " (\"okami\" finds \"Ōkami\"); `platform` matches the game's platforms or any"
-                                + " of its editions'. Names sort by code point, always with the slug as tiebreak;"
-                                + " unknown years sort last.")
+                        .withDescription("Filters combine with AND. `q` finds the games where every word of `q`"
+                                + " begins a word of the name (or of `sort_name`), in any order; case, accents and"
+                                + " apostrophes do not count and other punctuation separates words (\"okami\" finds"
+                                + " \"Ōkami\", \"baldurs\" \"Baldur's Gate 3\", \"automata nier\""
+                                + " \"NieR:Automata\"). With `q` and no `sort`, the most relevant come first: the"
+                                + " exact name (a leading article optional), then games having every word whole, then"
+                                + " the rest, by name within each; an explicit `sort` wins. `platform` matches the"
+                                + " game's platforms or any of its editions'. Names sort by `sort_name` when given,"
+                                + " else by the name without a leading \"The\", \"A\" or \"An\", ignoring case,"
+                                + " accents and punctuation, numbers by value; the slug breaks ties. Unknown years"
+                                + " sort last.")
                         .withParams(
-                                ApiParam.query("q", String.class, "Text in the name"),
+                                ApiParam.query("q", String.class, "Words the name has, each one whole or its beginning"),
                                 ApiParam.query("franchise", String.class, "Franchise slug"),
                                 ApiParam.query("genre", String.class, "Genre slug"),
                                 ApiParam.query("platform", String.class, "Platform slug, such as ps2 or switch"),
                                 ApiParam.query("status", String.class,
                                         "Games with a playthrough in this status: planned, playing, paused, completed or abandoned"),
                                 ApiParam.query("year", Integer.class, "Original release year"),
-                                ApiParam.query("sort", String.class, "name (default), -name, year, -year,"
-                                        + " created, -created, updated or -updated"),
+                                ApiParam.query("sort", String.class, "name (default; with q, relevance), -name, year,"
+                                        + " -year, created, -created, updated or -updated"),
                                 ApiParam.query("limit", Integer.class, "Page size, 1 to 5000 (default 50)"),
                                 ApiParam.query("offset", Integer.class, "Items to skip (default 0)"))
                         .withProblems(400),

@@ -48,6 +48,7 @@ record UpdateGameRequest(String name, String slug, String sortName, String franc
         rules.check(!patch.has("name") || name != null, "name", "cannot be cleared");
         rules.check(!patch.has("slug") || slug != null, "slug", "cannot be cleared");
         Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
+        Inputs.maxLength(rules, "sort_name", sortName, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);
         Inputs.slugList(rules, "genres", genres);
         Inputs.year(rules, "original_release_year", originalReleaseYear);

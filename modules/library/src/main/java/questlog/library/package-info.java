@@ -2,8 +2,9 @@
  * The library: the catalog of games and what describes them.
  *
  * <p>Tables: {@code game} (the original API's <em>work</em>), {@code edition}, {@code franchise},
- * {@code genre}, {@code game_genre}, {@code external_id}. {@code game.search_text} holds the
- * name folded by {@link questlog.common.Slugs#fold}, kept up to date on every write of a name.
+ * {@code genre}, {@code game_genre}, {@code external_id}. {@code game.search_vector} (the words
+ * {@code q} matches) and {@code game.sort_key} (the name order) are generated columns that
+ * PostgreSQL computes from the name and sort_name, so every write keeps them right.
  * The IGDB client ({@link questlog.library.igdb}) owns {@code igdb_token} and {@code igdb_response}.
  *
  * <p>Routes (under /api): {@code /games} (list, create, detail, patch, delete, and

@@ -89,7 +89,7 @@ class DatasetImporterTest {
             assertThat(franchiseSlugById).containsEntry(franchise.get("id").asText(), franchise.get("slug").asText());
         }
         Map<String, Map<String, Object>> games = rowsById("""
-                SELECT g.id::text AS id, g.slug, g.name, g.search_text, f.slug AS franchise, g.original_release_year,
+                SELECT g.id::text AS id, g.slug, g.name, f.slug AS franchise, g.original_release_year,
                        g.summary, g.cover_url, g.igdb_id, array_to_string(g.platforms, ',') AS platforms,
                        (SELECT string_agg(ge.slug, ',' ORDER BY ge.slug) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id
                         WHERE gg.game_id = g.id) AS genres,
@@ -101,7 +101,6 @@ class DatasetImporterTest {
             assertThat(row).as(game.get("slug").asText()).isNotNull();
             assertThat(row.get("slug")).isEqualTo(game.get("slug").asText());
             assertThat(row.get("name")).isEqualTo(game.get("name").asText());
-            assertThat(row.get("search_text")).isEqualTo(Slugs.fold(game.get("name").asText()));
             assertThat(row.get("franchise")).isEqualTo(game.get("franchise").isNull() ? null : game.get("franchise").asText());
             assertThat(row.get("original_release_year"))
                     .isEqualTo(game.get("original_release_year").isNull() ? null : game.get("original_release_year").asInt());
@@ -181,10 +180,12 @@ class DatasetImporterTest {
         assertThat(report.sections().get("editions")).isEqualTo(new ImportReport.SectionCounts(75, 0, 1, 74, 0));
         assertThat(report.sections().get("genres")).isEqualTo(new ImportReport.SectionCounts(40, 0, 0, 40, 0));
         Map<String, Object> row = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT name, search_text, summary, original_release_year, updated_at FROM game WHERE id = :id")
+                        "SELECT name, search_vector::text AS words, sort_key, summary, original_release_year, updated_at"
+                                + " FROM game WHERE id = :id")
                 .bind("id", UUID.fromString(game.get("id").asText())).mapToMap().one());
         assertThat(row.get("name")).isEqualTo("Ōkami Renamed");
-        assertThat(row.get("search_text")).isEqualTo("okami renamed");
+        assertThat(row.get("words")).as("the search words follow the new name").isEqualTo("'okami' 'renamed'");
+        assertThat(row.get("sort_key")).isEqualTo("okami renamed");
         assertThat(row.get("summary")).as("an empty string is stored as null").isNull();
         assertThat(row.get("original_release_year")).isNull();
         assertThat(((Timestamp) row.get("updated_at")).toInstant()).isEqualTo(clock.instant());
@@ -372,10 +373,11 @@ class DatasetImporterTest {
         ImportReport report = importDocument(doc, false);
 
         assertThat(report.ok()).isTrue();
-        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("SELECT name, summary, search_text FROM game WHERE id = :id")
+        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT name, summary, search_vector::text AS words FROM game WHERE id = :id")
                 .bind("id", UUID.fromString(game.get("id").asText())).mapToMap().one());
         assertThat(row).containsEntry("name", name).containsEntry("summary", "line one\r\nline two\\n")
-                .containsEntry("search_text", Slugs.fold(name));
+                .containsEntry("words", "'back' 'here' 'okami' 'slash' 'tab' '大神'");
     }
 
     @Test
@@ -441,7 +443,7 @@ class DatasetImporterTest {
         return jdbi.withHandle(h -> {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (String sql : List.of("SELECT * FROM genre ORDER BY id", "SELECT * FROM franchise ORDER BY id",
-                    "SELECT id, slug, name, search_text, franchise_id, original_release_year, summary, cover_url, "
+                    "SELECT id, slug, name, sort_key, search_vector::text AS words, franchise_id, original_release_year, summary, cover_url, "
                             + "array_to_string(platforms, ',') AS platforms, igdb_id, created_at, updated_at FROM game ORDER BY id",
                     "SELECT game_id, genre_id FROM game_genre ORDER BY game_id, genre_id",
                     "SELECT id, game_id, slug, name, edition_type, release_date, array_to_string(platforms, ',') AS platforms, "

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +49,72 @@ class GameDaoTest {
             assertThat(games.findWorkBySlug("crisis-core")).contains(new Work(key.id(), "Crisis Core", "crisis-core",
                     franchise.id(), "Final Fantasy", "final-fantasy", 2007));
             assertThat(games.findWorkById(parent.id())).map(Work::franchiseSlug).contains("final-fantasy");
-            assertThat(h.createQuery("SELECT search_text FROM game WHERE id = :id").bind("id", key.id())
-                    .mapTo(String.class).one()).isEqualTo("crisis core");
+            // the search words and the sort key are the database's, from the name and sort_name
+            assertThat(keys(h, key.id())).containsExactly("'core' 'crisis' 'fantasy' 'final' 'vii'",
+                    "final fantasy vii crisis core");
+            games.update(key.id(), new GameValues("The Crisis Core", "crisis-core", null, franchise.id(), parent.id(),
+                    "prequel", rpg.id(), 2007, null, null, List.of(), 1234L), NOW);
+            assertThat(keys(h, key.id())).containsExactly("'core' 'crisis' 'the'", "crisis core");
         });
+    }
+
+    private static List<String> keys(org.jdbi.v3.core.Handle h, UUID id) {
+        return h.createQuery("SELECT search_vector::text, sort_key FROM game WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).one();
+    }
+
+    @Test
+    void foldsNamesIntoWordsIgnoringCaseAccentsApostrophesAndPunctuation() {
+        Map<String, String> words = new LinkedHashMap<>();
+        words.put("NieR:Automata", "nier automata");
+        words.put("Baldur's Gate 3", "baldurs gate 3");
+        words.put("Baldur’s Gate 3", "baldurs gate 3");
+        words.put("The Legend of Zelda: Tears of the Kingdom", "the legend of zelda tears of the kingdom");
+        words.put("ŌKAMI", "okami");
+        words.put("Pokémon™ Let's Go, Pikachu!", "pokemon lets go pikachu");
+        words.put("Œuvre Straße", "oeuvre strasse");
+        words.put("Final Fantasy Ⅶ", "final fantasy vii");
+        words.put("Ｆｕｌｌ　Ｗｉｄｔｈ", "full width");
+        words.put("Half-Life 2: Episode One", "half life 2 episode one");
+        words.put("Tab\there «quoted» — dash…", "tab here quoted dash");
+        words.put("ファイナルファンタジー・VII", "ファイナルファンタジー vii");
+        words.put("🐉 Dragon 🐉", "dragon");
+        words.put("🐉", "");
+        jdbi.useHandle(h -> words.forEach((name, folded) -> assertThat(
+                h.createQuery("SELECT library_search_fold(:name)").bind("name", name).mapTo(String.class).one())
+                .as(name).isEqualTo(folded)));
+    }
+
+    @Test
+    void searchWordsAlsoHoldEachChunkWithItsPunctuationJoined() {
+        Map<String, String> vectors = Map.of(
+                "NieR:Automata", "'automata' 'nier' 'nierautomata'",
+                "S.T.A.L.K.E.R.", "'a' 'e' 'k' 'l' 'r' 's' 'stalker' 't'",
+                "Spider-Man 2", "'2' 'man' 'spider' 'spiderman'",
+                "Dragon Quest – Echoes", "'dragon' 'echoes' 'quest'");
+        jdbi.useHandle(h -> vectors.forEach((name, vector) -> assertThat(
+                h.createQuery("SELECT library_search_vector(:name, NULL)::text").bind("name", name).mapTo(String.class).one())
+                .as(name).isEqualTo(vector)));
+    }
+
+    @Test
+    void theSortKeyDropsALeadingEnglishArticleUnlessASortNameIsGiven() {
+        Map<List<String>, String> keys = new LinkedHashMap<>();
+        keys.put(Arrays.asList("The Legend of Zelda", null), "legend of zelda");
+        keys.put(Arrays.asList("A Hat in Time", null), "hat in time");
+        keys.put(Arrays.asList("an Untitled Story", null), "untitled story");
+        keys.put(Arrays.asList("A.I. Story", null), "a i story");
+        keys.put(Arrays.asList("Theatrhythm", null), "theatrhythm");
+        keys.put(Arrays.asList("The", null), "the");
+        keys.put(Arrays.asList("Die Hard Trilogy", null), "die hard trilogy");
+        keys.put(Arrays.asList("Ōkami", null), "okami");
+        keys.put(Arrays.asList("The Legend of Zelda", "Zelda 1"), "zelda 1");
+        keys.put(Arrays.asList("Final Fantasy VII", "The Final Fantasy 07"), "the final fantasy 07");
+        keys.put(Arrays.asList("🐉", null), "🐉");
+        jdbi.useHandle(h -> keys.forEach((args, key) -> assertThat(
+                h.createQuery("SELECT library_sort_key(:name, :sortName)").bind("name", args.get(0))
+                        .bind("sortName", args.get(1)).mapTo(String.class).one())
+                .as(args.toString()).isEqualTo(key)));
     }
 
     @Test
@@ -82,10 +148,5 @@ class GameDaoTest {
             assertThat(games.insert(values.withSlug("taken-2"), NOW)).isPresent();
             assertThat(games.slugsLike("taken")).containsExactlyInAnyOrder("taken", "taken-2");
         });
-    }
-
-    @Test
-    void escapesLikeWildcardsSoTheyMatchLiterally() {
-        assertThat(GameDao.escapeLike("100%_\\")).isEqualTo("100\\%\\_\\\\");
     }
 }

@@ -26,6 +26,19 @@ class GameQueryTest {
     }
 
     @Test
+    void aSearchIsOrderedByRelevanceUnlessASortIsGiven() {
+        assertThat(GameQuery.parse(Map.of("q", List.of("okami"))).sort()).isEqualTo(GameQuery.Sort.RELEVANCE);
+        assertThat(GameQuery.parse(Map.of("q", List.of("okami"), "sort", List.of("name"))).sort())
+                .isEqualTo(GameQuery.Sort.NAME);
+        assertThat(GameQuery.parse(Map.of("q", List.of(" "))).sort()).isEqualTo(GameQuery.Sort.NAME);
+        // relevance is not a value of sort: it is what q means without one
+        assertThatThrownBy(() -> GameQuery.parse(Map.of("q", List.of("okami"), "sort", List.of("relevance"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().message())
+                        .isEqualTo("must be one of [name, -name, year, -year, created, -created, updated, -updated]"
+                                + " (got 'relevance')"));
+    }
+
+    @Test
     void collectsEveryBadParameterIntoOne400() {
         assertThatThrownBy(() -> GameQuery.parse(Map.of("limit", List.of("5001"), "offset", List.of("-1"),
                 "year", List.of("soon"), "sort", List.of("rating"))))

@@ -63,10 +63,10 @@ class LegacyImporterTest {
                 "Edition ghost: Work no-such-work not found",
                 "Edition okami-hd: igdb_id 427 is already used by edition final-fantasy-vii")));
         Map<String, Object> work = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT g.name, g.search_text, g.original_release_year, f.slug AS franchise
+                        SELECT g.name, g.search_vector::text AS words, g.original_release_year, f.slug AS franchise
                         FROM game g LEFT JOIN franchise f ON f.id = g.franchise_id WHERE g.slug = 'final-fantasy-vii'""")
                 .mapToMap().one());
-        assertThat(work).containsEntry("name", "Final Fantasy VII").containsEntry("search_text", "final fantasy vii")
+        assertThat(work).containsEntry("name", "Final Fantasy VII").containsEntry("words", "'fantasy' 'final' 'vii'")
                 .containsEntry("original_release_year", 1997).containsEntry("franchise", "final-fantasy");
         List<String> slugs = jdbi.withHandle(h -> h.createQuery("SELECT slug FROM game ORDER BY slug").mapTo(String.class).list());
         assertThat(slugs).as("a work without slug gets one made from its name")
