@@ -10,6 +10,25 @@ import questlog.common.ApiOperation;
 import questlog.common.ApiParam;
 import questlog.common.ApiResponse;
 import questlog.common.GameDetailSection;
+import questlog.library.catalog.CreateEditionRequest;
+import questlog.library.catalog.CreateFranchiseRequest;
+import questlog.library.catalog.CreateGameRequest;
+import questlog.library.catalog.CreateGenreRequest;
+import questlog.library.catalog.Edition;
+import questlog.library.catalog.EditionResponse;
+import questlog.library.catalog.Franchise;
+import questlog.library.catalog.GameDetailResponse;
+import questlog.library.catalog.GameSummaryResponse;
+import questlog.library.catalog.Genre;
+import questlog.library.catalog.GenreResponse;
+import questlog.library.catalog.RefResponse;
+import questlog.library.catalog.UpdateGameRequest;
+import questlog.library.compat.Work;
+import questlog.library.compat.WorkDetailResponse;
+import questlog.library.compat.WorkEditionResponse;
+import questlog.library.compat.WorkResponse;
+import questlog.library.igdb.IgdbSearchResponse;
+import questlog.library.igdb.JobAcceptedResponse;
 
 /** The library's routes as the OpenAPI document describes them, in the order of {@link LibraryModule#routes()}. */
 final class LibraryApi {

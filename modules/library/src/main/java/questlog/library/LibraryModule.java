@@ -30,8 +30,27 @@ import questlog.common.GameLookup;
 import questlog.common.JobHandler;
 import questlog.common.Jobs;
 import questlog.common.dataset.DatasetSection;
+import questlog.library.catalog.CatalogService;
+import questlog.library.catalog.FranchiseController;
+import questlog.library.catalog.GameController;
+import questlog.library.catalog.GameDirectory;
+import questlog.library.catalog.GameService;
+import questlog.library.catalog.GenreController;
+import questlog.library.compat.CompatService;
+import questlog.library.compat.EditionController;
+import questlog.library.compat.WorkController;
+import questlog.library.dataset.CatalogDataset;
+import questlog.library.dataset.LegacyImportRequest;
+import questlog.library.dataset.LegacyImportResult;
+import questlog.library.dataset.LegacyImporter;
 import questlog.library.igdb.IgdbClient;
+import questlog.library.igdb.IgdbController;
+import questlog.library.igdb.IgdbEnrichment;
+import questlog.library.igdb.IgdbGateway;
+import questlog.library.igdb.IgdbJob;
+import questlog.library.igdb.IgdbMetadata;
 import questlog.library.igdb.IgdbSettings;
+import questlog.library.igdb.IgdbSync;
 
 /**
  * The library: games (the original API's works), editions, franchises, genres and external ids,

@@ -14,14 +14,17 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import questlog.common.Bodies;
 import questlog.common.Json;
+import questlog.library.catalog.CreateEditionRequest;
+import questlog.library.catalog.CreateGameRequest;
+import questlog.library.catalog.UpdateGameRequest;
 import questlog.testsupport.TestDatabase;
 
 /** What the module's tests share: Jdbi and JSON set up as app sets them up, and a clock tests move. */
-final class LibraryTestSupport {
+public final class LibraryTestSupport {
     private LibraryTestSupport() {}
 
     /** Jdbi with the plugins app installs (Database.jdbi). */
-    static Jdbi jdbi(TestDatabase db) {
+    public static Jdbi jdbi(TestDatabase db) {
         Jdbi jdbi = Jdbi.create(db.dataSource())
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
@@ -31,12 +34,12 @@ final class LibraryTestSupport {
     }
 
     /** The one mapper policy app uses. */
-    static ObjectMapper json() {
+    public static ObjectMapper json() {
         return Json.objectMapper();
     }
 
     /** A PATCH body as the controller reads it: the values and the names of the fields present. */
-    static UpdateGameRequest.Patch patch(String body) throws java.io.IOException {
+    public static UpdateGameRequest.Patch patch(String body) throws java.io.IOException {
         ObjectMapper json = json();
         var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
         var present = new java.util.LinkedHashSet<String>();
@@ -45,22 +48,22 @@ final class LibraryTestSupport {
     }
 
     /** A game request with only a name (and the rest absent). */
-    static CreateGameRequest game(String name) {
+    public static CreateGameRequest game(String name) {
         return new CreateGameRequest(name, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
     }
 
-    static CreateGameRequest game(String name, String franchise, List<String> genres, Integer year, List<String> platforms) {
+    public static CreateGameRequest game(String name, String franchise, List<String> genres, Integer year, List<String> platforms) {
         return new CreateGameRequest(name, null, null, franchise, genres, null, year, null, null, platforms, null, null,
                 null, null, null);
     }
 
-    static CreateEditionRequest edition(String name) {
+    public static CreateEditionRequest edition(String name) {
         return new CreateEditionRequest(name, null, null, null, null, null, null, null, null);
     }
 
     /** A clock that stands still until moved, so timestamps in assertions are exact. */
-    static final class TestClock extends Clock {
+    public static final class TestClock extends Clock {
         private volatile Instant now = Instant.parse("2026-01-31T12:00:00.123456Z");
 
         @Override
@@ -78,7 +81,7 @@ final class LibraryTestSupport {
             return now;
         }
 
-        void advanceSeconds(long seconds) {
+        public void advanceSeconds(long seconds) {
             now = now.plus(seconds, ChronoUnit.SECONDS);
         }
     }

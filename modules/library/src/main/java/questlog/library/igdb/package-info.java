@@ -1,6 +1,8 @@
 /**
- * The IGDB (API v4) client the library uses for metadata: Twitch app-token handling, IGDB's rate
- * limits, retries, typed errors and a response cache. Owns the tables {@code igdb_token} and
- * {@code igdb_response}. Entry point: {@link questlog.library.igdb.IgdbClient}.
+ * IGDB metadata: the IGDB (API v4) client ({@link questlog.library.igdb.IgdbClient}: Twitch
+ * app-token handling, rate limits and retries on the shared upstream HTTP layer, typed errors,
+ * a response cache; owns {@code igdb_token} and {@code igdb_response}), the mapping of IGDB games
+ * onto the catalog, creating games from IGDB, {@code GET /api/igdb/search}, and the
+ * {@code igdb_sync} and {@code igdb_enrich} jobs.
  */
 package questlog.library.igdb;

@@ -1,0 +1,22 @@
+package questlog.library.catalog;
+
+import questlog.common.FieldErrors;
+
+/** Body of {@code POST /genres}; {@code parent} is the slug of an existing genre. */
+public record CreateGenreRequest(String name, String slug, Long igdbId, String parent) {
+
+    public CreateGenreRequest {
+        name = Inputs.text(name);
+        slug = Inputs.text(slug);
+        parent = Inputs.text(parent);
+    }
+
+    void validate() {
+        new FieldErrors().check(name != null, "name", "is required").throwIfUnprocessable();
+        var rules = new FieldErrors();
+        Inputs.maxLength(rules, "name", name, Inputs.MAX_NAME_LENGTH);
+        Inputs.slug(rules, "slug", slug);
+        Inputs.positive(rules, "igdb_id", igdbId);
+        rules.throwIfUnprocessable();
+    }
+}

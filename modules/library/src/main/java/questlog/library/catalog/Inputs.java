@@ -1,0 +1,83 @@
+package questlog.library.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import questlog.common.FieldErrors;
+import questlog.common.Slugs;
+import questlog.common.Texts;
+
+/**
+ * Normalising and checking request values, shared by the request records. Text is kept exactly
+ * as sent except that an empty (or all-blank) string means "no value", as in the original API.
+ */
+final class Inputs {
+    static final Set<String> EDITION_TYPES = Set.of("original", "port", "remaster", "enhanced", "remake", "definitive");
+    static final Set<String> RELATIONSHIP_TYPES = Set.of("sequel", "prequel", "spinoff", "epilogue", "expansion");
+    static final Set<String> EXTERNAL_SOURCES = Set.of("igdb", "steam", "gog", "twitch", "xbox", "psn");
+    static final int MIN_YEAR = 1940;
+    static final int MAX_YEAR = 2200;
+    /**
+     * Names (and sort names, as game.sort_key) sit in b-tree indexes with the slug; PostgreSQL
+     * caps an index entry at about 2.7 kB.
+     */
+    static final int MAX_NAME_LENGTH = 500;
+    /** Twitch category and external ids are unique, so indexed too. */
+    static final int MAX_ID_LENGTH = 255;
+
+    private Inputs() {}
+
+    static String text(String value) {
+        return Texts.orNull(value);
+    }
+
+    static void slug(FieldErrors errors, String field, String slug) {
+        if (slug != null && !Slugs.isValid(slug)) {
+            errors.add(field, "must be lowercase letters, digits and single hyphens, at most "
+                    + Slugs.MAX_LENGTH + " characters (like 'final-fantasy-vii')");
+        }
+    }
+
+    static void maxLength(FieldErrors errors, String field, String value, int max) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            errors.add(field, "must be at most " + max + " characters");
+        }
+    }
+
+    static void year(FieldErrors errors, String field, Integer year) {
+        if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+            errors.add(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+    }
+
+    static void positive(FieldErrors errors, String field, Long id) {
+        if (id != null && id <= 0) {
+            errors.add(field, "must be a positive whole number");
+        }
+    }
+
+    static void oneOf(FieldErrors errors, String field, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            errors.add(field, "must be one of " + allowed.stream().sorted().toList() + " (got '" + value + "')");
+        }
+    }
+
+    /** Lists of slugs (genres, platforms): no nulls, every entry slug-shaped. */
+    static void slugList(FieldErrors errors, String field, List<String> slugs) {
+        if (slugs == null) {
+            return;
+        }
+        for (int i = 0; i < slugs.size(); i++) {
+            String slug = slugs.get(i);
+            if (slug == null || !Slugs.isValid(slug)) {
+                errors.add(field + "[" + i + "]", "must be a slug (lowercase letters, digits and single hyphens)");
+            }
+        }
+    }
+
+    /** The list without duplicates, in the order given; null stays null (absent). */
+    static List<String> distinct(List<String> values) {
+        return values == null ? null : new ArrayList<>(new LinkedHashSet<>(values));
+    }
+}
