@@ -27,8 +27,23 @@ import questlog.realtime.RealtimeModule;
  * jobs module (which feature modules submit work to), then the feature modules; last, the
  * realtime relay starts delivering and the job runner starts with every module's handlers.
  * Tests build the same thing against their own database with {@link #build(AppConfig)}.
+ * A command builds a headless variant with {@link #forCommand}.
  */
 public final class AppDeps implements AutoCloseable {
+
+    /** What runs in this process besides the modules. */
+    enum Mode {
+        /** {@code serve}: the relay, the change feed, the job runner, the IGDB token warm-up. */
+        SERVER,
+        /**
+         * A command (import, export, ...): none of those. Its events wait in the outbox for the
+         * running server's relay, or the next one's; it uses the running server's embedded database.
+         */
+        COMMAND,
+        /** A command that works on background jobs itself ({@code enrich}): the job runner and IGDB too. */
+        COMMAND_RUNNING_JOBS
+    }
+
     final AppConfig config;
     final ObjectMapper json;
     final Clock clock;
@@ -46,20 +61,26 @@ public final class AppDeps implements AutoCloseable {
     final Importer importer;
     final Exporter exporter;
 
-    private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
+    private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers, Mode mode) {
         this.config = config;
         this.clock = clock;
         this.json = Json.objectMapper();
         this.metrics = new Metrics();
-        this.database = Database.open(config.database(), metrics.registry());
+        this.database = Database.open(config.database(), mode == Mode.SERVER ? Database.Role.SERVER : Database.Role.COMMAND,
+                metrics.registry());
         RealtimeModule built = null;
         JobsModule builtJobs = null;
         try {
             database.migrate();
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
-            this.changes = new ChangeFeed(database.url()).start();
-            this.realtime = built = new RealtimeModule(jdbi, database.url(), json, config.realtime());
+            this.changes = new ChangeFeed(database.url());
+            if (mode == Mode.SERVER) {
+                changes.start();
+            }
+            // A command publishes nothing itself, so it needs no Redis connection.
+            this.realtime = built = new RealtimeModule(jdbi, database.url(), json,
+                    mode == Mode.SERVER ? config.realtime() : config.realtime().withoutRedis());
             this.jobs = builtJobs = new JobsModule(jdbi, database.dataSource(), json, clock, realtime.eventLog(),
                     config.jobs());
             // Journal and lists see the catalog through the library's directory; the library sees
@@ -79,13 +100,20 @@ public final class AppDeps implements AutoCloseable {
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
+            boolean runsJobs = mode != Mode.COMMAND;
             igdb.ifPresent(client -> {
                 registerIgdbMeters(client, metrics.registry());
-                // In the background: start-up does not wait for Twitch, and a refused secret shows in the log at once.
-                Thread.ofVirtual().name("igdb-warm-up").start(client::warmUp);
+                if (runsJobs) {
+                    // In the background: start-up does not wait for Twitch, and a refused secret shows in the log at once.
+                    Thread.ofVirtual().name("igdb-warm-up").start(client::warmUp);
+                }
             });
-            realtime.start();
-            jobs.start(jobHandlers(library, extraJobHandlers));
+            if (mode == Mode.SERVER) {
+                realtime.start();
+            }
+            if (runsJobs) {
+                jobs.start(jobHandlers(library, extraJobHandlers));
+            }
         } catch (RuntimeException e) {
             if (builtJobs != null) {
                 builtJobs.close();
@@ -111,16 +139,21 @@ public final class AppDeps implements AutoCloseable {
     }
 
     public static AppDeps build(AppConfig config) {
-        return new AppDeps(config, Clock.systemUTC(), List.of());
+        return new AppDeps(config, Clock.systemUTC(), List.of(), Mode.SERVER);
     }
 
     public static AppDeps build(AppConfig config, Clock clock) {
-        return new AppDeps(config, clock, List.of());
+        return new AppDeps(config, clock, List.of(), Mode.SERVER);
     }
 
     /** With job handlers besides the modules' own: for tests that need a job to run. */
     static AppDeps build(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
-        return new AppDeps(config, clock, extraJobHandlers);
+        return new AppDeps(config, clock, extraJobHandlers, Mode.SERVER);
+    }
+
+    /** For a command line command ({@link Mode#COMMAND}, or {@link Mode#COMMAND_RUNNING_JOBS} when {@code runsJobs}). */
+    static AppDeps forCommand(AppConfig config, boolean runsJobs) {
+        return new AppDeps(config, Clock.systemUTC(), List.of(), runsJobs ? Mode.COMMAND_RUNNING_JOBS : Mode.COMMAND);
     }
 
     /**

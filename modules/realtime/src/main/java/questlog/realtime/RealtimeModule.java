@@ -54,6 +54,12 @@ public final class RealtimeModule implements AutoCloseable {
                     webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
         }
 
+        /** The same without Redis: for a process that records events but never relays them. */
+        public Settings withoutRedis() {
+            return new Settings(Optional.empty(), redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
+        }
+
         public Settings withWebSocket(Duration pingInterval, int clientQueueLimit, Duration slowClientTimeout) {
             return new Settings(redisUrl, redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
                     webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout);
