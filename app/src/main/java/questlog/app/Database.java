@@ -87,11 +87,6 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(config);
     }
 
-    /** Opens the configured database for the server: DATABASE_URL when set, else the embedded one. */
-    public static Database open(AppConfig.DatabaseConfig config, MeterRegistry metrics) {
-        return open(config, Role.SERVER, metrics);
-    }
-
     /** Opens the configured database: DATABASE_URL when set, else the embedded one as {@code role} uses it. */
     public static Database open(AppConfig.DatabaseConfig config, Role role, MeterRegistry metrics) {
         if (config.url().isPresent()) {
@@ -113,10 +108,12 @@ public final class Database implements AutoCloseable {
             if (claim.isPresent()) {
                 return startEmbedded(directory, claim.get(), role, poolSize, metrics);
             }
-            String holder = directory.holder().map(DataDirectory.Holder::describe).orElse("another questlog");
+            var holder = directory.holder();
+            String who = holder.map(DataDirectory.Holder::describe).orElse("another questlog");
             if (role == Role.SERVER) {
-                throw new StartupException("The data directory " + dataDir + " is in use by " + holder
-                        + ": stop it first, or give this server another QUESTLOG_DATA_DIR (or a DATABASE_URL)");
+                throw new StartupException("The data directory " + dataDir + " is in use by " + who + ": "
+                        + (holder.map(DataDirectory.Holder::isServer).orElse(true) ? "stop it first" : "let it finish first")
+                        + ", or give this server another QUESTLOG_DATA_DIR (or a DATABASE_URL)");
             }
             var server = directory.published().filter(Database::answers);
             if (server.isPresent()) {
@@ -126,11 +123,11 @@ public final class Database implements AutoCloseable {
             }
             // A server that is starting or stopping, or another command: wait for its database or its end.
             if (System.nanoTime() > deadline) {
-                throw new StartupException("The data directory " + dataDir + " is still in use by " + holder + " after "
+                throw new StartupException("The data directory " + dataDir + " is still in use by " + who + " after "
                         + EmbeddedPostgresServer.WAIT.toSeconds() + " s; try again when it has finished");
             }
             if (!toldWaiting) {
-                log.info("Waiting for {}, which uses the data directory {}", holder, dataDir);
+                log.info("Waiting for {}, which uses the data directory {}", who, dataDir);
                 toldWaiting = true;
             }
             sleep(Duration.ofMillis(100));

@@ -73,10 +73,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
-    String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
     /** Stops PostgreSQL (fast shutdown: open sessions are ended) and waits until it has exited. */
     @Override
     public void close() {
