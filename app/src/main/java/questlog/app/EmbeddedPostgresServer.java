@@ -65,7 +65,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return new EmbeddedPostgresServer(postgres, runningPostmaster(data));
         } catch (IOException | RuntimeException e) {
             throw new StartupException("The embedded PostgreSQL in " + data + " did not start: " + rootMessage(e)
-                    + " (its log is above; set DATABASE_URL to use a PostgreSQL server instead)");
+                    + " (set DATABASE_URL to use a PostgreSQL server instead)");
         }
     }
 
