@@ -34,8 +34,23 @@ import questlog.common.Json;
  * the read cache and readiness. Last, the job runner starts with every module's handlers and
  * every module starts its background work. Tests build the same thing against their own
  * database with {@link #build(AppConfig)}.
+ * A command builds a headless variant with {@link #forCommand}.
  */
 public final class AppDeps implements AutoCloseable {
+
+    /** What runs in this process besides the modules. */
+    enum Mode {
+        /** {@code serve}: the relay, the change feed, the job runner, the IGDB token warm-up. */
+        SERVER,
+        /**
+         * A command (import, export, ...): none of those. Its events wait in the outbox for the
+         * running server's relay, or the next one's; it uses the running server's embedded database.
+         */
+        COMMAND,
+        /** A command that works on background jobs itself ({@code enrich}): the job runner and IGDB too. */
+        COMMAND_RUNNING_JOBS
+    }
+
     final AppConfig config;
     final ObjectMapper json;
     final Clock clock;
@@ -54,19 +69,25 @@ public final class AppDeps implements AutoCloseable {
     /** Checks that every handler reads the body type its OpenAPI operation documents. */
     final BodyContract bodyContract;
 
-    private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
+    private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers, Mode mode) {
         this.config = config;
         this.clock = clock;
         this.json = Json.objectMapper();
         this.metrics = new Metrics();
-        this.database = Database.open(config.database(), metrics.registry());
+        this.database = Database.open(config.database(), mode == Mode.SERVER ? Database.Role.SERVER : Database.Role.COMMAND,
+                metrics.registry());
         List<FeatureModule> built = new ArrayList<>();
         try {
             database.migrate();
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
-            this.changes = new ChangeFeed(database.url()).start();
-            this.realtime = add(built, new RealtimeModule(jdbi, database.url(), json, config.realtime(),
+            this.changes = new ChangeFeed(database.url());
+            if (mode == Mode.SERVER) {
+                changes.start();
+            }
+            // A command publishes nothing itself, so it needs no Redis connection.
+            this.realtime = add(built, new RealtimeModule(jdbi, database.url(), json,
+                    mode == Mode.SERVER ? config.realtime() : config.realtime().withoutRedis(),
                     config.security().secretBox()));
             this.jobs = add(built, new JobsModule(jdbi, database.dataSource(), json, clock, realtime.eventLog(),
                     config.jobs()));
@@ -90,10 +111,15 @@ public final class AppDeps implements AutoCloseable {
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
             library.igdb().ifPresent(client -> registerIgdbMeters(client, metrics.registry()));
-            List<JobHandler> handlers = new ArrayList<>(extraJobHandlers);
-            modules.forEach(m -> handlers.addAll(m.jobHandlers()));
-            jobs.start(handlers);
-            modules.forEach(FeatureModule::start);
+            if (mode != Mode.COMMAND) {
+                List<JobHandler> handlers = new ArrayList<>(extraJobHandlers);
+                modules.forEach(m -> handlers.addAll(m.jobHandlers()));
+                jobs.start(handlers);
+            }
+            if (mode == Mode.SERVER) {
+                // Background work (the relay, the IGDB token warm-up, ...) is the server's alone.
+                modules.forEach(FeatureModule::start);
+            }
         } catch (RuntimeException e) {
             closeAll(built.reversed());
             database.close();
@@ -119,16 +145,21 @@ public final class AppDeps implements AutoCloseable {
     }
 
     public static AppDeps build(AppConfig config) {
-        return new AppDeps(config, Clock.systemUTC(), List.of());
+        return new AppDeps(config, Clock.systemUTC(), List.of(), Mode.SERVER);
     }
 
     public static AppDeps build(AppConfig config, Clock clock) {
-        return new AppDeps(config, clock, List.of());
+        return new AppDeps(config, clock, List.of(), Mode.SERVER);
     }
 
     /** With job handlers besides the modules' own: for tests that need a job to run. */
     static AppDeps build(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers) {
-        return new AppDeps(config, clock, extraJobHandlers);
+        return new AppDeps(config, clock, extraJobHandlers, Mode.SERVER);
+    }
+
+    /** For a command line command ({@link Mode#COMMAND}, or {@link Mode#COMMAND_RUNNING_JOBS} when {@code runsJobs}). */
+    static AppDeps forCommand(AppConfig config, boolean runsJobs) {
+        return new AppDeps(config, Clock.systemUTC(), List.of(), runsJobs ? Mode.COMMAND_RUNNING_JOBS : Mode.COMMAND);
     }
 
     public AppConfig config() {

@@ -5,16 +5,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.jackson2.Jackson2Config;
 import org.jdbi.v3.jackson2.Jackson2Plugin;
@@ -25,20 +28,44 @@ import org.slf4j.LoggerFactory;
 import questlog.common.DatabaseUrl;
 
 /**
- * The PostgreSQL the app runs on: the server in DATABASE_URL, or an embedded one whose data
+ * The PostgreSQL the app runs on: the server in DATABASE_URL, or the embedded one whose data
  * lives in {@code <data dir>/postgres} and survives restarts. Also owns the pool, Flyway and the
  * one {@link Jdbi}.
+ *
+ * <p>The embedded PostgreSQL belongs to one process at a time (see {@link DataDirectory}): the
+ * server's, which commands run meanwhile use too; with no server running, a command starts its
+ * own for as long as it runs.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private static final java.util.concurrent.Executor CHECKS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
-    private final EmbeddedPostgres embedded;
+    /** Who opens the database; it matters for the embedded one only. */
+    public enum Role {
+        /**
+         * {@code serve}: runs the data directory's embedded PostgreSQL and lets the commands run
+         * meanwhile use it; a data directory another questlog uses is refused at once.
+         */
+        SERVER,
+        /**
+         * A command: uses the embedded PostgreSQL of the server running on the data directory, and
+         * starts its own (for as long as it runs) only when none runs.
+         */
+        COMMAND
+    }
+
+    private final EmbeddedPostgresServer ownServer;
+    private final DataDirectory.Claim claim;
+    private final boolean embedded;
     private final DatabaseUrl url;
     private final HikariDataSource pool;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(EmbeddedPostgres embedded, DatabaseUrl url, int poolSize, MeterRegistry metrics) {
+    private Database(EmbeddedPostgresServer ownServer, DataDirectory.Claim claim, boolean embedded, DatabaseUrl url,
+                     int poolSize, MeterRegistry metrics) {
+        this.ownServer = ownServer;
+        this.claim = claim;
         this.embedded = embedded;
         this.url = url;
         HikariConfig config = new HikariConfig();
@@ -60,44 +87,131 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(config);
     }
 
-    /** Opens the configured database: DATABASE_URL when set, else the embedded one. */
-    public static Database open(AppConfig.DatabaseConfig config, MeterRegistry metrics) {
+    /** Opens the configured database: DATABASE_URL when set, else the embedded one as {@code role} uses it. */
+    public static Database open(AppConfig.DatabaseConfig config, Role role, MeterRegistry metrics) {
         if (config.url().isPresent()) {
             return external(config.url().get(), config.poolSize(), metrics);
         }
-        return embedded(config.dataDir(), config.poolSize(), metrics);
+        return embedded(config.dataDir(), role, config.poolSize(), metrics);
     }
 
     public static Database external(DatabaseUrl url, int poolSize, MeterRegistry metrics) {
-        return new Database(null, url, poolSize, metrics);
+        return new Database(null, null, false, url, poolSize, metrics);
     }
 
-    static Database embedded(Path dataDir, int poolSize, MeterRegistry metrics) {
-        Path pgData = dataDir.resolve("postgres");
+    static Database embedded(Path dataDir, Role role, int poolSize, MeterRegistry metrics) {
+        DataDirectory directory = DataDirectory.open(dataDir);
+        long deadline = System.nanoTime() + EmbeddedPostgresServer.WAIT.toNanos();
+        boolean toldWaiting = false;
+        while (true) {
+            var claim = directory.tryClaim(role == Role.SERVER ? "serve" : "command");
+            if (claim.isPresent()) {
+                return startEmbedded(directory, claim.get(), role, poolSize, metrics);
+            }
+            var holder = directory.holder();
+            String who = holder.map(DataDirectory.Holder::describe).orElse("another questlog");
+            if (role == Role.SERVER) {
+                throw new StartupException("The data directory " + dataDir + " is in use by " + who + ": "
+                        + (holder.map(DataDirectory.Holder::isServer).orElse(true) ? "stop it first" : "let it finish first")
+                        + ", or give this server another QUESTLOG_DATA_DIR (or a DATABASE_URL)");
+            }
+            var server = directory.published().filter(Database::answers);
+            if (server.isPresent()) {
+                log.info("Using the embedded PostgreSQL of the questlog server running on {} (pid {})", dataDir,
+                        server.get().pid());
+                return new Database(null, null, true, localUrl(server.get().port()), poolSize, metrics);
+            }
+            // A server that is starting or stopping, or another command: wait for its database or its end.
+            if (System.nanoTime() > deadline) {
+                throw new StartupException("The data directory " + dataDir + " is still in use by " + who + " after "
+                        + EmbeddedPostgresServer.WAIT.toSeconds() + " s; try again when it has finished");
+            }
+            if (!toldWaiting) {
+                log.info("Waiting for {}, which uses the data directory {}", who, dataDir);
+                toldWaiting = true;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static Database startEmbedded(DataDirectory directory, DataDirectory.Claim claim, Role role, int poolSize,
+                                          MeterRegistry metrics) {
+        EmbeddedPostgresServer server = null;
         try {
-            Files.createDirectories(pgData);
-            log.info("Starting embedded PostgreSQL with data in {}", pgData);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            return new Database(pg, new DatabaseUrl(pg.getJdbcUrl("postgres", "postgres"), "postgres", null), poolSize, metrics);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + pgData
-                    + " (is another questlog using this data directory? set QUESTLOG_DATA_DIR or DATABASE_URL): "
-                    + e.getMessage(), e);
+            claim.removeServerFile(); // a killed server's: nobody else holds the directory
+            log.info("Starting embedded PostgreSQL with data in {}", directory.postgresData());
+            // A server stops its PostgreSQL itself, after its last request; a command's stops with the JVM.
+            server = EmbeddedPostgresServer.start(directory.postgresData(), role == Role.COMMAND);
+            if (role == Role.SERVER) {
+                claim.publish(server.port());
+            }
+            return new Database(server, claim, true, localUrl(server.port()), poolSize, metrics);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            claim.close();
+            throw e;
+        }
+    }
+
+    private static DatabaseUrl localUrl(int port) {
+        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null);
+    }
+
+    /** Whether a published server database is there: its process lives and its port takes connections. */
+    private static boolean answers(DataDirectory.Published server) {
+        if (ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("Interrupted while waiting for the data directory");
         }
     }
 
     /** Applies pending migrations from {@code db/migration}; returns how many ran. */
     public int migrate() {
-        return Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        try {
+            return Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (FlywayException e) {
+            throw unreachable(e).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * A failure to connect (network, credentials, missing database: SQLSTATE classes 08, 28, 3D)
+     * as one line naming the database; empty for other failures.
+     */
+    private Optional<StartupException> unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
+                        || sql.getSQLState().startsWith("3D"))) {
+                String where = embedded ? "the embedded PostgreSQL (" + url.jdbcUrl() + ")"
+                        : url.jdbcUrl().replaceAll("password=[^&]*", "password=***");
+                String cause = t.getCause() instanceof SQLException deeper ? deeper.getMessage() : sql.getMessage();
+                return Optional.of(new StartupException("Cannot reach the database " + where + ": " + cause
+                        + (embedded ? "" : " (check DATABASE_URL, or unset it to use the embedded PostgreSQL)")));
+            }
+        }
+        return Optional.empty();
     }
 
     public Jdbi jdbi(ObjectMapper json) {
@@ -117,8 +231,9 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
+    /** True on the embedded PostgreSQL, whether this process runs it or uses a running server's. */
     public boolean isEmbedded() {
-        return embedded != null;
+        return embedded;
     }
 
     /** True when a connection answers a trivial query within the timeout (never waits longer). */
@@ -141,15 +256,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the pool; stops the embedded PostgreSQL this process runs, telling commands first
+     * (they start their own from then on), and releases the data directory once it has stopped.
+     */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (claim != null) {
+            claim.unpublish();
+        }
         pool.close();
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-            }
+        if (ownServer != null) {
+            ownServer.close();
+        }
+        if (claim != null) {
+            claim.close();
         }
     }
 }

@@ -38,7 +38,7 @@ final class EnrichCommand implements Callable<Integer> {
         if (config.igdb().isEmpty()) {
             throw new Main.UserError("IGDB is not configured: set IGDB_CLIENT_ID and IGDB_CLIENT_SECRET");
         }
-        AppDeps deps = AppDeps.build(config);
+        AppDeps deps = AppDeps.forCommand(config, true);
         Thread closer = new Thread(deps::close, "questlog-enrich-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         try {

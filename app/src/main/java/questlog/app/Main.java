@@ -1,8 +1,11 @@
 package questlog.app;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -44,11 +47,15 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The command line, with user errors (bad configuration, bad arguments) printed plainly with exit code 2. */
+    /**
+     * The command line, with user errors (bad configuration, bad arguments) and start-up failures
+     * (port taken, data directory in use or unusable, database unreachable) printed plainly with
+     * exit code 2.
+     */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof AppConfig.ConfigException || e instanceof UserError) {
+            if (e instanceof AppConfig.ConfigException || e instanceof UserError || e instanceof StartupException) {
                 cmd.getErr().println(e.getMessage());
                 return 2;
             }
@@ -121,16 +128,28 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             long started = System.nanoTime();
             AppConfig config = main.config();
+            // Before anything starts: a taken port is known at once, without starting a database first.
+            requireFreePort(config.http());
             AppDeps deps = AppDeps.build(config);
             Javalin app = App.create(deps);
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Stops in order: requests in flight finish, then the database (an embedded one too) stops.
+            Thread shutdown = new Thread(() -> {
                 log.info("Shutting down: finishing in-flight requests");
                 app.stop();
                 deps.close();
                 stopped.countDown();
-            }, "questlog-shutdown"));
-            app.start(config.http().host(), config.http().port());
+            }, "questlog-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            try {
+                app.start(config.http().host(), config.http().port());
+            } catch (JavalinBindException e) { // taken since the check
+                if (Runtime.getRuntime().removeShutdownHook(shutdown)) {
+                    app.stop();
+                    deps.close();
+                }
+                throw cannotListen(config.http(), new java.net.BindException("Address already in use"));
+            }
             log.info("Questlog ready on http://{}:{} ({} database) in {} ms", config.http().host(), app.port(),
                     deps.database.isEmbedded() ? "embedded" : "external", (System.nanoTime() - started) / 1_000_000);
             try {
@@ -139,6 +158,24 @@ public final class Main implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return 0;
+        }
+
+        private static void requireFreePort(AppConfig.HttpConfig http) {
+            if (http.port() == 0) {
+                return;
+            }
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(http.host(), http.port()));
+            } catch (IOException e) {
+                throw cannotListen(http, e);
+            }
+        }
+
+        private static StartupException cannotListen(AppConfig.HttpConfig http, IOException why) {
+            return new StartupException("Cannot listen on " + http.host() + ":" + http.port() + ": " + why.getMessage()
+                    + (why instanceof java.net.BindException ? " (another questlog running?)" : "")
+                    + "; set PORT to a free port, or QUESTLOG_HOST");
         }
     }
 
@@ -149,7 +186,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             AppConfig config = main.config();
-            try (Database database = Database.open(config.database(), null)) {
+            try (Database database = Database.open(config.database(), Database.Role.COMMAND, null)) {
                 int applied = database.migrate();
                 System.out.println(applied == 0 ? "Database is up to date." : "Applied " + applied + " migration(s).");
             }
@@ -170,7 +207,7 @@ public final class Main implements Callable<Integer> {
 
         static <T> T withTokens(Main main, java.util.function.Function<ApiTokens, T> action) {
             AppConfig config = main.config();
-            try (Database database = Database.open(config.database(), null)) {
+            try (Database database = Database.open(config.database(), Database.Role.COMMAND, null)) {
                 database.migrate();
                 var tokens = new ApiTokens(database.jdbi(Json.objectMapper()), java.time.Clock.systemUTC(), java.util.Optional.empty());
                 return action.apply(tokens);
@@ -263,10 +300,10 @@ public final class Main implements Callable<Integer> {
                 var box = config.security().secretBox().orElseThrow(() -> new UserError(
                         SecretBox.KEY_VARIABLE + " is not set: there is no key to encrypt with (make one with "
                                 + SecretBox.HOW_TO_MAKE_A_KEY + ")"));
-                try (Database database = Database.open(config.database(), null)) {
+                try (Database database = Database.open(config.database(), Database.Role.COMMAND, null)) {
                     database.migrate();
                     var realtime = new RealtimeModule(database.jdbi(Json.objectMapper()), database.url(),
-                            Json.objectMapper(), config.realtime(), Optional.of(box));
+                            Json.objectMapper(), config.realtime().withoutRedis(), Optional.of(box));
                     RealtimeModule.SecretsResealed done;
                     try {
                         done = realtime.resealSecrets();
@@ -318,7 +355,7 @@ public final class Main implements Callable<Integer> {
                     throw new UserError("Cannot read " + file);
                 }
                 AppConfig config = parent.main.config();
-                try (AppDeps deps = AppDeps.build(config); var in = Files.newInputStream(file)) {
+                try (AppDeps deps = AppDeps.forCommand(config, false); var in = Files.newInputStream(file)) {
                     var report = deps.importer.importStream(in, dryRun);
                     System.out.println(deps.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
                     return report.ok() ? 0 : 1;
@@ -387,7 +424,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws IOException {
             var chosen = formatOption();
             AppConfig config = main.config();
-            try (AppDeps deps = AppDeps.build(config)) {
+            try (AppDeps deps = AppDeps.forCommand(config, false)) {
                 if (file.toString().equals("-")) {
                     deps.exporter.export(System.out, chosen);
                     System.out.flush();

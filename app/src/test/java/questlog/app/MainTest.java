@@ -3,15 +3,22 @@ package questlog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import questlog.testsupport.TestDatabase;
 
@@ -24,75 +31,55 @@ class MainTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    Run run(String... args) throws Exception {
+    Cli.Run run(String... args) throws Exception {
         return run(Map.of(), args);
     }
 
-    Run run(Map<String, String> extraEnv, String... args) throws Exception {
-        Path env = dir.resolve("questlog.env");
-        String url = db.databaseUrlSetting();
-        StringBuilder lines = new StringBuilder("# test settings\nexport DATABASE_URL=\"" + url + "\"\n");
-        extraEnv.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
-        Files.writeString(env, lines.toString());
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 2];
-            all[0] = "--env-file";
-            all[1] = env.toString();
-            System.arraycopy(args, 0, all, 2, args.length);
-            CommandLine cli = Main.commandLine();
-            int code = cli.execute(all);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** {@code args} on this class's database, with {@code extraEnv} (which may replace DATABASE_URL). */
+    Cli.Run run(Map<String, String> extraEnv, String... args) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DATABASE_URL", db.databaseUrlSetting());
+        env.putAll(extraEnv);
+        return Cli.run(dir.resolve("questlog.env"), env, args);
     }
 
     @Test
     void migrateIsIdempotent() throws Exception {
-        Run run = run("migrate");
+        Cli.Run run = run("migrate");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Database is up to date.");
     }
 
     @Test
     void tokensAreCreatedListedAndRevoked() throws Exception {
-        Run created = run("token", "create", "site-deploy", "--scopes", "read");
+        Cli.Run created = run("token", "create", "site-deploy", "--scopes", "read");
         assertThat(created.exitCode()).isZero();
         String secret = created.out().strip();
         assertThat(secret).startsWith("ql_");
 
-        Run listed = run("token", "list");
+        Cli.Run listed = run("token", "list");
         assertThat(listed.out()).contains("site-deploy").contains("read").doesNotContain(secret);
 
-        Run duplicate = run("token", "create", "site-deploy");
+        Cli.Run duplicate = run("token", "create", "site-deploy");
         assertThat(duplicate.exitCode()).isEqualTo(2);
         assertThat(duplicate.err()).contains("already exists");
 
         assertThat(run("token", "revoke", "site-deploy").exitCode()).isZero();
-        Run again = run("token", "revoke", "site-deploy");
+        Cli.Run again = run("token", "revoke", "site-deploy");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("No active token named 'site-deploy'");
     }
 
     @Test
     void everySubcommandHasHelp() throws Exception {
-        Run run = run("token", "create", "--help");
+        Cli.Run run = run("token", "create", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: questlog token create").contains("--scopes");
     }
 
     @Test
     void unknownScopesAreRefused() throws Exception {
-        Run run = run("token", "create", "x", "--scopes", "admin");
+        Cli.Run run = run("token", "create", "x", "--scopes", "admin");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown scope 'admin'");
     }
@@ -103,7 +90,7 @@ class MainTest {
         try (var in = MainTest.class.getResourceAsStream("/fixtures/dataset-all-sections.json")) {
             Files.copy(in, fixture);
         }
-        Run imported = run("import", "json", fixture.toString());
+        Cli.Run imported = run("import", "json", fixture.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         var report = TestApp.JSON.readTree(imported.out());
         assertThat(report.get("ok").asBoolean()).isTrue();
@@ -112,7 +99,7 @@ class MainTest {
 
         Path file = dir.resolve("out/export.json");
         Files.createDirectories(file.getParent());
-        Run exported = run("export", file.toString());
+        Cli.Run exported = run("export", file.toString());
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(exported.err()).contains("Exported").contains(file.toString());
         assertThat(Files.exists(file.resolveSibling("export.json.partial"))).isFalse();
@@ -122,14 +109,14 @@ class MainTest {
             assertThat(document.get(section).size()).as(section).isEqualTo(original.get(section).size());
         }
 
-        Run toStdout = run("export", "-");
+        Cli.Run toStdout = run("export", "-");
         assertThat(toStdout.exitCode()).isZero();
         assertThat(toStdout.out().getBytes(StandardCharsets.UTF_8)).isEqualTo(Files.readAllBytes(file));
     }
 
     @Test
     void enrichNeedsIgdbCredentials() throws Exception {
-        Run run = run("enrich");
+        Cli.Run run = run("enrich");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("IGDB_CLIENT_ID").contains("IGDB_CLIENT_SECRET");
     }
@@ -141,7 +128,7 @@ class MainTest {
                 WITH g AS (INSERT INTO game (name, slug) VALUES ('Portal 2', 'portal-2-dry') RETURNING id)
                 INSERT INTO external_id (source, external_id, game_id) SELECT 'steam', '620', id FROM g"""));
         try (var fake = questlog.testsupport.FakeIgdb.start(questlog.testsupport.FakeIgdbCatalog.realistic())) {
-            Run run = run(IgdbRoutesTest.igdbEnv(fake), "enrich", "--dry-run");
+            Cli.Run run = run(IgdbRoutesTest.igdbEnv(fake), "enrich", "--dry-run");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("dry run").contains("1 would be filled");
@@ -199,5 +186,65 @@ class MainTest {
         int code = cli.execute("--env-file", env.toString(), "migrate");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("PORT must be a whole number").doesNotContain("at questlog.");
+    }
+
+    /**
+     * Every command that opens the database (FILE: a readable file). Enrich gets IGDB
+     * credentials, else it stops before that; nothing reaches IGDB.
+     */
+    static Stream<String> commands() {
+        return Stream.of("serve", "migrate", "token list", "token create ci", "token revoke ci", "import json FILE",
+                "export -", "enrich");
+    }
+
+    private Cli.Run runFailing(Map<String, String> env, String command) throws Exception {
+        Path file = dir.resolve("empty.json");
+        Files.writeString(file, "{}");
+        Map<String, String> all = new HashMap<>(env);
+        all.put("PORT", "0");
+        all.put("IGDB_CLIENT_ID", "client");
+        all.put("IGDB_CLIENT_SECRET", "secret");
+        all.put("IGDB_BASE_URL", "http://127.0.0.1:1/");
+        all.put("TWITCH_TOKEN_URL", "http://127.0.0.1:1/token");
+        return run(all, command.replace("FILE", file.toString()).split(" "));
+    }
+
+    /** Exit code 2 and one line on stderr saying {@code what}, no stack trace. */
+    private static void assertOneLineFailure(Cli.Run run, String what) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).as(run.err()).hasSize(1).first().asString().contains(what);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    @Timeout(60)
+    void aDataDirectoryThatCannotBeOneStopsEveryCommandWithOneLine(String command) throws Exception {
+        Path notADirectory = dir.resolve("a-file");
+        Files.writeString(notADirectory, "not a directory");
+        Cli.Run run = runFailing(Map.of("DATABASE_URL", "", "QUESTLOG_DATA_DIR", notADirectory.toString()), command);
+        assertOneLineFailure(run, "Cannot use the data directory " + notADirectory + ": a file is in the way");
+
+        Path underAFile = notADirectory.resolve("questlog");
+        run = runFailing(Map.of("DATABASE_URL", "", "QUESTLOG_DATA_DIR", underAFile.toString()), command);
+        assertOneLineFailure(run, "Cannot use the data directory " + underAFile + ": Not a directory");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "token list", "import json FILE"})
+    @Timeout(60)
+    void anUnreachableDatabaseStopsTheServerAndCommandsWithOneLine(String command) throws Exception {
+        Cli.Run run = runFailing(Map.of("DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/none"), command);
+        assertOneLineFailure(run, "Cannot reach the database jdbc:postgresql://127.0.0.1:1/none: Connection to 127.0.0.1:1 refused");
+        assertThat(run.err()).doesNotContain("secret");
+    }
+
+    @Test
+    @Timeout(60)
+    void aTakenPortStopsTheServerWithOneLineBeforeItStartsAnything() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Cli.Run run = run(Map.of("PORT", Integer.toString(taken.getLocalPort())), "serve");
+            assertOneLineFailure(run, "Cannot listen on 0.0.0.0:" + taken.getLocalPort() + ": Address already in use");
+        }
     }
 }

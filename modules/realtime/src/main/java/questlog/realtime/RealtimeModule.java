@@ -64,6 +64,12 @@ public final class RealtimeModule implements FeatureModule {
                     webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, webhookAllowPrivate);
         }
 
+        /** The same without Redis: for a process that records events but never relays them. */
+        public Settings withoutRedis() {
+            return new Settings(Optional.empty(), redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
+                    webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, webhookAllowPrivate);
+        }
+
         public Settings withWebSocket(Duration pingInterval, int clientQueueLimit, Duration slowClientTimeout) {
             return new Settings(redisUrl, redisChannel, pingInterval, clientQueueLimit, slowClientTimeout, pollInterval,
                     webhookMaxFailures, webhookRetryBase, webhookRetryMax, webhookTimeout, webhookAllowPrivate);
