@@ -153,21 +153,21 @@ class MainTest {
         String oldId = questlog.common.SecretBox.Key.parse(oldKey).id();
         String newId = questlog.common.SecretBox.Key.parse(newKey).id();
         try {
-            Run noKey = run("secrets", "rotate");
+            Cli.Run noKey = run("secrets", "rotate");
             assertThat(noKey.exitCode()).isEqualTo(2);
             assertThat(noKey.err()).contains("QUESTLOG_SECRET_KEY is not set").contains("openssl rand -base64 32");
 
-            Run encrypted = run(Map.of("QUESTLOG_SECRET_KEY", oldKey), "secrets", "rotate");
+            Cli.Run encrypted = run(Map.of("QUESTLOG_SECRET_KEY", oldKey), "secrets", "rotate");
             assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
             assertThat(encrypted.out()).contains("1 encrypted, 0 re-encrypted");
             assertThat(stored.get()).startsWith("v1:" + oldId + ":").doesNotContain("a-plain-secret");
 
-            Run rotated = run(Map.of("QUESTLOG_SECRET_KEY", newKey, "QUESTLOG_SECRET_KEY_PREVIOUS", oldKey),
+            Cli.Run rotated = run(Map.of("QUESTLOG_SECRET_KEY", newKey, "QUESTLOG_SECRET_KEY_PREVIOUS", oldKey),
                     "secrets", "rotate");
             assertThat(rotated.out()).contains("0 encrypted, 1 re-encrypted with key " + newId);
             assertThat(stored.get()).startsWith("v1:" + newId + ":");
 
-            Run wrong = run(Map.of("QUESTLOG_SECRET_KEY", oldKey), "secrets", "rotate");
+            Cli.Run wrong = run(Map.of("QUESTLOG_SECRET_KEY", oldKey), "secrets", "rotate");
             assertThat(wrong.exitCode()).isEqualTo(1);
             assertThat(wrong.out()).contains("1 that no configured key decrypts");
             assertThat(wrong.err()).contains("QUESTLOG_SECRET_KEY_PREVIOUS");
