@@ -6,6 +6,8 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -30,6 +32,12 @@ public final class App {
         var cache = new ResponseCache(deps.changes, deps.config.cache(), deps.uncachedPaths());
         var health = new Health(deps.database, deps.healthChecks(), problems);
         var metrics = deps.metrics;
+        FunctionCounter.builder("questlog_read_cache_hits", cache, ResponseCache::hits)
+                .description("Reads answered from the read cache").register(metrics.registry());
+        FunctionCounter.builder("questlog_read_cache_misses", cache, ResponseCache::misses)
+                .description("Cacheable reads that were computed").register(metrics.registry());
+        Gauge.builder("questlog_read_cache_bytes", cache, ResponseCache::size)
+                .description("Bytes of rendered answers the read cache holds").register(metrics.registry());
         var http = deps.config.http();
         var docs = new ApiDocs(deps.json, () -> OpenApi.document(deps.json, deps.moduleOperations()));
         var export = new ExportRoute(deps.exporter);

@@ -111,6 +111,10 @@ public final class AppDeps implements AutoCloseable {
                     .description("WebSocket clients connected to this instance")
                     .register(metrics.registry());
             library.igdb().ifPresent(client -> registerIgdbMeters(client, metrics.registry()));
+            metrics.gaugesByKey("questlog_relay_lag_events",
+                    "Events committed but not yet delivered, per channel (websocket, redis, webhook:<id>)", "channel",
+                    realtime::relayLag);
+            metrics.gaugesByKey("questlog_jobs", "Background jobs per state", "state", jobs::countsByState);
             if (mode != Mode.COMMAND) {
                 List<JobHandler> handlers = new ArrayList<>(extraJobHandlers);
                 modules.forEach(m -> handlers.addAll(m.jobHandlers()));

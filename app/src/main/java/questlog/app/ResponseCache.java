@@ -33,6 +33,8 @@ final class ResponseCache {
     private final Cache<String, Entry> entries;
     private final boolean enabled;
     private final List<String> uncached;
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
     /** {@code uncached}: paths never kept, each covering itself and everything below it. */
     ResponseCache(ChangeFeed changes, AppConfig.CacheConfig config, List<String> uncached) {
@@ -55,10 +57,16 @@ final class ResponseCache {
         if (!enabled || !changes.isLive()) {
             return;
         }
-        Entry entry = cacheable(ctx.path()) ? fresh(key(ctx)) : null;
+        if (!cacheable(ctx.path())) {
+            return;
+        }
+        Entry entry = fresh(key(ctx));
         if (entry != null) {
+            hits.increment();
             respond(ctx, entry.body(), entry.etag(), entry.contentType());
             ctx.skipRemainingHandlers();
+        } else {
+            misses.increment();
         }
     }
 
@@ -67,7 +75,26 @@ final class ResponseCache {
      * {@link CachedReadHandler} to answer before the router.
      */
     Entry freshForAnonymous(String path, String query) {
-        return enabled && cacheable(path) ? fresh(key(false, path, query)) : null;
+        Entry entry = enabled && cacheable(path) ? fresh(key(false, path, query)) : null;
+        if (entry != null) {
+            hits.increment();
+        }
+        return entry;
+    }
+
+    /** Reads answered from the cache (before or after routing). */
+    long hits() {
+        return hits.sum();
+    }
+
+    /** Cacheable reads that had to be computed (nothing fresh was kept). */
+    long misses() {
+        return misses.sum();
+    }
+
+    /** Bytes the cache holds now (its weight). */
+    long size() {
+        return entries.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     }
 
     /** Whether a read of this path may be kept: every GET under /api is, except below the uncached paths. */

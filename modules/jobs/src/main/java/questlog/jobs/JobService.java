@@ -4,7 +4,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -51,6 +53,18 @@ final class JobService {
     }
 
     /** Newest first; {@code state} and {@code type} null for all. */
+    /** Jobs per state, every state present. */
+    Map<String, Long> countsByState() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (JobState state : JobState.values()) {
+            counts.put(state.value(), 0L);
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT state, count(*) FROM job GROUP BY state")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
     Listing list(JobState state, String type, int limit, int offset) {
         String stateValue = state == null ? null : state.value();
         return jdbi.inTransaction(h -> {

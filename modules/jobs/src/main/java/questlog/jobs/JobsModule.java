@@ -20,6 +20,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -120,6 +121,11 @@ public final class JobsModule implements FeatureModule {
     public boolean isRunning() {
         SchedulerState state = scheduler.getSchedulerState();
         return started && !closed && state.isStarted() && !state.isShuttingDown();
+    }
+
+    /** How many jobs are in each state (every state present, 0 when none): for /metrics. */
+    public Map<String, Long> countsByState() {
+        return service.countsByState();
     }
 
     /** A job's state and progress; empty for an unknown id. */

@@ -17,7 +17,7 @@ final class HubFeed extends Worker {
     private final Renderer renderer;
     private final WebSocketHub hub;
     private final LongSupplier idleWait;
-    private long cursor;
+    private volatile long cursor;
 
     HubFeed(Jdbi jdbi, Renderer renderer, WebSocketHub hub, LongSupplier idleWait) {
         super("questlog-ws-feed");
@@ -25,6 +25,11 @@ final class HubFeed extends Worker {
         this.renderer = renderer;
         this.hub = hub;
         this.idleWait = idleWait;
+    }
+
+    /** The last event handed to this instance's sockets. */
+    long cursor() {
+        return cursor;
     }
 
     /** Starts at the current end of the log; earlier events reach clients only by replay. */

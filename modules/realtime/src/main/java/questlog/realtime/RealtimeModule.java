@@ -11,7 +11,9 @@ import io.javalin.websocket.WsConfig;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -235,6 +237,33 @@ public final class RealtimeModule implements FeatureModule {
      */
     public void closeSockets() {
         hub.closeAll(Duration.ofSeconds(2));
+    }
+
+    /**
+     * How far each channel is behind the newest committed event, in events: {@code websocket}
+     * (this instance's sockets), {@code redis} (with REDIS_URL) and {@code webhook:<id>} for each
+     * active webhook. For /metrics; one query.
+     */
+    public Map<String, Long> relayLag() {
+        return jdbi.withHandle(h -> {
+            long newest = h.createQuery("SELECT coalesce(max(id), 0) FROM event").mapTo(Long.class).one();
+            Map<String, Long> lag = new LinkedHashMap<>();
+            if (started) {
+                lag.put("websocket", Math.max(0, newest - hubFeed.cursor()));
+            }
+            h.createQuery("""
+                            SELECT 'redis' AS channel, last_id FROM relay_cursor WHERE target = :redis
+                            UNION ALL
+                            SELECT 'webhook:' || id, last_event_id FROM webhook WHERE status = 'active'""")
+                    .bind("redis", "redis:" + settings.redisChannel())
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> {
+                        if (!e.getKey().equals("redis") || redisRelay != null) {
+                            lag.put(e.getKey(), Math.max(0, newest - e.getValue()));
+                        }
+                    });
+            return lag;
+        });
     }
 
     /** WebSocket clients connected to this instance. */
