@@ -2,6 +2,7 @@ package questlog.app;
 
 import com.fasterxml.classmate.ResolvedType;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +25,12 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import questlog.common.ApiBody;
+import questlog.common.ApiEnum;
 import questlog.common.Page;
 
 /**
@@ -180,7 +183,8 @@ final class OpenApiSchemas {
         config.forFields()
                 .withPropertyNameOverrideResolver(field -> wireProperties(field).get(field.getDeclaredName()))
                 .withNullableCheck(field -> !field.getType().isPrimitive())
-                .withRequiredCheck(field -> forResponses && alwaysWritten(field));
+                .withRequiredCheck(field -> forResponses ? alwaysWritten(field) : requiredInput(field))
+                .withEnumResolver(OpenApiSchemas::allowedValues);
         config.forTypesInGeneral()
                 .withDefinitionNamingStrategy(new Names())
                 .withCustomDefinitionProvider(new Placement())
@@ -242,6 +246,22 @@ final class OpenApiSchemas {
         }
         return include == null || include.value() == JsonInclude.Include.ALWAYS
                 || include.value() == JsonInclude.Include.USE_DEFAULTS;
+    }
+
+    /** A request field the record marks {@code @JsonProperty(required = true)}; {@code Bodies} enforces it. */
+    private static boolean requiredInput(FieldScope field) {
+        JsonProperty property = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
+        return property != null && property.required();
+    }
+
+    /** The values {@link ApiEnum} allows, on a text field or on the items of a list of texts. */
+    private static List<String> allowedValues(FieldScope field) {
+        ApiEnum allowed = field.getAnnotationConsideringFieldAndGetter(ApiEnum.class);
+        if (allowed == null) {
+            return null;
+        }
+        boolean text = field.getType().getErasedType() == String.class;
+        return text ? List.of(allowed.value()) : null;
     }
 
     private static ObjectNode withoutRequired(JsonNode schema) {

@@ -60,9 +60,18 @@ class WriteRoutesContractTest {
                     continue;
                 }
                 String url = concrete(path.getKey());
-                for (var field : stringFields(resolve(schema)).entrySet()) {
+                JsonNode resolved = resolve(schema);
+                for (var field : stringFields(resolved).entrySet()) {
                     for (JsonNode bad : badValues(field.getValue())) {
-                        JsonNode body = field.getKey().isEmpty() ? bad : JsonNodes.object(field.getKey(), bad);
+                        // The other required fields are there, so the one bad field is the problem.
+                        JsonNode body = bad;
+                        if (!field.getKey().isEmpty()) {
+                            ObjectNode object = TestApp.JSON.createObjectNode();
+                            resolved.path("required").forEach(r -> object.set(r.asText(),
+                                    plausible(resolve(resolved.at("/properties/" + r.asText())))));
+                            object.set(field.getKey(), bad);
+                            body = object;
+                        }
                         String before = fingerprint();
                         TestApp.Response response = app.send(method, url, body.toString(),
                                 "Authorization", "Bearer " + app.writeToken());
@@ -91,6 +100,65 @@ class WriteRoutesContractTest {
         assertThat(failures).isEmpty();
         assertThat(checked).as("requests sent").isGreaterThan(150);
         assertThat(app.deps().bodyContract.violations()).as("routes reading another body than documented").isEmpty();
+    }
+
+    @Test
+    void everyRequiredFieldOfEveryRequestSchemaIsEnforcedByItsRoute() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (var path : document.get("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase();
+                JsonNode schema = resolve(operation.getValue().at("/requestBody/content/application~1json/schema"));
+                if (method.equals("GET") || !schema.has("required")) {
+                    continue;
+                }
+                List<String> required = new ArrayList<>();
+                schema.get("required").forEach(r -> required.add(r.asText()));
+                for (String missing : required) {
+                    ObjectNode body = TestApp.JSON.createObjectNode();
+                    for (String other : required) {
+                        if (!other.equals(missing)) {
+                            body.set(other, plausible(resolve(schema.at("/properties/" + other))));
+                        }
+                    }
+                    String before = fingerprint();
+                    TestApp.Response response = app.send(method, concrete(path.getKey()), body.toString(),
+                            "Authorization", "Bearer " + app.writeToken());
+                    checked++;
+                    String what = method + " " + path.getKey() + " without " + missing + " → " + abbreviated(response.body());
+                    if (response.status() != 422 || !namesField(response.json(), missing)) {
+                        failures.add(what);
+                    }
+                    if (!before.equals(fingerprint())) {
+                        failures.add("wrote something: " + what);
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(checked).as("required fields checked").isGreaterThanOrEqualTo(7);
+    }
+
+    /** A value of the schema's type (the first allowed one for an enum). */
+    static JsonNode plausible(JsonNode schema) {
+        var nodes = TestApp.JSON.getNodeFactory();
+        if (schema.has("enum")) {
+            return schema.get("enum").get(0);
+        }
+        if (hasType(schema, "integer") || hasType(schema, "number")) {
+            return nodes.numberNode(30);
+        }
+        if (hasType(schema, "boolean")) {
+            return nodes.booleanNode(true);
+        }
+        if (hasType(schema, "array")) {
+            return TestApp.JSON.createArrayNode();
+        }
+        if (hasType(schema, "object")) {
+            return TestApp.JSON.createObjectNode();
+        }
+        return nodes.textNode("plausible-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** The path with its parameters filled in from the fixtures. */
@@ -212,12 +280,4 @@ class WriteRoutesContractTest {
         return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
-    /** Small JSON builders. */
-    static final class JsonNodes {
-        static ObjectNode object(String field, JsonNode value) {
-            ObjectNode node = TestApp.JSON.createObjectNode();
-            node.set(field, value);
-            return node;
-        }
-    }
 }

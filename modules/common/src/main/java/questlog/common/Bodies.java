@@ -22,9 +22,12 @@ import java.util.Set;
  * <li>every string (and every member name) must be storable exactly as sent: no NUL character,
  * no lone surrogate, at most {@link Texts#MAX_LENGTH} characters: otherwise 422 naming the
  * field (all such fields at once);</li>
+ * <li>every field the record marks {@code @JsonProperty(required = true)} (which the OpenAPI
+ * document then lists as required) must be there and not null or blank: otherwise 422 naming
+ * each missing one;</li>
  * <li>then the strict mapper makes the record: an unknown field or a value of the wrong JSON type
  * (a fraction or an exponent where a whole number belongs, a datetime where a date belongs) is a
- * 400 naming the field (app's ProblemMappers).</li>
+ * 422 naming the field (app's ProblemMappers).</li>
  * </ul>
  * Rules about values (required fields, ranges, references) are the module's own and are 422s.
  * The record type read is remembered on the request, so a test can check that each route's
@@ -51,6 +54,7 @@ public final class Bodies {
             throw new InvalidInputException(400, "The request body must be a JSON object", List.of());
         }
         checkTexts(node);
+        checkRequired(json, type, node);
         Set<String> present = new LinkedHashSet<>();
         node.fieldNames().forEachRemaining(present::add);
         return new Read<>(convert(json, node, type), present);
@@ -80,6 +84,31 @@ public final class Bodies {
         }
         checkTexts(node);
         return node;
+    }
+
+    /**
+     * The fields {@code type} marks required ({@code @JsonProperty(required = true)}, under their
+     * JSON names) are present and neither null nor blank text; else a 422 naming each.
+     */
+    public static void checkRequired(ObjectMapper json, Class<?> type, JsonNode node) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String field : requiredFields(json, type)) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
+                errors.add(new FieldError(field, "is required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.unprocessable(errors);
+        }
+    }
+
+    private static final java.util.Map<Class<?>, List<String>> REQUIRED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The JSON names of {@code type}'s required properties, as the mapper sees them. */
+    public static List<String> requiredFields(ObjectMapper json, Class<?> type) {
+        return REQUIRED.computeIfAbsent(type, t -> json.getDeserializationConfig().introspect(json.constructType(t))
+                .findProperties().stream().filter(p -> p.isRequired()).map(p -> p.getName()).toList());
     }
 
     /** Every string in {@code node} storable exactly as sent; else a 422 naming each field. */

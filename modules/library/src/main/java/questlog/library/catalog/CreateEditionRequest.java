@@ -1,11 +1,14 @@
 package questlog.library.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
+import questlog.common.ApiEnum;
 import questlog.common.FieldErrors;
 
 /** Body of {@code POST /games/{slug}/editions}, and one entry of {@code editions} in {@code POST /games}. */
-public record CreateEditionRequest(String name, String slug, String editionType, List<String> platforms,
+public record CreateEditionRequest(@JsonProperty(required = true) String name, String slug,
+                                   @ApiEnum({"original", "port", "remaster", "enhanced", "remake", "definitive"}) String editionType, List<String> platforms,
                             LocalDate releaseDate, String coverUrl, String summary, Long igdbId,
                             String twitchCategoryId) {
 

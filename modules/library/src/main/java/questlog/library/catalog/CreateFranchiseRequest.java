@@ -1,9 +1,10 @@
 package questlog.library.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import questlog.common.FieldErrors;
 
 /** Body of {@code POST /franchises}. */
-public record CreateFranchiseRequest(String name, String slug) {
+public record CreateFranchiseRequest(@JsonProperty(required = true) String name, String slug) {
 
     public CreateFranchiseRequest {
         name = Inputs.text(name);

@@ -1,6 +1,7 @@
 package questlog.library.catalog;
 
 import java.util.List;
+import questlog.common.ApiEnum;
 import questlog.common.FieldErrors;
 
 /**
@@ -9,7 +10,8 @@ import questlog.common.FieldErrors;
  */
 public record CreateGameRequest(String name, String slug, String sortName, String franchise, List<String> genres,
                          String primaryGenre, Integer originalReleaseYear, String summary, String coverUrl,
-                         List<String> platforms, Long igdbId, String parentGame, String relationshipType,
+                         List<String> platforms, Long igdbId, String parentGame,
+                         @ApiEnum({"sequel", "prequel", "spinoff", "epilogue", "expansion"}) String relationshipType,
                          List<ExternalIdInput> externalIds, List<CreateEditionRequest> editions, String igdbQuery) {
 
     public CreateGameRequest {

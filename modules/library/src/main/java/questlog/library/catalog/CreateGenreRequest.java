@@ -1,9 +1,10 @@
 package questlog.library.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import questlog.common.FieldErrors;
 
 /** Body of {@code POST /genres}; {@code parent} is the slug of an existing genre. */
-public record CreateGenreRequest(String name, String slug, Long igdbId, String parent) {
+public record CreateGenreRequest(@JsonProperty(required = true) String name, String slug, Long igdbId, String parent) {
 
     public CreateGenreRequest {
         name = Inputs.text(name);

@@ -1,9 +1,13 @@
 package questlog.library.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import questlog.common.ApiEnum;
 import questlog.common.FieldErrors;
 
 /** One {@code {"source": "steam", "external_id": "292030"}} entry of a game request. */
-public record ExternalIdInput(String source, String externalId) {
+public record ExternalIdInput(
+        @JsonProperty(required = true) @ApiEnum({"igdb", "steam", "gog", "twitch", "xbox", "psn"}) String source,
+        @JsonProperty(required = true) String externalId) {
 
     public ExternalIdInput {
         source = Inputs.text(source);

@@ -2,6 +2,7 @@ package questlog.library.catalog;
 
 import java.util.List;
 import java.util.Set;
+import questlog.common.ApiEnum;
 import questlog.common.Bodies;
 import questlog.common.FieldErrors;
 
@@ -12,7 +13,8 @@ import questlog.common.FieldErrors;
  */
 public record UpdateGameRequest(String name, String slug, String sortName, String franchise, List<String> genres,
                          String primaryGenre, Integer originalReleaseYear, String summary, String coverUrl,
-                         List<String> platforms, Long igdbId, String parentGame, String relationshipType,
+                         List<String> platforms, Long igdbId, String parentGame,
+                         @ApiEnum({"sequel", "prequel", "spinoff", "epilogue", "expansion"}) String relationshipType,
                          List<ExternalIdInput> externalIds) {
 
     public UpdateGameRequest {
