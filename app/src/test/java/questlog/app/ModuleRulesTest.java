@@ -69,7 +69,8 @@ class ModuleRulesTest {
             Set<String> used = new TreeSet<>();
             Pattern constant = Pattern.compile("EventTypes\\.([A-Z][A-Z_]*)\\b");
             for (Path source : sources(module.name())) {
-                Matcher m = constant.matcher(read(source));
+                // An @ApiEnum lists the types a client may name (webhook subscriptions), not ones recorded
+                Matcher m = constant.matcher(read(source).replaceAll("@ApiEnum\\(\\{[^}]*\\}\\)", ""));
                 while (m.find()) {
                     if (typesByConstant.containsKey(m.group(1))) {
                         used.add(typesByConstant.get(m.group(1)));
