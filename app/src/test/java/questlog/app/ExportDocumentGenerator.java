@@ -26,6 +26,9 @@ final class ExportDocumentGenerator {
     static final List<String> EDITION_TYPES = List.of("original", "port", "remaster", "enhanced", "remake", "definitive");
     static final List<String> RELATIONSHIPS = List.of("sequel", "prequel", "spinoff", "epilogue", "expansion");
     static final List<String> EXTERNAL_SOURCES = List.of("igdb", "steam", "gog", "twitch", "xbox", "psn");
+    static final List<String> WEBHOOK_STATUSES = List.of("active", "paused");
+    static final List<String> EVENT_TYPES = List.of("questlog:game_added", "questlog:playthrough_complete",
+            "questlog:list_updated", "questlog:game_updated");
     static final List<String> VERBS = List.of("created", "added", "removed", "reordered", "updated");
     private static final String[] WORDS = {"Ōkami", "NieR:Automata", "Baldur's Gate", "Half-Life", "Tears \"of\" the Kingdom",
             "back\\slash", "tab\there", "line\nbreak", "Pokémon™", "🎮 Quest", "ファイナルファンタジー", "Œuvre", "S.T.A.L.K.E.R."};
@@ -49,6 +52,7 @@ final class ExportDocumentGenerator {
         sessions(doc.putArray("play_sessions"), playthroughs);
         lists(doc, games);
         profiles(doc, games);
+        webhooks(doc.putArray("webhooks"));
         return doc;
     }
 
@@ -242,6 +246,17 @@ final class ExportDocumentGenerator {
                 s.putArray("changes").addObject().put("summary", text());
                 stamps(s);
             }
+        }
+    }
+
+    /** Webhooks without a secret (a signed one comes back paused: WebhookExportTest). */
+    private void webhooks(ArrayNode out) {
+        for (int i = 0; i < 3; i++) {
+            ObjectNode w = out.addObject().put("id", id()).put("url", "http://127.0.0.1:9/hook-" + i + "?q=" + i);
+            ArrayNode types = w.putArray("types");
+            EVENT_TYPES.subList(0, i * 2).forEach(types::add);
+            w.put("status", i == 1 ? "paused" : "active").put("signed", false);
+            stamps(w);
         }
     }
 

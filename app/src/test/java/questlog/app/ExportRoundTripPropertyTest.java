@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ExportRoundTripPropertyTest {
     @RegisterExtension
-    static final TestApp first = new TestApp();
+    static final TestApp first = new TestApp(Map.of("QUESTLOG_WEBHOOK_ALLOW_PRIVATE", "true"));
     @RegisterExtension
-    static final TestApp second = new TestApp();
+    static final TestApp second = new TestApp(Map.of("QUESTLOG_WEBHOOK_ALLOW_PRIVATE", "true"));
 
     static final long SEED = Long.getLong("questlog.exportSeed", 20261206L);
     static JsonNode generated;
@@ -104,6 +104,7 @@ class ExportRoundTripPropertyTest {
         assertThat(values("games", "relationship_type")).containsAll(ExportDocumentGenerator.RELATIONSHIPS);
         assertThat(values("external_ids", "source")).containsAll(ExportDocumentGenerator.EXTERNAL_SOURCES);
         assertThat(values("list_activity", "verb")).containsAll(ExportDocumentGenerator.VERBS);
+        assertThat(values("webhooks", "status")).containsAll(ExportDocumentGenerator.WEBHOOK_STATUSES);
         assertThat(values("lists", "is_public")).containsExactlyInAnyOrder("true", "false");
         assertThat(values("lists", "is_ranked")).containsExactlyInAnyOrder("true", "false");
     }
