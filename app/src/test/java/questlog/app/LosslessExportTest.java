@@ -62,6 +62,10 @@ class LosslessExportTest {
         assertThat(doc.get("format").asText()).isEqualTo("questlog-export");
         assertThat(doc.get("play_sessions")).hasSize(3);
         assertThat(doc.get("list_activity")).isNotEmpty();
+        var bench = app.get("/api/export?format=bench", "Authorization", "Bearer " + app.writeToken());
+        assertThat(bench.json().get("format").asText()).isEqualTo("questlog-bench-dataset");
+        assertThat(app.get("/api/export?format=questlog-export", "Authorization", "Bearer " + app.writeToken()).bytes())
+                .isEqualTo(exported);
     }
 
     @Test
