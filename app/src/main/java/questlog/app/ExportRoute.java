@@ -26,12 +26,15 @@ final class ExportRoute {
         exporter.export(ctx.outputStream(), format);
     }
 
-    /** The format named by a {@code format} parameter or option; absent means {@link DatasetFormat#EXPORT}. */
+    /**
+     * The format named by a {@code format} parameter or option (wire name, or {@code export} /
+     * {@code bench}); absent means {@link DatasetFormat#EXPORT}.
+     */
     static DatasetFormat format(String name) {
         if (name == null || name.isBlank()) {
             return DatasetFormat.EXPORT;
         }
-        return DatasetFormat.byWireName(name.strip()).orElseThrow(() -> InvalidInputException.of(400, "format",
-                "must be " + DatasetFormat.names() + " (got '" + name + "')"));
+        return DatasetFormat.byName(name.strip()).orElseThrow(() -> InvalidInputException.of(400, "format",
+                "must be " + DatasetFormat.names() + ", or export or bench for short (got '" + name + "')"));
     }
 }

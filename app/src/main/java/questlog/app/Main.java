@@ -417,7 +417,7 @@ public final class Main implements Callable<Integer> {
     static final class Export implements Callable<Integer> {
         @ParentCommand Main main;
         @Parameters(paramLabel = "FILE", description = "Where to write it; - for standard output.") Path file;
-        @Option(names = "--format", description = "questlog-export (default: everything, losslessly) or questlog-bench-dataset")
+        @Option(names = "--format", description = "questlog-export (default: everything, losslessly) or questlog-bench-dataset (export or bench for short)")
         String format;
 
         @Override

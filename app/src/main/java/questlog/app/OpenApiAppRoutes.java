@@ -61,7 +61,9 @@ final class OpenApiAppRoutes {
                                 A dataset document (format `questlog-export` or `questlog-bench-dataset`, version \
                                 1) answers with this report: every section of the format loads in one transaction, \
                                 each checked against the ones before it, all or nothing (422 with every problem, \
-                                the report's members beside the problem's). The original Questlog's \
+                                the report's members beside the problem's). Genres, franchises, games (by igdb_id, \
+                                then slug) and editions (by slug, within their game) that the library has under \
+                                another id are matched onto it and counted as `matched`. The original Questlog's \
                                 `{franchises, works, editions}` body answers with its counts \
                                 (`LegacyImportResult`). An empty object is a 422. `dry_run=true` checks and counts, \
                                 then rolls back.""")
@@ -72,14 +74,17 @@ final class OpenApiAppRoutes {
                 ApiOperation.get("/api/export", "Export the whole library", ApiResponse.ok(Map.class))
                         .withDescription("""
                                 The whole library as one dataset document, the format POST /api/import reads, \
-                                streamed as it is written. `format=questlog-export` (the default) carries every \
-                                field of every section; `format=questlog-bench-dataset` writes the shared benchmark \
-                                format, which has no field for sessions, statuses or visibility. Records come in a \
-                                fixed order and the document holds nothing time-dependent, so importing an export \
-                                into an empty database and exporting again gives the same bytes. It needs a token \
-                                because it includes private things.""")
+                                streamed as it is written. `format=questlog-export` (the default; `export` for \
+                                short) is Questlog's own versioned backup format, documented in the repository \
+                                (docs/formats/questlog-export.md): every field of every table a user entered, \
+                                sessions, list visibility and history, timestamps to the microsecond, webhooks \
+                                without their secrets. `format=questlog-bench-dataset` (`bench`) writes the shared \
+                                benchmark format, which has no field for sessions, statuses, visibility or \
+                                timestamps. Records come in a fixed order, so importing an export into an empty \
+                                database and exporting again gives the same bytes. It needs a token because it \
+                                includes private things.""")
                         .withParams(ApiParam.query("format", String.class,
-                                "questlog-export (default) or questlog-bench-dataset"))
+                                "questlog-export (default) or questlog-bench-dataset; export or bench for short"))
                         .withAccess(Access.WRITE)
                         .withProblems(400)
                         .withTag("Import and export")));

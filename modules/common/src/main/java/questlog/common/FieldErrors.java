@@ -19,6 +19,11 @@ public final class FieldErrors {
         return this;
     }
 
+    /** The messages collected so far, in order. */
+    public List<String> messages() {
+        return errors.stream().map(FieldError::message).toList();
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

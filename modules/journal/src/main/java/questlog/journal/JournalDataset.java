@@ -27,7 +27,8 @@ import questlog.common.dataset.RecordFields;
 
 /**
  * The journal's section of dataset documents: {@code playthroughs}, loaded after the catalog
- * sections, in the import's one transaction (see {@link DatasetSection}).
+ * sections, in the import's one transaction (see {@link DatasetSection}). In Questlog's own
+ * format it carries every column ({@link ExportedPlaythroughs}); what follows is the bench format.
  * <p>
  * A playthrough refers to its edition (and the edition's game) by slug. Imported playthroughs
  * have source {@code import}; their status follows the dates (completed with
@@ -44,9 +45,12 @@ final class JournalDataset implements DatasetSection {
     private static final int CHUNK = 5000;
 
     private final GameLookup catalog;
+    /** The section in Questlog's own format: every column, as stored. */
+    private final ExportedPlaythroughs exportFormat;
 
     JournalDataset(GameLookup catalog) {
         this.catalog = catalog;
+        this.exportFormat = new ExportedPlaythroughs(catalog);
     }
 
     /** One playthrough of the document, its fields checked. */
@@ -65,6 +69,9 @@ final class JournalDataset implements DatasetSection {
 
     @Override
     public SectionImport begin(DatasetImport document) {
+        if (document.format() == DatasetFormat.EXPORT) {
+            return exportFormat.begin(document);
+        }
         DatasetProblems problems = document.problems();
         List<Row> rows = new ArrayList<>();
         return new SectionImport() {
@@ -266,6 +273,10 @@ final class JournalDataset implements DatasetSection {
      */
     @Override
     public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
+        if (format == DatasetFormat.EXPORT) {
+            ExportedPlaythroughs.export(h, out, fetchSize);
+            return;
+        }
         try (ResultIterator<Playthrough> rows = h.createQuery("SELECT " + PlaythroughDao.COLUMNS + " FROM playthrough p ORDER BY p.id")
                 .setFetchSize(fetchSize)
                 .map(ConstructorMapper.of(Playthrough.class))

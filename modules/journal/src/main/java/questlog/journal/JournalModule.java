@@ -68,7 +68,7 @@ public final class JournalModule implements FeatureModule {
 
     @Override
     public List<DatasetSection> datasetSections() {
-        return List.of(dataset);
+        return List.of(dataset, new PlaySessionsDataset());
     }
 
     /** The journal's routes for the OpenAPI document. */

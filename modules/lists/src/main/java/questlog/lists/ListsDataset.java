@@ -43,8 +43,14 @@ import questlog.common.dataset.RecordFields;
 final class ListsDataset {
     static final String LISTS = "lists";
     static final String ENTRIES = "list_entries";
+    static final String ACTIVITY = "list_activity";
     private static final Set<String> LIST_FIELDS = Set.of("id", "slug", "name", "description", "is_ranked");
     private static final Set<String> ENTRY_FIELDS = Set.of("id", "list", "game", "position", "notes", "added_at");
+    /** Questlog's own format has every column: visibility and timestamps besides the bench format's fields. */
+    private static final Set<String> FULL_LIST_FIELDS = Set.of("id", "slug", "name", "description", "is_ranked", "is_public",
+            "created_at", "updated_at");
+    private static final Set<String> FULL_ENTRY_FIELDS = Set.of("id", "list", "game", "position", "notes", "added_at",
+            "created_at", "updated_at");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ISO_INSTANT;
     private static final int CHUNK = 5000;
 
@@ -56,20 +62,29 @@ final class ListsDataset {
         this.json = json;
     }
 
-    record ListRow(int index, UUID id, String slug, String name, String description, boolean ranked) {}
+    /** {@code isPublic}, {@code createdAt} and {@code updatedAt} are null in the bench format, which has no such fields. */
+    record ListRow(int index, UUID id, String slug, String name, String description, boolean ranked, Boolean isPublic,
+                   Instant createdAt, Instant updatedAt) {}
 
-    record EntryRow(int index, UUID id, String list, String game, Integer position, String notes, Instant addedAt) {}
+    /** {@code createdAt} and {@code updatedAt} are null in the bench format. */
+    record EntryRow(int index, UUID id, String list, String game, Integer position, String notes, Instant addedAt,
+                    Instant createdAt, Instant updatedAt) {}
 
-    /** The lists and entries of one document, as read; shared by the two sections. */
+    /** The lists, entries and history of one document, as read; shared by the three sections. */
     private static final class Sections {
         private final List<ListRow> lists = new ArrayList<>();
         private final List<EntryRow> entries = new ArrayList<>();
+        private final List<ExportedListActivity.Row> activity = new ArrayList<>();
+        private boolean full;
         private Counts counts;
     }
 
-    /** The two sections, {@code lists} then {@code list_entries}: read apart, checked and written together. */
+    /**
+     * The sections, {@code lists}, {@code list_entries} and (Questlog's own format only)
+     * {@code list_activity}: read apart, checked and written together.
+     */
     List<DatasetSection> sections() {
-        return List.of(new Section(LISTS), new Section(ENTRIES));
+        return List.of(new Section(LISTS), new Section(ENTRIES), new Section(ACTIVITY));
     }
 
     private final class Section implements DatasetSection {
@@ -84,6 +99,11 @@ final class ListsDataset {
             return name;
         }
 
+        @Override
+        public boolean inFormat(DatasetFormat format) {
+            return !name.equals(ACTIVITY) || format == DatasetFormat.EXPORT;
+        }
+
         /** Entries refer to games; lists and entries are checked together (entries come with their list). */
         @Override
         public Set<String> references() {
@@ -93,14 +113,15 @@ final class ListsDataset {
         @Override
         public SectionImport begin(DatasetImport document) {
             Sections sections = document.shared(Sections.class, Sections::new);
+            sections.full = document.format() == DatasetFormat.EXPORT;
             DatasetProblems problems = document.problems();
             return new SectionImport() {
                 @Override
                 public void read(int index, JsonNode record) {
-                    if (name.equals(LISTS)) {
-                        readList(index, record, sections, problems);
-                    } else {
-                        readEntry(index, record, sections, problems);
+                    switch (name) {
+                        case LISTS -> readList(index, record, sections, problems);
+                        case ENTRIES -> readEntry(index, record, sections, problems);
+                        default -> ExportedListActivity.read(index, record, problems, sections.activity::add);
                     }
                 }
 
@@ -109,35 +130,56 @@ final class ListsDataset {
                     if (sections.counts == null) {
                         sections.counts = ListsDataset.this.load(h, sections, document.now(), problems);
                     }
-                    return name.equals(LISTS) ? sections.counts.lists() : sections.counts.entries();
+                    return switch (name) {
+                        case LISTS -> sections.counts.lists();
+                        case ENTRIES -> sections.counts.entries();
+                        default -> sections.counts.activity();
+                    };
                 }
 
-                /** The two sections are written together or not at all. */
+                /** The sections are written together or not at all. */
                 @Override
                 public boolean wroteNothing() {
-                    return problems.count(LISTS) + problems.count(ENTRIES) > 0;
+                    return problems.count(LISTS) + problems.count(ENTRIES) + problems.count(ACTIVITY) > 0;
                 }
             };
         }
 
         @Override
         public long count(Handle h) {
-            return h.createQuery(name.equals(LISTS) ? "SELECT count(*) FROM list" : "SELECT count(*) FROM list_entry")
-                    .mapTo(Long.class).one();
+            String table = switch (name) {
+                case LISTS -> "list";
+                case ENTRIES -> "list_entry";
+                default -> "list_activity";
+            };
+            return h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one();
         }
 
         @Override
         public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
-            if (name.equals(LISTS)) {
-                exportLists(h, out, fetchSize);
-            } else {
-                exportEntries(h, out, fetchSize);
+            boolean full = format == DatasetFormat.EXPORT;
+            switch (name) {
+                case LISTS -> {
+                    if (full) {
+                        ExportedListActivity.exportLists(h, out, fetchSize);
+                    } else {
+                        exportLists(h, out, fetchSize);
+                    }
+                }
+                case ENTRIES -> {
+                    if (full) {
+                        ExportedListActivity.exportEntries(h, out, fetchSize);
+                    } else {
+                        exportEntries(h, out, fetchSize);
+                    }
+                }
+                default -> ExportedListActivity.exportActivity(h, out, fetchSize);
             }
         }
     }
 
     private static void readList(int index, JsonNode node, Sections into, DatasetProblems problems) {
-        RecordFields f = RecordFields.of(LISTS, index, node, problems, LIST_FIELDS);
+        RecordFields f = RecordFields.of(LISTS, index, node, problems, into.full ? FULL_LIST_FIELDS : LIST_FIELDS);
         if (f == null) {
             return;
         }
@@ -149,13 +191,16 @@ final class ListsDataset {
         }
         String description = f.optionalText("description");
         Boolean ranked = f.requiredBoolean("is_ranked");
+        Boolean isPublic = into.full ? f.requiredBoolean("is_public") : null;
+        Instant createdAt = into.full ? f.requiredTimestamp("created_at") : null;
+        Instant updatedAt = into.full ? f.requiredTimestamp("updated_at") : null;
         if (f.ok()) {
-            into.lists.add(new ListRow(index, id, slug, name, description, ranked));
+            into.lists.add(new ListRow(index, id, slug, name, description, ranked, isPublic, createdAt, updatedAt));
         }
     }
 
     private static void readEntry(int index, JsonNode node, Sections into, DatasetProblems problems) {
-        RecordFields f = RecordFields.of(ENTRIES, index, node, problems, ENTRY_FIELDS);
+        RecordFields f = RecordFields.of(ENTRIES, index, node, problems, into.full ? FULL_ENTRY_FIELDS : ENTRY_FIELDS);
         if (f == null) {
             return;
         }
@@ -165,13 +210,15 @@ final class ListsDataset {
         Integer position = f.optionalInt("position", 1, Integer.MAX_VALUE);
         String notes = f.optionalText("notes");
         Instant addedAt = f.requiredTimestamp("added_at");
+        Instant createdAt = into.full ? f.requiredTimestamp("created_at") : null;
+        Instant updatedAt = into.full ? f.requiredTimestamp("updated_at") : null;
         if (f.ok()) {
-            into.entries.add(new EntryRow(index, id, list, game, position, notes, addedAt));
+            into.entries.add(new EntryRow(index, id, list, game, position, notes, addedAt, createdAt, updatedAt));
         }
     }
 
-    /** Counts per section: lists, then list entries. */
-    private record Counts(DatasetCounts lists, DatasetCounts entries) {}
+    /** Counts per section: lists, list entries, list activity. */
+    private record Counts(DatasetCounts lists, DatasetCounts entries, DatasetCounts activity) {}
 
     /**
      * Checks both sections against themselves and the library as it stands on {@code h}, then
@@ -272,8 +319,10 @@ final class ListsDataset {
                         }
                     });
         }
-        if (problems.count(LISTS) + problems.count(ENTRIES) > 0) {
-            return new Counts(DatasetCounts.none(s.lists.size()), DatasetCounts.none(s.entries.size()));
+        ExportedListActivity.check(s.activity, listsBySlug.keySet(), problems);
+        if (problems.count(LISTS) + problems.count(ENTRIES) + problems.count(ACTIVITY) > 0) {
+            return new Counts(DatasetCounts.none(s.lists.size()), DatasetCounts.none(s.entries.size()),
+                    DatasetCounts.none(s.activity.size()));
         }
         return write(h, s, entriesByList, games, now);
     }
@@ -291,22 +340,33 @@ final class ListsDataset {
         Map<UUID, String> before = snapshots(h, existing);
 
         List<Boolean> listWrites = h.createQuery("""
-                        INSERT INTO list AS l (id, slug, name, description, is_ranked, created_at, updated_at)
-                        SELECT t.id, t.slug, t.name, t.description, t.ranked, :now, :now
+                        INSERT INTO list AS l (id, slug, name, description, is_ranked, is_public, created_at, updated_at)
+                        SELECT t.id, t.slug, t.name, t.description, t.ranked, coalesce(t.public, true),
+                               coalesce(t.created, :now), coalesce(t.updated, :now)
                         FROM unnest(CAST(:ids AS uuid[]), CAST(:slugs AS text[]), CAST(:names AS text[]),
-                                    CAST(:descriptions AS text[]), CAST(:ranked AS boolean[]))
-                             AS t(id, slug, name, description, ranked)
+                                    CAST(:descriptions AS text[]), CAST(:ranked AS boolean[]), CAST(:public AS boolean[]),
+                                    CAST(:created AS timestamptz[]), CAST(:updated AS timestamptz[]))
+                             AS t(id, slug, name, description, ranked, public, created, updated)
                         ON CONFLICT (id) DO UPDATE
                         SET slug = excluded.slug, name = excluded.name, description = excluded.description,
-                            is_ranked = excluded.is_ranked, updated_at = excluded.updated_at
+                            is_ranked = excluded.is_ranked,
+                            is_public = CASE WHEN :full THEN excluded.is_public ELSE l.is_public END,
+                            created_at = CASE WHEN :full THEN excluded.created_at ELSE l.created_at END,
+                            updated_at = excluded.updated_at
                         WHERE (l.slug, l.name, l.description, l.is_ranked)
                               IS DISTINCT FROM (excluded.slug, excluded.name, excluded.description, excluded.is_ranked)
+                           OR (:full AND (l.is_public, l.created_at, l.updated_at)
+                                         IS DISTINCT FROM (excluded.is_public, excluded.created_at, excluded.updated_at))
                         RETURNING (xmax = 0) AS created""")
                 .bindArray("ids", UUID.class, s.lists.stream().map(ListRow::id).toList())
                 .bindArray("slugs", String.class, s.lists.stream().map(ListRow::slug).toList())
                 .bindArray("names", String.class, s.lists.stream().map(ListRow::name).toList())
                 .bindArray("descriptions", String.class, s.lists.stream().map(ListRow::description).toList())
                 .bindArray("ranked", Boolean.class, s.lists.stream().map(ListRow::ranked).toList())
+                .bindArray("public", Boolean.class, s.lists.stream().map(ListRow::isPublic).toList())
+                .bindArray("created", String.class, s.lists.stream().map(l -> text(l.createdAt())).toList())
+                .bindArray("updated", String.class, s.lists.stream().map(l -> text(l.updatedAt())).toList())
+                .bind("full", s.full)
                 .bind("now", now)
                 .mapTo(Boolean.class)
                 .list();
@@ -328,16 +388,22 @@ final class ListsDataset {
             List<EntryRow> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             List<Boolean> written = h.createQuery("""
                             INSERT INTO list_entry AS e (id, list_id, game_id, position, notes, added_at, created_at, updated_at)
-                            SELECT t.id, t.list_id, t.game_id, t.position, t.notes, t.added_at, :now, :now
+                            SELECT t.id, t.list_id, t.game_id, t.position, t.notes, t.added_at,
+                                   coalesce(t.created, :now), coalesce(t.updated, :now)
                             FROM unnest(CAST(:ids AS uuid[]), CAST(:lists AS uuid[]), CAST(:games AS uuid[]),
-                                        CAST(:positions AS integer[]), CAST(:notes AS text[]), CAST(:added AS timestamptz[]))
-                                 AS t(id, list_id, game_id, position, notes, added_at)
+                                        CAST(:positions AS integer[]), CAST(:notes AS text[]), CAST(:added AS timestamptz[]),
+                                        CAST(:created AS timestamptz[]), CAST(:updated AS timestamptz[]))
+                                 AS t(id, list_id, game_id, position, notes, added_at, created, updated)
                             ON CONFLICT (id) DO UPDATE
                             SET list_id = excluded.list_id, game_id = excluded.game_id, position = excluded.position,
-                                notes = excluded.notes, added_at = excluded.added_at, updated_at = excluded.updated_at
+                                notes = excluded.notes, added_at = excluded.added_at,
+                                created_at = CASE WHEN :full THEN excluded.created_at ELSE e.created_at END,
+                                updated_at = excluded.updated_at
                             WHERE (e.list_id, e.game_id, e.position, e.notes, e.added_at)
                                   IS DISTINCT FROM (excluded.list_id, excluded.game_id, excluded.position, excluded.notes,
                                                     excluded.added_at)
+                               OR (:full AND (e.created_at, e.updated_at)
+                                             IS DISTINCT FROM (excluded.created_at, excluded.updated_at))
                             RETURNING (xmax = 0) AS created""")
                     .bindArray("ids", UUID.class, chunk.stream().map(EntryRow::id).toList())
                     .bindArray("lists", UUID.class, chunk.stream().map(e -> listIdBySlug.get(e.list())).toList())
@@ -345,6 +411,9 @@ final class ListsDataset {
                     .bindArray("positions", Integer.class, chunk.stream().map(EntryRow::position).toList())
                     .bindArray("notes", String.class, chunk.stream().map(EntryRow::notes).toList())
                     .bindArray("added", String.class, chunk.stream().map(e -> e.addedAt().toString()).toList())
+                    .bindArray("created", String.class, chunk.stream().map(e -> text(e.createdAt())).toList())
+                    .bindArray("updated", String.class, chunk.stream().map(e -> text(e.updatedAt())).toList())
+                    .bind("full", s.full)
                     .bind("now", now)
                     .mapTo(Boolean.class)
                     .list();
@@ -358,9 +427,14 @@ final class ListsDataset {
         }
 
         Map<UUID, String> after = snapshots(h, new HashSet<>(listIds));
+        // Questlog's own format brings each list's history along; it goes before what this import adds to it.
+        DatasetCounts activity = ExportedListActivity.write(h, s.activity, listIdBySlug);
         for (ListRow l : s.lists) {
             List<EntryRow> entries = shownOrder(entriesByList.getOrDefault(l.slug(), List.of()), l.ranked());
             List<String> slugs = entries.stream().map(e -> games.get(e.game()).slug()).toList();
+            if (s.full && !existing.contains(l.id())) {
+                continue;   // a new list's history is the document's
+            }
             if (!existing.contains(l.id())) {
                 Map<String, Object> created = new LinkedHashMap<>();
                 created.put("name", l.name());
@@ -380,12 +454,19 @@ final class ListsDataset {
                 updated.put("source", "import");
                 updated.put("order", slugs);
                 log(h, l.id(), now, "updated", List.of(), updated);
-                h.createUpdate("UPDATE list SET updated_at = :now WHERE id = :id").bind("id", l.id()).bind("now", now).execute();
+                if (!s.full) {   // the document's updated_at stands in Questlog's own format
+                    h.createUpdate("UPDATE list SET updated_at = :now WHERE id = :id").bind("id", l.id()).bind("now", now).execute();
+                }
             }
         }
         return new Counts(
                 new DatasetCounts(s.lists.size(), listsCreated, listsUpdated, s.lists.size() - listsCreated - listsUpdated),
-                new DatasetCounts(s.entries.size(), entriesCreated, entriesUpdated, all.size() - entriesCreated - entriesUpdated));
+                new DatasetCounts(s.entries.size(), entriesCreated, entriesUpdated, all.size() - entriesCreated - entriesUpdated),
+                activity);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /** A list's entries in the order the list shows them: by position, or (unranked) newest first. */
@@ -403,7 +484,7 @@ final class ListsDataset {
             return out;
         }
         h.createQuery("""
-                        SELECT l.id, concat_ws('|', l.slug, l.name, l.description, l.is_ranked,
+                        SELECT l.id, concat_ws('|', l.slug, l.name, l.description, l.is_ranked, l.is_public,
                                (SELECT string_agg(concat_ws(',', e.id, e.game_id, e.position, e.notes, e.added_at), ';'
                                                   ORDER BY e.id)
                                 FROM list_entry e WHERE e.list_id = l.id)) AS snapshot

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import questlog.common.dataset.DatasetSection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,6 +103,7 @@ public final class RealtimeModule implements FeatureModule {
     private final WebhookDelivery webhookDelivery;
     private final EventController events;
     private final WebhookController webhooks;
+    private final WebhooksDataset webhooksDataset;
     private volatile EventNotifications notifications;
     private boolean started;
 
@@ -140,7 +142,9 @@ public final class RealtimeModule implements FeatureModule {
                 settings.webhookRetryBase(), settings.webhookRetryMax(), settings.webhookTimeout()), idleWait, owner,
                 targets, webhookSecrets);
         this.events = new EventController(jdbi, renderer);
-        this.webhooks = new WebhookController(new WebhookService(jdbi, targets, webhookSecrets), json, webhookDelivery::wake);
+        WebhookService webhookService = new WebhookService(jdbi, targets, webhookSecrets);
+        this.webhooks = new WebhookController(webhookService, json, webhookDelivery::wake);
+        this.webhooksDataset = new WebhooksDataset(webhookService);
     }
 
     /** Records events in the caller's transaction; give it to every module that changes data. */
@@ -168,6 +172,12 @@ public final class RealtimeModule implements FeatureModule {
                 });
             });
         };
+    }
+
+    /** The {@code webhooks} section of Questlog's own export format (never a secret). */
+    @Override
+    public List<DatasetSection> datasetSections() {
+        return List.of(webhooksDataset);
     }
 
     /** The routes above as the OpenAPI document describes them. */

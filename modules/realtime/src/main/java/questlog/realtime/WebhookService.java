@@ -63,6 +63,13 @@ final class WebhookService {
         return jdbi.withExtension(WebhookDao.class, dao -> dao.insert(url, types.toArray(String[]::new), stored));
     }
 
+    /** What is wrong with a webhook URL (the first problem), as registration judges it; empty when it may be registered. */
+    Optional<String> urlProblem(String url) {
+        FieldErrors rules = new FieldErrors();
+        checkUrl(url, rules);
+        return rules.messages().stream().findFirst();
+    }
+
     private void checkUrl(String url, FieldErrors rules) {
         if (url.length() > MAX_URL) {
             rules.add("url", "must be at most " + MAX_URL + " characters");

@@ -12,19 +12,26 @@ public enum DatasetFormat {
      * Questlog's own backup format: every field of every section, losslessly. What
      * {@code questlog export} and {@code GET /api/export} write by default.
      */
-    EXPORT("questlog-export", 1),
+    EXPORT("questlog-export", "export", 1),
     /**
      * The shared benchmark dataset format: the catalog, playthroughs and lists with a fixed, smaller
      * set of fields (no sessions, statuses, visibility or timestamps).
      */
-    BENCH("questlog-bench-dataset", 1);
+    BENCH("questlog-bench-dataset", "bench", 1);
 
     private final String wireName;
+    private final String shortName;
     private final int version;
 
-    DatasetFormat(String wireName, int version) {
+    DatasetFormat(String wireName, String shortName, int version) {
         this.wireName = wireName;
+        this.shortName = shortName;
         this.version = version;
+    }
+
+    /** The format an export is asked for by: its wire name or its short name ({@code export}, {@code bench}). */
+    public static Optional<DatasetFormat> byName(String name) {
+        return Arrays.stream(values()).filter(f -> f.wireName.equals(name) || f.shortName.equals(name)).findFirst();
     }
 
     /** The value of the document's {@code format} member. */

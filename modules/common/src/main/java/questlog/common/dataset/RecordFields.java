@@ -226,10 +226,19 @@ public final class RecordFields {
             return null;
         }
         if (value.isTextual() && TIMESTAMP_TEXT.matcher(value.asText()).matches()) {
+            Instant instant = null;
             try {
-                return Instant.parse(value.asText());
+                instant = Instant.parse(value.asText());
             } catch (DateTimeParseException e) {
                 // falls through to the error below (for example 2024-02-30T00:00:00Z)
+            }
+            if (instant != null && instant.getNano() % 1000 != 0) {
+                // PostgreSQL keeps microseconds: nanoseconds would be rounded, not stored as sent.
+                fail(field, "must not be more precise than a microsecond (at most 6 digits after the second)");
+                return null;
+            }
+            if (instant != null) {
+                return instant;
             }
         }
         fail(field, "must be a UTC timestamp YYYY-MM-DDTHH:MM:SSZ");
@@ -336,6 +345,61 @@ public final class RecordFields {
             return null;
         }
         return value;
+    }
+
+    /** A nullable string out of a fixed set. */
+    public String optionalChoice(String field, List<String> allowed) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || !allowed.contains(value.asText())) {
+            fail(field, "must be one of " + String.join(", ", allowed) + " or null"
+                    + (value.isTextual() ? " (got '" + value.asText() + "')" : ""));
+            return null;
+        }
+        return value.asText();
+    }
+
+    /** A nullable string of at most {@code max} characters; an empty string is stored as null. */
+    public String optionalText(String field, int max) {
+        String text = optionalText(field);
+        if (text != null && text.length() > max) {
+            fail(field, "must be at most " + max + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    /** An array of strings (any text but NUL, duplicates allowed, order kept); missing or null is empty. */
+    public List<String> stringList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            fail(field, "must be an array of strings");
+            return null;
+        }
+        List<String> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || item.asText().indexOf('\0') >= 0) {
+                fail(field + "[" + i + "]", "must be a string without the NUL character");
+                return null;
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
+    /** A required UUID reference, or null when the field is null or missing. */
+    public UUID optionalUuidReference(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return uuidReference(field);
     }
 
     /**

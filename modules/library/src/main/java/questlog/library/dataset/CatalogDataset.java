@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
 import questlog.common.EventLog;
@@ -20,11 +22,12 @@ import questlog.common.dataset.DatasetImport;
 import questlog.common.dataset.DatasetSection;
 
 /**
- * The library's sections of dataset documents: {@code genres}, {@code franchises}, {@code games}
- * and {@code editions}. The four are read record by record ({@link DatasetReader}) but checked and
- * written together ({@link DatasetPlan}, {@link DatasetWriter}), since their references and
- * uniqueness rules span all four: the first of them to load does the work of the four and the
- * others report their share. Records keep their ids; a record whose id exists is rewritten, so
+ * The library's sections of dataset documents: {@code genres}, {@code franchises}, {@code games},
+ * {@code editions} and, in Questlog's own format, {@code external_ids}. They are read record by
+ * record ({@link DatasetReader}) but checked and written together ({@link DatasetPlan},
+ * {@link DatasetWriter}), since their references and uniqueness rules span them all: the first
+ * of them to load does the work of all and the others report their share. Records matched onto
+ * library records of another id are counted as {@code matched} (see {@link DatasetPlan}). Records keep their ids; a record whose id exists is rewritten, so
  * importing a document twice changes nothing.
  */
 public final class CatalogDataset {
@@ -34,19 +37,25 @@ public final class CatalogDataset {
         this.events = events;
     }
 
-    private enum Part { GENRES, FRANCHISES, GAMES, EDITIONS }
+    private enum Part { GENRES, FRANCHISES, GAMES, EDITIONS, EXTERNAL_IDS }
 
-    /** The four sections, in document order. */
+    /** The sections, in document order; {@code external_ids} only in Questlog's own format. */
     public List<DatasetSection> sections() {
         return List.of(
-                new Section("genres", Part.GENRES, "SELECT count(*) FROM genre", CatalogDataset::exportGenres),
-                new Section("franchises", Part.FRANCHISES, "SELECT count(*) FROM franchise", CatalogDataset::exportFranchises),
-                new Section("games", Part.GAMES, "SELECT count(*) FROM game", CatalogDataset::exportGames),
-                new Section("editions", Part.EDITIONS, "SELECT count(*) FROM edition", CatalogDataset::exportEditions));
+                new Section("genres", Part.GENRES, "SELECT count(*) FROM genre", CatalogDataset::exportGenres,
+                        ExportedCatalog::genres),
+                new Section("franchises", Part.FRANCHISES, "SELECT count(*) FROM franchise",
+                        CatalogDataset::exportFranchises, ExportedCatalog::franchises),
+                new Section("games", Part.GAMES, "SELECT count(*) FROM game", CatalogDataset::exportGames,
+                        ExportedCatalog::games),
+                new Section("editions", Part.EDITIONS, "SELECT count(*) FROM edition", CatalogDataset::exportEditions,
+                        ExportedCatalog::editions),
+                new Section("external_ids", Part.EXTERNAL_IDS, "SELECT count(*) FROM external_id", null,
+                        ExportedCatalog::externalIds));
     }
 
     @FunctionalInterface
-    private interface Exporter {
+    interface Exporter {
         void export(Handle h, JsonGenerator out, int fetchSize) throws IOException;
     }
 
@@ -54,18 +63,25 @@ public final class CatalogDataset {
         private final String name;
         private final Part part;
         private final String countSql;
-        private final Exporter exporter;
+        private final Exporter benchExporter;
+        private final Exporter fullExporter;
 
-        Section(String name, Part part, String countSql, Exporter exporter) {
+        Section(String name, Part part, String countSql, Exporter benchExporter, Exporter fullExporter) {
             this.name = name;
             this.part = part;
             this.countSql = countSql;
-            this.exporter = exporter;
+            this.benchExporter = benchExporter;
+            this.fullExporter = fullExporter;
         }
 
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public boolean inFormat(DatasetFormat format) {
+            return part != Part.EXTERNAL_IDS || format == DatasetFormat.EXPORT;
         }
 
         @Override
@@ -79,6 +95,7 @@ public final class CatalogDataset {
                         case FRANCHISES -> catalog.reader.franchise(index, record);
                         case GAMES -> catalog.reader.game(index, record);
                         case EDITIONS -> catalog.reader.edition(index, record);
+                        case EXTERNAL_IDS -> catalog.reader.externalId(index, record);
                     }
                 }
 
@@ -96,7 +113,7 @@ public final class CatalogDataset {
                 public void recordEvents(Handle h) {
                     if (part == Part.GAMES) {
                         // Games created or changed, their editions included: after every section was written.
-                        ImportEvents.record(h, events, catalog.now);
+                        ImportEvents.record(h, events, catalog.gamesCreated, catalog.gamesChanged);
                     }
                 }
             };
@@ -109,20 +126,22 @@ public final class CatalogDataset {
 
         @Override
         public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
-            exporter.export(h, out, fetchSize);
+            (format == DatasetFormat.EXPORT ? fullExporter : benchExporter).export(h, out, fetchSize);
         }
     }
 
-    /** One document's four catalog sections: read apart, checked and written together on the first load. */
+    /** One document's catalog sections: read apart, checked and written together on the first load. */
     private static final class Catalog {
         final DatasetReader reader;
         final OffsetDateTime now;
         private Map<Part, DatasetCounts> counts;
-        /** True when a problem in any of the four sections kept all four from being written. */
+        /** True when a problem in any of the catalog sections kept them all from being written. */
         boolean rejected;
+        Set<UUID> gamesCreated = Set.of();
+        Set<UUID> gamesChanged = Set.of();
 
         Catalog(DatasetImport document) {
-            this.reader = new DatasetReader(document.problems());
+            this.reader = new DatasetReader(document.problems(), document.format() == DatasetFormat.EXPORT);
             this.now = OffsetDateTime.ofInstant(document.now(), ZoneOffset.UTC);
         }
 
@@ -136,11 +155,16 @@ public final class CatalogDataset {
                         counts.put(p, DatasetCounts.none(0));
                     }
                 } else {
-                    DatasetWriter writer = new DatasetWriter(h, now);
-                    counts.put(Part.GENRES, counts(writer.genres(plan.genres, plan.existing.get("genre"))));
-                    counts.put(Part.FRANCHISES, counts(writer.franchises(plan.franchises, plan.existing.get("franchise"))));
-                    counts.put(Part.GAMES, counts(writer.games(plan.games, plan.existing.get("game"))));
-                    counts.put(Part.EDITIONS, counts(writer.editions(plan.editions, plan.existing.get("edition"))));
+                    DatasetWriter writer = new DatasetWriter(h, now, reader.full());
+                    counts.put(Part.GENRES, counts(writer.genres(plan.genres, plan.existing.get("genre")), plan.matched.get("genre")));
+                    counts.put(Part.FRANCHISES, counts(writer.franchises(plan.franchises, plan.existing.get("franchise")),
+                            plan.matched.get("franchise")));
+                    counts.put(Part.GAMES, counts(writer.games(plan.games, plan.existing.get("game")), plan.matched.get("game")));
+                    counts.put(Part.EDITIONS, counts(writer.editions(plan.editions, plan.existing.get("edition")),
+                            plan.matched.get("edition")));
+                    counts.put(Part.EXTERNAL_IDS, counts(writer.externalIds(plan.externalIds), 0));
+                    gamesCreated = writer.gamesCreated;
+                    gamesChanged = writer.gamesChanged;
                 }
             }
             return counts.get(part);
@@ -148,11 +172,11 @@ public final class CatalogDataset {
 
         private int catalogProblems() {
             return reader.errors().count("genres") + reader.errors().count("franchises") + reader.errors().count("games")
-                    + reader.errors().count("editions");
+                    + reader.errors().count("editions") + reader.errors().count("external_ids");
         }
 
-        private static DatasetCounts counts(DatasetWriter.Counts c) {
-            return new DatasetCounts(0, c.created(), c.updated(), c.unchanged());
+        private static DatasetCounts counts(DatasetWriter.Counts c, int matched) {
+            return new DatasetCounts(0, c.created(), c.updated(), c.unchanged(), matched);
         }
     }
 

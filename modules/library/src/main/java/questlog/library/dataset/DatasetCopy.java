@@ -66,6 +66,11 @@ final class DatasetCopy implements AutoCloseable {
         return raw(value == null ? null : value.toString());
     }
 
+    /** A timestamptz value, to the microsecond (UTC ISO-8601). */
+    DatasetCopy instant(java.time.Instant value) {
+        return raw(value == null ? null : value.toString());
+    }
+
     /** A text[] value, written as an array literal: {"pc","ps2"}. */
     DatasetCopy textArray(List<String> values) {
         StringBuilder literal = new StringBuilder(values.size() * 8 + 2).append('{');

@@ -11,12 +11,15 @@ import questlog.common.dataset.DatasetProblems;
 import questlog.common.dataset.RecordFields;
 
 /**
- * Checks the records of the four catalog sections of one dataset document as they stream in,
+ * Checks the records of the catalog sections of one dataset document as they stream in,
  * field by field ({@link RecordFields}), keeping the valid ones; references between records and
- * conflicts with the database are checked later by {@link DatasetPlan}.
+ * conflicts with the database are checked later by {@link DatasetPlan}. {@code full}: the
+ * document is in Questlog's own format, whose records have every column.
  */
 final class DatasetReader {
     static final List<String> EDITION_TYPES = List.of("original", "port", "remaster", "enhanced", "remake", "definitive");
+    static final List<String> RELATIONSHIP_TYPES = List.of("sequel", "prequel", "spinoff", "epilogue", "expansion");
+    static final List<String> EXTERNAL_SOURCES = List.of("igdb", "steam", "gog", "twitch", "xbox", "psn");
 
     private static final Set<String> GENRE_FIELDS = Set.of("id", "slug", "name");
     private static final Set<String> FRANCHISE_FIELDS = Set.of("id", "slug", "name");
@@ -24,42 +27,64 @@ final class DatasetReader {
             "original_release_year", "summary", "cover_url", "igdb_id", "platforms");
     private static final Set<String> EDITION_FIELDS = Set.of("id", "slug", "game", "name", "edition_type",
             "release_date", "platforms");
+    private static final Set<String> FULL_GENRE_FIELDS = Set.of("id", "slug", "name", "igdb_id", "parent", "created_at",
+            "updated_at");
+    private static final Set<String> FULL_FRANCHISE_FIELDS = Set.of("id", "slug", "name", "created_at", "updated_at");
+    private static final Set<String> FULL_GAME_FIELDS = Set.of("id", "slug", "name", "sort_name", "franchise", "genres",
+            "parent_game", "relationship_type", "primary_genre", "original_release_year", "summary", "cover_url",
+            "platforms", "igdb_id", "igdb_data", "last_synced_at", "created_at", "updated_at");
+    private static final Set<String> FULL_EDITION_FIELDS = Set.of("id", "slug", "game", "name", "edition_type",
+            "platforms", "release_date", "cover_url", "summary", "igdb_id", "twitch_category_id", "igdb_data",
+            "last_synced_at", "created_at", "updated_at");
+    private static final Set<String> EXTERNAL_ID_FIELDS = Set.of("id", "source", "external_id", "game", "edition",
+            "created_at", "updated_at");
 
     private final DatasetProblems errors;
+    private final boolean full;
     final DatasetRejected rejected = new DatasetRejected();
     final List<DatasetRecords.Genre> genres = new ArrayList<>();
     final List<DatasetRecords.Franchise> franchises = new ArrayList<>();
     final List<DatasetRecords.Game> games = new ArrayList<>();
     final List<DatasetRecords.Edition> editions = new ArrayList<>();
+    final List<DatasetRecords.ExternalId> externalIds = new ArrayList<>();
 
-    DatasetReader(DatasetProblems errors) {
+    DatasetReader(DatasetProblems errors, boolean full) {
         this.errors = errors;
+        this.full = full;
     }
 
     DatasetProblems errors() {
         return errors;
     }
 
+    boolean full() {
+        return full;
+    }
+
     void genre(int index, JsonNode node) {
-        keep("genres", RecordFields.of("genres", index, node, errors, GENRE_FIELDS), f -> {
+        keep("genres", RecordFields.of("genres", index, node, errors, full ? FULL_GENRE_FIELDS : GENRE_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String name = f.requiredString("name");
-            return f.ok() ? new DatasetRecords.Genre(index, id, slug, name) : null;
+            Long igdbId = full ? f.optionalPositiveLong("igdb_id") : null;
+            String parent = full ? f.optionalSlugReference("parent") : null;
+            DatasetRecords.Stamps stamps = stamps(f);
+            return f.ok() ? new DatasetRecords.Genre(index, id, slug, name, igdbId, parent, stamps) : null;
         }, genres::add);
     }
 
     void franchise(int index, JsonNode node) {
-        keep("franchises", RecordFields.of("franchises", index, node, errors, FRANCHISE_FIELDS), f -> {
+        keep("franchises", RecordFields.of("franchises", index, node, errors, full ? FULL_FRANCHISE_FIELDS : FRANCHISE_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String name = f.requiredString("name");
-            return f.ok() ? new DatasetRecords.Franchise(index, id, slug, name) : null;
+            DatasetRecords.Stamps stamps = stamps(f);
+            return f.ok() ? new DatasetRecords.Franchise(index, id, slug, name, stamps) : null;
         }, franchises::add);
     }
 
     void game(int index, JsonNode node) {
-        keep("games", RecordFields.of("games", index, node, errors, GAME_FIELDS), f -> {
+        keep("games", RecordFields.of("games", index, node, errors, full ? FULL_GAME_FIELDS : GAME_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String name = f.requiredString("name");
@@ -69,23 +94,70 @@ final class DatasetReader {
             String summary = f.optionalText("summary");
             String coverUrl = f.optionalText("cover_url");
             Long igdbId = f.optionalPositiveLong("igdb_id");
-            List<String> platforms = f.slugList("platforms");
+            // The bench format's platforms are a set of slugs; Questlog's own keeps them as stored, in order.
+            List<String> platforms = full ? f.stringList("platforms") : f.slugList("platforms");
+            DatasetRecords.GameExtra extra = null;
+            if (full) {
+                String parentGame = f.optionalSlugReference("parent_game");
+                String relationship = f.optionalChoice("relationship_type", RELATIONSHIP_TYPES);
+                if ((parentGame == null) != (relationship == null) && f.ok()) {
+                    f.fail(parentGame == null ? "parent_game" : "relationship_type",
+                            "parent_game and relationship_type are given together or not at all");
+                }
+                if (parentGame != null && parentGame.equals(slug)) {
+                    f.fail("parent_game", "must be another game");
+                }
+                JsonNode igdbData = f.object("igdb_data", false);
+                extra = new DatasetRecords.GameExtra(f.optionalText("sort_name"), parentGame, relationship,
+                        f.optionalSlugReference("primary_genre"), igdbData == null ? null : igdbData.toString(),
+                        f.optionalTimestamp("last_synced_at"), stamps(f));
+            }
             return f.ok() ? new DatasetRecords.Game(index, id, slug, name, franchise, genreSlugs, year, summary,
-                    coverUrl, igdbId, platforms) : null;
+                    coverUrl, igdbId, platforms, extra) : null;
         }, games::add);
     }
 
     void edition(int index, JsonNode node) {
-        keep("editions", RecordFields.of("editions", index, node, errors, EDITION_FIELDS), f -> {
+        keep("editions", RecordFields.of("editions", index, node, errors, full ? FULL_EDITION_FIELDS : EDITION_FIELDS), f -> {
             UUID id = f.id();
             String slug = f.slug();
             String game = f.slugReference("game");
             String name = f.requiredString("name");
             String type = f.choice("edition_type", EDITION_TYPES);
             var releaseDate = f.optionalDate("release_date");
-            List<String> platforms = f.slugList("platforms");
-            return f.ok() ? new DatasetRecords.Edition(index, id, slug, game, name, type, releaseDate, platforms) : null;
+            List<String> platforms = full ? f.stringList("platforms") : f.slugList("platforms");
+            DatasetRecords.EditionExtra extra = null;
+            if (full) {
+                JsonNode igdbData = f.object("igdb_data", false);
+                extra = new DatasetRecords.EditionExtra(f.optionalText("cover_url"), f.optionalText("summary"),
+                        f.optionalPositiveLong("igdb_id"), f.optionalText("twitch_category_id"),
+                        igdbData == null ? null : igdbData.toString(), f.optionalTimestamp("last_synced_at"), stamps(f));
+            }
+            return f.ok() ? new DatasetRecords.Edition(index, id, slug, game, name, type, releaseDate, platforms, extra) : null;
         }, editions::add);
+    }
+
+    void externalId(int index, JsonNode node) {
+        RecordFields f = RecordFields.of("external_ids", index, node, errors, EXTERNAL_ID_FIELDS);
+        if (f == null) {
+            return;
+        }
+        UUID id = f.id();
+        String source = f.choice("source", EXTERNAL_SOURCES);
+        String externalId = f.requiredString("external_id");
+        String game = f.optionalSlugReference("game");
+        String edition = f.optionalSlugReference("edition");
+        if (node.hasNonNull("game") == node.hasNonNull("edition")) {
+            f.fail("game", "exactly one of game and edition is given");
+        }
+        DatasetRecords.Stamps stamps = stamps(f);
+        if (f.ok()) {
+            externalIds.add(new DatasetRecords.ExternalId(index, id, source, externalId, game, edition, stamps));
+        }
+    }
+
+    private DatasetRecords.Stamps stamps(RecordFields f) {
+        return full ? new DatasetRecords.Stamps(f.requiredTimestamp("created_at"), f.requiredTimestamp("updated_at")) : null;
     }
 
     private <R> void keep(String section, RecordFields fields, Function<RecordFields, R> build, Consumer<R> sink) {

@@ -244,27 +244,31 @@ class DatasetImporterTest {
     }
 
     @Test
-    void aSlugTakenByAnotherRecordOfTheLibraryIsAnErrorOfThatRecord() {
+    void anEditionSlugTakenByAnEditionOfAnotherGameIsAnErrorOfThatRecord() {
+        UUID otherGame = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        JsonNode franchise = fixture.get("franchises").get(2);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO franchise (id, name, slug) VALUES (:id, 'Someone else', :slug)")
-                .bind("id", other).bind("slug", franchise.get("slug").asText()).execute());
+        JsonNode edition = fixture.get("editions").get(2);
+        jdbi.useHandle(h -> {
+            h.createUpdate("INSERT INTO game (id, name, slug) VALUES (:id, 'Someone else', 'someone-else')")
+                    .bind("id", otherGame).execute();
+            h.createUpdate("INSERT INTO edition (id, game_id, name, slug) VALUES (:id, :game, 'Someone else', :slug)")
+                    .bind("id", other).bind("game", otherGame).bind("slug", edition.get("slug").asText()).execute();
+        });
 
         ImportReport report = importDocument(fixture, false);
 
         assertThat(report.ok()).isFalse();
         assertThat(report.errors()).first().satisfies(error -> {
-            assertThat(error.section()).isEqualTo("franchises");
+            assertThat(error.section()).isEqualTo("editions");
             assertThat(error.index()).isEqualTo(2);
-            assertThat(error.id()).isEqualTo(franchise.get("id").asText());
-            assertThat(error.slug()).isEqualTo(franchise.get("slug").asText());
-            assertThat(error.field()).isEqualTo("franchises[2].slug");
-            assertThat(error.message()).contains("already the slug of another franchise").contains(other.toString());
+            assertThat(error.id()).isEqualTo(edition.get("id").asText());
+            assertThat(error.slug()).isEqualTo(edition.get("slug").asText());
+            assertThat(error.field()).isEqualTo("editions[2].slug");
+            assertThat(error.message()).contains("already the slug of another edition").contains(other.toString());
         });
-        // The games of that franchise are not reported again: the franchise's error says why.
-        assertThat(report.errors()).extracting(DatasetProblem::section).containsOnly("franchises");
-        assertThat(count("game")).isZero();
-        assertThat(count("franchise")).isEqualTo(1);
+        assertThat(report.errors()).extracting(DatasetProblem::section).containsOnly("editions");
+        assertThat(count("game")).isEqualTo(1);
+        assertThat(count("edition")).isEqualTo(1);
     }
 
     @Test
