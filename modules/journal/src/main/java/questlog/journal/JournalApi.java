@@ -63,7 +63,7 @@ final class JournalApi {
                         .withProblems(404),
                 ApiOperation.post("/api/playthroughs/{id}/sessions", "Log a play session",
                                 ApiResponse.created(PlaySessionResponse.class))
-                        .withDescription("`minutes` (1 to 1440) is required; `started_at` defaults to now. The "
+                        .withDescription("`minutes` (1 to 1440) is required; `started_at` (1950 to 2200, UTC) defaults to now. The "
                                 + "playthrough's playtime is the sum of its sessions unless a playtime was given. "
                                 + "`Location` is the new session's URL.")
                         .withParams(id)

@@ -181,6 +181,7 @@ final class PlaythroughService {
         }
         String note = Texts.orNull(request.note());
         errors.check(note == null || note.length() <= MAX_NOTES, "note", "must be at most " + MAX_NOTES + " characters");
+        checkYear(errors, "started_at", request.startedAt());
         return jdbi.inTransaction(h -> {
             Optional<Playthrough> playthrough = h.attach(PlaythroughDao.class).lock(playthroughId);
             if (playthrough.isEmpty()) {
@@ -306,6 +307,16 @@ final class PlaythroughService {
     private static void checkYear(FieldErrors errors, String field, LocalDate date) {
         if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
             errors.add(field, "must be a date between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+    }
+
+    /** A session's time, in UTC, within the same years as a playthrough's dates. */
+    private static void checkYear(FieldErrors errors, String field, Instant time) {
+        if (time != null) {
+            int year = time.atZone(java.time.ZoneOffset.UTC).getYear();
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                errors.add(field, "must be a time between " + MIN_YEAR + " and " + MAX_YEAR + " (UTC)");
+            }
         }
     }
 
