@@ -100,6 +100,19 @@ class JournalListEventsTest {
     }
 
     @Test
+    void settingOnlyTheCompletionDateRecordsPlaythroughComplete() {
+        var started = app.post("/api/games/xenogears/playthroughs", Map.of("started_at", "2026-01-02"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        long before = lastEventId();
+        var completed = app.patch("/api/playthroughs/" + started.json().get("id").asText(),
+                Map.of("completed_at", "2026-03-01"));
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+        List<JsonNode> events = eventsAfter(before);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.PLAYTHROUGH_COMPLETE);
+        assertThat(events.getFirst().get("payload").get("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
     void refusedWritesRecordNoEvent() {
         var created = app.post("/api/games/xenogears/playthroughs", Map.of("status", "planned"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

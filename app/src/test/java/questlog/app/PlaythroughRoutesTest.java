@@ -174,6 +174,28 @@ class PlaythroughRoutesTest {
     }
 
     @Test
+    void settingCompletedAtCompletesTheRunAndCountsAsACompletion() {
+        String id = created("okami", "status", "playing", "started_at", "2025-09-01").path("id").asText();
+        int completionsBefore = api.get("/api/stats").json().path("totals").path("completed").asInt();
+        var patched = api.patch("/api/playthroughs/" + id, body("completed_at", "2025-10-01"));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().path("status").asText()).isEqualTo("completed");
+        assertThat(api.get("/api/stats").json().path("totals").path("completed").asInt()).isEqualTo(completionsBefore + 1);
+
+        // a planned run given a start date is playing; a status sent with the date wins
+        String planned = created("okami").path("id").asText();
+        assertThat(api.patch("/api/playthroughs/" + planned, body("started_at", "2025-09-02")).json()
+                .path("status").asText()).isEqualTo("playing");
+        assertThat(api.patch("/api/playthroughs/" + planned, body("status", "abandoned", "completed_at", "2025-09-03"))
+                .json().path("status").asText()).isEqualTo("abandoned");
+
+        // clearing the date of a completed run needs a new status
+        assertProblem(api.patch("/api/playthroughs/" + id, body("completed_at", null)), 422, "completed_at");
+        var reopened = api.patch("/api/playthroughs/" + id, body("completed_at", null, "status", "playing"));
+        assertThat(reopened.json().path("status").asText()).isEqualTo("playing");
+    }
+
+    @Test
     void sessionsAddUpToThePlaytimeUnlessOneWasGiven() {
         String id = created("celeste", "platform", "Switch", "started_at", "2025-08-01").path("id").asText();
         var first = api.post("/api/playthroughs/" + id + "/sessions",

@@ -54,7 +54,9 @@ final class JournalApi {
                         .withProblems(404),
                 ApiOperation.patch("/api/playthroughs/{id}", "Change a playthrough", ApiResponse.ok(PlaythroughResponse.class))
                         .withDescription("Fields present are changed, an explicit null clears one (not `status` or "
-                                + "`source`), absent ones stay. " + RULES)
+                                + "`source`), absent ones stay. Without `status`, setting `completed_at` to a date "
+                                + "completes the run, and setting `started_at` starts a planned one (playing); "
+                                + "clearing `completed_at` of a completed run needs a new `status`. " + RULES)
                         .withParams(id)
                         .withBody(UpdatePlaythroughRequest.class)
                         .withProblems(404, 409, 422),

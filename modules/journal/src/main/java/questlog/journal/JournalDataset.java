@@ -177,8 +177,7 @@ final class JournalDataset implements DatasetSection {
                 }
                 gameId = game.id();
             }
-            PlaythroughStatus status = row.completedAt() != null ? PlaythroughStatus.COMPLETED
-                    : row.startedAt() != null ? PlaythroughStatus.PLAYING : PlaythroughStatus.PLANNED;
+            PlaythroughStatus status = StatusRule.ofNew(null, row.startedAt(), row.completedAt());
             values.add(new Object[] {row.id(), gameId, editionId, row.platform(), status.value(), text(row.startedAt()),
                     text(row.completedAt()), row.playtimeHours() == null ? null : row.playtimeHours() * 60, row.rating(),
                     row.notes()});

@@ -233,18 +233,13 @@ final class PlaythroughService {
         checkYear(errors, "started_at", startedAt);
         checkYear(errors, "completed_at", completedAt);
 
-        PlaythroughStatus status = creating ? null : base.status();
-        if (body.has("status")) {
-            if (r.status() == null && !creating) {
-                errors.add("status", "cannot be cleared; use one of planned, playing, paused, completed, abandoned");
-            } else {
-                status = r.status();
-            }
+        PlaythroughStatus given = body.has("status") ? r.status() : null;
+        if (body.has("status") && r.status() == null && !creating) {
+            errors.add("status", "cannot be cleared; use one of planned, playing, paused, completed, abandoned");
         }
-        if (status == null) {
-            status = completedAt != null ? PlaythroughStatus.COMPLETED
-                    : startedAt != null ? PlaythroughStatus.PLAYING : PlaythroughStatus.PLANNED;
-        }
+        PlaythroughStatus status = creating ? StatusRule.ofNew(given, startedAt, completedAt)
+                : StatusRule.afterChange(base.status(), given, body.has("started_at") ? startedAt : null,
+                        body.has("completed_at") ? completedAt : null);
 
         Integer playtime = creating ? null : base.playtimeMinutes();
         if (body.has("playtime_minutes")) {
@@ -289,7 +284,8 @@ final class PlaythroughService {
             errors.add("completed_at", "must not be before started_at (" + startedAt + ")");
         }
         if (status == PlaythroughStatus.COMPLETED && completedAt == null) {
-            errors.add("completed_at", "is required when the status is completed");
+            errors.add("completed_at", creating || given != null ? "is required when the status is completed"
+                    : "cannot be cleared on a completed run without a new status; send status too");
         }
         errors.throwIfUnprocessable();
         return new PlaythroughValues(editionId, platform, status, startedAt, completedAt, playtime, rating, completion,
