@@ -113,6 +113,26 @@ class JournalListEventsTest {
     }
 
     @Test
+    void changingOrDeletingASessionRecordsPlaythroughUpdatedWithTheNewPlaytime() {
+        var started = app.post("/api/games/chrono-trigger/playthroughs", Map.of("started_at", "2026-01-02"));
+        String id = started.json().get("id").asText();
+        String session = app.post("/api/playthroughs/" + id + "/sessions", Map.of("minutes", 60)).json().get("id").asText();
+        long before = lastEventId();
+        assertThat(app.patch("/api/playthroughs/" + id + "/sessions/" + session, Map.of("minutes", 90)).status())
+                .isEqualTo(200);
+        assertThat(app.delete("/api/playthroughs/" + id + "/sessions/" + session).status()).isEqualTo(204);
+        assertThat(app.patch("/api/playthroughs/" + id + "/sessions/" + session, Map.of("minutes", 90)).status())
+                .isEqualTo(404);
+
+        List<JsonNode> events = eventsAfter(before);
+        assertThat(events).extracting(e -> e.get("type").asText())
+                .containsExactly(EventTypes.PLAYTHROUGH_UPDATED, EventTypes.PLAYTHROUGH_UPDATED);
+        assertThat(events.get(0).get("payload").get("playtime_hours").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(events.get(1).get("payload").get("playtime_hours").isNull()).isTrue();
+        assertThat(events.get(1).get("payload").get("playthrough_id").asText()).isEqualTo(id);
+    }
+
+    @Test
     void refusedWritesRecordNoEvent() {
         var created = app.post("/api/games/xenogears/playthroughs", Map.of("status", "planned"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

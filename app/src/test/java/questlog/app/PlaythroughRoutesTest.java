@@ -226,6 +226,62 @@ class PlaythroughRoutesTest {
     }
 
     @Test
+    void sessionsCanBeChangedAndDeletedAndTheTotalsFollow() {
+        String id = created("tunic", "started_at", "2025-08-01").path("id").asText();
+        String first = api.post("/api/playthroughs/" + id + "/sessions",
+                body("minutes", 50, "started_at", "2025-08-01T20:00:00Z", "note", "the fox")).json().path("id").asText();
+        String second = api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 40)).json().path("id").asText();
+
+        var changed = api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("minutes", 80, "note", null));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("minutes").asInt()).isEqualTo(80);
+        assertThat(changed.json().path("note").isNull()).isTrue();
+        assertThat(changed.json().path("started_at").asText()).isEqualTo("2025-08-01T20:00:00Z");
+        assertThat(api.get("/api/playthroughs/" + id + "/sessions/" + first).json().path("minutes").asInt()).isEqualTo(80);
+        JsonNode detail = api.get("/api/playthroughs/" + id).json();
+        assertThat(detail.path("playtime_minutes").asInt()).isEqualTo(120);
+        assertThat(detail.path("session_count").asInt()).isEqualTo(2);
+
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("minutes", 0)), 422, "minutes");
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("minutes", null)), 422, "minutes");
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first,
+                body("started_at", "1900-01-01T00:00:00Z")), 422, "started_at");
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("started_at", null)), 422,
+                "started_at");
+
+        assertThat(api.delete("/api/playthroughs/" + id + "/sessions/" + second).status()).isEqualTo(204);
+        assertThat(api.get("/api/playthroughs/" + id + "/sessions/" + second).status()).isEqualTo(404);
+        assertThat(api.delete("/api/playthroughs/" + id + "/sessions/" + second).status()).isEqualTo(404);
+        detail = api.get("/api/playthroughs/" + id).json();
+        assertThat(detail.path("playtime_minutes").asInt()).isEqualTo(80);
+        assertThat(detail.path("session_count").asInt()).isEqualTo(1);
+        assertThat(detail.path("sessions")).hasSize(1);
+
+        assertThat(api.delete("/api/playthroughs/" + id + "/sessions/" + first).status()).isEqualTo(204);
+        detail = api.get("/api/playthroughs/" + id).json();
+        assertThat(detail.path("playtime_minutes").isNull()).as("no sessions and no playtime given").isTrue();
+        assertThat(detail.path("session_count").asInt()).isZero();
+    }
+
+    @Test
+    void aSessionOfAnotherPlaythroughIsNotFound() {
+        String mine = created("celeste", "started_at", "2025-02-01").path("id").asText();
+        String other = created("celeste", "started_at", "2025-03-01").path("id").asText();
+        String session = api.post("/api/playthroughs/" + mine + "/sessions", body("minutes", 30)).json().path("id").asText();
+        for (String path : List.of("/api/playthroughs/" + other + "/sessions/" + session,
+                "/api/playthroughs/" + mine + "/sessions/00000000-0000-0000-0000-000000000000",
+                "/api/playthroughs/" + mine + "/sessions/not-a-uuid",
+                "/api/playthroughs/not-a-uuid/sessions/" + session)) {
+            var patched = api.patch(path, body("minutes", 10));
+            assertThat(patched.status()).as(path).isEqualTo(404);
+            assertThat(patched.json().path("error").asText()).isEqualTo("Session not found");
+            assertThat(api.delete(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(api.get("/api/playthroughs/" + mine + "/sessions/" + session).json().path("minutes").asInt()).isEqualTo(30);
+        assertThat(api.get("/api/playthroughs/" + other).json().path("session_count").asInt()).isZero();
+    }
+
+    @Test
     void deleteRemovesThePlaythroughAndItsSessions() {
         String id = created("hades", "started_at", "2025-02-01").path("id").asText();
         api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 30));

@@ -30,6 +30,7 @@ final class JournalApi {
         ApiParam offset = ApiParam.query("offset", Integer.class, "Items to skip (default 0)");
         ApiParam gameSlug = ApiParam.path("slug", "The game's slug");
         ApiParam id = ApiParam.path("id", "The playthrough's id (a UUID)");
+        ApiParam session = ApiParam.path("session", "The session's id (a UUID)");
         return ApiOperation.tagged("Journal", List.of(
                 ApiOperation.get("/api/games/{slug}/playthroughs", "List a game's playthroughs",
                                 ApiResponse.pageOf(PlaythroughResponse.class))
@@ -73,7 +74,21 @@ final class JournalApi {
                         .withProblems(404, 422),
                 ApiOperation.get("/api/playthroughs/{id}/sessions/{session}", "Get a play session",
                                 ApiResponse.ok(PlaySessionResponse.class))
-                        .withParams(id, ApiParam.path("session", "The session's id (a UUID)"))
+                        .withParams(id, session)
+                        .withProblems(404),
+                ApiOperation.patch("/api/playthroughs/{id}/sessions/{session}", "Change a play session",
+                                ApiResponse.ok(PlaySessionResponse.class))
+                        .withDescription("Fields present are changed; an explicit null clears the `note` (not "
+                                + "`minutes` or `started_at`). `minutes` is 1 to 1440, `started_at` 1950 to 2200 (UTC). "
+                                + "The playthrough's session totals follow. A session of another playthrough is a 404.")
+                        .withParams(id, session)
+                        .withBody(UpdateSessionRequest.class)
+                        .withProblems(404, 422),
+                ApiOperation.delete("/api/playthroughs/{id}/sessions/{session}", "Delete a play session",
+                                ApiResponse.noContent())
+                        .withDescription("The playthrough's session totals follow. A session of another playthrough "
+                                + "is a 404.")
+                        .withParams(id, session)
                         .withProblems(404),
                 ApiOperation.get("/api/stats", "Stats over the whole journal", ApiResponse.ok(StatsResponse.class))
                         .withDescription("""

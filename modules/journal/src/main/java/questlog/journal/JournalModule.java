@@ -59,7 +59,11 @@ public final class JournalModule implements FeatureModule {
                     patch(playthroughController::update, Access.WRITE);
                     delete(playthroughController::delete, Access.WRITE);
                     post("sessions", playthroughController::addSession, Access.WRITE);
-                    get("sessions/{session}", playthroughController::getSession, Access.READ);
+                    path("sessions/{session}", () -> {
+                        get(playthroughController::getSession, Access.READ);
+                        patch(playthroughController::updateSession, Access.WRITE);
+                        delete(playthroughController::deleteSession, Access.WRITE);
+                    });
                 });
             });
             get("stats", statsController::get, Access.READ);

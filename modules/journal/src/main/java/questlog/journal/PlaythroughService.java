@@ -192,11 +192,75 @@ final class PlaythroughService {
             Instant startedAt = request.startedAt() == null ? now : request.startedAt();
             PlaySessionDao sessions = h.attach(PlaySessionDao.class);
             PlaySession session = sessions.insert(playthroughId, startedAt, minutes, note, now);
-            sessions.addToTotals(playthroughId, minutes, now);
-            Playthrough totals = h.attach(PlaythroughDao.class).find(playthroughId).orElseThrow();
-            events.append(h, EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.of(responses(h, List.of(totals)).getFirst()));
+            sessions.changeTotals(playthroughId, minutes, 1, now);
+            recordTotals(h, playthroughId);
             return Optional.of(PlaySessionResponse.from(session));
         });
+    }
+
+    /**
+     * Changes the fields of a session present in the body and its playthrough's totals; empty when
+     * there is no such playthrough, or the session is not one of its sessions.
+     */
+    Optional<PlaySessionResponse> updateSession(UUID playthroughId, UUID sessionId, Bodies.Read<UpdateSessionRequest> body) {
+        UpdateSessionRequest r = body.value();
+        FieldErrors errors = new FieldErrors();
+        if (body.has("minutes")) {
+            if (r.minutes() == null) {
+                errors.add("minutes", "cannot be cleared; send a whole number between 1 and 1440");
+            } else if (r.minutes() < 1 || r.minutes() > 1440) {
+                errors.add("minutes", "must be between 1 and 1440");
+            }
+        }
+        if (body.has("started_at") && r.startedAt() == null) {
+            errors.add("started_at", "cannot be cleared; send a time");
+        }
+        checkYear(errors, "started_at", r.startedAt());
+        String newNote = Texts.orNull(r.note());
+        errors.check(newNote == null || newNote.length() <= MAX_NOTES, "note", "must be at most " + MAX_NOTES + " characters");
+        return jdbi.inTransaction(h -> {
+            if (h.attach(PlaythroughDao.class).lock(playthroughId).isEmpty()) {
+                return Optional.empty();
+            }
+            PlaySessionDao sessions = h.attach(PlaySessionDao.class);
+            Optional<PlaySession> current = sessions.find(playthroughId, sessionId);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            errors.throwIfUnprocessable();
+            PlaySession before = current.get();
+            Instant now = clock.instant();
+            int minutes = body.has("minutes") ? r.minutes() : before.minutes();
+            PlaySession after = sessions.update(playthroughId, sessionId,
+                    body.has("started_at") ? r.startedAt() : before.startedAt(), minutes,
+                    body.has("note") ? newNote : before.note(), now);
+            sessions.changeTotals(playthroughId, minutes - before.minutes(), 0, now);
+            recordTotals(h, playthroughId);
+            return Optional.of(PlaySessionResponse.from(after));
+        });
+    }
+
+    /** Removes a session and takes it out of its playthrough's totals; false when there is no such session. */
+    boolean deleteSession(UUID playthroughId, UUID sessionId) {
+        return jdbi.inTransaction(h -> {
+            if (h.attach(PlaythroughDao.class).lock(playthroughId).isEmpty()) {
+                return false;
+            }
+            PlaySessionDao sessions = h.attach(PlaySessionDao.class);
+            Optional<PlaySession> removed = sessions.delete(playthroughId, sessionId);
+            if (removed.isEmpty()) {
+                return false;
+            }
+            sessions.changeTotals(playthroughId, -removed.get().minutes(), -1, clock.instant());
+            recordTotals(h, playthroughId);
+            return true;
+        });
+    }
+
+    /** A session changed the playthrough's playtime: {@code playthrough_updated} with the new figures. */
+    private void recordTotals(Handle h, UUID playthroughId) {
+        Playthrough totals = h.attach(PlaythroughDao.class).find(playthroughId).orElseThrow();
+        events.append(h, EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.of(responses(h, List.of(totals)).getFirst()));
     }
 
     /**
