@@ -133,6 +133,47 @@ class JournalListEventsTest {
     }
 
     @Test
+    void deletingAGameRecordsTheCascadesToItsListsAndPlaythroughs() {
+        new Catalog(app.deps().jdbi()).game("mother-3", "Mother 3", null);
+        assertThat(app.post("/api/lists", Map.of("name", "Ranked Cascade", "is_ranked", true)).status()).isEqualTo(201);
+        assertThat(app.post("/api/lists", Map.of("name", "Loose Cascade")).status()).isEqualTo(201);
+        assertThat(app.post("/api/lists", Map.of("name", "Secret Cascade", "is_public", false)).status()).isEqualTo(201);
+        for (String game : List.of("xenogears", "mother-3", "chrono-trigger")) {
+            assertThat(app.post("/api/lists/ranked-cascade/entries", Map.of("game", game)).status()).isEqualTo(201);
+        }
+        assertThat(app.post("/api/lists/loose-cascade/entries", Map.of("game", "mother-3")).status()).isEqualTo(201);
+        assertThat(app.post("/api/lists/secret-cascade/entries", Map.of("game", "mother-3")).status()).isEqualTo(201);
+        String run = app.post("/api/games/mother-3/playthroughs", Map.of("completed_at", "2026-01-05")).json()
+                .get("id").asText();
+        long before = lastEventId();
+
+        assertThat(app.delete("/api/games/mother-3").status()).isEqualTo(204);
+
+        List<JsonNode> events = eventsAfter(before);
+        // game_removed, then each module's cascade in module order: the journal's, then the lists'
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.GAME_REMOVED,
+                EventTypes.PLAYTHROUGH_UPDATED, EventTypes.LIST_UPDATED, EventTypes.LIST_UPDATED);
+        List<String> lists = new ArrayList<>();
+        for (JsonNode e : events.subList(2, 4)) {
+            lists.add(e.at("/payload/list").asText());
+            assertThat(e.at("/payload/verb").asText()).isEqualTo("removed");
+            assertThat(e.at("/payload/entries/0").asText()).isEqualTo("mother-3");
+        }
+        assertThat(lists).as("the private list's change is not on the public stream")
+                .containsExactlyInAnyOrder("ranked-cascade", "loose-cascade");
+        JsonNode removedRun = events.get(1).get("payload");
+        assertThat(removedRun.get("playthrough_id").asText()).isEqualTo(run);
+        assertThat(removedRun.get("deleted").asBoolean()).isTrue();
+        assertThat(removedRun.get("game").asText()).isEqualTo("mother-3");
+
+        JsonNode ranked = app.get("/api/lists/ranked-cascade").json();
+        assertThat(ranked.get("entries")).extracting(e -> e.get("work_slug").asText() + "@" + e.get("position").asInt())
+                .containsExactly("xenogears@1", "chrono-trigger@2");
+        var secretHistory = app.get("/api/lists/secret-cascade/activity?limit=1", "Authorization", "Bearer " + app.writeToken());
+        assertThat(secretHistory.json().get(0).get("verb").asText()).isEqualTo("removed");
+    }
+
+    @Test
     void refusedWritesRecordNoEvent() {
         var created = app.post("/api/games/xenogears/playthroughs", Map.of("status", "planned"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -18,6 +18,7 @@ import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
+import questlog.common.GameRemoval;
 import questlog.common.dataset.DatasetSection;
 
 /**
@@ -68,6 +69,12 @@ public final class JournalModule implements FeatureModule {
             });
             get("stats", statsController::get, Access.READ);
         };
+    }
+
+    /** A game leaving the library takes its playthroughs (and their sessions) with it, each recorded as removed. */
+    @Override
+    public List<GameRemoval> gameRemovals() {
+        return List.of(playthroughs::removeGame);
     }
 
     @Override

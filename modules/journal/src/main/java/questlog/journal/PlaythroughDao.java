@@ -50,6 +50,10 @@ public interface PlaythroughDao extends SqlObject {
             RETURNING""" + " " + COLUMNS)
     Playthrough update(@Bind("id") UUID id, @BindMethods("v") PlaythroughValues values, @Bind("now") Instant now);
 
+    /** Deletes a game's playthroughs (their sessions go by the foreign key); the rows as they were, by id. */
+    @SqlQuery("DELETE FROM playthrough AS p WHERE p.game_id = :gameId RETURNING " + COLUMNS)
+    List<Playthrough> deleteOfGame(@Bind("gameId") UUID gameId);
+
     @SqlUpdate("DELETE FROM playthrough WHERE id = :id")
     int delete(@Bind("id") UUID id);
 

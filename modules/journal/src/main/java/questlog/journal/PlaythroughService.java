@@ -21,6 +21,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
+import questlog.common.GameRemoval;
 
 /**
  * Playthrough use cases. Each runs in one transaction; rule violations throw a 422
@@ -145,6 +146,19 @@ final class PlaythroughService {
             events.append(h, EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.removed(before));
             return true;
         });
+    }
+
+    /**
+     * Deletes the playthroughs of a game leaving the library, in the library's delete transaction
+     * ({@link GameRemoval}); one {@code playthrough_updated} with {@code deleted} true each, by id,
+     * for the library to append last.
+     */
+    List<GameRemoval.Event> removeGame(Handle h, GameLookup.GameRef game) {
+        List<Playthrough> removed = new ArrayList<>(h.attach(PlaythroughDao.class).deleteOfGame(game.id()));
+        removed.sort(java.util.Comparator.comparing(Playthrough::id));
+        return responses(h, removed).stream()
+                .map(p -> new GameRemoval.Event(EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.removed(p)))
+                .toList();
     }
 
     /**
