@@ -95,12 +95,12 @@ class StatsRoutesTest {
                 [{'month': '2023-01', 'completed': 1}, {'month': '2023-02', 'completed': 1},
                  {'month': '2023-03', 'completed': 1}, {'month': '2023-05', 'completed': 1},
                  {'month': '2024-12', 'completed': 1}]"""));
-        // PC: 600 + 300 + 60 + 30; Switch: 120 + 45; PS5: 90; no platform: #5 and #6, no playtime
+        // PC: 600 + 300 + 60 + 30; Switch: 120 + 45; PS5: 90; no platform: #5 (#6 is planned: not played)
         assertThat(stats.path("hours_per_platform")).isEqualTo(json("""
                 [{'platform': 'PC', 'playthroughs': 4, 'playtime_minutes': 990, 'playtime_hours': 16.5},
                  {'platform': 'Switch', 'playthroughs': 2, 'playtime_minutes': 165, 'playtime_hours': 2.8},
                  {'platform': 'PS5', 'playthroughs': 1, 'playtime_minutes': 90, 'playtime_hours': 1.5},
-                 {'platform': null, 'playthroughs': 2, 'playtime_minutes': 0, 'playtime_hours': 0.0}]"""));
+                 {'platform': null, 'playthroughs': 1, 'playtime_minutes': 0, 'playtime_hours': 0.0}]"""));
         // rated: 9, 7, 8, 4, 2, 10 -> 40 / 6 = 6.67
         assertThat(stats.path("ratings")).isEqualTo(json("""
                 {'count': 6, 'average': 6.67, 'distribution': [
@@ -116,8 +116,8 @@ class StatsRoutesTest {
         assertThat(stats.path("top_franchises")).isEqualTo(json("""
                 [{'slug': 'final-fantasy', 'name': 'Final Fantasy', 'completed': 4, 'games': 2, 'playtime_minutes': 1110, 'playtime_hours': 18.5},
                  {'slug': 'zelda', 'name': 'Zelda', 'completed': 1, 'games': 1, 'playtime_minutes': 45, 'playtime_hours': 0.8}]"""));
-        // delta is planned and never completed; bravo is paused but was completed before
-        assertThat(stats.path("backlog")).isEqualTo(json("{'size': 1, 'planned': 1, 'paused': 1}"));
+        // delta is planned and never completed; bravo is paused but was completed before: not backlog
+        assertThat(stats.path("backlog")).isEqualTo(json("{'size': 1, 'planned': 1, 'paused': 0}"));
         // 2023-01, 2023-02, 2023-03 in a row; then 2023-05 and 2024-12 alone
         assertThat(stats.path("longest_streak")).isEqualTo(json("{'months': 3, 'first_month': '2023-01', 'last_month': '2023-03'}"));
         assertThat(stats.path("year_in_review").isNull()).isTrue();

@@ -96,7 +96,9 @@ final class JournalApi {
                                 distribution and mean, the top genres and franchises by completions, the backlog \
                                 (games with a planned or paused playthrough and no completed one), the longest run \
                                 of consecutive months with a completion, and with `year` a year in review. A \
-                                completion is a playthrough with status completed, dated by `completed_at`.""")
+                                completion is a playthrough with status completed, dated by `completed_at`. A \
+                                game is played when one of its playthroughs is not planned (`games_played`); \
+                                platforms count played playthroughs; ratings count every rated playthrough.""")
                         .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year"))));
     }
 }
