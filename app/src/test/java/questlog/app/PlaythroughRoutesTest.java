@@ -60,7 +60,8 @@ class PlaythroughRoutesTest {
         assertThat(p.path("game").path("name").asText()).isEqualTo("Ōkami");
         assertThat(p.path("edition").path("slug").asText()).isEqualTo("okami-hd");
         assertThat(p.path("edition").path("name").asText()).isEqualTo("Ōkami HD");
-        assertThat(p.path("platform").asText()).isEqualTo("PS3");
+        assertThat(p.path("platform").asText()).isEqualTo("PlayStation 3");
+        assertThat(p.path("platform_key").asText()).isEqualTo("ps3");
         assertThat(p.path("status").asText()).isEqualTo("completed");
         assertThat(p.path("started_at").asText()).isEqualTo("2025-03-01");
         assertThat(p.path("completed_at").asText()).isEqualTo("2025-04-02");
@@ -76,9 +77,38 @@ class PlaythroughRoutesTest {
         assertThat(p.path("created_at").asText()).matches("2026-01-01T00:\\d\\d:\\d\\dZ");
         List<String> names = new ArrayList<>();
         p.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("id", "game", "edition", "platform", "status", "started_at", "completed_at",
+        assertThat(names).containsExactly("id", "game", "edition", "platform", "platform_key", "status", "started_at", "completed_at",
                 "playtime_minutes", "playtime_hours", "rating", "completion", "notes", "source", "source_ref",
                 "session_count", "created_at", "updated_at");
+    }
+
+    @Test
+    void everySpellingOfAPlatformIsOneKeyWithADisplayName() {
+        for (String spelling : List.of("PS4", "ps4", "PlayStation 4", " playstation  4 ", "PS-4")) {
+            JsonNode p = created("tunic", "platform", spelling);
+            assertThat(p.path("platform").asText()).as(spelling).isEqualTo("PlayStation 4");
+            assertThat(p.path("platform_key").asText()).as(spelling).isEqualTo("ps4");
+        }
+        // an unknown platform is kept, named as first written (spaces collapsed), under a key of its own
+        JsonNode jaguar = created("tunic", "platform", "Atari  Jaguar");
+        assertThat(jaguar.path("platform").asText()).isEqualTo("Atari Jaguar");
+        assertThat(jaguar.path("platform_key").asText()).isEqualTo("atari-jaguar");
+        JsonNode again = created("tunic", "platform", "ATARI JAGUAR");
+        assertThat(again.path("platform").asText()).isEqualTo("Atari Jaguar");
+        assertThat(again.path("platform_key").asText()).isEqualTo("atari-jaguar");
+        // a PATCH of another field keeps the platform; a PATCH of the platform takes any spelling
+        String id = jaguar.path("id").asText();
+        assertThat(api.patch("/api/playthroughs/" + id, body("rating", 5)).json().path("platform_key").asText())
+                .isEqualTo("atari-jaguar");
+        assertThat(api.patch("/api/playthroughs/" + id, body("platform", "switch")).json().path("platform").asText())
+                .isEqualTo("Nintendo Switch");
+        assertThat(api.patch("/api/playthroughs/" + id, body("platform", null)).json().path("platform").isNull()).isTrue();
+        // the filter takes any spelling too
+        assertThat(api.get("/api/games/tunic/playthroughs?platform=PlayStation%204").json().path("total").asInt())
+                .isEqualTo(5);
+        assertThat(api.get("/api/games/tunic/playthroughs?platform=atari-jaguar").json().path("total").asInt())
+                .isEqualTo(1);
+        assertProblem(api.post("/api/games/tunic/playthroughs", body("platform", "x".repeat(101))), 422, "platform");
     }
 
     @Test

@@ -93,7 +93,7 @@ class StatsDefinitionsTest {
         stats().path("hours_per_platform").forEach(p -> shown.add(p.path("platform").asText() + ":"
                 + p.path("playthroughs").asInt() + ":" + p.path("playtime_minutes").asInt()));
         // the planned Switch run is not play; the paused run without a platform is (null)
-        assertThat(shown).containsExactly("PC:3:690", "PS5:1:300", "null:1:0");
+        assertThat(shown).containsExactly("PC:3:690", "PlayStation 5:1:300", "null:1:0");
     }
 
     @Test

@@ -17,11 +17,14 @@ final class JournalApi {
             Rules, each a 422 naming the field: `completed_at` not before `started_at`; `rating` 1 to 10; \
             status `completed` needs `completed_at`; `edition` must be an edition (slug) of the same game. \
             Playtime is given as `playtime_minutes` or `playtime_hours` (decimals allowed), not both. \
-            Empty texts are stored as null.""";
+            Empty texts are stored as null. `platform` takes any spelling of a platform and is stored as its one \
+            key: the answer shows the display name in `platform` and the key in `platform_key` ("PS4" and \
+            "ps4" are both `ps4`, "PlayStation 4"); an unknown platform is kept under a key made of its words.""";
 
     static List<ApiOperation> operations() {
         ApiParam status = ApiParam.query("status", PlaythroughStatus.class, "Only playthroughs with this status");
-        ApiParam platform = ApiParam.query("platform", String.class, "Only this platform (any case)");
+        ApiParam platform = ApiParam.query("platform", String.class,
+                "Only this platform, by key or any spelling of its name (`ps4`, `PS4`, `PlayStation 4`)");
         ApiParam year = ApiParam.query("year", Integer.class,
                 "Only playthroughs completed in this year, or, while not completed, started in it");
         ApiParam sort = ApiParam.query("sort", String.class, "Order: " + String.join(", ", PlaythroughQuery.Sort.params())

@@ -302,9 +302,16 @@ final class PlaythroughService {
             }
         }
 
-        String platform = body.has("platform") ? Texts.orNull(r.platform()) : creating ? null : base.platform();
-        errors.check(platform == null || platform.length() <= MAX_PLATFORM, "platform",
-                "must be at most " + MAX_PLATFORM + " characters");
+        String platform = creating ? null : base.platform();
+        if (body.has("platform")) {
+            // Any spelling of a platform is stored as its one key ("PS4", "ps4", "PlayStation 4": ps4).
+            String name = Texts.orNull(r.platform());
+            if (name != null && name.length() > MAX_PLATFORM) {
+                errors.add("platform", "must be at most " + MAX_PLATFORM + " characters");
+                name = null;
+            }
+            platform = name == null ? null : h.attach(PlatformDao.class).keyFor(name);
+        }
 
         LocalDate startedAt = body.has("started_at") ? r.startedAt() : creating ? null : base.startedAt();
         LocalDate completedAt = body.has("completed_at") ? r.completedAt() : creating ? null : base.completedAt();

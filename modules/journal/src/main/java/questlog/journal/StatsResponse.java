@@ -40,7 +40,9 @@ public record StatsResponse(Integer year, Totals totals, List<YearCount> complet
 
     public record MonthCount(String month, long completed) {}
 
-    public record PlatformTime(String platform, long playthroughs, long playtimeMinutes, BigDecimal playtimeHours) {}
+    /** A platform by its display name and key ({@code null} both for playthroughs without one). */
+    public record PlatformTime(String platform, String platformKey, long playthroughs, long playtimeMinutes,
+                               BigDecimal playtimeHours) {}
 
     /** Ratings of playthroughs: how many are rated, their mean (null when none), a count per value 1 to 10. */
     public record Ratings(long count, BigDecimal average, List<RatingCount> distribution) {}
@@ -63,7 +65,7 @@ public record StatsResponse(Integer year, Totals totals, List<YearCount> complet
 
     /** One completion, for the highlights of a year. */
     public record Highlight(String gameSlug, String gameName, LocalDate completedAt, Integer rating, String platform,
-                     Integer playtimeMinutes, BigDecimal playtimeHours) {}
+                     String platformKey, Integer playtimeMinutes, BigDecimal playtimeHours) {}
 
     /**
      * One year: completions dated in it, playthroughs started in it, and the playtime and ratings

@@ -2,7 +2,7 @@
 -- first (totals, backlog, genres, franchises), then one grouping-sets pass for the per-row groups
 -- (completion months, platforms, ratings). Each column is a JSON value in the response's shape.
 -- The definitions (README "Stats"): a game is played when one of its playthroughs is not planned;
--- platforms count played playthroughs only; ratings count every rated playthrough; the backlog
+-- platforms (grouped by key, shown with their display name) count played playthroughs only; ratings count every rated playthrough; the backlog
 -- is the games with a planned or paused playthrough and no completed one.
 WITH per_game AS (
     SELECT game_id,
@@ -72,10 +72,11 @@ SELECT
      FROM (SELECT CAST(substr(month, 1, 4) AS integer) AS year, sum(n) AS n FROM months GROUP BY 1) y) AS per_year,
     (SELECT COALESCE(json_agg(json_build_object('month', month, 'completed', n) ORDER BY month), '[]')
      FROM months) AS per_month,
-    (SELECT COALESCE(json_agg(json_build_object('platform', platform, 'playthroughs', n, 'playtime_minutes', minutes,
-                                                'playtime_hours', round(minutes / 60.0, 1))
-                              ORDER BY minutes DESC, n DESC, platform NULLS LAST), '[]')
-     FROM grouped WHERE by_platform = 0 AND played) AS platforms,
+    (SELECT COALESCE(json_agg(json_build_object('platform', pf.name, 'platform_key', g.platform, 'playthroughs', g.n,
+                                                'playtime_minutes', g.minutes, 'playtime_hours', round(g.minutes / 60.0, 1))
+                              ORDER BY g.minutes DESC, g.n DESC, g.platform NULLS LAST), '[]')
+     FROM grouped g LEFT JOIN platform pf ON pf.key = g.platform
+     WHERE g.by_platform = 0 AND g.played) AS platforms,
     (SELECT json_agg(json_build_object('rating', r.rating, 'count', COALESCE(g.n, 0)) ORDER BY r.rating)
      FROM generate_series(1, 10) AS r(rating)
      LEFT JOIN grouped g ON g.by_rating = 0 AND g.rating = r.rating) AS rating_distribution,
