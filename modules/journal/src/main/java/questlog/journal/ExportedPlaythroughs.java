@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -164,11 +165,12 @@ final class ExportedPlaythroughs {
         if (problems.count(section) > 0) {
             return DatasetCounts.none(rows.size());
         }
+        Map<String, String> platformKeys = platformKeys(h, rows);
         int created = 0;
         int updated = 0;
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            for (boolean wasCreated : upsert(h, chunk, games, editions)) {
+            for (boolean wasCreated : upsert(h, chunk, games, editions, platformKeys)) {
                 if (wasCreated) {
                     created++;
                 } else {
@@ -199,9 +201,30 @@ final class ExportedPlaythroughs {
         return owners;
     }
 
+    /**
+     * The platform key of each row's platform: a key the library has (a known platform, or one the
+     * {@code platforms} section just restored) is kept as written; any other name is normalised as
+     * the API does, registering a platform not seen before ({@link PlatformDao}).
+     */
+    private static Map<String, String> platformKeys(Handle h, List<Row> rows) {
+        Set<String> written = new HashSet<>();
+        rows.stream().map(Row::platform).filter(Objects::nonNull).forEach(written::add);
+        Map<String, String> keys = new HashMap<>();
+        if (written.isEmpty()) {
+            return keys;
+        }
+        h.createQuery("SELECT key FROM platform WHERE key = ANY(:keys)")
+                .bindArray("keys", String.class, written).mapTo(String.class)
+                .forEach(key -> keys.put(key, key));
+        Set<String> names = new HashSet<>(written);
+        names.removeAll(keys.keySet());
+        keys.putAll(h.attach(PlatformDao.class).keysFor(names));
+        return keys;
+    }
+
     /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */
     private static List<Boolean> upsert(Handle h, List<Row> rows, Map<String, GameLookup.GameRef> games,
-                                        Map<String, GameLookup.EditionRef> editions) {
+                                        Map<String, GameLookup.EditionRef> editions, Map<String, String> platformKeys) {
         return h.createQuery("""
                         INSERT INTO playthrough AS p (id, game_id, edition_id, platform, status, started_at, completed_at,
                                                       playtime_minutes, rating, completion, notes, source, source_ref,
@@ -231,7 +254,7 @@ final class ExportedPlaythroughs {
                 .bindArray("ids", UUID.class, column(rows, Row::id))
                 .bindArray("games", UUID.class, column(rows, r -> games.get(r.game()).id()))
                 .bindArray("editions", UUID.class, column(rows, r -> r.edition() == null ? null : editions.get(r.edition()).id()))
-                .bindArray("platforms", String.class, column(rows, Row::platform))
+                .bindArray("platforms", String.class, column(rows, r -> r.platform() == null ? null : platformKeys.get(r.platform())))
                 .bindArray("statuses", String.class, column(rows, Row::status))
                 .bindArray("starts", String.class, column(rows, r -> text(r.startedAt())))
                 .bindArray("ends", String.class, column(rows, r -> text(r.completedAt())))

@@ -79,7 +79,7 @@ public final class JournalModule implements FeatureModule {
 
     @Override
     public List<DatasetSection> datasetSections() {
-        return List.of(dataset, new PlaySessionsDataset());
+        return List.of(new PlatformsDataset(), dataset, new PlaySessionsDataset());
     }
 
     /** The journal's routes for the OpenAPI document. */
