@@ -23,6 +23,7 @@ import questlog.library.LibraryModule;
 import questlog.library.igdb.IgdbClient;
 import questlog.lists.ListsModule;
 import questlog.mcp.McpModule;
+import questlog.overlay.OverlayModule;
 import questlog.profiles.ProfilesModule;
 import questlog.realtime.RealtimeModule;
 import questlog.common.Json;
@@ -103,6 +104,7 @@ public final class AppDeps implements AutoCloseable {
                     add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
                     add(built, new ProfilesModule(jdbi, library.games())),
                     add(built, new McpModule(json, OpenApi.build().getProperty("version"))),
+                    add(built, new OverlayModule()),
                     realtime,
                     jobs);
             List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();
