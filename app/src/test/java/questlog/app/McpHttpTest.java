@@ -102,6 +102,18 @@ class McpHttpTest {
     }
 
     @Test
+    void oneCallNeedsNoSessionAsTheReadmeShowsWithCurl() {
+        var response = app.send("POST", "/mcp", """
+                {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"whats_next","arguments":{"limit":1}}}""",
+                "Content-Type", "application/json", "Accept", "application/json, text/event-stream");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Mcp-Session-Id")).isNull();
+        assertThat(response.json().path("id").asInt()).isEqualTo(7);
+        assertThat(response.json().at("/result/structuredContent/suggestions/0/slug").asText()).isEqualTo("final-fantasy-ix");
+        assertThat(app.get("/mcp").status()).as("no server-sent stream").isEqualTo(405);
+    }
+
+    @Test
     void aBodyThatIsNotJsonRpcIsRefusedWithoutAnything() {
         var response = app.send("POST", "/mcp", "{not json", "Content-Type", "application/json",
                 "Accept", "application/json, text/event-stream");
