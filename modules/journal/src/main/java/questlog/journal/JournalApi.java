@@ -16,7 +16,8 @@ final class JournalApi {
     private static final String RULES = """
             Rules, each a 422 naming the field: `completed_at` not before `started_at`; `rating` 1 to 10; \
             status `completed` needs `completed_at`; `edition` must be an edition (slug) of the same game. \
-            Playtime is given as `playtime_minutes` or `playtime_hours` (decimals allowed), not both. \
+            Playtime is given as `playtime_minutes` or `playtime_hours` (decimals allowed, coming to a whole \
+            number of minutes), not both. \
             Empty texts are stored as null. `platform` takes any spelling of a platform and is stored as its one \
             key: the answer shows the display name in `platform` and the key in `platform_key` ("PS4" and \
             "ps4" are both `ps4`, "PlayStation 4"); an unknown platform is kept under a key made of its words.""";
