@@ -103,6 +103,13 @@ final class JournalApi {
                                 completion is a playthrough with status completed, dated by `completed_at`. A \
                                 game is played when one of its playthroughs is not planned (`games_played`); \
                                 platforms count played playthroughs; ratings count every rated playthrough.""")
-                        .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year"))));
+                        .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year")),
+                ApiOperation.get("/api/platforms", "List platforms", ApiResponse.pageOf(PlatformResponse.class))
+                        .withDescription("""
+                                Every platform by name: the known ones and those registered by a playthrough that \
+                                named them, each with its canonical `key` (what `platform_key` and the `platform` \
+                                filter use) and display `name`. A playthrough's `platform` may be sent in any \
+                                spelling; it is stored as the key.""")
+                        .withParams(limit, offset)));
     }
 }
