@@ -31,12 +31,14 @@ public final class JournalModule implements FeatureModule {
     private final PlaythroughService playthroughs;
     private final PlaythroughController playthroughController;
     private final StatsController statsController;
+    private final PlatformController platformController;
     private final JournalDataset dataset;
 
     public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup catalog, EventLog events) {
         this.playthroughs = new PlaythroughService(jdbi, clock, catalog, events);
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi, json));
+        this.platformController = new PlatformController(jdbi);
         this.dataset = new JournalDataset(catalog);
     }
 
@@ -68,6 +70,7 @@ public final class JournalModule implements FeatureModule {
                 });
             });
             get("stats", statsController::get, Access.READ);
+            get("platforms", platformController::list, Access.READ);
         };
     }
 

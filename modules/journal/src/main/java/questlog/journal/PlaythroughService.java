@@ -341,6 +341,11 @@ final class PlaythroughService {
                 playtime = null;
             } else if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(MAX_PLAYTIME_MINUTES / 60)) > 0) {
                 errors.add("playtime_hours", "must be between 0 and " + MAX_PLAYTIME_MINUTES / 60);
+            } else if (!Playtime.isWholeMinutes(hours)) {
+                // Playtime is kept in minutes: hours that are not a whole number of them would be stored rounded.
+                errors.add("playtime_hours", "must come to a whole number of minutes (" + hours.toPlainString()
+                        + " h is " + hours.multiply(BigDecimal.valueOf(60)).stripTrailingZeros().toPlainString()
+                        + " minutes); send playtime_minutes instead");
             } else {
                 playtime = (int) Playtime.minutes(hours);
             }
