@@ -49,6 +49,17 @@ class ProfilesRoutesTest {
     }
 
     static JsonNode awaitJob(String url) throws InterruptedException {
+        return awaitJob(app, url);
+    }
+
+    /** Waits for the profile's sync job (the one queued or running, else the latest) to end. */
+    static JsonNode awaitJobOf(TestApp app, String profileUrl) throws InterruptedException {
+        var sync = app.post(profileUrl + "/sync", Map.of());
+        assertThat(sync.status()).as(sync.body()).isEqualTo(202);
+        return awaitJob(app, sync.json().get("url").asText());
+    }
+
+    static JsonNode awaitJob(TestApp app, String url) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             JsonNode job = app.get(url).json();
@@ -128,6 +139,7 @@ class ProfilesRoutesTest {
         steam.enqueueFault(FakeSteam.Fault.tooManyRequests(-1));
         var throttled = api.post("/api/profiles/steam", Map.of("handle", GABE));
         assertProblem(throttled, 429, "429");
+        assertThat(throttled.json().get("reason").asText()).isEqualTo("rate_limited");
         assertThat(throttled.header("Retry-After")).isEqualTo("60");
         steam.enqueueFault(FakeSteam.Fault.tooManyRequests(7));
         assertThat(api.post("/api/profiles/steam", Map.of("handle", GABE)).header("Retry-After")).isEqualTo("7");

@@ -197,7 +197,7 @@ public final class SteamPlugin implements ProfilePlugin<SteamSnapshot>, AutoClos
     }
 
     /** A game's part of the account: its playtime and its achievements, as the "games" and "achievements" views show them. */
-    public record GamePart(long appId, String name, int playtimeMinutes, int playtime2WeeksMinutes,
+    public record GamePart(long appId, String name, int playtimeMinutes, int playtimeTwoWeeksMinutes,
                            java.time.Instant lastPlayed, Integer achievementsTotal,
                            List<SteamSnapshot.Unlocked> achievementsUnlocked) {}
 
