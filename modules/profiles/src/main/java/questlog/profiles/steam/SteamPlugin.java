@@ -181,6 +181,12 @@ public final class SteamPlugin implements ProfilePlugin<SteamSnapshot>, AutoClos
                 List.of(), s.achievements());
     }
 
+    /** Only with an API key. */
+    @Override
+    public boolean canSync() {
+        return client.isPresent();
+    }
+
     @Override
     public Duration refreshInterval() {
         return Duration.ofHours(6);
