@@ -20,7 +20,10 @@ import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.GameLookup;
 import questlog.common.StoreGames;
+import questlog.common.Slugs;
 import questlog.library.catalog.CreateGameRequest;
+import questlog.library.catalog.EditionDao;
+import questlog.library.catalog.SlugAllocator;
 import questlog.library.catalog.Game;
 import questlog.library.catalog.GameDao;
 import questlog.library.catalog.GameEvent;
@@ -134,9 +137,10 @@ public final class StoreGameLinker implements StoreGames {
                     .forEach(e -> byName.put(e.getKey(), e.getValue()));
         }
 
-        // 4. A new game, as POST /api/games makes it, with IGDB's metadata when IGDB knows the store id.
+        // 4. A new game, as POST /api/games makes it (with its original edition), with IGDB's
+        // metadata when IGDB knows the store id; new games are inserted together below.
         Map<UUID, IgdbGame> fill = new LinkedHashMap<>();
-        List<UUID> created = new ArrayList<>();
+        List<NewGame> created = new ArrayList<>();
         for (StoreGame g : batch) {
             if (settled.containsKey(g.storeId())) {
                 continue;
@@ -152,11 +156,9 @@ public final class StoreGameLinker implements StoreGames {
                 game = byName.get(storeName(g));
             }
             if (game == null) {
-                game = games.insertWithoutEvent(h, new CreateGameRequest(name(g, match), null, null, null, List.of(),
-                        null, null, null, null, List.of(), match == null ? null : match.id(), null, null, List.of(),
-                        List.of()), now);
+                game = UUID.randomUUID();
                 found = How.CREATED;
-                created.add(game);
+                created.add(new NewGame(game, name(g, match), match == null ? null : match.id()));
                 if (match != null) {
                     fill.put(game, match);
                     byIgdbId.put(match.id(), game);
@@ -165,6 +167,13 @@ public final class StoreGameLinker implements StoreGames {
             }
             settled.put(g.storeId(), game);
             how.put(g.storeId(), found);
+        }
+        Map<UUID, UUID> replaced = insertGames(h, created, now);
+        if (!replaced.isEmpty()) {
+            settled.replaceAll((storeId, id) -> replaced.getOrDefault(id, id));
+            Map<UUID, IgdbGame> moved = new LinkedHashMap<>();
+            fill.forEach((id, match) -> moved.put(replaced.getOrDefault(id, id), match));
+            fill = moved;
         }
         metadata.applyAll(h, fill, IgdbMetadata.Mode.FILL, now);
 
@@ -197,9 +206,10 @@ public final class StoreGameLinker implements StoreGames {
             result.put(g.storeId(), new Found(g.storeId(), new GameLookup.GameRef(game.id(), game.slug(), game.name()),
                     how.get(g.storeId())));
         }
-        List<GameEvent> added = created.stream().map(rows::get)
+        List<GameEvent> added = created.stream().map(n -> rows.get(replaced.getOrDefault(n.id(), n.id())))
                 .map(game -> GameEvent.updated(game, null, game.slug())).toList();
-        Set<UUID> createdIds = new HashSet<>(created);
+        Set<UUID> createdIds = new HashSet<>();
+        created.forEach(n -> createdIds.add(replaced.getOrDefault(n.id(), n.id())));
         List<GameEvent> updated = linked.stream().distinct().filter(id -> !createdIds.contains(id)).map(rows::get)
                 .sorted(Comparator.comparing(Game::slug))
                 .map(game -> GameEvent.updated(game, List.of("external_ids"), game.slug())).toList();
@@ -207,6 +217,83 @@ public final class StoreGameLinker implements StoreGames {
             events.appendAll(tx, EventTypes.GAME_ADDED, added);
             events.appendAll(tx, EventTypes.GAME_UPDATED, updated);
         });
+    }
+
+    private record NewGame(UUID id, String name, Long igdbId) {}
+
+    /**
+     * Inserts the new games and their original editions in two statements, under the first free
+     * slugs (as {@link questlog.library.catalog.SlugAllocator} would pick them, the batch's own
+     * included). A game whose slug another writer took meanwhile is made one by one instead, as
+     * POST /api/games makes it; its new id is returned, keyed by the planned one.
+     */
+    private Map<UUID, UUID> insertGames(Handle h, List<NewGame> games, Instant now) {
+        if (games.isEmpty()) {
+            return Map.of();
+        }
+        List<String> bases = games.stream().map(g -> Slugs.slugify(g.name(), "game")).toList();
+        Set<String> gameSlugs = taken(h, "game", bases);
+        Set<String> editionSlugs = taken(h, "edition", bases);
+        PreparedBatch gameRows = h.prepareBatch("""
+                INSERT INTO game (id, name, slug, igdb_id, created_at, updated_at)
+                VALUES (:id, :name, :slug, :igdb, :now, :now) ON CONFLICT (slug) DO NOTHING""");
+        List<String> editionSlugOf = new ArrayList<>();
+        for (int i = 0; i < games.size(); i++) {
+            NewGame g = games.get(i);
+            String slug = free(bases.get(i), gameSlugs);
+            editionSlugOf.add(free(slug, editionSlugs));
+            gameRows.bind("id", g.id()).bind("name", g.name()).bind("slug", slug).bind("igdb", g.igdbId())
+                    .bind("now", now).add();
+        }
+        int[] inserted = gameRows.execute();
+        Map<UUID, UUID> replaced = new HashMap<>();
+        PreparedBatch editionRows = h.prepareBatch("""
+                INSERT INTO edition (game_id, name, slug, edition_type, created_at, updated_at)
+                VALUES (:game, :name, :slug, 'original', :now, :now) ON CONFLICT (slug) DO NOTHING""");
+        List<NewGame> withEdition = new ArrayList<>();
+        for (int i = 0; i < games.size(); i++) {
+            NewGame g = games.get(i);
+            if (inserted[i] == 0) {
+                replaced.put(g.id(), this.games.insertWithoutEvent(h, new CreateGameRequest(g.name(), null, null, null,
+                        List.of(), null, null, null, null, List.of(), g.igdbId(), null, null, List.of(), List.of()), now));
+                continue;
+            }
+            withEdition.add(g);
+            editionRows.bind("game", g.id()).bind("name", g.name()).bind("slug", editionSlugOf.get(i))
+                    .bind("now", now).add();
+        }
+        if (!withEdition.isEmpty()) {
+            int[] editions = editionRows.execute();
+            var dao = h.attach(EditionDao.class);
+            for (int i = 0; i < withEdition.size(); i++) {
+                if (editions[i] == 0) {
+                    NewGame g = withEdition.get(i);
+                    SlugAllocator.insert(Slugs.slugify(g.name(), "edition"), dao::slugsLike, slug -> dao.insert(g.id(),
+                            g.name(), slug, "original", new String[0], null, null, null, null, null, now));
+                }
+            }
+        }
+        return replaced;
+    }
+
+    /** Slugs of {@code table} that are one of {@code bases} or one of them with a suffix. */
+    private static Set<String> taken(Handle h, String table, List<String> bases) {
+        List<String> distinct = bases.stream().distinct().toList();
+        return new HashSet<>(h.createQuery("SELECT slug FROM " + table
+                        + " WHERE slug = ANY(:bases) OR slug LIKE ANY(:patterns)")
+                .bindArray("bases", String.class, distinct)
+                .bindArray("patterns", String.class, distinct.stream().map(b -> b + "-%").toList())
+                .mapTo(String.class).list());
+    }
+
+    /** The first of {@code base}, {@code base-2}, {@code base-3}... not in {@code taken}, which it joins. */
+    private static String free(String base, Set<String> taken) {
+        String candidate = base;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = Slugs.withSuffix(base, n);
+        }
+        taken.add(candidate);
+        return candidate;
     }
 
     /** IGDB's name when IGDB knows the game (the catalog's canonical one), else the store's. */
