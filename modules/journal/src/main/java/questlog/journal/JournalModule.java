@@ -19,6 +19,7 @@ import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
 import questlog.common.GameRemoval;
+import questlog.common.SourcedPlaytime;
 import questlog.common.dataset.DatasetSection;
 
 /**
@@ -29,6 +30,7 @@ import questlog.common.dataset.DatasetSection;
  */
 public final class JournalModule implements FeatureModule {
     private final PlaythroughService playthroughs;
+    private final SourcedPlaytimeRecorder sourcedPlaytime;
     private final PlaythroughController playthroughController;
     private final StatsController statsController;
     private final PlatformController platformController;
@@ -36,6 +38,7 @@ public final class JournalModule implements FeatureModule {
 
     public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup catalog, EventLog events) {
         this.playthroughs = new PlaythroughService(jdbi, clock, catalog, events);
+        this.sourcedPlaytime = new SourcedPlaytimeRecorder(playthroughs, clock, events);
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi, json));
         this.platformController = new PlatformController(jdbi);
@@ -45,6 +48,11 @@ public final class JournalModule implements FeatureModule {
     @Override
     public String name() {
         return "journal";
+    }
+
+    /** Upstream playtime (a Steam library sync's) on upstream-sourced playthroughs, for other modules. */
+    public SourcedPlaytime sourcedPlaytime() {
+        return sourcedPlaytime;
     }
 
     /** The journal's routes, mounted by app inside {@code path("api")}. */
