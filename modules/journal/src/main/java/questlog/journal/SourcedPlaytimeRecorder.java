@@ -32,10 +32,12 @@ final class SourcedPlaytimeRecorder implements SourcedPlaytime {
     }
 
     @Override
-    public Recorded record(Handle tx, String source, String platform, List<Play> plays) {
+    public Recorded record(Handle tx, String source, String platformName, List<Play> plays) {
         if (plays.isEmpty()) {
             return new Recorded(Map.of(), PendingEvents.NONE);
         }
+        // Stored by its key, as every write path stores platforms ("PC" is pc)
+        String platform = platformName == null ? null : tx.attach(PlatformDao.class).keyFor(platformName);
         PlaythroughSource from = PlaythroughSource.of(source);
         Instant now = clock.instant();
         PlaythroughDao dao = tx.attach(PlaythroughDao.class);
