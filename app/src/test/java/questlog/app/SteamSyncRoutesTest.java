@@ -226,6 +226,26 @@ class SteamSyncRoutesTest {
         assertThat(events("questlog:game_added")).isZero();
     }
 
+    @Test
+    void aSyncCanBeCancelledAndStopsBeforeItsNextStep() throws InterruptedException {
+        igdb.setLatency(Duration.ofSeconds(2)); // the IGDB lookup before the first step takes a while
+        try {
+            var accepted = api.post("/api/sync/steam", Map.of("steam_id", GABE));
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            String url = accepted.json().path("url").asText();
+            assertThat(api.post(url + "/cancel", null).status()).isEqualTo(202);
+
+            JsonNode job = waitForEnd(url);
+
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("cancelled");
+            assertThat(count("SELECT count(*) FROM game")).isZero();
+            assertThat(count("SELECT count(*) FROM playthrough")).isZero();
+            assertThat(events("questlog:sync_failed")).isEqualTo(1);
+        } finally {
+            igdb.setLatency(Duration.ZERO);
+        }
+    }
+
     static JsonNode sync(String account) throws InterruptedException {
         var accepted = api.post("/api/sync/steam", Map.of("steam_id", account));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);

@@ -55,6 +55,21 @@ public interface PlaythroughDao extends SqlObject {
     @SqlQuery("DELETE FROM playthrough AS p WHERE p.game_id = :gameId RETURNING " + COLUMNS)
     List<Playthrough> deleteOfGame(@Bind("gameId") UUID gameId);
 
+    /**
+     * New upstream-sourced playthroughs in one statement, row {@code i} from the {@code i}-th of each
+     * array; no edition, dates, rating or notes.
+     */
+    @SqlQuery("""
+            INSERT INTO playthrough AS p (game_id, platform, status, playtime_minutes, source, source_ref,
+                                          created_at, updated_at)
+            SELECT t.game_id, :platform, t.status, t.minutes, :source, t.ref, :now, :now
+            FROM unnest(:gameIds, :statuses, :minutes, :refs) AS t(game_id, status, minutes, ref)
+            RETURNING""" + " " + COLUMNS)
+    List<Playthrough> insertSourced(@Bind("gameIds") UUID[] gameIds, @Bind("statuses") String[] statuses,
+                                    @Bind("minutes") Integer[] minutes, @Bind("refs") String[] sourceRefs,
+                                    @Bind("platform") String platform, @Bind("source") String source,
+                                    @Bind("now") Instant now);
+
     /** The playthroughs recording these upstream records, locked for an update. */
     @SqlQuery("SELECT " + COLUMNS + " FROM playthrough p WHERE p.source = :source AND p.source_ref = ANY(:refs) FOR UPDATE")
     List<Playthrough> lockBySourceRefs(@Bind("source") String source, @Bind("refs") String[] sourceRefs);

@@ -3,10 +3,12 @@ package questlog.journal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -45,16 +47,15 @@ final class SourcedPlaytimeRecorder implements SourcedPlaytime {
                         plays.stream().map(Play::sourceRef).toArray(String[]::new)).stream()
                 .collect(Collectors.toMap(Playthrough::sourceRef, Function.identity()));
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        List<Playthrough> changed = new ArrayList<>();
-        List<PlaythroughStatus> before = new ArrayList<>();
+        Map<String, Playthrough> changed = new LinkedHashMap<>();
+        Map<String, PlaythroughStatus> before = new HashMap<>();
+        List<Play> fresh = new ArrayList<>();
         for (Play play : plays) {
             Playthrough current = existing.get(play.sourceRef());
             if (current == null) {
-                PlaythroughValues values = new PlaythroughValues(null, platform, firstStatus(play), null, null,
-                        play.minutes(), null, null, null, from, play.sourceRef());
-                changed.add(dao.insert(null, play.gameId(), values, now));
-                before.add(null);
+                fresh.add(play);
                 outcomes.put(play.sourceRef(), Outcome.CREATED);
+                changed.put(play.sourceRef(), null); // keeps the plays' order for the events
                 continue;
             }
             PlaythroughValues values = current.values();
@@ -64,19 +65,26 @@ final class SourcedPlaytimeRecorder implements SourcedPlaytime {
                 outcomes.put(play.sourceRef(), Outcome.UNCHANGED);
                 continue;
             }
-            changed.add(dao.update(current.id(), new PlaythroughValues(values.editionId(), values.platform(), status,
-                    values.startedAt(), values.completedAt(), play.minutes(), values.rating(), values.completion(),
-                    values.notes(), values.source(), values.sourceRef()), now));
-            before.add(values.status());
+            changed.put(play.sourceRef(), dao.update(current.id(), new PlaythroughValues(values.editionId(),
+                    values.platform(), status, values.startedAt(), values.completedAt(), play.minutes(),
+                    values.rating(), values.completion(), values.notes(), values.source(), values.sourceRef()), now));
+            before.put(play.sourceRef(), values.status());
             outcomes.put(play.sourceRef(), Outcome.UPDATED);
         }
+        if (!fresh.isEmpty()) {
+            // One statement for all new ones: a first sync of a big library is mostly these.
+            dao.insertSourced(fresh.stream().map(Play::gameId).toArray(UUID[]::new),
+                            fresh.stream().map(p -> firstStatus(p).value()).toArray(String[]::new),
+                            fresh.stream().map(Play::minutes).toArray(Integer[]::new),
+                            fresh.stream().map(Play::sourceRef).toArray(String[]::new), platform, from.value(), now)
+                    .forEach(row -> changed.put(row.sourceRef(), row));
+        }
         // The caller appends these last: one statement per type, in the order of the plays.
-        List<PlaythroughResponse> responses = service.responses(tx, changed);
+        List<PlaythroughResponse> responses = service.responses(tx, List.copyOf(changed.values()));
         Map<String, List<PlaythroughEvent>> byType = new LinkedHashMap<>();
-        for (int i = 0; i < responses.size(); i++) {
-            PlaythroughResponse response = responses.get(i);
-            byType.computeIfAbsent(PlaythroughService.eventType(before.get(i), response.status()), k -> new ArrayList<>())
-                    .add(PlaythroughEvent.of(response));
+        for (PlaythroughResponse response : responses) {
+            byType.computeIfAbsent(PlaythroughService.eventType(before.get(response.sourceRef()), response.status()),
+                    k -> new ArrayList<>()).add(PlaythroughEvent.of(response));
         }
         return new Recorded(outcomes, h -> byType.forEach((type, payloads) -> events.appendAll(h, type, payloads)));
     }

@@ -30,7 +30,7 @@ final class SteamLibrarySync implements JobHandler {
     /** Appids looked up on IGDB together: one external_games and one games request. */
     static final int LOOKUP = 2000;
     /** Steps of about 5 %, between these sizes. */
-    static final int MIN_STEP = 25, MAX_STEP = 250;
+    static final int MIN_STEP = 5, MAX_STEP = 250;
 
     private final Jdbi jdbi;
     private final Optional<SteamClient> steam;
