@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
@@ -23,6 +24,8 @@ import questlog.library.LibraryModule;
 import questlog.library.igdb.IgdbClient;
 import questlog.lists.ListsModule;
 import questlog.profiles.ProfilesModule;
+import questlog.profiles.steam.SteamClient;
+import questlog.profiles.steam.SteamPlugin;
 import questlog.realtime.RealtimeModule;
 import questlog.common.Json;
 
@@ -94,13 +97,17 @@ public final class AppDeps implements AutoCloseable {
             EventLog events = realtime.eventLog();
             this.library = add(built, new LibraryModule(jdbi, json, clock, events, jobs.jobs(), config.igdb(),
                     Auth::isReader, this::gameDetailSections));
+            // One Steam client per process: its rate limit must see every caller.
+            Optional<SteamClient> steam = config.steam().map(SteamClient::new);
             // The one list. A new module is one more line here; the library comes first, since the
             // others' dataset sections refer to games, and realtime and jobs last (no sections).
             this.modules = List.of(
                     library,
                     add(built, new JournalModule(jdbi, json, clock, library.games(), events)),
                     add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
-                    add(built, new ProfilesModule(jdbi, library.games())),
+                    add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
+                            // One line per profile plugin.
+                            new SteamPlugin(steam)))),
                     realtime,
                     jobs);
             List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();

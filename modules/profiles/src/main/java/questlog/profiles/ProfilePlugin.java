@@ -80,6 +80,21 @@ public interface ProfilePlugin<S> {
         return List.of();
     }
 
+    /**
+     * What an account-wide profile shows in the detail of one game it covers: the part of the
+     * snapshot about the games with these external ids (Steam: the app's playtime and
+     * achievements); null when it has nothing about them. A one-game profile shows its whole
+     * snapshot instead, so plugins of those leave this alone.
+     */
+    default Object gameData(S snapshot, List<ExternalGame> game) {
+        return null;
+    }
+
+    /** The account's current name upstream as a snapshot shows it, to keep the profile's display name current. */
+    default java.util.Optional<String> accountName(S snapshot) {
+        return java.util.Optional.empty();
+    }
+
     /** The typed read views the core serves from stored snapshots, under {@code /api/profiles/{plugin}/{id}/{view}}. */
     default List<ProfileView<S>> views() {
         return List.of();
