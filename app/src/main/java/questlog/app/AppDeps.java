@@ -107,6 +107,7 @@ public final class AppDeps implements AutoCloseable {
                     add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
                     add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
                             // One line per profile plugin.
+                            questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(config.environment()),
                             new SteamPlugin(steam)))),
                     realtime,
                     jobs);

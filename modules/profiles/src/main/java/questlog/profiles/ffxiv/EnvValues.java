@@ -1,13 +1,13 @@
 package questlog.profiles.ffxiv;
 
-import java.util.Map;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /** Reads the plugin's few environment variables, naming the variable when one is not valid. */
 final class EnvValues {
     private EnvValues() {}
 
-    static String url(Map<String, String> env, String name, String fallback) {
+    static String url(Function<String, String> env, String name, String fallback) {
         String value = value(env, name);
         if (value == null) {
             return fallback;
@@ -18,7 +18,7 @@ final class EnvValues {
         return value;
     }
 
-    static long number(Map<String, String> env, String name, long fallback, long min, long max) {
+    static long number(Function<String, String> env, String name, long fallback, long min, long max) {
         String value = value(env, name);
         if (value == null) {
             return fallback;
@@ -34,8 +34,8 @@ final class EnvValues {
         }
     }
 
-    private static String value(Map<String, String> env, String name) {
-        String value = env.get(name);
+    private static String value(Function<String, String> env, String name) {
+        String value = env.apply(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,7 @@
 package questlog.profiles.ffxiv;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import questlog.profiles.FetchContext;
@@ -33,6 +34,11 @@ public final class FfxivPlugin implements ProfilePlugin<FfxivSnapshot>, AutoClos
     public FfxivPlugin(FfxivSettings settings) {
         this.lodestone = new LodestoneClient(settings);
         this.collect = new FfxivCollectClient(settings);
+    }
+
+    /** The plugin with {@link FfxivSettings#fromEnvironment its settings from the environment}: app's one line. */
+    public static FfxivPlugin fromEnvironment(Function<String, String> env) {
+        return new FfxivPlugin(FfxivSettings.fromEnvironment(env));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package questlog.profiles.ffxiv;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 
 /**
@@ -40,11 +40,11 @@ public record FfxivSettings(String lodestoneBaseUrl, String collectBaseUrl, Dura
 
     /**
      * The settings from the environment: {@code LODESTONE_BASE_URL}, {@code FFXIVCOLLECT_BASE_URL}
-     * and {@code FFXIV_REQUEST_INTERVAL_MS}; no credentials are needed.
+     * and {@code FFXIV_REQUEST_INTERVAL_MS} (null when unset); no credentials are needed.
      *
      * @throws IllegalArgumentException naming the variable that is not valid
      */
-    public static FfxivSettings fromEnvironment(Map<String, String> env) {
+    public static FfxivSettings fromEnvironment(Function<String, String> env) {
         FfxivSettings defaults = defaults();
         String lodestone = EnvValues.url(env, "LODESTONE_BASE_URL", DEFAULT_LODESTONE_BASE_URL);
         String collect = EnvValues.url(env, "FFXIVCOLLECT_BASE_URL", DEFAULT_COLLECT_BASE_URL);
