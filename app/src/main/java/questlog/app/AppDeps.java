@@ -108,6 +108,7 @@ public final class AppDeps implements AutoCloseable {
                     add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
                             // One line per profile plugin.
                             questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(config.environment()),
+                            questlog.profiles.destiny.DestinyPlugin.fromEnvironment(config.environment(), clock),
                             new SteamPlugin(steam)))),
                     realtime,
                     jobs);
