@@ -49,6 +49,17 @@ class ProfilesRoutesTest {
     }
 
     static JsonNode awaitJob(String url) throws InterruptedException {
+        return awaitJob(app, url);
+    }
+
+    /** Waits for the profile's sync job (the one queued or running, else the latest) to end. */
+    static JsonNode awaitJobOf(TestApp app, String profileUrl) throws InterruptedException {
+        var sync = app.post(profileUrl + "/sync", Map.of());
+        assertThat(sync.status()).as(sync.body()).isEqualTo(202);
+        return awaitJob(app, sync.json().get("url").asText());
+    }
+
+    static JsonNode awaitJob(TestApp app, String url) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             JsonNode job = app.get(url).json();
@@ -91,7 +102,9 @@ class ProfilesRoutesTest {
                 .containsExactly(url + "/player", url + "/recent", url + "/games", url + "/achievements");
         assertThat(api.get(url + "/recent?count=3").json()).hasSize(3);
         assertThat(api.get(url + "/games").json().get(0).get("name").asText()).isEqualTo("Portal 2");
-        assertThat(api.get("/api/profiles/steam").json().path("total").asInt()).isEqualTo(1);
+        List<String> listed = new ArrayList<>();
+        api.get("/api/profiles/steam?limit=100").json().path("items").forEach(p -> listed.add(p.get("id").asText()));
+        assertThat(listed).contains(profile.get("id").asText());
 
         // The account is in the detail of the games it owns that the library knows by appid.
         JsonNode portal = api.get("/api/games/portal-2").json();
@@ -120,6 +133,29 @@ class ProfilesRoutesTest {
     }
 
     @Test
+    void aFailedSyncKeepsTheLastGoodDataAndSaysWhy() throws Exception {
+        var account = steam.account("76561197960287940", "Soon Hidden").game(70, "Half-Life", 90, 1704067200L);
+        var created = api.post("/api/profiles/steam", Map.of("handle", account.steamId()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String url = created.header("Location");
+        assertThat(awaitJobOf(app, url).path("state").asText()).isEqualTo("succeeded");
+        JsonNode good = api.get(url).json().get("data");
+
+        account.privateProfile(true);
+        var sync = api.post(url + "/sync", Map.of());
+        JsonNode job = awaitJob(sync.json().get("url").asText());
+        assertThat(job.path("state").asText()).isEqualTo("failed");
+        assertThat(job.path("error").asText()).contains("private");
+        JsonNode detail = api.get(url).json();
+        assertThat(detail.get("sync_error").asText()).isEqualTo(job.path("error").asText());
+        assertThat(detail.get("data")).isEqualTo(good);
+
+        account.privateProfile(false);
+        assertThat(awaitJobOf(app, url).path("state").asText()).isEqualTo("succeeded");
+        assertThat(api.get(url).json().get("sync_error").isNull()).isTrue();
+    }
+
+    @Test
     void upstreamFailuresAreClearAnswersAndWriteNothing() {
         long before = profiles();
         assertProblem(api.post("/api/profiles/steam", Map.of("handle", "nobody-has-this-name")), 404, "nobody-has-this-name");
@@ -128,6 +164,7 @@ class ProfilesRoutesTest {
         steam.enqueueFault(FakeSteam.Fault.tooManyRequests(-1));
         var throttled = api.post("/api/profiles/steam", Map.of("handle", GABE));
         assertProblem(throttled, 429, "429");
+        assertThat(throttled.json().get("reason").asText()).isEqualTo("rate_limited");
         assertThat(throttled.header("Retry-After")).isEqualTo("60");
         steam.enqueueFault(FakeSteam.Fault.tooManyRequests(7));
         assertThat(api.post("/api/profiles/steam", Map.of("handle", GABE)).header("Retry-After")).isEqualTo("7");

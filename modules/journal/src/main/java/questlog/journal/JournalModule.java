@@ -18,6 +18,7 @@ import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
+import questlog.common.SourcedPlaytime;
 import questlog.common.dataset.DatasetSection;
 
 /**
@@ -28,12 +29,14 @@ import questlog.common.dataset.DatasetSection;
  */
 public final class JournalModule implements FeatureModule {
     private final PlaythroughService playthroughs;
+    private final SourcedPlaytimeRecorder sourcedPlaytime;
     private final PlaythroughController playthroughController;
     private final StatsController statsController;
     private final JournalDataset dataset;
 
     public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup catalog, EventLog events) {
         this.playthroughs = new PlaythroughService(jdbi, clock, catalog, events);
+        this.sourcedPlaytime = new SourcedPlaytimeRecorder(playthroughs, clock, events);
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi, json));
         this.dataset = new JournalDataset(catalog);
@@ -42,6 +45,11 @@ public final class JournalModule implements FeatureModule {
     @Override
     public String name() {
         return "journal";
+    }
+
+    /** Upstream playtime (a Steam library sync's) on upstream-sourced playthroughs, for other modules. */
+    public SourcedPlaytime sourcedPlaytime() {
+        return sourcedPlaytime;
     }
 
     /** The journal's routes, mounted by app inside {@code path("api")}. */

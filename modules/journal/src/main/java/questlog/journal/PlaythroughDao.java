@@ -50,6 +50,10 @@ public interface PlaythroughDao extends SqlObject {
             RETURNING""" + " " + COLUMNS)
     Playthrough update(@Bind("id") UUID id, @BindMethods("v") PlaythroughValues values, @Bind("now") Instant now);
 
+    /** The playthroughs recording these upstream records, locked for an update. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM playthrough p WHERE p.source = :source AND p.source_ref = ANY(:refs) FOR UPDATE")
+    List<Playthrough> lockBySourceRefs(@Bind("source") String source, @Bind("refs") String[] sourceRefs);
+
     @SqlUpdate("DELETE FROM playthrough WHERE id = :id")
     int delete(@Bind("id") UUID id);
 

@@ -153,7 +153,7 @@ final class PlaythroughService {
      * {@code playthrough_added} for a new one (planned, paused or abandoned) and
      * {@code playthrough_updated} for a change. {@code before} is null for a new playthrough.
      */
-    private static String eventType(PlaythroughStatus before, PlaythroughStatus after) {
+    static String eventType(PlaythroughStatus before, PlaythroughStatus after) {
         if (after == before) {
             return EventTypes.PLAYTHROUGH_UPDATED;
         }
@@ -318,7 +318,7 @@ final class PlaythroughService {
     }
 
     /** Rows to responses, with their games and editions looked up in two queries. */
-    private List<PlaythroughResponse> responses(Handle h, List<Playthrough> rows) {
+    List<PlaythroughResponse> responses(Handle h, List<Playthrough> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

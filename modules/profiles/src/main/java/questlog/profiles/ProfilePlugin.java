@@ -62,6 +62,14 @@ public interface ProfilePlugin<S> {
         return snapshot;
     }
 
+    /**
+     * Whether the plugin can reach its service here (its credentials are configured). The core
+     * schedules no sync and queues no refresh for a plugin that cannot: they would only fail.
+     */
+    default boolean canSync() {
+        return true;
+    }
+
     /** How often the core syncs a profile on its own (it adds up to a tenth of it as jitter). */
     default Duration refreshInterval() {
         return Duration.ofHours(6);

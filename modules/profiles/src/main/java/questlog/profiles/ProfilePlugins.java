@@ -29,7 +29,8 @@ final class ProfilePlugins {
         return new ArrayList<>(byKey.values());
     }
 
-    String[] keys() {
-        return byKey.keySet().toArray(String[]::new);
+    /** The keys of the plugins that can reach their service, whose profiles are synced on schedule. */
+    String[] syncingKeys() {
+        return byKey.values().stream().filter(ProfilePlugin::canSync).map(ProfilePlugin::key).toArray(String[]::new);
     }
 }

@@ -41,7 +41,7 @@ final class ProfileScheduler implements AutoCloseable {
     }
 
     synchronized void start() {
-        if (timer != null || jobs == null || plugins.all().isEmpty()) {
+        if (timer != null || jobs == null || plugins.syncingKeys().length == 0) {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("profile-schedule").daemon()
@@ -54,7 +54,7 @@ final class ProfileScheduler implements AutoCloseable {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             ProfileDao dao = h.attach(ProfileDao.class);
-            List<UUID> due = dao.due(plugins.keys(), SyncSchedule.at(now), BATCH);
+            List<UUID> due = dao.due(plugins.syncingKeys(), SyncSchedule.at(now), BATCH);
             for (UUID id : due) {
                 jobs.submitOnce(ProfileSync.TYPE, id.toString(), new ProfileSync.Params(id));
                 String plugin = dao.pluginOf(id).orElseThrow();

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
@@ -23,13 +24,14 @@ import questlog.common.GameLookup;
 import questlog.common.JobHandler;
 import questlog.common.Jobs;
 import questlog.common.dataset.DatasetSection;
+import questlog.profiles.steam.sync.SteamLibrary;
 
 /**
  * Profiles: the profile plugins' core. It owns the profiles and their snapshot history, runs syncs
  * as jobs (on demand, and on each plugin's schedule), records {@code questlog:profile_synced},
  * serves {@code /api/profiles} and every plugin's read views (the original Questlog's routes
- * among them), and puts profiles in their games' detail and in Questlog's export. Built by app
- * with the plugins, in the order they are listed there.
+ * among them), and puts profiles in their games' detail and in Questlog's export; it also serves
+ * the Steam library sync. Built by app with the plugins, in the order they are listed there.
  */
 public final class ProfilesModule implements FeatureModule {
     /** How often due scheduled syncs are looked for. */
@@ -42,14 +44,17 @@ public final class ProfilesModule implements FeatureModule {
     private final ProfileSync sync;
     private final ProfileScheduler scheduler;
     private final GameSection gameSection;
+    private final SteamLibrary steamLibrary;
 
     /**
      * @param jobs    queues syncs (null where no jobs run: profiles are then only read)
      * @param plugins the installed plugins; profiles of other plugins are kept and shown, never synced
+     * @param steamLibrary the Steam library sync, whose route and job the module serves
      */
     public ProfilesModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup games, EventLog events, Jobs jobs,
-                          List<? extends ProfilePlugin<?>> plugins) {
+                          List<? extends ProfilePlugin<?>> plugins, SteamLibrary steamLibrary) {
         this.plugins = new ProfilePlugins(plugins);
+        this.steamLibrary = steamLibrary;
         ProfileService service = new ProfileService(jdbi, json, clock, games, events, jobs, this.plugins);
         this.controller = new ProfileController(jdbi, json, service);
         this.views = new ViewController(jdbi, json, clock, service);
@@ -86,6 +91,7 @@ public final class ProfilesModule implements FeatureModule {
             for (ProfilePlugin<?> plugin : plugins.all()) {
                 legacyRoutes(plugin);
             }
+            steamLibrary.routes().addEndpoints();
         };
     }
 
@@ -105,12 +111,13 @@ public final class ProfilesModule implements FeatureModule {
 
     @Override
     public List<ApiOperation> operations() {
-        return ProfilesApi.operations(plugins.all());
+        return Stream.concat(ProfilesApi.operations(plugins.all()).stream(), steamLibrary.operations().stream())
+                .toList();
     }
 
     @Override
     public List<JobHandler> jobHandlers() {
-        return List.of(sync);
+        return Stream.concat(Stream.of(sync), steamLibrary.jobHandlers().stream()).toList();
     }
 
     @Override

@@ -46,7 +46,9 @@ final class ViewController {
     }
 
     private <S> void answer(Context ctx, ProfilePlugin<S> plugin, ProfileView<S> view, Optional<Profile> profile) {
-        profile.ifPresent(p -> refreshIfStale(view, p));
+        if (plugin.canSync()) {
+            profile.ifPresent(p -> refreshIfStale(view, p));
+        }
         Optional<S> latest = profile.map(Profile::data).flatMap(data -> read(plugin, data));
         Object answer = view.read(latest, name -> Optional.ofNullable(ctx.pathParamMap().get(name))
                 .or(() -> Optional.ofNullable(ctx.queryParam(name))));

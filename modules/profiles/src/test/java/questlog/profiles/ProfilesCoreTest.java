@@ -295,6 +295,18 @@ class ProfilesCoreTest {
     }
 
     @Test
+    void aPluginThatCannotReachItsServiceIsNeverScheduled() {
+        ProfilePlugins withoutKey = new ProfilePlugins(List.of(new questlog.profiles.steam.SteamPlugin(
+                java.util.Optional.empty())));
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO profile (plugin, account_id, handle) VALUES ('steam', '76561197960287930', 'gabelogannewell')"""));
+        assertThat(new ProfileScheduler(jdbi, jobs, withoutKey, clock, Duration.ofSeconds(30)).queueDue()).isZero();
+        assertThat(new ProfileScheduler(jdbi, jobs, plugins, clock, Duration.ofSeconds(30)).queueDue())
+                .as("nor is a plugin that is not installed").isZero();
+        assertThat(jobs.submitted()).isEmpty();
+    }
+
+    @Test
     void anAccountWideProfileIsInTheDetailOfEveryGameItCovers() {
         UUID id = add().id();
         runSync(id);

@@ -49,10 +49,12 @@ public final class DestinyPlugin implements ProfilePlugin<DestinySnapshot>, Auto
 
     private final BungieClient bungie;
     private final Clock clock;
+    private final boolean keyed;
 
     public DestinyPlugin(DestinySettings settings, Clock clock) {
         this.bungie = new BungieClient(settings);
         this.clock = clock;
+        this.keyed = settings.apiKey().isPresent();
     }
 
     /** The plugin with {@link DestinySettings#fromEnvironment its settings from the environment}: app's one line. */
@@ -73,6 +75,12 @@ public final class DestinyPlugin implements ProfilePlugin<DestinySnapshot>, Auto
     @Override
     public Class<DestinySnapshot> snapshotType() {
         return DestinySnapshot.class;
+    }
+
+    /** Only with BUNGIE_API_KEY: without it, no scheduled sync (it could only fail). */
+    @Override
+    public boolean canSync() {
+        return keyed;
     }
 
     @Override

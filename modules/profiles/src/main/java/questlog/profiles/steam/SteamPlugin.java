@@ -30,7 +30,7 @@ import questlog.profiles.ResolvedHandle;
  * by its Steam appid. Without {@code STEAM_API_KEY} the plugin is installed (the original
  * Questlog's routes answer their defaults) but cannot reach Steam: a clear 503.
  */
-public final class SteamPlugin implements ProfilePlugin<SteamSnapshot>, AutoCloseable {
+public final class SteamPlugin implements ProfilePlugin<SteamSnapshot> {
     /** Recently played games whose achievements one sync fetches at most. */
     static final int ACHIEVEMENT_GAMES = 10;
     private static final java.util.regex.Pattern PROFILE_URL = java.util.regex.Pattern.compile(
@@ -38,7 +38,7 @@ public final class SteamPlugin implements ProfilePlugin<SteamSnapshot>, AutoClos
 
     private final Optional<SteamClient> client;
 
-    /** @param client empty when no Steam API key is configured */
+    /** @param client empty when no Steam API key is configured; its owner (app) closes it */
     public SteamPlugin(Optional<SteamClient> client) {
         this.client = client;
     }
@@ -181,6 +181,12 @@ public final class SteamPlugin implements ProfilePlugin<SteamSnapshot>, AutoClos
                 List.of(), s.achievements());
     }
 
+    /** Only with an API key. */
+    @Override
+    public boolean canSync() {
+        return client.isPresent();
+    }
+
     @Override
     public Duration refreshInterval() {
         return Duration.ofHours(6);
@@ -197,7 +203,7 @@ public final class SteamPlugin implements ProfilePlugin<SteamSnapshot>, AutoClos
     }
 
     /** A game's part of the account: its playtime and its achievements, as the "games" and "achievements" views show them. */
-    public record GamePart(long appId, String name, int playtimeMinutes, int playtime2WeeksMinutes,
+    public record GamePart(long appId, String name, int playtimeMinutes, int playtimeTwoWeeksMinutes,
                            java.time.Instant lastPlayed, Integer achievementsTotal,
                            List<SteamSnapshot.Unlocked> achievementsUnlocked) {}
 
@@ -223,12 +229,6 @@ public final class SteamPlugin implements ProfilePlugin<SteamSnapshot>, AutoClos
     @Override
     public List<ProfileView<SteamSnapshot>> views() {
         return SteamViews.all();
-    }
-
-    /** Closes the Steam client's connections. */
-    @Override
-    public void close() {
-        client.ifPresent(SteamClient::close);
     }
 
     private SteamClient client() {

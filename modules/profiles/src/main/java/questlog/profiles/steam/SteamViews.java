@@ -29,7 +29,7 @@ final class SteamViews {
     public record RecentView(long appId, String name, int playtime2Weeks, int playtimeForever, String iconUrl) {}
 
     /** An owned game with its playtime. */
-    public record OwnedView(long appId, String name, int playtimeMinutes, int playtime2WeeksMinutes,
+    public record OwnedView(long appId, String name, int playtimeMinutes, int playtimeTwoWeeksMinutes,
                             Instant lastPlayed, String iconUrl) {}
 
     /** One game's achievements, most recently played games first. */
