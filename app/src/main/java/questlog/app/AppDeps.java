@@ -117,6 +117,8 @@ public final class AppDeps implements AutoCloseable {
                             // One line per profile plugin.
                             questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(config.environment()),
                             questlog.profiles.destiny.DestinyPlugin.fromEnvironment(config.environment(), clock),
+                            questlog.profiles.poe.PoePlugin.fromEnvironment(config.environment(),
+                                    config.security().secretBox(), clock),
                             new SteamPlugin(steam)), steamLibrary)),
                     realtime,
                     jobs);
