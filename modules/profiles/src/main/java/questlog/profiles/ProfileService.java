@@ -106,10 +106,12 @@ final class ProfileService {
                 });
                 UUID gameId = null;
                 if (gameSlug != null) {
-                    gameId = games.game(h, gameSlug).orElseThrow(() -> {
+                    // Checked again in the transaction: the game may have gone since the check above.
+                    Optional<GameLookup.GameRef> game = games.game(h, gameSlug);
+                    if (game.isEmpty()) {
                         new FieldErrors().add("game", "no game has the slug '" + gameSlug + "'").throwIfUnprocessable();
-                        return new IllegalStateException();
-                    }).id();
+                    }
+                    gameId = game.orElseThrow().id();
                 }
                 Instant now = now();
                 dao.insert(id, plugin.key(), resolved.accountId(), resolved.handle(), resolved.displayName(), gameId,

@@ -179,9 +179,4 @@ public final class ProfilesModule implements FeatureModule {
             }
         }
     }
-
-    /** Queues the syncs that are due now (the schedule's tick, for tools and tests). */
-    public int queueScheduledSyncs() {
-        return scheduler.queueDue();
-    }
 }
