@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import questlog.common.DatabaseUrl;
 import questlog.common.SecretBox;
 import questlog.jobs.JobsConfig;
@@ -22,7 +23,8 @@ import questlog.realtime.RealtimeModule;
  */
 public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig security, CacheConfig cache,
                         LogFormat logFormat, RealtimeModule.Settings realtime, JobsConfig jobs,
-                        Optional<IgdbSettings> igdb, Optional<SteamSettings> steam) {
+                        Optional<IgdbSettings> igdb, Optional<SteamSettings> steam,
+                        Function<String, String> environment) {
 
     public record HttpConfig(String host, int port, List<String> corsOrigins, long maxBodyBytes, long maxImportBytes) {}
 
@@ -90,7 +92,11 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
         var igdb = igdb(reader);
         var steam = steam(reader);
         reader.throwIfInvalid();
-        return new AppConfig(http, database, security, cache, logFormat, realtime, jobs, igdb, steam);
+        // Profile plugins read their own keys (base URLs, credentials), so adding one touches only
+        // its folder and its line in AppDeps; a value is null when unset. A function, so that
+        // printing the configuration never prints a credential.
+        Map<String, String> variables = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(env));
+        return new AppConfig(http, database, security, cache, logFormat, realtime, jobs, igdb, steam, variables::get);
     }
 
     /**
@@ -156,7 +162,7 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
 
     /** The same configuration on another database (tests, benchmarks). */
     public AppConfig withDatabase(DatabaseConfig other) {
-        return new AppConfig(http, other, security, cache, logFormat, realtime, jobs, igdb, steam);
+        return new AppConfig(http, other, security, cache, logFormat, realtime, jobs, igdb, steam, environment);
     }
 
     static Path defaultDataDir(Map<String, String> env) {

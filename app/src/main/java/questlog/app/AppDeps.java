@@ -118,6 +118,10 @@ public final class AppDeps implements AutoCloseable {
                     add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
                     add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
                             // One line per profile plugin.
+                            questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(config.environment()),
+                            questlog.profiles.destiny.DestinyPlugin.fromEnvironment(config.environment(), clock),
+                            questlog.profiles.poe.PoePlugin.fromEnvironment(config.environment(),
+                                    config.security().secretBox(), clock),
                             new SteamPlugin(steam)), steamLibrary)),
                     add(built, new McpModule(json, OpenApi.build().getProperty("version"))),
                     add(built, new OverlayModule()),

@@ -98,6 +98,10 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         }
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("PORT", "0");
+        // Plugins that need no credentials would reach the real services on a scheduled sync:
+        // point them at a closed local port unless a test gives its own server.
+        all.putIfAbsent("LODESTONE_BASE_URL", "http://127.0.0.1:9/");
+        all.putIfAbsent("FFXIVCOLLECT_BASE_URL", "http://127.0.0.1:9/api/");
         AppConfig base = AppConfig.fromEnv(all);
         config = base.withDatabase(
                 new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6));

@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param responseType the record (or, with {@code array}, the item record) the view answers
  * @param array        whether the answer is a JSON array of {@code responseType}
  * @param params       the query parameters it reads
- * @param legacyPath   a full path such as {@code /api/steam/player} that also serves it, or null
+ * @param legacyPath   a full path such as {@code /api/steam/player} that also serves it, or null; its
+ *                     {@code {braces}} are path parameters, read like query parameters, and the
+ *                     per-profile route ends with them too ({@code .../{id}/{name}/{mode}})
  * @param maxAge       while the view is being read, the core queues a sync when the latest data
  *                     is older than this (null: only the plugin's schedule refreshes it)
  * @param reader       builds the answer from the latest snapshot (empty before the first sync)
@@ -36,10 +38,21 @@ public record ProfileView<S>(String name, String summary, String description, Cl
         Objects.requireNonNull(reader, "reader");
     }
 
+    /**
+     * What a reader returns when the thing asked for does not exist (an unknown activity, no data
+     * yet where the original Questlog answered 404): the core answers 404 with the original's
+     * {@code {"error": "<error>"}} in the problem body.
+     */
+    public record NotFound(String error) {
+        public NotFound {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
     /** A query parameter of a view. */
     public record Param(String name, Class<?> type, String description) {}
 
-    /** The query parameters of one read, as sent. */
+    /** The path and query parameters of one read, as sent. */
     @FunctionalInterface
     public interface Query {
         Optional<String> param(String name);

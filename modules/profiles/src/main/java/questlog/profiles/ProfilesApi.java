@@ -64,7 +64,7 @@ final class ProfilesApi {
                         .withProblems(404, 503)));
         for (ProfilePlugin<?> plugin : plugins) {
             for (ProfileView<?> view : plugin.views()) {
-                operations.add(viewOperation("/api/profiles/" + plugin.key() + "/{id}/" + view.name(), plugin, view)
+                operations.add(viewOperation("/api/profiles/" + profilePath(plugin, view), plugin, view)
                         .withParams(ID).withProblems(404));
             }
         }
@@ -79,6 +79,20 @@ final class ProfilesApi {
             }
         }
         return tagged;
+    }
+
+    /**
+     * A view's route under {@code /api/profiles/}: {@code {plugin}/{id}/{name}}, then the path
+     * parameters of its legacy path ({@code .../{id}/activity/{instance_id}}).
+     */
+    static String profilePath(ProfilePlugin<?> plugin, ProfileView<?> view) {
+        StringBuilder path = new StringBuilder(plugin.key() + "/{id}/" + view.name());
+        if (view.legacyPath() != null) {
+            for (String param : ApiOperation.pathParamNames(view.legacyPath())) {
+                path.append("/{").append(param).append('}');
+            }
+        }
+        return path.toString();
     }
 
     private static ApiOperation viewOperation(String path, ProfilePlugin<?> plugin, ProfileView<?> view) {

@@ -97,7 +97,7 @@ public final class ProfilesModule implements FeatureModule {
 
     private <S> void viewRoutes(ProfilePlugin<S> plugin) {
         for (ProfileView<S> view : plugin.views()) {
-            get(plugin.key() + "/{id}/" + view.name(), views.ofProfile(plugin, view), Access.READ);
+            get(ProfilesApi.profilePath(plugin, view), views.ofProfile(plugin, view), Access.READ);
         }
     }
 

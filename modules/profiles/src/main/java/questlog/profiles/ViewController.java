@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,7 +50,12 @@ final class ViewController {
             profile.ifPresent(p -> refreshIfStale(view, p));
         }
         Optional<S> latest = profile.map(Profile::data).flatMap(data -> read(plugin, data));
-        ctx.json(view.read(latest, name -> Optional.ofNullable(ctx.queryParam(name))));
+        Object answer = view.read(latest, name -> Optional.ofNullable(ctx.pathParamMap().get(name))
+                .or(() -> Optional.ofNullable(ctx.queryParam(name))));
+        if (answer instanceof ProfileView.NotFound missing) {
+            throw new NotFoundResponse(missing.error(), Map.of("error", missing.error()));
+        }
+        ctx.json(answer);
     }
 
     private void refreshIfStale(ProfileView<?> view, Profile p) {

@@ -1,0 +1,41 @@
+package questlog.profiles.ffxiv;
+
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+
+/** Reads the plugin's few environment variables, naming the variable when one is not valid. */
+final class EnvValues {
+    private EnvValues() {}
+
+    static String url(Function<String, String> env, String name, String fallback) {
+        String value = value(env, name);
+        if (value == null) {
+            return fallback;
+        }
+        if (HttpUrl.parse(value) == null) {
+            throw new IllegalArgumentException(name + " is not an http(s) URL: " + value);
+        }
+        return value;
+    }
+
+    static long number(Function<String, String> env, String name, long fallback, long min, long max) {
+        String value = value(env, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a whole number: " + value);
+        }
+    }
+
+    private static String value(Function<String, String> env, String name) {
+        String value = env.apply(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
