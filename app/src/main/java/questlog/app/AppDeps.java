@@ -12,6 +12,7 @@ import questlog.common.ApiOperation;
 import questlog.common.EventLog;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
+import questlog.common.GameRemoval;
 import questlog.common.HealthCheck;
 import questlog.common.JobHandler;
 import questlog.common.dataset.DatasetExporter;
@@ -93,7 +94,7 @@ public final class AppDeps implements AutoCloseable {
                     config.jobs()));
             EventLog events = realtime.eventLog();
             this.library = add(built, new LibraryModule(jdbi, json, clock, events, jobs.jobs(), config.igdb(),
-                    Auth::isReader, this::gameDetailSections));
+                    Auth::isReader, this::gameDetailSections, this::gameRemovals));
             // The one list. A new module is one more line here; the library comes first, since the
             // others' dataset sections refer to games, and realtime and jobs last (no sections).
             this.modules = List.of(
@@ -205,6 +206,11 @@ public final class AppDeps implements AutoCloseable {
     /** Every module's members of a game's detail, in module order (the library asks for them per request). */
     List<GameDetailSection<?>> gameDetailSections() {
         return modules == null ? List.of() : modules.stream().flatMap(m -> m.gameDetailSections().stream()).toList();
+    }
+
+    /** What the modules remove with a game, in module order (the library calls them in its delete). */
+    List<GameRemoval> gameRemovals() {
+        return modules == null ? List.of() : modules.stream().flatMap(m -> m.gameRemovals().stream()).toList();
     }
 
     /** Paths no module wants served from the read cache. */

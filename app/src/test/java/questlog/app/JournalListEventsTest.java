@@ -100,6 +100,80 @@ class JournalListEventsTest {
     }
 
     @Test
+    void settingOnlyTheCompletionDateRecordsPlaythroughComplete() {
+        var started = app.post("/api/games/xenogears/playthroughs", Map.of("started_at", "2026-01-02"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        long before = lastEventId();
+        var completed = app.patch("/api/playthroughs/" + started.json().get("id").asText(),
+                Map.of("completed_at", "2026-03-01"));
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+        List<JsonNode> events = eventsAfter(before);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.PLAYTHROUGH_COMPLETE);
+        assertThat(events.getFirst().get("payload").get("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void changingOrDeletingASessionRecordsPlaythroughUpdatedWithTheNewPlaytime() {
+        var started = app.post("/api/games/chrono-trigger/playthroughs", Map.of("started_at", "2026-01-02"));
+        String id = started.json().get("id").asText();
+        String session = app.post("/api/playthroughs/" + id + "/sessions", Map.of("minutes", 60)).json().get("id").asText();
+        long before = lastEventId();
+        assertThat(app.patch("/api/playthroughs/" + id + "/sessions/" + session, Map.of("minutes", 90)).status())
+                .isEqualTo(200);
+        assertThat(app.delete("/api/playthroughs/" + id + "/sessions/" + session).status()).isEqualTo(204);
+        assertThat(app.patch("/api/playthroughs/" + id + "/sessions/" + session, Map.of("minutes", 90)).status())
+                .isEqualTo(404);
+
+        List<JsonNode> events = eventsAfter(before);
+        assertThat(events).extracting(e -> e.get("type").asText())
+                .containsExactly(EventTypes.PLAYTHROUGH_UPDATED, EventTypes.PLAYTHROUGH_UPDATED);
+        assertThat(events.get(0).get("payload").get("playtime_hours").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(events.get(1).get("payload").get("playtime_hours").isNull()).isTrue();
+        assertThat(events.get(1).get("payload").get("playthrough_id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void deletingAGameRecordsTheCascadesToItsListsAndPlaythroughs() {
+        new Catalog(app.deps().jdbi()).game("mother-3", "Mother 3", null);
+        assertThat(app.post("/api/lists", Map.of("name", "Ranked Cascade", "is_ranked", true)).status()).isEqualTo(201);
+        assertThat(app.post("/api/lists", Map.of("name", "Loose Cascade")).status()).isEqualTo(201);
+        assertThat(app.post("/api/lists", Map.of("name", "Secret Cascade", "is_public", false)).status()).isEqualTo(201);
+        for (String game : List.of("xenogears", "mother-3", "chrono-trigger")) {
+            assertThat(app.post("/api/lists/ranked-cascade/entries", Map.of("game", game)).status()).isEqualTo(201);
+        }
+        assertThat(app.post("/api/lists/loose-cascade/entries", Map.of("game", "mother-3")).status()).isEqualTo(201);
+        assertThat(app.post("/api/lists/secret-cascade/entries", Map.of("game", "mother-3")).status()).isEqualTo(201);
+        String run = app.post("/api/games/mother-3/playthroughs", Map.of("completed_at", "2026-01-05")).json()
+                .get("id").asText();
+        long before = lastEventId();
+
+        assertThat(app.delete("/api/games/mother-3").status()).isEqualTo(204);
+
+        List<JsonNode> events = eventsAfter(before);
+        // game_removed, then each module's cascade in module order: the journal's, then the lists'
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.GAME_REMOVED,
+                EventTypes.PLAYTHROUGH_UPDATED, EventTypes.LIST_UPDATED, EventTypes.LIST_UPDATED);
+        List<String> lists = new ArrayList<>();
+        for (JsonNode e : events.subList(2, 4)) {
+            lists.add(e.at("/payload/list").asText());
+            assertThat(e.at("/payload/verb").asText()).isEqualTo("removed");
+            assertThat(e.at("/payload/entries/0").asText()).isEqualTo("mother-3");
+        }
+        assertThat(lists).as("the private list's change is not on the public stream")
+                .containsExactlyInAnyOrder("ranked-cascade", "loose-cascade");
+        JsonNode removedRun = events.get(1).get("payload");
+        assertThat(removedRun.get("playthrough_id").asText()).isEqualTo(run);
+        assertThat(removedRun.get("deleted").asBoolean()).isTrue();
+        assertThat(removedRun.get("game").asText()).isEqualTo("mother-3");
+
+        JsonNode ranked = app.get("/api/lists/ranked-cascade").json();
+        assertThat(ranked.get("entries")).extracting(e -> e.get("work_slug").asText() + "@" + e.get("position").asInt())
+                .containsExactly("xenogears@1", "chrono-trigger@2");
+        var secretHistory = app.get("/api/lists/secret-cascade/activity?limit=1", "Authorization", "Bearer " + app.writeToken());
+        assertThat(secretHistory.json().get(0).get("verb").asText()).isEqualTo("removed");
+    }
+
+    @Test
     void refusedWritesRecordNoEvent() {
         var created = app.post("/api/games/xenogears/playthroughs", Map.of("status", "planned"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

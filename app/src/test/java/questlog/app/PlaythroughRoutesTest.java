@@ -60,7 +60,8 @@ class PlaythroughRoutesTest {
         assertThat(p.path("game").path("name").asText()).isEqualTo("Ōkami");
         assertThat(p.path("edition").path("slug").asText()).isEqualTo("okami-hd");
         assertThat(p.path("edition").path("name").asText()).isEqualTo("Ōkami HD");
-        assertThat(p.path("platform").asText()).isEqualTo("PS3");
+        assertThat(p.path("platform").asText()).isEqualTo("PlayStation 3");
+        assertThat(p.path("platform_key").asText()).isEqualTo("ps3");
         assertThat(p.path("status").asText()).isEqualTo("completed");
         assertThat(p.path("started_at").asText()).isEqualTo("2025-03-01");
         assertThat(p.path("completed_at").asText()).isEqualTo("2025-04-02");
@@ -76,9 +77,38 @@ class PlaythroughRoutesTest {
         assertThat(p.path("created_at").asText()).matches("2026-01-01T00:\\d\\d:\\d\\dZ");
         List<String> names = new ArrayList<>();
         p.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("id", "game", "edition", "platform", "status", "started_at", "completed_at",
+        assertThat(names).containsExactly("id", "game", "edition", "platform", "platform_key", "status", "started_at", "completed_at",
                 "playtime_minutes", "playtime_hours", "rating", "completion", "notes", "source", "source_ref",
                 "session_count", "created_at", "updated_at");
+    }
+
+    @Test
+    void everySpellingOfAPlatformIsOneKeyWithADisplayName() {
+        for (String spelling : List.of("PS4", "ps4", "PlayStation 4", " playstation  4 ", "PS-4")) {
+            JsonNode p = created("tunic", "platform", spelling);
+            assertThat(p.path("platform").asText()).as(spelling).isEqualTo("PlayStation 4");
+            assertThat(p.path("platform_key").asText()).as(spelling).isEqualTo("ps4");
+        }
+        // an unknown platform is kept, named as first written (spaces collapsed), under a key of its own
+        JsonNode jaguar = created("tunic", "platform", "Atari  Jaguar");
+        assertThat(jaguar.path("platform").asText()).isEqualTo("Atari Jaguar");
+        assertThat(jaguar.path("platform_key").asText()).isEqualTo("atari-jaguar");
+        JsonNode again = created("tunic", "platform", "ATARI JAGUAR");
+        assertThat(again.path("platform").asText()).isEqualTo("Atari Jaguar");
+        assertThat(again.path("platform_key").asText()).isEqualTo("atari-jaguar");
+        // a PATCH of another field keeps the platform; a PATCH of the platform takes any spelling
+        String id = jaguar.path("id").asText();
+        assertThat(api.patch("/api/playthroughs/" + id, body("rating", 5)).json().path("platform_key").asText())
+                .isEqualTo("atari-jaguar");
+        assertThat(api.patch("/api/playthroughs/" + id, body("platform", "switch")).json().path("platform").asText())
+                .isEqualTo("Nintendo Switch");
+        assertThat(api.patch("/api/playthroughs/" + id, body("platform", null)).json().path("platform").isNull()).isTrue();
+        // the filter takes any spelling too
+        assertThat(api.get("/api/games/tunic/playthroughs?platform=PlayStation%204").json().path("total").asInt())
+                .isEqualTo(5);
+        assertThat(api.get("/api/games/tunic/playthroughs?platform=atari-jaguar").json().path("total").asInt())
+                .isEqualTo(1);
+        assertProblem(api.post("/api/games/tunic/playthroughs", body("platform", "x".repeat(101))), 422, "platform");
     }
 
     @Test
@@ -174,6 +204,28 @@ class PlaythroughRoutesTest {
     }
 
     @Test
+    void settingCompletedAtCompletesTheRunAndCountsAsACompletion() {
+        String id = created("okami", "status", "playing", "started_at", "2025-09-01").path("id").asText();
+        int completionsBefore = api.get("/api/stats").json().path("totals").path("completed").asInt();
+        var patched = api.patch("/api/playthroughs/" + id, body("completed_at", "2025-10-01"));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().path("status").asText()).isEqualTo("completed");
+        assertThat(api.get("/api/stats").json().path("totals").path("completed").asInt()).isEqualTo(completionsBefore + 1);
+
+        // a planned run given a start date is playing; a status sent with the date wins
+        String planned = created("okami").path("id").asText();
+        assertThat(api.patch("/api/playthroughs/" + planned, body("started_at", "2025-09-02")).json()
+                .path("status").asText()).isEqualTo("playing");
+        assertThat(api.patch("/api/playthroughs/" + planned, body("status", "abandoned", "completed_at", "2025-09-03"))
+                .json().path("status").asText()).isEqualTo("abandoned");
+
+        // clearing the date of a completed run needs a new status
+        assertProblem(api.patch("/api/playthroughs/" + id, body("completed_at", null)), 422, "completed_at");
+        var reopened = api.patch("/api/playthroughs/" + id, body("completed_at", null, "status", "playing"));
+        assertThat(reopened.json().path("status").asText()).isEqualTo("playing");
+    }
+
+    @Test
     void sessionsAddUpToThePlaytimeUnlessOneWasGiven() {
         String id = created("celeste", "platform", "Switch", "started_at", "2025-08-01").path("id").asText();
         var first = api.post("/api/playthroughs/" + id + "/sessions",
@@ -201,6 +253,62 @@ class PlaythroughRoutesTest {
         assertThat(api.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(600);
         api.patch("/api/playthroughs/" + id, body("playtime_minutes", null));
         assertThat(api.get("/api/playthroughs/" + id).json().path("playtime_minutes").asInt()).isEqualTo(90);
+    }
+
+    @Test
+    void sessionsCanBeChangedAndDeletedAndTheTotalsFollow() {
+        String id = created("tunic", "started_at", "2025-08-01").path("id").asText();
+        String first = api.post("/api/playthroughs/" + id + "/sessions",
+                body("minutes", 50, "started_at", "2025-08-01T20:00:00Z", "note", "the fox")).json().path("id").asText();
+        String second = api.post("/api/playthroughs/" + id + "/sessions", body("minutes", 40)).json().path("id").asText();
+
+        var changed = api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("minutes", 80, "note", null));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("minutes").asInt()).isEqualTo(80);
+        assertThat(changed.json().path("note").isNull()).isTrue();
+        assertThat(changed.json().path("started_at").asText()).isEqualTo("2025-08-01T20:00:00Z");
+        assertThat(api.get("/api/playthroughs/" + id + "/sessions/" + first).json().path("minutes").asInt()).isEqualTo(80);
+        JsonNode detail = api.get("/api/playthroughs/" + id).json();
+        assertThat(detail.path("playtime_minutes").asInt()).isEqualTo(120);
+        assertThat(detail.path("session_count").asInt()).isEqualTo(2);
+
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("minutes", 0)), 422, "minutes");
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("minutes", null)), 422, "minutes");
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first,
+                body("started_at", "1900-01-01T00:00:00Z")), 422, "started_at");
+        assertProblem(api.patch("/api/playthroughs/" + id + "/sessions/" + first, body("started_at", null)), 422,
+                "started_at");
+
+        assertThat(api.delete("/api/playthroughs/" + id + "/sessions/" + second).status()).isEqualTo(204);
+        assertThat(api.get("/api/playthroughs/" + id + "/sessions/" + second).status()).isEqualTo(404);
+        assertThat(api.delete("/api/playthroughs/" + id + "/sessions/" + second).status()).isEqualTo(404);
+        detail = api.get("/api/playthroughs/" + id).json();
+        assertThat(detail.path("playtime_minutes").asInt()).isEqualTo(80);
+        assertThat(detail.path("session_count").asInt()).isEqualTo(1);
+        assertThat(detail.path("sessions")).hasSize(1);
+
+        assertThat(api.delete("/api/playthroughs/" + id + "/sessions/" + first).status()).isEqualTo(204);
+        detail = api.get("/api/playthroughs/" + id).json();
+        assertThat(detail.path("playtime_minutes").isNull()).as("no sessions and no playtime given").isTrue();
+        assertThat(detail.path("session_count").asInt()).isZero();
+    }
+
+    @Test
+    void aSessionOfAnotherPlaythroughIsNotFound() {
+        String mine = created("celeste", "started_at", "2025-02-01").path("id").asText();
+        String other = created("celeste", "started_at", "2025-03-01").path("id").asText();
+        String session = api.post("/api/playthroughs/" + mine + "/sessions", body("minutes", 30)).json().path("id").asText();
+        for (String path : List.of("/api/playthroughs/" + other + "/sessions/" + session,
+                "/api/playthroughs/" + mine + "/sessions/00000000-0000-0000-0000-000000000000",
+                "/api/playthroughs/" + mine + "/sessions/not-a-uuid",
+                "/api/playthroughs/not-a-uuid/sessions/" + session)) {
+            var patched = api.patch(path, body("minutes", 10));
+            assertThat(patched.status()).as(path).isEqualTo(404);
+            assertThat(patched.json().path("error").asText()).isEqualTo("Session not found");
+            assertThat(api.delete(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(api.get("/api/playthroughs/" + mine + "/sessions/" + session).json().path("minutes").asInt()).isEqualTo(30);
+        assertThat(api.get("/api/playthroughs/" + other).json().path("session_count").asInt()).isZero();
     }
 
     @Test

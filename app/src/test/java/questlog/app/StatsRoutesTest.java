@@ -95,12 +95,15 @@ class StatsRoutesTest {
                 [{'month': '2023-01', 'completed': 1}, {'month': '2023-02', 'completed': 1},
                  {'month': '2023-03', 'completed': 1}, {'month': '2023-05', 'completed': 1},
                  {'month': '2024-12', 'completed': 1}]"""));
-        // PC: 600 + 300 + 60 + 30; Switch: 120 + 45; PS5: 90; no platform: #5 and #6, no playtime
+        // PC: 600 + 300 + 60 + 30; Switch: 120 + 45; PS5: 90; no platform: #5 (#6 is planned: not played)
+        // shown by display name and key ("Switch" and "PS5" are spellings of known platforms)
         assertThat(stats.path("hours_per_platform")).isEqualTo(json("""
-                [{'platform': 'PC', 'playthroughs': 4, 'playtime_minutes': 990, 'playtime_hours': 16.5},
-                 {'platform': 'Switch', 'playthroughs': 2, 'playtime_minutes': 165, 'playtime_hours': 2.8},
-                 {'platform': 'PS5', 'playthroughs': 1, 'playtime_minutes': 90, 'playtime_hours': 1.5},
-                 {'platform': null, 'playthroughs': 2, 'playtime_minutes': 0, 'playtime_hours': 0.0}]"""));
+                [{'platform': 'PC', 'platform_key': 'pc', 'playthroughs': 4, 'playtime_minutes': 990, 'playtime_hours': 16.5},
+                 {'platform': 'Nintendo Switch', 'platform_key': 'switch', 'playthroughs': 2, 'playtime_minutes': 165,
+                  'playtime_hours': 2.8},
+                 {'platform': 'PlayStation 5', 'platform_key': 'ps5', 'playthroughs': 1, 'playtime_minutes': 90,
+                  'playtime_hours': 1.5},
+                 {'platform': null, 'platform_key': null, 'playthroughs': 1, 'playtime_minutes': 0, 'playtime_hours': 0.0}]"""));
         // rated: 9, 7, 8, 4, 2, 10 -> 40 / 6 = 6.67
         assertThat(stats.path("ratings")).isEqualTo(json("""
                 {'count': 6, 'average': 6.67, 'distribution': [
@@ -116,8 +119,8 @@ class StatsRoutesTest {
         assertThat(stats.path("top_franchises")).isEqualTo(json("""
                 [{'slug': 'final-fantasy', 'name': 'Final Fantasy', 'completed': 4, 'games': 2, 'playtime_minutes': 1110, 'playtime_hours': 18.5},
                  {'slug': 'zelda', 'name': 'Zelda', 'completed': 1, 'games': 1, 'playtime_minutes': 45, 'playtime_hours': 0.8}]"""));
-        // delta is planned and never completed; bravo is paused but was completed before
-        assertThat(stats.path("backlog")).isEqualTo(json("{'size': 1, 'planned': 1, 'paused': 1}"));
+        // delta is planned and never completed; bravo is paused but was completed before: not backlog
+        assertThat(stats.path("backlog")).isEqualTo(json("{'size': 1, 'planned': 1, 'paused': 0}"));
         // 2023-01, 2023-02, 2023-03 in a row; then 2023-05 and 2024-12 alone
         assertThat(stats.path("longest_streak")).isEqualTo(json("{'months': 3, 'first_month': '2023-01', 'last_month': '2023-03'}"));
         assertThat(stats.path("year_in_review").isNull()).isTrue();
@@ -147,24 +150,25 @@ class StatsRoutesTest {
                  {'month': '2023-11', 'completed': 0}, {'month': '2023-12', 'completed': 0}]"""));
         assertThat(review.path("top_rated")).isEqualTo(json("""
                 [{'game_slug': 'alpha', 'game_name': 'Alpha', 'completed_at': '2023-01-10', 'rating': 9, 'platform': 'PC',
-                  'playtime_minutes': 600, 'playtime_hours': 10.0},
-                 {'game_slug': 'bravo', 'game_name': 'Bravo', 'completed_at': '2023-03-15', 'rating': 8, 'platform': 'Switch',
-                  'playtime_minutes': 120, 'playtime_hours': 2.0},
+                  'platform_key': 'pc', 'playtime_minutes': 600, 'playtime_hours': 10.0},
+                 {'game_slug': 'bravo', 'game_name': 'Bravo', 'completed_at': '2023-03-15', 'rating': 8,
+                  'platform': 'Nintendo Switch', 'platform_key': 'switch', 'playtime_minutes': 120, 'playtime_hours': 2.0},
                  {'game_slug': 'alpha', 'game_name': 'Alpha', 'completed_at': '2023-02-05', 'rating': 7, 'platform': 'PC',
-                  'playtime_minutes': 300, 'playtime_hours': 5.0}]"""));
+                  'platform_key': 'pc', 'playtime_minutes': 300, 'playtime_hours': 5.0}]"""));
         // #1 #2 (Action, RPG), #3 (RPG), #4 (Action, Puzzle)
         assertThat(review.path("top_genres")).isEqualTo(json("""
                 [{'slug': 'action', 'name': 'Action', 'completed': 3, 'games': 2, 'playtime_minutes': 945, 'playtime_hours': 15.8},
                  {'slug': 'rpg', 'name': 'RPG', 'completed': 3, 'games': 2, 'playtime_minutes': 1020, 'playtime_hours': 17.0},
                  {'slug': 'puzzle', 'name': 'Puzzle', 'completed': 1, 'games': 1, 'playtime_minutes': 45, 'playtime_hours': 0.8}]"""));
         assertThat(review.path("platforms")).isEqualTo(json("""
-                [{'platform': 'PC', 'playthroughs': 2, 'playtime_minutes': 900, 'playtime_hours': 15.0},
-                 {'platform': 'Switch', 'playthroughs': 2, 'playtime_minutes': 165, 'playtime_hours': 2.8}]"""));
+                [{'platform': 'PC', 'platform_key': 'pc', 'playthroughs': 2, 'playtime_minutes': 900, 'playtime_hours': 15.0},
+                 {'platform': 'Nintendo Switch', 'platform_key': 'switch', 'playthroughs': 2, 'playtime_minutes': 165,
+                  'playtime_hours': 2.8}]"""));
         assertThat(review.path("first_completion").path("game_slug").asText()).isEqualTo("alpha");
         assertThat(review.path("first_completion").path("completed_at").asText()).isEqualTo("2023-01-10");
         assertThat(review.path("last_completion")).isEqualTo(json("""
                 {'game_slug': 'charlie', 'game_name': 'Charlie', 'completed_at': '2023-05-01', 'rating': null,
-                 'platform': 'Switch', 'playtime_minutes': 45, 'playtime_hours': 0.8}"""));
+                 'platform': 'Nintendo Switch', 'platform_key': 'switch', 'playtime_minutes': 45, 'playtime_hours': 0.8}"""));
     }
 
     @Test

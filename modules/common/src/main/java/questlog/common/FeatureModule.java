@@ -46,6 +46,11 @@ public interface FeatureModule extends AutoCloseable {
         return List.of();
     }
 
+    /** What the module removes, in the library's delete transaction, when a game leaves the library. */
+    default List<GameRemoval> gameRemovals() {
+        return List.of();
+    }
+
     /** Every event type the module records (full names, {@code questlog:...}); a test checks they are known. */
     default List<String> eventTypes() {
         return List.of();

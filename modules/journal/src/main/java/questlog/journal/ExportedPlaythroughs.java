@@ -28,7 +28,8 @@ import questlog.common.dataset.RecordFields;
  * column of a playthrough as it is stored (status, completion, source and its reference, the
  * given playtime in minutes, both timestamps), so a backup restores it exactly. The session
  * totals are not in it: they follow from the {@code play_sessions} section. A record whose id
- * exists is rewritten with the document's values, timestamps included.
+ * exists is rewritten with the document's values, timestamps included. {@code platform} is a
+ * platform's key (see {@link PlatformsDataset}).
  */
 final class ExportedPlaythroughs {
     private static final Set<String> FIELDS = Set.of("id", "game", "edition", "platform", "status", "started_at",
@@ -164,11 +165,14 @@ final class ExportedPlaythroughs {
         if (problems.count(section) > 0) {
             return DatasetCounts.none(rows.size());
         }
+        // A platform is its key (the platforms section came first); any other name is turned into its key as the API does.
+        Map<String, String> platformKeys = h.attach(PlatformDao.class).keysFor(
+                rows.stream().map(Row::platform).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         int created = 0;
         int updated = 0;
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            for (boolean wasCreated : upsert(h, chunk, games, editions)) {
+            for (boolean wasCreated : upsert(h, chunk, games, editions, platformKeys)) {
                 if (wasCreated) {
                     created++;
                 } else {
@@ -201,7 +205,7 @@ final class ExportedPlaythroughs {
 
     /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */
     private static List<Boolean> upsert(Handle h, List<Row> rows, Map<String, GameLookup.GameRef> games,
-                                        Map<String, GameLookup.EditionRef> editions) {
+                                        Map<String, GameLookup.EditionRef> editions, Map<String, String> platformKeys) {
         return h.createQuery("""
                         INSERT INTO playthrough AS p (id, game_id, edition_id, platform, status, started_at, completed_at,
                                                       playtime_minutes, rating, completion, notes, source, source_ref,
@@ -231,7 +235,7 @@ final class ExportedPlaythroughs {
                 .bindArray("ids", UUID.class, column(rows, Row::id))
                 .bindArray("games", UUID.class, column(rows, r -> games.get(r.game()).id()))
                 .bindArray("editions", UUID.class, column(rows, r -> r.edition() == null ? null : editions.get(r.edition()).id()))
-                .bindArray("platforms", String.class, column(rows, Row::platform))
+                .bindArray("platforms", String.class, column(rows, r -> r.platform() == null ? null : platformKeys.get(r.platform())))
                 .bindArray("statuses", String.class, column(rows, Row::status))
                 .bindArray("starts", String.class, column(rows, r -> text(r.startedAt())))
                 .bindArray("ends", String.class, column(rows, r -> text(r.completedAt())))

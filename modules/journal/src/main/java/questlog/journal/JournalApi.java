@@ -17,11 +17,14 @@ final class JournalApi {
             Rules, each a 422 naming the field: `completed_at` not before `started_at`; `rating` 1 to 10; \
             status `completed` needs `completed_at`; `edition` must be an edition (slug) of the same game. \
             Playtime is given as `playtime_minutes` or `playtime_hours` (decimals allowed), not both. \
-            Empty texts are stored as null.""";
+            Empty texts are stored as null. `platform` takes any spelling of a platform and is stored as its one \
+            key: the answer shows the display name in `platform` and the key in `platform_key` ("PS4" and \
+            "ps4" are both `ps4`, "PlayStation 4"); an unknown platform is kept under a key made of its words.""";
 
     static List<ApiOperation> operations() {
         ApiParam status = ApiParam.query("status", PlaythroughStatus.class, "Only playthroughs with this status");
-        ApiParam platform = ApiParam.query("platform", String.class, "Only this platform (any case)");
+        ApiParam platform = ApiParam.query("platform", String.class,
+                "Only this platform, by key or any spelling of its name (`ps4`, `PS4`, `PlayStation 4`)");
         ApiParam year = ApiParam.query("year", Integer.class,
                 "Only playthroughs completed in this year, or, while not completed, started in it");
         ApiParam sort = ApiParam.query("sort", String.class, "Order: " + String.join(", ", PlaythroughQuery.Sort.params())
@@ -30,6 +33,7 @@ final class JournalApi {
         ApiParam offset = ApiParam.query("offset", Integer.class, "Items to skip (default 0)");
         ApiParam gameSlug = ApiParam.path("slug", "The game's slug");
         ApiParam id = ApiParam.path("id", "The playthrough's id (a UUID)");
+        ApiParam session = ApiParam.path("session", "The session's id (a UUID)");
         return ApiOperation.tagged("Journal", List.of(
                 ApiOperation.get("/api/games/{slug}/playthroughs", "List a game's playthroughs",
                                 ApiResponse.pageOf(PlaythroughResponse.class))
@@ -54,7 +58,9 @@ final class JournalApi {
                         .withProblems(404),
                 ApiOperation.patch("/api/playthroughs/{id}", "Change a playthrough", ApiResponse.ok(PlaythroughResponse.class))
                         .withDescription("Fields present are changed, an explicit null clears one (not `status` or "
-                                + "`source`), absent ones stay. " + RULES)
+                                + "`source`), absent ones stay. Without `status`, setting `completed_at` to a date "
+                                + "completes the run, and setting `started_at` starts a planned one (playing); "
+                                + "clearing `completed_at` of a completed run needs a new `status`. " + RULES)
                         .withParams(id)
                         .withBody(UpdatePlaythroughRequest.class)
                         .withProblems(404, 409, 422),
@@ -63,7 +69,7 @@ final class JournalApi {
                         .withProblems(404),
                 ApiOperation.post("/api/playthroughs/{id}/sessions", "Log a play session",
                                 ApiResponse.created(PlaySessionResponse.class))
-                        .withDescription("`minutes` (1 to 1440) is required; `started_at` defaults to now. The "
+                        .withDescription("`minutes` (1 to 1440) is required; `started_at` (1950 to 2200, UTC) defaults to now. The "
                                 + "playthrough's playtime is the sum of its sessions unless a playtime was given. "
                                 + "`Location` is the new session's URL.")
                         .withParams(id)
@@ -71,7 +77,21 @@ final class JournalApi {
                         .withProblems(404, 422),
                 ApiOperation.get("/api/playthroughs/{id}/sessions/{session}", "Get a play session",
                                 ApiResponse.ok(PlaySessionResponse.class))
-                        .withParams(id, ApiParam.path("session", "The session's id (a UUID)"))
+                        .withParams(id, session)
+                        .withProblems(404),
+                ApiOperation.patch("/api/playthroughs/{id}/sessions/{session}", "Change a play session",
+                                ApiResponse.ok(PlaySessionResponse.class))
+                        .withDescription("Fields present are changed; an explicit null clears the `note` (not "
+                                + "`minutes` or `started_at`). `minutes` is 1 to 1440, `started_at` 1950 to 2200 (UTC). "
+                                + "The playthrough's session totals follow. A session of another playthrough is a 404.")
+                        .withParams(id, session)
+                        .withBody(UpdateSessionRequest.class)
+                        .withProblems(404, 422),
+                ApiOperation.delete("/api/playthroughs/{id}/sessions/{session}", "Delete a play session",
+                                ApiResponse.noContent())
+                        .withDescription("The playthrough's session totals follow. A session of another playthrough "
+                                + "is a 404.")
+                        .withParams(id, session)
                         .withProblems(404),
                 ApiOperation.get("/api/stats", "Stats over the whole journal", ApiResponse.ok(StatsResponse.class))
                         .withDescription("""
@@ -79,7 +99,9 @@ final class JournalApi {
                                 distribution and mean, the top genres and franchises by completions, the backlog \
                                 (games with a planned or paused playthrough and no completed one), the longest run \
                                 of consecutive months with a completion, and with `year` a year in review. A \
-                                completion is a playthrough with status completed, dated by `completed_at`.""")
+                                completion is a playthrough with status completed, dated by `completed_at`. A \
+                                game is played when one of its playthroughs is not planned (`games_played`); \
+                                platforms count played playthroughs; ratings count every rated playthrough.""")
                         .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year"))));
     }
 }

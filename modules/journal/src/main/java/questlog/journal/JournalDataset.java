@@ -33,7 +33,8 @@ import questlog.common.dataset.RecordFields;
  * A playthrough refers to its edition (and the edition's game) by slug. Imported playthroughs
  * have source {@code import}; their status follows the dates (completed with
  * {@code completed_at}, playing with {@code started_at}, planned otherwise) and their playtime is
- * {@code playtime_hours} × 60 minutes. A record whose id exists replaces that playthrough's
+ * {@code playtime_hours} × 60 minutes; a platform (the format's platform slug, or any name) is
+ * stored as its key, which the export writes back. A record whose id exists replaces that playthrough's
  * fields, so importing the same document twice changes nothing. Beyond the format, an
  * {@code edition} may be null when {@code game} is given (this server keeps playthroughs without
  * an edition, and exports them so).
@@ -184,8 +185,7 @@ final class JournalDataset implements DatasetSection {
                 }
                 gameId = game.id();
             }
-            PlaythroughStatus status = row.completedAt() != null ? PlaythroughStatus.COMPLETED
-                    : row.startedAt() != null ? PlaythroughStatus.PLAYING : PlaythroughStatus.PLANNED;
+            PlaythroughStatus status = StatusRule.ofNew(null, row.startedAt(), row.completedAt());
             values.add(new Object[] {row.id(), gameId, editionId, row.platform(), status.value(), text(row.startedAt()),
                     text(row.completedAt()), row.playtimeHours() == null ? null : row.playtimeHours() * 60, row.rating(),
                     row.notes()});
@@ -193,6 +193,7 @@ final class JournalDataset implements DatasetSection {
         if (problems.count(SECTION) > 0) {
             return DatasetCounts.none(rows.size());
         }
+        platformKeys(h, values);
         int created = 0;
         int updated = 0;
         for (int from = 0; from < values.size(); from += CHUNK) {
@@ -206,6 +207,18 @@ final class JournalDataset implements DatasetSection {
             }
         }
         return new DatasetCounts(rows.size(), created, updated, values.size() - created - updated);
+    }
+
+    /** Each row's platform name (column 3) to its key, as the API stores it ({@link PlatformDao}). */
+    private static void platformKeys(Handle h, List<Object[]> values) {
+        Set<String> names = new HashSet<>();
+        values.forEach(v -> {
+            if (v[3] != null) {
+                names.add((String) v[3]);
+            }
+        });
+        Map<String, String> keys = h.attach(PlatformDao.class).keysFor(names);
+        values.forEach(v -> v[3] = v[3] == null ? null : keys.get((String) v[3]));
     }
 
     /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */
@@ -312,7 +325,7 @@ final class JournalDataset implements DatasetSection {
             out.writeStringField("id", p.id().toString());
             out.writeStringField("edition", p.editionId() == null ? null : editions.get(p.editionId()).slug());
             out.writeStringField("game", games.get(p.gameId()).slug());
-            out.writeStringField("platform", p.platform() == null ? "" : p.platform());
+            out.writeStringField("platform", p.platformKey() == null ? "" : p.platformKey());
             out.writeStringField("started_at", text(p.startedAt()));
             out.writeStringField("completed_at", text(p.completedAt()));
             if (p.playtimeTotal() == null) {

@@ -18,6 +18,7 @@ import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
+import questlog.common.GameRemoval;
 import questlog.common.dataset.DatasetSection;
 
 /**
@@ -59,16 +60,26 @@ public final class JournalModule implements FeatureModule {
                     patch(playthroughController::update, Access.WRITE);
                     delete(playthroughController::delete, Access.WRITE);
                     post("sessions", playthroughController::addSession, Access.WRITE);
-                    get("sessions/{session}", playthroughController::getSession, Access.READ);
+                    path("sessions/{session}", () -> {
+                        get(playthroughController::getSession, Access.READ);
+                        patch(playthroughController::updateSession, Access.WRITE);
+                        delete(playthroughController::deleteSession, Access.WRITE);
+                    });
                 });
             });
             get("stats", statsController::get, Access.READ);
         };
     }
 
+    /** A game leaving the library takes its playthroughs (and their sessions) with it, each recorded as removed. */
+    @Override
+    public List<GameRemoval> gameRemovals() {
+        return List.of(playthroughs::removeGame);
+    }
+
     @Override
     public List<DatasetSection> datasetSections() {
-        return List.of(dataset, new PlaySessionsDataset());
+        return List.of(new PlatformsDataset(), dataset, new PlaySessionsDataset());
     }
 
     /** The journal's routes for the OpenAPI document. */

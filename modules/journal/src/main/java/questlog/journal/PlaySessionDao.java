@@ -21,12 +21,23 @@ public interface PlaySessionDao {
     PlaySession insert(@Bind("playthroughId") UUID playthroughId, @Bind("startedAt") Instant startedAt,
                        @Bind("minutes") int minutes, @Bind("note") String note, @Bind("now") Instant now);
 
-    /** Counts a new session into its playthrough's totals (same transaction as the insert). */
+    @SqlQuery("""
+            UPDATE play_session SET started_at = :startedAt, minutes = :minutes, note = :note, updated_at = :now
+            WHERE playthrough_id = :playthroughId AND id = :id
+            RETURNING""" + " " + COLUMNS)
+    PlaySession update(@Bind("playthroughId") UUID playthroughId, @Bind("id") UUID id, @Bind("startedAt") Instant startedAt,
+                       @Bind("minutes") int minutes, @Bind("note") String note, @Bind("now") Instant now);
+
+    @SqlQuery("DELETE FROM play_session WHERE playthrough_id = :playthroughId AND id = :id RETURNING " + COLUMNS)
+    Optional<PlaySession> delete(@Bind("playthroughId") UUID playthroughId, @Bind("id") UUID id);
+
+    /** Applies a changed or removed session to its playthrough's totals (same transaction as the change). */
     @SqlUpdate("""
             UPDATE playthrough
-            SET session_minutes = session_minutes + :minutes, session_count = session_count + 1, updated_at = :now
+            SET session_minutes = session_minutes + :minutes, session_count = session_count + :count, updated_at = :now
             WHERE id = :id""")
-    void addToTotals(@Bind("id") UUID playthroughId, @Bind("minutes") int minutes, @Bind("now") Instant now);
+    void changeTotals(@Bind("id") UUID playthroughId, @Bind("minutes") int minutesDelta, @Bind("count") int countDelta,
+                      @Bind("now") Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM play_session WHERE playthrough_id = :playthroughId AND id = :id")
     Optional<PlaySession> find(@Bind("playthroughId") UUID playthroughId, @Bind("id") UUID id);

@@ -86,6 +86,26 @@ final class PlaythroughController {
         ctx.json(service.session(playthrough.get(), session.get()).orElseThrow(PlaythroughController::sessionNotFound));
     }
 
+    void updateSession(Context ctx) {
+        Optional<UUID> playthrough = id(ctx);
+        Optional<UUID> session = uuid(ctx.pathParam("session"));
+        var body = Bodies.read(ctx, json, UpdateSessionRequest.class);
+        if (playthrough.isEmpty() || session.isEmpty()) {
+            throw sessionNotFound();
+        }
+        ctx.json(service.updateSession(playthrough.get(), session.get(), body)
+                .orElseThrow(PlaythroughController::sessionNotFound));
+    }
+
+    void deleteSession(Context ctx) {
+        Optional<UUID> playthrough = id(ctx);
+        Optional<UUID> session = uuid(ctx.pathParam("session"));
+        if (playthrough.isEmpty() || session.isEmpty() || !service.deleteSession(playthrough.get(), session.get())) {
+            throw sessionNotFound();
+        }
+        ctx.status(204);
+    }
+
     /** Filters, order and window from the query string; a bad value is a 400 naming the parameter. */
     private static PlaythroughQuery query(Context ctx, boolean withGame) {
         FieldErrors errors = new FieldErrors();

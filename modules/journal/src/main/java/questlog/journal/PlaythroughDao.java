@@ -19,7 +19,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Playthrough.class)
 public interface PlaythroughDao extends SqlObject {
     String COLUMNS = """
-            p.id, p.game_id, p.edition_id, p.platform, p.status, p.started_at, p.completed_at, p.playtime_minutes,
+            p.id, p.game_id, p.edition_id, p.platform AS platform_key,
+            (SELECT pf.name FROM platform pf WHERE pf.key = p.platform) AS platform, p.status, p.started_at, p.completed_at, p.playtime_minutes,
             p.session_minutes, p.session_count, p.playtime_total, p.rating, p.completion, p.notes, p.source,
             p.source_ref, p.created_at, p.updated_at""";
 
@@ -49,6 +50,10 @@ public interface PlaythroughDao extends SqlObject {
             WHERE p.id = :id
             RETURNING""" + " " + COLUMNS)
     Playthrough update(@Bind("id") UUID id, @BindMethods("v") PlaythroughValues values, @Bind("now") Instant now);
+
+    /** Deletes a game's playthroughs (their sessions go by the foreign key); the rows as they were, by id. */
+    @SqlQuery("DELETE FROM playthrough AS p WHERE p.game_id = :gameId RETURNING " + COLUMNS)
+    List<Playthrough> deleteOfGame(@Bind("gameId") UUID gameId);
 
     @SqlUpdate("DELETE FROM playthrough WHERE id = :id")
     int delete(@Bind("id") UUID id);
@@ -91,7 +96,7 @@ public interface PlaythroughDao extends SqlObject {
             binds.put("status", query.status().value());
         }
         if (query.platform() != null) {
-            conditions.add("lower(p.platform) = lower(:platform)");
+            conditions.add("p.platform = platform_key_of(:platform)");
             binds.put("platform", query.platform());
         }
         if (query.year() != null) {

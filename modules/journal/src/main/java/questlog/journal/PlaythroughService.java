@@ -21,6 +21,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
+import questlog.common.GameRemoval;
 
 /**
  * Playthrough use cases. Each runs in one transaction; rule violations throw a 422
@@ -148,6 +149,19 @@ final class PlaythroughService {
     }
 
     /**
+     * Deletes the playthroughs of a game leaving the library, in the library's delete transaction
+     * ({@link GameRemoval}); one {@code playthrough_updated} with {@code deleted} true each, by id,
+     * for the library to append last.
+     */
+    List<GameRemoval.Event> removeGame(Handle h, GameLookup.GameRef game) {
+        List<Playthrough> removed = new ArrayList<>(h.attach(PlaythroughDao.class).deleteOfGame(game.id()));
+        removed.sort(java.util.Comparator.comparing(Playthrough::id));
+        return responses(h, removed).stream()
+                .map(p -> new GameRemoval.Event(EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.removed(p)))
+                .toList();
+    }
+
+    /**
      * {@code playthrough_started} when a playthrough is created as or becomes playing,
      * {@code playthrough_complete} when created as or becoming completed; otherwise
      * {@code playthrough_added} for a new one (planned, paused or abandoned) and
@@ -181,6 +195,7 @@ final class PlaythroughService {
         }
         String note = Texts.orNull(request.note());
         errors.check(note == null || note.length() <= MAX_NOTES, "note", "must be at most " + MAX_NOTES + " characters");
+        checkYear(errors, "started_at", request.startedAt());
         return jdbi.inTransaction(h -> {
             Optional<Playthrough> playthrough = h.attach(PlaythroughDao.class).lock(playthroughId);
             if (playthrough.isEmpty()) {
@@ -191,11 +206,75 @@ final class PlaythroughService {
             Instant startedAt = request.startedAt() == null ? now : request.startedAt();
             PlaySessionDao sessions = h.attach(PlaySessionDao.class);
             PlaySession session = sessions.insert(playthroughId, startedAt, minutes, note, now);
-            sessions.addToTotals(playthroughId, minutes, now);
-            Playthrough totals = h.attach(PlaythroughDao.class).find(playthroughId).orElseThrow();
-            events.append(h, EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.of(responses(h, List.of(totals)).getFirst()));
+            sessions.changeTotals(playthroughId, minutes, 1, now);
+            recordTotals(h, playthroughId);
             return Optional.of(PlaySessionResponse.from(session));
         });
+    }
+
+    /**
+     * Changes the fields of a session present in the body and its playthrough's totals; empty when
+     * there is no such playthrough, or the session is not one of its sessions.
+     */
+    Optional<PlaySessionResponse> updateSession(UUID playthroughId, UUID sessionId, Bodies.Read<UpdateSessionRequest> body) {
+        UpdateSessionRequest r = body.value();
+        FieldErrors errors = new FieldErrors();
+        if (body.has("minutes")) {
+            if (r.minutes() == null) {
+                errors.add("minutes", "cannot be cleared; send a whole number between 1 and 1440");
+            } else if (r.minutes() < 1 || r.minutes() > 1440) {
+                errors.add("minutes", "must be between 1 and 1440");
+            }
+        }
+        if (body.has("started_at") && r.startedAt() == null) {
+            errors.add("started_at", "cannot be cleared; send a time");
+        }
+        checkYear(errors, "started_at", r.startedAt());
+        String newNote = Texts.orNull(r.note());
+        errors.check(newNote == null || newNote.length() <= MAX_NOTES, "note", "must be at most " + MAX_NOTES + " characters");
+        return jdbi.inTransaction(h -> {
+            if (h.attach(PlaythroughDao.class).lock(playthroughId).isEmpty()) {
+                return Optional.empty();
+            }
+            PlaySessionDao sessions = h.attach(PlaySessionDao.class);
+            Optional<PlaySession> current = sessions.find(playthroughId, sessionId);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            errors.throwIfUnprocessable();
+            PlaySession before = current.get();
+            Instant now = clock.instant();
+            int minutes = body.has("minutes") ? r.minutes() : before.minutes();
+            PlaySession after = sessions.update(playthroughId, sessionId,
+                    body.has("started_at") ? r.startedAt() : before.startedAt(), minutes,
+                    body.has("note") ? newNote : before.note(), now);
+            sessions.changeTotals(playthroughId, minutes - before.minutes(), 0, now);
+            recordTotals(h, playthroughId);
+            return Optional.of(PlaySessionResponse.from(after));
+        });
+    }
+
+    /** Removes a session and takes it out of its playthrough's totals; false when there is no such session. */
+    boolean deleteSession(UUID playthroughId, UUID sessionId) {
+        return jdbi.inTransaction(h -> {
+            if (h.attach(PlaythroughDao.class).lock(playthroughId).isEmpty()) {
+                return false;
+            }
+            PlaySessionDao sessions = h.attach(PlaySessionDao.class);
+            Optional<PlaySession> removed = sessions.delete(playthroughId, sessionId);
+            if (removed.isEmpty()) {
+                return false;
+            }
+            sessions.changeTotals(playthroughId, -removed.get().minutes(), -1, clock.instant());
+            recordTotals(h, playthroughId);
+            return true;
+        });
+    }
+
+    /** A session changed the playthrough's playtime: {@code playthrough_updated} with the new figures. */
+    private void recordTotals(Handle h, UUID playthroughId) {
+        Playthrough totals = h.attach(PlaythroughDao.class).find(playthroughId).orElseThrow();
+        events.append(h, EventTypes.PLAYTHROUGH_UPDATED, PlaythroughEvent.of(responses(h, List.of(totals)).getFirst()));
     }
 
     /**
@@ -223,27 +302,29 @@ final class PlaythroughService {
             }
         }
 
-        String platform = body.has("platform") ? Texts.orNull(r.platform()) : creating ? null : base.platform();
-        errors.check(platform == null || platform.length() <= MAX_PLATFORM, "platform",
-                "must be at most " + MAX_PLATFORM + " characters");
+        String platform = creating ? null : base.platform();
+        if (body.has("platform")) {
+            // Any spelling of a platform is stored as its one key ("PS4", "ps4", "PlayStation 4": ps4).
+            String name = Texts.orNull(r.platform());
+            if (name != null && name.length() > MAX_PLATFORM) {
+                errors.add("platform", "must be at most " + MAX_PLATFORM + " characters");
+                name = null;
+            }
+            platform = name == null ? null : h.attach(PlatformDao.class).keyFor(name);
+        }
 
         LocalDate startedAt = body.has("started_at") ? r.startedAt() : creating ? null : base.startedAt();
         LocalDate completedAt = body.has("completed_at") ? r.completedAt() : creating ? null : base.completedAt();
         checkYear(errors, "started_at", startedAt);
         checkYear(errors, "completed_at", completedAt);
 
-        PlaythroughStatus status = creating ? null : base.status();
-        if (body.has("status")) {
-            if (r.status() == null && !creating) {
-                errors.add("status", "cannot be cleared; use one of planned, playing, paused, completed, abandoned");
-            } else {
-                status = r.status();
-            }
+        PlaythroughStatus given = body.has("status") ? r.status() : null;
+        if (body.has("status") && r.status() == null && !creating) {
+            errors.add("status", "cannot be cleared; use one of planned, playing, paused, completed, abandoned");
         }
-        if (status == null) {
-            status = completedAt != null ? PlaythroughStatus.COMPLETED
-                    : startedAt != null ? PlaythroughStatus.PLAYING : PlaythroughStatus.PLANNED;
-        }
+        PlaythroughStatus status = creating ? StatusRule.ofNew(given, startedAt, completedAt)
+                : StatusRule.afterChange(base.status(), given, body.has("started_at") ? startedAt : null,
+                        body.has("completed_at") ? completedAt : null);
 
         Integer playtime = creating ? null : base.playtimeMinutes();
         if (body.has("playtime_minutes")) {
@@ -288,7 +369,8 @@ final class PlaythroughService {
             errors.add("completed_at", "must not be before started_at (" + startedAt + ")");
         }
         if (status == PlaythroughStatus.COMPLETED && completedAt == null) {
-            errors.add("completed_at", "is required when the status is completed");
+            errors.add("completed_at", creating || given != null ? "is required when the status is completed"
+                    : "cannot be cleared on a completed run without a new status; send status too");
         }
         errors.throwIfUnprocessable();
         return new PlaythroughValues(editionId, platform, status, startedAt, completedAt, playtime, rating, completion,
@@ -306,6 +388,16 @@ final class PlaythroughService {
     private static void checkYear(FieldErrors errors, String field, LocalDate date) {
         if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
             errors.add(field, "must be a date between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+    }
+
+    /** A session's time, in UTC, within the same years as a playthrough's dates. */
+    private static void checkYear(FieldErrors errors, String field, Instant time) {
+        if (time != null) {
+            int year = time.atZone(java.time.ZoneOffset.UTC).getYear();
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                errors.add(field, "must be a time between " + MIN_YEAR + " and " + MAX_YEAR + " (UTC)");
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 
 /** Where a playthrough stands. Written in lowercase, in JSON and in the database. */
-enum PlaythroughStatus {
+public enum PlaythroughStatus {
     @JsonProperty("planned") PLANNED("planned"),
     @JsonProperty("playing") PLAYING("playing"),
     @JsonProperty("paused") PAUSED("paused"),

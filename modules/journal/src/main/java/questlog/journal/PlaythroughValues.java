@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * The settable fields of a playthrough after validation: what an insert writes or an update
- * leaves behind. Empty texts are already null here.
+ * leaves behind. Empty texts are already null here; {@code platform} is the platform's key.
  */
 public record PlaythroughValues(UUID editionId, String platform, PlaythroughStatus status, LocalDate startedAt,
                          LocalDate completedAt, Integer playtimeMinutes, Integer rating, Completion completion,

@@ -28,10 +28,10 @@ public interface StatsDao {
     record Year(String summary, String months, String topRated, String topGenres, String platforms,
                 String firstCompletion, String lastCompletion) {}
 
-    /** {@code totals} as the all-time statement writes it: the response's totals plus the backlog size. */
+    /** {@code totals} as the all-time statement writes it: the response's totals plus the backlog's figures. */
     record TotalsRow(long games, long gamesPlayed, long gamesCompleted, long playthroughs, long planned, long playing,
                      long paused, long completed, long abandoned, long sessions, long playtimeMinutes,
-                     BigDecimal playtimeHours, long backlog) {}
+                     BigDecimal playtimeHours, long backlog, long backlogPlanned, long backlogPaused) {}
 
     record RatingSummary(long count, BigDecimal average) {}
 

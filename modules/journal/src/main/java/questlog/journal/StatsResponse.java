@@ -13,7 +13,8 @@ import java.util.List;
  * @param year                the {@code year} asked for, or null
  * @param completionsPerYear  years with at least one completion, oldest first
  * @param completionsPerMonth months (YYYY-MM) with at least one completion, oldest first
- * @param hoursPerPlatform    every platform played on (null: none given), most playtime first
+ * @param hoursPerPlatform    every platform of a played (not planned) playthrough (null: none given), most
+ *                            playtime first
  * @param topGenres           up to 10 genres by completions (a game counts for each of its genres)
  * @param topFranchises       up to 10 franchises by completions
  * @param longestStreak       the longest run of consecutive months with a completion (the latest
@@ -27,7 +28,8 @@ public record StatsResponse(Integer year, Totals totals, List<YearCount> complet
 
     /**
      * @param games          games in the library
-     * @param gamesPlayed    games with at least one playthrough
+     * @param gamesPlayed    games with at least one played playthrough: playing, paused, completed or
+     *                       abandoned (a game whose only runs are planned is not played)
      * @param gamesCompleted games with at least one completion
      */
     public record Totals(long games, long gamesPlayed, long gamesCompleted, long playthroughs, long planned, long playing,
@@ -38,7 +40,9 @@ public record StatsResponse(Integer year, Totals totals, List<YearCount> complet
 
     public record MonthCount(String month, long completed) {}
 
-    public record PlatformTime(String platform, long playthroughs, long playtimeMinutes, BigDecimal playtimeHours) {}
+    /** A platform by its display name and key ({@code null} both for playthroughs without one). */
+    public record PlatformTime(String platform, String platformKey, long playthroughs, long playtimeMinutes,
+                               BigDecimal playtimeHours) {}
 
     /** Ratings of playthroughs: how many are rated, their mean (null when none), a count per value 1 to 10. */
     public record Ratings(long count, BigDecimal average, List<RatingCount> distribution) {}
@@ -51,8 +55,8 @@ public record StatsResponse(Integer year, Totals totals, List<YearCount> complet
 
     /**
      * @param size    games with a planned or paused playthrough and no completed one
-     * @param planned playthroughs with status planned
-     * @param paused  playthroughs with status paused
+     * @param planned games of the backlog with a planned playthrough
+     * @param paused  games of the backlog with a paused playthrough (a game may count in both)
      */
     public record Backlog(long size, long planned, long paused) {}
 
@@ -61,7 +65,7 @@ public record StatsResponse(Integer year, Totals totals, List<YearCount> complet
 
     /** One completion, for the highlights of a year. */
     public record Highlight(String gameSlug, String gameName, LocalDate completedAt, Integer rating, String platform,
-                     Integer playtimeMinutes, BigDecimal playtimeHours) {}
+                     String platformKey, Integer playtimeMinutes, BigDecimal playtimeHours) {}
 
     /**
      * One year: completions dated in it, playthroughs started in it, and the playtime and ratings

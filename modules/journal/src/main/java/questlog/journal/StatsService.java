@@ -44,7 +44,7 @@ final class StatsService {
                     ratings,
                     read(all.topGenres(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
                     read(all.topFranchises(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
-                    new StatsResponse.Backlog(t.backlog(), t.planned(), t.paused()),
+                    new StatsResponse.Backlog(t.backlog(), t.backlogPlanned(), t.backlogPaused()),
                     read(all.longestStreak(), new TypeReference<StatsResponse.Streak>() {}),
                     year == null ? null : yearInReview(dao.yearInReview(year, YEAR_TOP), year));
         });

@@ -101,6 +101,31 @@ class JournalDatasetTest {
     }
 
     @Test
+    void platformsAreImportedAndExportedAsTheirKey() throws IOException {
+        String doc = """
+                [{'id': '00000000-0000-0000-0000-000000000031', 'edition': 'okami', 'platform': 'PlayStation 2'},
+                 {'id': '00000000-0000-0000-0000-000000000032', 'edition': 'okami', 'platform': 'ps2'},
+                 {'id': '00000000-0000-0000-0000-000000000033', 'edition': 'okami', 'platform': ' Atari   Lynx '},
+                 {'id': '00000000-0000-0000-0000-000000000034', 'edition': 'okami', 'platform': 'atari-lynx'}]""";
+        SectionHarness imported = document();
+        SectionHarness.load(jdbi, read(doc, imported));
+        assertThat(imported.problems().isEmpty()).isTrue();
+        List<String> keys = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT platform FROM playthrough WHERE id BETWEEN '00000000-0000-0000-0000-000000000031'
+                                                                  AND '00000000-0000-0000-0000-000000000034' ORDER BY id""")
+                .mapTo(String.class).list());
+        assertThat(keys).containsExactly("ps2", "ps2", "atari-lynx", "atari-lynx");
+        List<String> exported = new java.util.ArrayList<>();
+        SectionHarness.export(jdbi, JSON, dataset, DatasetFormat.BENCH, 10).forEach(p -> {
+            if (p.get("id").asText().startsWith("00000000-0000-0000-0000-00000000003")) {
+                exported.add(p.get("platform").asText());
+            }
+        });
+        // the format's platform is a slug: the key
+        assertThat(exported).containsExactly("ps2", "ps2", "atari-lynx", "atari-lynx");
+    }
+
+    @Test
     void brokenReferencesAreProblemsAndNothingIsWritten() throws IOException {
         SectionHarness doc = document();
         DatasetProblems problems = doc.problems();

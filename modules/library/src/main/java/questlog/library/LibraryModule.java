@@ -26,6 +26,7 @@ import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
+import questlog.common.GameRemoval;
 import questlog.common.GameLookup;
 import questlog.common.JobHandler;
 import questlog.common.Jobs;
@@ -86,7 +87,7 @@ public final class LibraryModule implements FeatureModule {
      * sections, nothing private.
      */
     public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events) {
-        this(jdbi, json, clock, events, null, Optional.empty(), ctx -> false, List::of);
+        this(jdbi, json, clock, events, null, Optional.empty(), ctx -> false, List::of, List::of);
     }
 
     /**
@@ -94,16 +95,17 @@ public final class LibraryModule implements FeatureModule {
      * {@link #jobHandlers()} hands to app; {@code igdb} is empty when no IGDB credentials are
      * configured (IGDB-only routes then answer 503); {@code seesPrivate} tells whether a request
      * may see private things; {@code detailSections} are the other modules' members of a game's
-     * detail, known once every module is built.
+     * detail, and {@code removals} what the other modules remove with a game, both known once
+     * every module is built.
      */
     public LibraryModule(Jdbi jdbi, ObjectMapper json, Clock clock, EventLog events, Jobs jobs,
                          Optional<IgdbSettings> igdb, Predicate<Context> seesPrivate,
-                         Supplier<List<GameDetailSection<?>>> detailSections) {
+                         Supplier<List<GameDetailSection<?>>> detailSections, Supplier<List<GameRemoval>> removals) {
         this.json = json;
         this.detailSections = detailSections;
         // One IGDB client per process: its rate limiter and in-flight cap must see every caller.
         this.igdb = igdb.map(settings -> new IgdbClient(settings, jdbi, json, clock));
-        var gameService = new GameService(jdbi, clock, detailSections, events);
+        var gameService = new GameService(jdbi, clock, detailSections, removals, events);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
         var gateway = new IgdbGateway(this.igdb);

@@ -33,6 +33,12 @@ public interface ListDao {
     @SqlQuery("SELECT id FROM list WHERE slug = :slug FOR UPDATE")
     Optional<UUID> lock(@Bind("slug") String slug);
 
+    /** Locks, in id order (as every multi-list writer does), the lists that have the game; their ids. */
+    @SqlQuery("""
+            SELECT id FROM list WHERE id IN (SELECT list_id FROM list_entry WHERE game_id = :gameId)
+            ORDER BY id FOR UPDATE""")
+    List<UUID> lockHaving(@Bind("gameId") UUID gameId);
+
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM list WHERE slug = :slug)")
     boolean slugTaken(@Bind("slug") String slug);
 

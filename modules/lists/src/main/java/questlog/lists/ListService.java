@@ -28,6 +28,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
+import questlog.common.GameRemoval;
 import questlog.common.InvalidInputException;
 import questlog.common.Slugs;
 
@@ -48,7 +49,8 @@ import questlog.common.Slugs;
  * <li>{@code added}: entries [slugs in the order they were inserted], {@code {positions: [...]}}:
  *     each was inserted at its position (null in unranked lists), moving later entries down</li>
  * <li>{@code removed}: entries [slug], {@code {position}}: later entries moved up (for a game
- *     deleted from the library: entries [], {@code {position, game_id, reason: "game_deleted"}})</li>
+ *     deleted from the library: also {@code game_id} and {@code reason: "game_deleted"}; entries [] when
+ *     the entry went by the database's cascade alone, which a trigger handles)</li>
  * <li>{@code reordered}: a move, entries [slug], {@code {from, to}}; or a whole new order,
  *     entries [every slug in the new order], {@code {previous: [slugs in the old order]}}</li>
  * <li>{@code updated}: {@code {changes: {field: {from, to}}}} for the list's own fields
@@ -471,6 +473,40 @@ final class ListService {
             log(h, list, now, "removed", List.of(game.slug()), nullableMap("position", entry.position()));
             return null;
         });
+    }
+
+    /**
+     * Takes a game leaving the library out of every list it is in, in the library's delete
+     * transaction ({@link questlog.common.GameRemoval}): each list closes the gap and records
+     * {@code removed} (entries [slug], {@code {position, game_id, reason: "game_deleted"}}); the
+     * public ones' {@code list_updated} events are returned for the library to append last.
+     */
+    List<GameRemoval.Event> removeGame(Handle h, GameLookup.GameRef game) {
+        List<GameRemoval.Event> events = new ArrayList<>();
+        ListDao lists = h.attach(ListDao.class);
+        ListEntryDao entries = h.attach(ListEntryDao.class);
+        Instant now = clock.instant();
+        for (UUID listId : lists.lockHaving(game.id())) {
+            GameList list = lists.get(listId);
+            Optional<ListEntry> entry = entries.find(listId, game.id());
+            if (entry.isEmpty()) {
+                continue;
+            }
+            entries.delete(entry.get().id());
+            if (entry.get().position() != null) {
+                entries.closeGap(listId, entry.get().position(), now);
+            }
+            lists.touch(listId, now);
+            Map<String, Object> metadata = nullableMap("position", entry.get().position());
+            metadata.put("game_id", game.id());
+            metadata.put("reason", "game_deleted");
+            activity(h, listId, now, "removed", List.of(game.slug()), metadata);
+            if (list.isPublic()) {
+                events.add(new GameRemoval.Event(EventTypes.LIST_UPDATED,
+                        new ListEvent(list.slug(), "removed", List.of(game.slug()))));
+            }
+        }
+        return events;
     }
 
     /** Replaces a ranked list's order: {@code order} names every entry's game exactly once. */

@@ -20,6 +20,7 @@ import questlog.common.ApiOperation;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
+import questlog.common.GameRemoval;
 import questlog.common.GameDetailSection;
 import questlog.common.dataset.DatasetSection;
 
@@ -44,6 +45,12 @@ public final class ListsModule implements FeatureModule {
     @Override
     public String name() {
         return "lists";
+    }
+
+    /** A game leaving the library leaves every list, as a removal of the lists' own (history and event). */
+    @Override
+    public List<GameRemoval> gameRemovals() {
+        return List.of(service::removeGame);
     }
 
     /** The lists routes, mounted by app inside {@code path("api")}. */

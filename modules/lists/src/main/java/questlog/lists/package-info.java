@@ -10,6 +10,7 @@
  * compatibility shapes. Games come from the catalog through {@link questlog.common.GameLookup},
  * which app fills in. Also loads and writes the {@code lists} and {@code list_entries} sections
  * of the dataset format. Changes of public lists record {@code questlog:list_updated} through
- * the {@link questlog.common.EventLog} app passes in, in the same transaction.
+ * the {@link questlog.common.EventLog} app passes in, in the same transaction; so does a game
+ * leaving the library, which leaves every list ({@link questlog.common.GameRemoval}).
  */
 package questlog.lists;

@@ -75,13 +75,13 @@ class CrashRecoveryTest {
         assertThat(receiver.deliveries).isEmpty();
 
         try (RealtimeServer restarted = new RealtimeServer(db, settings)) {
-            List<Long> published = subscriber.take(25, Duration.ofSeconds(20)).stream().map(RedisRelayTest::id).toList();
+            List<Long> published = subscriber.take(25, Duration.ofSeconds(60)).stream().map(RedisRelayTest::id).toList();
             assertThat(published).containsExactlyElementsOf(missed);
-            assertThat(receiver.take(25, Duration.ofSeconds(20))).extracting(d -> Long.parseLong(d.eventId()))
+            assertThat(receiver.take(25, Duration.ofSeconds(60))).extracting(d -> Long.parseLong(d.eventId()))
                     .containsExactlyElementsOf(missed);
             StreamClient resumed = StreamClient.open(restarted.wsUrl("since=" + lastSeen));
             try {
-                assertThat(resumed.ids(25, Duration.ofSeconds(10))).containsExactlyElementsOf(missed);
+                assertThat(resumed.ids(25, Duration.ofSeconds(30))).containsExactlyElementsOf(missed);
             } finally {
                 resumed.shut();
             }

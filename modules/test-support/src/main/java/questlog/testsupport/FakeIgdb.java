@@ -236,6 +236,21 @@ public final class FakeIgdb implements AutoCloseable {
         return traffic.violations();
     }
 
+    /**
+     * Waits until every request the server received was answered (a slow answer a client gave up
+     * on is still recorded when it ends), so that it cannot land in the next test's recording.
+     */
+    public void awaitNoRequestInFlight(Duration max) {
+        try {
+            if (!traffic.awaitNoneInFlight(max)) {
+                throw new IllegalStateException("requests still open after " + max);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Forgets recorded requests and counters. The catalog, tokens, faults and limiter stay. */
     public void resetRecording() {
         traffic.reset();

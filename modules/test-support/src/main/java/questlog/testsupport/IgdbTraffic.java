@@ -47,6 +47,20 @@ final class IgdbTraffic {
     synchronized void finish(FakeIgdb.Recorded request) {
         inFlight--;
         finished.add(request);
+        notifyAll();
+    }
+
+    /** Waits until every open request was answered, at most {@code max}; answers whether none is open. */
+    synchronized boolean awaitNoneInFlight(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (inFlight > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     synchronized List<FakeIgdb.Recorded> requests() {

@@ -20,13 +20,10 @@ import questlog.testsupport.FakeIgdbCatalog.Game;
 class FakeIgdbCatalogTest {
 
     @Test
-    void generatesTenThousandGamesInUnderASecond() {
-        FakeIgdbCatalog.generated(200, 1); // load the classes first
-        long start = System.nanoTime();
+    void generatesTenThousandGames() {
+        // No wall-clock bound: timings belong in benchmarks, not in tests on a shared machine.
         FakeIgdbCatalog catalog = FakeIgdbCatalog.generated(10_000, 42);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(took).isLessThan(Duration.ofSeconds(1));
         assertThat(catalog.games()).hasSize(10_000);
     }
 
@@ -85,7 +82,8 @@ class FakeIgdbCatalogTest {
             assertThat(games).hasSize(500);
             assertThat(games.get(0).get("external_games").get(0).get("uid").asText()).isEqualTo("109001");
             assertThat(rows).hasSize(500);
-            assertThat(took).isLessThan(Duration.ofSeconds(1));
+            // Generous: it only catches a lookup that scans the catalog per id (seconds, not milliseconds).
+            assertThat(took).isLessThan(Duration.ofSeconds(10));
         }
     }
 

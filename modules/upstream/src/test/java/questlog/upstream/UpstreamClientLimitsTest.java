@@ -76,7 +76,9 @@ class UpstreamClientLimitsTest {
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(11 * 100));
-        assertThat(upstream.maxInAnyWindow(Duration.ofMillis(500))).isLessThanOrEqualTo(5 + 1);
+        // Starts are spaced on the client; arrivals may bunch by one more when a loaded machine delays
+        // one request's way to the server and not the next.
+        assertThat(upstream.maxInAnyWindow(Duration.ofMillis(500))).isLessThanOrEqualTo(5 + 2);
     }
 
     @Test

@@ -13,9 +13,10 @@ WITH done AS (
     GROUP BY game_id
 ), highlight AS (
     SELECT d.*, json_build_object('game_slug', g.slug, 'game_name', g.name, 'completed_at', d.completed_at,
-                                  'rating', d.rating, 'platform', d.platform, 'playtime_minutes', d.playtime_total,
+                                  'rating', d.rating, 'platform', pf.name, 'platform_key', d.platform,
+                                  'playtime_minutes', d.playtime_total,
                                   'playtime_hours', round(d.playtime_total / 60.0, 1)) AS doc
-    FROM done d JOIN game g ON g.id = d.game_id
+    FROM done d JOIN game g ON g.id = d.game_id LEFT JOIN platform pf ON pf.key = d.platform
 )
 SELECT
     (SELECT json_build_object(
@@ -45,10 +46,11 @@ SELECT
            GROUP BY ge.id, ge.slug, ge.name
            ORDER BY completed DESC, ge.name, ge.slug
            LIMIT :top) t) AS top_genres,
-    (SELECT COALESCE(json_agg(json_build_object('platform', platform, 'playthroughs', n, 'playtime_minutes', minutes,
-                                                'playtime_hours', round(minutes / 60.0, 1))
-                              ORDER BY minutes DESC, n DESC, platform NULLS LAST), '[]')
-     FROM (SELECT platform, count(*) AS n, COALESCE(sum(playtime_total), 0) AS minutes FROM done GROUP BY platform) p)
+    (SELECT COALESCE(json_agg(json_build_object('platform', pf.name, 'platform_key', p.platform, 'playthroughs', p.n,
+                                                'playtime_minutes', p.minutes, 'playtime_hours', round(p.minutes / 60.0, 1))
+                              ORDER BY p.minutes DESC, p.n DESC, p.platform NULLS LAST), '[]')
+     FROM (SELECT platform, count(*) AS n, COALESCE(sum(playtime_total), 0) AS minutes FROM done GROUP BY platform) p
+     LEFT JOIN platform pf ON pf.key = p.platform)
         AS platforms,
     (SELECT doc FROM highlight ORDER BY completed_at, created_at, id LIMIT 1) AS first_completion,
     (SELECT doc FROM highlight ORDER BY completed_at DESC, created_at DESC, id LIMIT 1) AS last_completion

@@ -186,10 +186,11 @@ public interface GameDao extends SqlObject {
     boolean ancestryContains(@Bind("start") UUID start, @Bind("target") UUID target);
 
     /** Children lose their link when the parent goes; their relationship type goes with it. */
-    @SqlUpdate("""
+    @SqlQuery("""
             UPDATE game SET parent_game_id = NULL, relationship_type = NULL, updated_at = :now
-            WHERE parent_game_id = :id""")
-    void detachChildren(@Bind("id") UUID id, @Bind("now") Instant now);
+            WHERE parent_game_id = :id
+            RETURNING id""")
+    List<UUID> detachChildren(@Bind("id") UUID id, @Bind("now") Instant now);
 
     @SqlUpdate("DELETE FROM game WHERE id = :id")
     void delete(@Bind("id") UUID id);

@@ -19,6 +19,7 @@ import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 import questlog.common.GameDetailSection;
 import questlog.common.GameLookup;
+import questlog.common.GameRemoval;
 import questlog.common.Slugs;
 import questlog.library.catalog.UpdateGameRequest.Patch;
 import questlog.library.igdb.IgdbGame;
@@ -45,17 +46,27 @@ public final class GameService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Supplier<List<GameDetailSection<?>>> sections;
+    private final Supplier<List<GameRemoval>> removals;
     private final EventLog events;
 
     public GameService(Jdbi jdbi, Clock clock, EventLog events) {
         this(jdbi, clock, List::of, events);
     }
 
-    /** {@code sections}: the other modules' members of a game's detail (known once every module is built). */
     public GameService(Jdbi jdbi, Clock clock, Supplier<List<GameDetailSection<?>>> sections, EventLog events) {
+        this(jdbi, clock, sections, List::of, events);
+    }
+
+    /**
+     * {@code sections}: the other modules' members of a game's detail; {@code removals}: what they
+     * remove with a game (both known once every module is built).
+     */
+    public GameService(Jdbi jdbi, Clock clock, Supplier<List<GameDetailSection<?>>> sections,
+                       Supplier<List<GameRemoval>> removals, EventLog events) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.sections = sections;
+        this.removals = removals;
         this.events = events;
     }
 
@@ -229,17 +240,37 @@ public final class GameService {
         });
     }
 
-    /** Removes a game with its editions, genre links and external ids; its children lose their parent. */
+    /**
+     * Removes a game with its editions, genre links and external ids; its children lose their
+     * parent. The game's row is locked first; then every other module removes what it keeps of
+     * the game ({@link GameRemoval}). Events, last: {@code game_removed}, a {@code game_updated}
+     * for each child that lost its parent, then the other modules' events.
+     */
     boolean delete(String slug) {
         return write(h -> {
             var games = h.attach(GameDao.class);
-            Optional<Game> game = games.findBySlug(slug);
-            game.ifPresent(g -> {
-                games.detachChildren(g.id(), now());
-                games.delete(g.id());
-                events.append(h, EventTypes.GAME_REMOVED, GameEvent.of(g));
-            });
-            return game.isPresent();
+            Optional<UUID> locked = games.lockBySlug(slug);
+            if (locked.isEmpty()) {
+                return false;
+            }
+            Game g = games.findById(locked.get()).orElseThrow();
+            List<GameRemoval.Event> cascaded = new ArrayList<>();
+            GameLookup.GameRef ref = new GameLookup.GameRef(g.id(), g.slug(), g.name());
+            for (GameRemoval removal : removals.get()) {
+                cascaded.addAll(removal.removeGame(h, ref));
+            }
+            List<UUID> children = games.detachChildren(g.id(), now());
+            games.delete(g.id());
+            events.append(h, EventTypes.GAME_REMOVED, GameEvent.of(g));
+            for (UUID child : children.stream().sorted().toList()) {
+                Game detached = games.findById(child).orElseThrow();
+                events.append(h, EventTypes.GAME_UPDATED,
+                        GameEvent.updated(detached, List.of("parent_game", "relationship_type"), detached.slug()));
+            }
+            for (GameRemoval.Event event : cascaded) {
+                events.append(h, event.type(), event.payload());
+            }
+            return true;
         });
     }
 

@@ -108,6 +108,20 @@ class LibraryEventsTest {
     }
 
     @Test
+    void removingAParentRecordsGameUpdatedForEachChildThatLostItsLink() {
+        games.create(game("Seiken Densetsu 3"));
+        games.create(new CreateGameRequest("Trials of Mana Epilogue", null, null, "mana", List.of(), null, 1995, null,
+                null, List.of(), null, "seiken-densetsu-3", "epilogue", List.of(), null));
+        events.clear();
+        assertThat(games.delete("seiken-densetsu-3")).isTrue();
+        assertThat(events.events()).extracting(Recorded::type)
+                .containsExactly(EventTypes.GAME_REMOVED, EventTypes.GAME_UPDATED);
+        GameEvent child = payload(events.events().get(1));
+        assertThat(child.game()).isEqualTo("trials-of-mana-epilogue");
+        assertThat(child.changed()).containsExactly("parent_game", "relationship_type");
+    }
+
+    @Test
     void aWriteThatFailsRecordsNothing() {
         games.create(game("Sword of Mana"));
         events.clear();

@@ -46,6 +46,8 @@ class IgdbClientTest {
     @BeforeEach
     void fresh() {
         jdbi.useHandle(h -> h.execute("TRUNCATE igdb_token, igdb_response"));
+        // A slow answer from the previous test (a timeout it retried) must not count in this one's.
+        fake.awaitNoRequestInFlight(Duration.ofSeconds(10));
         fake.resetRecording();
         fake.setLatency(Duration.ZERO);
         client = client(settings());

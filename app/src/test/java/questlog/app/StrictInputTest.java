@@ -1,0 +1,124 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What cannot be stored exactly as sent is refused with a 422 naming the field, and nothing is
+ * written: each example here was once answered 201 with something else stored.
+ */
+class StrictInputTest {
+    @RegisterExtension
+    static final TestApp app = new TestApp();
+
+    @BeforeAll
+    static void catalog() {
+        new Catalog(app.deps().jdbi()).game("celeste", "Celeste", null);
+    }
+
+    static void assertUnprocessable(TestApp.Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        response.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertThat(fields).as(response.toString()).contains(field);
+    }
+
+    static int count(String table) {
+        return app.deps().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
+    }
+
+    static String playthrough() {
+        var created = app.post("/api/games/celeste/playthroughs", Map.of("started_at", "2025-01-01"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    @Test
+    void aFractionalRatingIsRefused() {
+        int before = count("playthrough");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"rating\": 7.5}"), "rating");
+        assertThat(count("playthrough")).isEqualTo(before);
+    }
+
+    @Test
+    void anExponentWhereAWholeNumberBelongsIsRefused() {
+        int before = count("playthrough");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"rating\": 1e1}"), "rating");
+        assertThat(count("playthrough")).isEqualTo(before);
+    }
+
+    @Test
+    void fractionalSessionMinutesAreRefused() {
+        String id = playthrough();
+        assertUnprocessable(app.post("/api/playthroughs/" + id + "/sessions", "{\"minutes\": 10.7}"), "minutes");
+        assertThat(count("play_session")).isZero();
+    }
+
+    @Test
+    void aFractionalReleaseYearIsRefused() {
+        assertUnprocessable(app.post("/api/games", "{\"name\": \"Hollow Knight\", \"original_release_year\": 2017.6}"),
+                "original_release_year");
+        assertThat(app.get("/api/games/hollow-knight").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDatetimeInADateFieldIsRefused() {
+        int before = count("playthrough");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"started_at\": \"2025-01-01T10:00:00Z\"}"),
+                "started_at");
+        assertThat(count("playthrough")).isEqualTo(before);
+    }
+
+    @Test
+    void aLoneSurrogateIsRefused() {
+        int before = count("playthrough");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"notes\": \"a\\ud800b\"}"), "notes");
+        assertThat(count("playthrough")).isEqualTo(before);
+    }
+
+    @Test
+    void aSessionDatedOutsideTheJournalsYearsIsRefused() {
+        String id = playthrough();
+        assertUnprocessable(app.post("/api/playthroughs/" + id + "/sessions",
+                Map.of("minutes", 30, "started_at", "1900-01-01T20:00:00Z")), "started_at");
+        assertUnprocessable(app.post("/api/playthroughs/" + id + "/sessions",
+                Map.of("minutes", 30, "started_at", "2201-01-01T00:00:00Z")), "started_at");
+        assertThat(count("play_session")).isZero();
+        var inRange = app.post("/api/playthroughs/" + id + "/sessions",
+                Map.of("minutes", 30, "started_at", "1950-01-01T00:00:00Z"));
+        assertThat(inRange.status()).as(inRange.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aMissingRequiredFieldIs422OnEveryRoute() {
+        String id = playthrough();
+        assertUnprocessable(app.post("/api/playthroughs/" + id + "/sessions", Map.of("note", "no minutes")), "minutes");
+        assertUnprocessable(app.post("/api/lists", Map.of("description", "no name")), "name");
+        assertUnprocessable(app.post("/api/franchises", Map.of("slug", "no-name")), "name");
+        assertUnprocessable(app.post("/api/genres", Map.of("slug", "no-name")), "name");
+        assertUnprocessable(app.post("/api/games/celeste/editions", Map.of("slug", "no-name")), "name");
+        assertUnprocessable(app.post("/api/webhooks", Map.of()), "url");
+        assertThat(app.post("/api/lists", Map.of("name", "Backlog")).status()).isEqualTo(201);
+        assertUnprocessable(app.post("/api/lists/backlog/entries", Map.of("notes", "which game?")), "game");
+        assertUnprocessable(app.post("/api/lists/backlog/entries/bulk", Map.of()), "entries");
+        var game = app.post("/api/games", Map.of("summary", "no name"));
+        assertThat(game.status()).as(game.toString()).isEqualTo(422);
+    }
+
+    @Test
+    void anEmptyImportDocumentIsRefused() {
+        var empty = app.post("/api/import", "{}");
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(422);
+        assertThat(empty.contentType()).startsWith("application/problem+json");
+        var unrecognised = app.post("/api/import", "{\"playlists\": []}");
+        assertThat(unrecognised.status()).as(unrecognised.toString()).isEqualTo(422);
+        assertThat(unrecognised.contentType()).startsWith("application/problem+json");
+    }
+}
