@@ -36,6 +36,7 @@ class ExportFormatProblemsTest {
         ((ObjectNode) doc.get("list_activity").get(0)).put("verb", "renamed");
         ((ObjectNode) doc.get("lists").get(0)).remove("is_public");
         ((ObjectNode) doc.get("webhooks").get(0)).putArray("types").add("game_added");
+        ((ObjectNode) doc.get("list_activity").get(1)).putObject("metadata").put("note", "a\u0000b");
 
         var response = app.post("/api/import", doc);
 
@@ -46,7 +47,7 @@ class ExportFormatProblemsTest {
         int completedIndex = indexOf(doc.get("playthroughs"), completed);
         assertThat(fields).contains("games[0].parent_game", "games[0].created_at",
                 "playthroughs[" + completedIndex + "].completed_at", "playthroughs[1].completion", "play_sessions[0].minutes",
-                "list_activity[0].verb", "lists[0].is_public", "webhooks[0].types[0]");
+                "list_activity[0].verb", "list_activity[1].metadata", "lists[0].is_public", "webhooks[0].types[0]");
         assertThat(app.get("/api/games?limit=1").json().get("total").asInt()).isZero();
         assertThat(app.get("/api/webhooks", "Authorization", "Bearer " + app.writeToken()).json().get("total").asInt())
                 .isZero();
