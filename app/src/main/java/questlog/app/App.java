@@ -100,6 +100,7 @@ public final class App {
                     post("import", imports::create, Access.WRITE);
                     get("export", export::get, Access.WRITE);
                 });
+                deps.modules.forEach(module -> module.rootRoutes().addEndpoints());
                 ws(EVENTS_SOCKET, deps.realtime.websocket(), Access.READ);
             });
         });

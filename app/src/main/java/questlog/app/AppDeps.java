@@ -23,6 +23,8 @@ import questlog.journal.JournalModule;
 import questlog.library.LibraryModule;
 import questlog.library.igdb.IgdbClient;
 import questlog.lists.ListsModule;
+import questlog.mcp.McpModule;
+import questlog.overlay.OverlayModule;
 import questlog.profiles.ProfilesModule;
 import questlog.realtime.RealtimeModule;
 import questlog.common.Json;
@@ -102,6 +104,8 @@ public final class AppDeps implements AutoCloseable {
                     add(built, new JournalModule(jdbi, json, clock, library.games(), events)),
                     add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
                     add(built, new ProfilesModule(jdbi, library.games())),
+                    add(built, new McpModule(json, OpenApi.build().getProperty("version"))),
+                    add(built, new OverlayModule()),
                     realtime,
                     jobs);
             List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();

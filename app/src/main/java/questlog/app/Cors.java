@@ -116,13 +116,23 @@ final class Cors implements Handler {
      */
     boolean allowsUpgrade(Context ctx) throws java.io.IOException {
         String origin = ctx.header("Origin");
-        if (origin == null || allows(origin)) {
+        if (origin == null || allows(origin) || isOwn(ctx, origin)) {
             return true;
         }
         problems.write(ctx, refusal(ctx, origin));
         ctx.skipRemainingHandlers();
         Auth.sendNow(ctx);
         return false;
+    }
+
+    /**
+     * A page this server served itself (the stream overlay at /overlay/) opens the socket from the
+     * server's own origin: same-origin is never a cross-origin request, whatever CORS_ORIGINS says.
+     * Browsers set both Origin and Host themselves, so a page cannot pretend to be one.
+     */
+    private static boolean isOwn(Context ctx, String origin) {
+        String host = ctx.header("Host");
+        return host != null && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
     }
 
     boolean allows(String origin) {

@@ -27,14 +27,14 @@ import questlog.realtime.RealtimeModule;
 
 /**
  * The {@code questlog} executable. Subcommands: serve (default), migrate, token, secrets, import, export,
- * events, enrich.
+ * events, enrich, mcp.
  * Configuration comes from the environment, optionally merged over an env file
  * ({@code --env-file}, or QUESTLOG_ENV_FILE): environment variables win.
  */
 @Command(name = "questlog", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "questlog 0.1.0",
         description = "Self-hosted personal gaming journal.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Secrets.class, Main.Import.class,
-                Main.Export.class, Main.Events.class, EnrichCommand.class})
+                Main.Export.class, Main.Events.class, EnrichCommand.class, Main.Mcp.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--env-file", description = "KEY=VALUE file read before the environment (default: $QUESTLOG_ENV_FILE)")
@@ -410,6 +410,31 @@ public final class Main implements Callable<Integer> {
                 return new EventTail(target, since, types, secret, count,
                         spec.commandLine().getOut(), spec.commandLine().getErr()).run();
             }
+        }
+    }
+
+    @Command(name = "mcp", description = {
+            "Serve the MCP tools over stdio for a desktop AI client, as a client of a Questlog server's HTTP API.",
+            "Standard output carries only MCP messages; logs go to stderr. Stops when standard input ends."})
+    static final class Mcp implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Option(names = "--api", description = "The server's base URL (default: http://127.0.0.1:$PORT)") String api;
+        @Option(names = "--token", description = "API token; write tools need the write scope "
+                + "(default: $QUESTLOG_TOKEN, then $QUESTLOG_API_KEY)") String token;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            String target = api != null ? api : "http://127.0.0.1:" + main.config().http().port();
+            if (!target.matches("(?i)https?://.+")) {
+                throw new UserError("--api must be an http:// or https:// URL, not " + target);
+            }
+            String secret = token;
+            if (secret == null) {
+                secret = System.getenv("QUESTLOG_TOKEN") != null ? System.getenv("QUESTLOG_TOKEN") : System.getenv("QUESTLOG_API_KEY");
+            }
+            questlog.mcp.McpStdio.serve(target, secret, Json.objectMapper(), OpenApi.build().getProperty("version"),
+                    System.in, System.out);
+            return 0;
         }
     }
 

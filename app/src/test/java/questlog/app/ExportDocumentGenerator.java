@@ -48,8 +48,8 @@ final class ExportDocumentGenerator {
         List<String> games = games(doc.putArray("games"), gameCount, genres, franchises);
         List<String[]> editions = editions(doc.putArray("editions"), games);
         externalIds(doc.putArray("external_ids"), games, editions);
-        List<String> platforms = platforms(doc.putArray("platforms"));
-        List<String> playthroughs = playthroughs(doc.putArray("playthroughs"), editions, platforms);
+        platforms(doc.putArray("platforms"));
+        List<String> playthroughs = playthroughs(doc.putArray("playthroughs"), editions);
         sessions(doc.putArray("play_sessions"), playthroughs);
         lists(doc, games);
         profiles(doc, games);
@@ -158,31 +158,14 @@ final class ExportDocumentGenerator {
         }
     }
 
-    /**
-     * Platforms the library does not know from the start (the known ones are there already), and
-     * the keys playthroughs may name: those and some known ones.
-     */
-    private List<String> platforms(ArrayNode out) {
-        String[][] custom = {{"atari-jaguar", "Atari Jaguar", "atarijaguar"}, {"n-gage", "N-Gage", "ngage"},
-                {"pc-98", "PC-98 \"Kyūhachi\"", "pc98"}};
-        List<String> keys = new ArrayList<>(List.of("pc", "ps4", "switch"));
-        for (String[] platform : custom) {
-            ObjectNode p = out.addObject().put("key", platform[0]).put("name", platform[1]).put("known", false);
-            p.putArray("aliases").add(platform[2]);
-            stamps(p);
-            keys.add(platform[0]);
-        }
-        return keys;
-    }
-
-    private List<String> playthroughs(ArrayNode out, List<String[]> editions, List<String> platforms) {
+    private List<String> playthroughs(ArrayNode out, List<String[]> editions) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3 * PLAYTHROUGH_STATUSES.size() * COMPLETIONS.size(); i++) {
             String[] edition = editions.get(i % editions.size());
             String status = PLAYTHROUGH_STATUSES.get(i % PLAYTHROUGH_STATUSES.size());
             String id = id();
             ObjectNode p = out.addObject().put("id", id).put("game", edition[1]).put("edition", i % 4 == 0 ? null : edition[0]);
-            p.put("platform", i % 3 == 0 ? null : platforms.get(i % platforms.size()));
+            p.put("platform", i % 3 == 0 ? null : OWN_PLATFORMS_AND_KNOWN.get(i % OWN_PLATFORMS_AND_KNOWN.size()));
             p.put("status", status);
             LocalDate start = LocalDate.of(1950 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28));
             boolean hasEnd = status.equals("completed") || i % 4 == 1;
@@ -276,6 +259,19 @@ final class ExportDocumentGenerator {
             w.put("status", i == 1 ? "paused" : "active").put("signed", false);
             stamps(w);
         }
+    }
+
+    /** Platform keys playthroughs use: two known ones and the two the owner registered ({@link #platforms}). */
+    private static final List<String> OWN_PLATFORMS_AND_KNOWN = List.of("ps4", "switch", "atari-jaguar", "pc-98");
+
+    /** Platforms the owner's writes registered (names the known-platform table lacks), keyed and aliased as the database does. */
+    private void platforms(ArrayNode out) {
+        ObjectNode jaguar = out.addObject().put("key", "atari-jaguar").put("name", "Atari Jaguar");
+        jaguar.putArray("aliases").add("atarijaguar").add("jaguar");
+        stamps(jaguar);
+        ObjectNode pc98 = out.addObject().put("key", "pc-98").put("name", "PC-98");
+        pc98.putArray("aliases").add("pc98");
+        stamps(pc98);
     }
 
     private void stamps(ObjectNode record) {

@@ -58,7 +58,8 @@ class ImportExportTest {
 
     static Map<String, JsonNode> byId(JsonNode section) {
         Map<String, JsonNode> out = new HashMap<>();
-        section.forEach(r -> out.put(r.get("id").asText(), r));
+        // records are known by their id; platforms, which have none, by their key
+        section.forEach(r -> out.put((r.has("id") ? r.get("id") : r.get("key")).asText(), r));
         return out;
     }
 

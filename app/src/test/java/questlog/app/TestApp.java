@@ -125,8 +125,14 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
      * starts a new one on the same port and database, as a restarted process would. Tokens stay.
      */
     void restart() {
+        restart(() -> { });
+    }
+
+    /** {@link #restart()}, running {@code whileDown} between the server's stop and the new start. */
+    void restart(Runnable whileDown) {
         int port = server.port();
         server.stop();
+        whileDown.run();
         deps.close();
         deps = AppDeps.build(config, clock, jobHandlers);
         server = App.create(deps).start("127.0.0.1", port);

@@ -26,7 +26,15 @@ public interface FeatureModule extends AutoCloseable {
         return () -> { };
     }
 
-    /** Every route of {@link #routes()} as the OpenAPI document describes it (a test checks they agree). */
+    /**
+     * Routes outside {@code /api} (a protocol endpoint, a page), with full paths and their
+     * {@link Access}; the access check, request ids, logs and metrics apply to them as to any route.
+     */
+    default EndpointGroup rootRoutes() {
+        return () -> { };
+    }
+
+    /** Every route of {@link #routes()} and {@link #rootRoutes()} as the OpenAPI document describes it (a test checks they agree). */
     default List<ApiOperation> operations() {
         return List.of();
     }

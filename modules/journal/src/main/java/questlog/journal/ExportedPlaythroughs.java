@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,8 +29,7 @@ import questlog.common.dataset.RecordFields;
  * column of a playthrough as it is stored (status, completion, source and its reference, the
  * given playtime in minutes, both timestamps), so a backup restores it exactly. The session
  * totals are not in it: they follow from the {@code play_sessions} section. A record whose id
- * exists is rewritten with the document's values, timestamps included. {@code platform} is a
- * platform's key (see {@link PlatformsDataset}).
+ * exists is rewritten with the document's values, timestamps included.
  */
 final class ExportedPlaythroughs {
     private static final Set<String> FIELDS = Set.of("id", "game", "edition", "platform", "status", "started_at",
@@ -165,9 +165,7 @@ final class ExportedPlaythroughs {
         if (problems.count(section) > 0) {
             return DatasetCounts.none(rows.size());
         }
-        // A platform is its key (the platforms section came first); any other name is turned into its key as the API does.
-        Map<String, String> platformKeys = h.attach(PlatformDao.class).keysFor(
-                rows.stream().map(Row::platform).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        Map<String, String> platformKeys = platformKeys(h, rows);
         int created = 0;
         int updated = 0;
         for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -201,6 +199,27 @@ final class ExportedPlaythroughs {
                         rs.getObject("id", UUID.class)))
                 .forEach(e -> owners.put(e.getKey(), e.getValue()));
         return owners;
+    }
+
+    /**
+     * The platform key of each row's platform: a key the library has (a known platform, or one the
+     * {@code platforms} section just restored) is kept as written; any other name is normalised as
+     * the API does, registering a platform not seen before ({@link PlatformDao}).
+     */
+    private static Map<String, String> platformKeys(Handle h, List<Row> rows) {
+        Set<String> written = new HashSet<>();
+        rows.stream().map(Row::platform).filter(Objects::nonNull).forEach(written::add);
+        Map<String, String> keys = new HashMap<>();
+        if (written.isEmpty()) {
+            return keys;
+        }
+        h.createQuery("SELECT key FROM platform WHERE key = ANY(:keys)")
+                .bindArray("keys", String.class, written).mapTo(String.class)
+                .forEach(key -> keys.put(key, key));
+        Set<String> names = new HashSet<>(written);
+        names.removeAll(keys.keySet());
+        keys.putAll(h.attach(PlatformDao.class).keysFor(names));
+        return keys;
     }
 
     /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */

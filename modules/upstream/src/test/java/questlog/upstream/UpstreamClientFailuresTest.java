@@ -38,7 +38,9 @@ class UpstreamClientFailuresTest {
         return UpstreamPolicy.of("Test", upstream.baseUrl())
                 .withRequestInterval(Duration.ofMillis(5))
                 .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(40))
-                .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
+                // No test here is about timeouts; generous ones keep a loaded machine from turning an
+                // answer into a timeout and a retry.
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     UpstreamException failure(UpstreamClient c) {

@@ -1,0 +1,95 @@
+package questlog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code questlog mcp --api URL --token T} as a desktop AI client runs it: a child process
+ * speaking MCP on its standard input and output, driven by the MCP SDK's own stdio client,
+ * against a running server with the known library. The test that writes runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class McpStdioTest {
+    @RegisterExtension
+    static final TestApp app = new TestApp();
+
+    static final List<String> stderr = new CopyOnWriteArrayList<>();
+    static McpSyncClient withToken;
+    static McpSyncClient withoutToken;
+
+    @BeforeAll
+    static void library() {
+        McpLibrary.seed(app);
+        withToken = client("--token", app.writeToken());
+        withoutToken = client();
+    }
+
+    @AfterAll
+    static void close() {
+        withToken.close();
+        withoutToken.close();
+    }
+
+    /** A new {@code questlog mcp} process on this JVM's class path, initialized. */
+    static McpSyncClient client(String... extra) {
+        List<String> args = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                "questlog.app.Main", "mcp", "--api", app.baseUrl()));
+        args.addAll(List.of(extra));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // No token from the environment: the process gets exactly the token given, or none.
+        var parameters = ServerParameters.builder(java).args(args).addEnvVar("QUESTLOG_TOKEN", "")
+                .addEnvVar("QUESTLOG_API_KEY", "").build();
+        var transport = new StdioClientTransport(parameters, new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()));
+        transport.setStdErrorHandler(stderr::add);
+        McpSyncClient client = McpClient.sync(transport).jsonSchemaValidator(new questlog.mcp.SchemaValidator())
+                .requestTimeout(Duration.ofSeconds(60)).initializationTimeout(Duration.ofSeconds(60)).build();
+        client.initialize();
+        return client;
+    }
+
+    @Test
+    void initializesAndAnswersEveryReadToolOverStdio() {
+        assertThat(withToken.getServerInfo().name()).isEqualTo("questlog");
+        McpLibrary.checkReadTools(withToken);
+    }
+
+    @Test
+    void badArgumentsAreToolErrors() {
+        McpLibrary.checkBadArguments(withToken);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void writesWithoutATokenAreRefusedAndWithOneAreStored() {
+        String refused = McpLibrary.toolError(withoutToken, "add_to_list", Map.of("list", "top-rpgs", "game", "hades"));
+        assertThat(refused).contains("401");
+        assertThat(app.get("/api/lists/top-rpgs").json().path("entries")).hasSize(2);
+        assertThat(app.post("/api/games", Map.of("name", "Celeste")).status()).isEqualTo(201);
+        var logged = McpLibrary.call(withToken, "log_playthrough", Map.of("game", "celeste", "status", "abandoned"));
+        assertThat(logged.at("/playthrough/game").asText()).isEqualTo("celeste");
+        assertThat(app.get("/api/playthroughs?game=celeste").json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void logsGoToStandardErrorOnly() {
+        // Anything but protocol on stdout would have broken every call above; stderr is free for logs.
+        assertThat(withToken.ping()).isNotNull();
+        assertThat(stderr).noneMatch(line -> line.startsWith("{\"jsonrpc\""));
+    }
+}

@@ -1,0 +1,33 @@
+package questlog.mcp;
+
+import java.util.List;
+import java.util.Map;
+import questlog.common.Access;
+import questlog.common.ApiBody;
+import questlog.common.ApiOperation;
+import questlog.common.ApiResponse;
+
+/** {@code POST /mcp} as the OpenAPI document shows it. */
+final class McpApi {
+    private McpApi() {}
+
+    static List<ApiOperation> operations() {
+        return ApiOperation.tagged("MCP", List.of(
+                ApiOperation.post(McpModule.PATH, "Model Context Protocol (Streamable HTTP)",
+                                ApiResponse.ok(Map.class))
+                        .withDescription("""
+                                The MCP endpoint for AI assistants: one JSON-RPC 2.0 message per POST \
+                                (`initialize`, `tools/list`, `tools/call`, `resources/read`, …), answered with \
+                                one JSON-RPC response (stateless: no session header, no server-sent stream; \
+                                notifications get 202). Send `Accept: application/json, text/event-stream`. \
+                                Tools: search_games, get_game, list_playthroughs, get_list, get_stats, \
+                                recent_activity, whats_next, and the writes log_playthrough and add_to_list, \
+                                which need a token with the write scope (without one the tool answers an \
+                                error, `isError: true`). Bad arguments are tool errors too. With \
+                                QUESTLOG_PRIVATE=true every request needs a token that can read. See the \
+                                README's MCP section.""")
+                        .withAccess(Access.READ)
+                        .withBody(ApiBody.of(Map.class))
+                        .withProblems(400)));
+    }
+}
