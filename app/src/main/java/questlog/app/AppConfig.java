@@ -12,6 +12,7 @@ import questlog.common.DatabaseUrl;
 import questlog.common.SecretBox;
 import questlog.jobs.JobsConfig;
 import questlog.library.igdb.IgdbSettings;
+import questlog.profiles.steam.SteamSettings;
 import questlog.realtime.RealtimeModule;
 
 /**
@@ -21,7 +22,7 @@ import questlog.realtime.RealtimeModule;
  */
 public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig security, CacheConfig cache,
                         LogFormat logFormat, RealtimeModule.Settings realtime, JobsConfig jobs,
-                        Optional<IgdbSettings> igdb) {
+                        Optional<IgdbSettings> igdb, Optional<SteamSettings> steam) {
 
     public record HttpConfig(String host, int port, List<String> corsOrigins, long maxBodyBytes, long maxImportBytes) {}
 
@@ -87,8 +88,9 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 jobDefaults.missedHeartbeatsLimit(),
                 jobDefaults.shutdownMaxWait());
         var igdb = igdb(reader);
+        var steam = steam(reader);
         reader.throwIfInvalid();
-        return new AppConfig(http, database, security, cache, logFormat, realtime, jobs, igdb);
+        return new AppConfig(http, database, security, cache, logFormat, realtime, jobs, igdb, steam);
     }
 
     /**
@@ -118,6 +120,21 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
                 .withRetries(attempts, Duration.ofMillis(backoffMs), Duration.ofMillis(Math.max(backoffMs, 30_000))));
     }
 
+    /** Steam when STEAM_API_KEY is set; the base URL and waits are there for tests and proxies. */
+    private static Optional<SteamSettings> steam(Reader reader) {
+        Optional<String> key = reader.raw("STEAM_API_KEY");
+        String baseUrl = reader.httpUrl("STEAM_API_BASE_URL", SteamSettings.DEFAULT_BASE_URL);
+        int timeoutMs = reader.integer("STEAM_TIMEOUT_MS", 30_000, 100, 600_000);
+        int attempts = reader.integer("STEAM_MAX_ATTEMPTS", 5, 1, 20);
+        int backoffMs = reader.integer("STEAM_BACKOFF_MS", 1000, 1, 60_000);
+        int intervalMs = reader.integer("STEAM_REQUEST_INTERVAL_MS", 250, 1, 60_000);
+        return key.map(k -> SteamSettings.defaults(k)
+                .withBaseUrl(baseUrl)
+                .withRequestInterval(Duration.ofMillis(intervalMs))
+                .withCallTimeout(Duration.ofMillis(timeoutMs))
+                .withRetries(attempts, Duration.ofMillis(backoffMs), Duration.ofMillis(Math.max(backoffMs, 30_000))));
+    }
+
     /**
      * The box of QUESTLOG_SECRET_KEY (sealing) and QUESTLOG_SECRET_KEY_PREVIOUS (comma-separated,
      * opening only), or empty without a key; previous keys without a current one are a mistake.
@@ -139,7 +156,7 @@ public record AppConfig(HttpConfig http, DatabaseConfig database, SecurityConfig
 
     /** The same configuration on another database (tests, benchmarks). */
     public AppConfig withDatabase(DatabaseConfig other) {
-        return new AppConfig(http, other, security, cache, logFormat, realtime, jobs, igdb);
+        return new AppConfig(http, other, security, cache, logFormat, realtime, jobs, igdb, steam);
     }
 
     static Path defaultDataDir(Map<String, String> env) {

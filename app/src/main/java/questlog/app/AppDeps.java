@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
@@ -26,6 +27,9 @@ import questlog.lists.ListsModule;
 import questlog.mcp.McpModule;
 import questlog.overlay.OverlayModule;
 import questlog.profiles.ProfilesModule;
+import questlog.profiles.steam.SteamClient;
+import questlog.profiles.steam.SteamPlugin;
+import questlog.profiles.steam.sync.SteamLibrary;
 import questlog.realtime.RealtimeModule;
 import questlog.common.Json;
 
@@ -65,6 +69,10 @@ public final class AppDeps implements AutoCloseable {
     final RealtimeModule realtime;
     final JobsModule jobs;
     final LibraryModule library;
+    /** The Steam Web API client, when STEAM_API_KEY is set. */
+    final Optional<SteamClient> steam;
+    /** The Steam library sync ({@code questlog sync steam} submits through it). */
+    final SteamLibrary steamLibrary;
     /** Every module, in order: document and detail sections follow this order. */
     final List<FeatureModule> modules;
     final DatasetImporter importer;
@@ -97,13 +105,20 @@ public final class AppDeps implements AutoCloseable {
             EventLog events = realtime.eventLog();
             this.library = add(built, new LibraryModule(jdbi, json, clock, events, jobs.jobs(), config.igdb(),
                     Auth::isReader, this::gameDetailSections, this::gameRemovals));
+            JournalModule journal = add(built, new JournalModule(jdbi, json, clock, library.games(), events));
+            // One Steam client per process: its rate limiter must see every caller.
+            this.steam = config.steam().map(SteamClient::new);
+            this.steamLibrary = new SteamLibrary(jdbi, json, steam, library.storeGames(),
+                    journal.sourcedPlaytime(), jobs.jobs());
             // The one list. A new module is one more line here; the library comes first, since the
             // others' dataset sections refer to games, and realtime and jobs last (no sections).
             this.modules = List.of(
                     library,
-                    add(built, new JournalModule(jdbi, json, clock, library.games(), events)),
+                    journal,
                     add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
-                    add(built, new ProfilesModule(jdbi, library.games())),
+                    add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
+                            // One line per profile plugin.
+                            new SteamPlugin(steam)), steamLibrary)),
                     add(built, new McpModule(json, OpenApi.build().getProperty("version"))),
                     add(built, new OverlayModule()),
                     realtime,
@@ -236,6 +251,7 @@ public final class AppDeps implements AutoCloseable {
         // Jobs first: their handlers still write (checkpoints, events) and call IGDB while they wind down.
         jobs.close();
         closeAll(modules.reversed().stream().filter(m -> m != jobs).toList());
+        steam.ifPresent(SteamClient::close);
         changes.close();
         database.close();
     }

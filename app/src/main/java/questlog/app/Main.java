@@ -27,14 +27,14 @@ import questlog.realtime.RealtimeModule;
 
 /**
  * The {@code questlog} executable. Subcommands: serve (default), migrate, token, secrets, import, export,
- * events, enrich, mcp.
+ * events, enrich, mcp, sync.
  * Configuration comes from the environment, optionally merged over an env file
  * ({@code --env-file}, or QUESTLOG_ENV_FILE): environment variables win.
  */
 @Command(name = "questlog", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "questlog 0.1.0",
         description = "Self-hosted personal gaming journal.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, Main.Secrets.class, Main.Import.class,
-                Main.Export.class, Main.Events.class, EnrichCommand.class, Main.Mcp.class})
+                Main.Export.class, Main.Events.class, EnrichCommand.class, Main.Mcp.class, SyncCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--env-file", description = "KEY=VALUE file read before the environment (default: $QUESTLOG_ENV_FILE)")

@@ -25,6 +25,22 @@ class AppConfigTest {
     }
 
     @Test
+    void steamIsConfiguredByItsKeyWithItsBaseUrlAndWaits() {
+        assertThat(AppConfig.fromEnv(Map.of()).steam()).isEmpty();
+        AppConfig config = AppConfig.fromEnv(Map.of("STEAM_API_KEY", "0123456789ABCDEF0123456789ABCDEF",
+                "STEAM_API_BASE_URL", "http://127.0.0.1:9999", "STEAM_MAX_ATTEMPTS", "2",
+                "STEAM_REQUEST_INTERVAL_MS", "1000"));
+        var steam = config.steam().orElseThrow();
+        assertThat(steam.apiKey()).isEqualTo("0123456789ABCDEF0123456789ABCDEF");
+        assertThat(steam.baseUrl()).isEqualTo("http://127.0.0.1:9999/");
+        assertThat(steam.maxAttempts()).isEqualTo(2);
+        assertThat(steam.requestInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(config.steam().toString()).doesNotContain("0123456789ABCDEF");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("STEAM_API_KEY", "k", "STEAM_API_BASE_URL", "ftp://x")))
+                .hasMessageContaining("STEAM_API_BASE_URL");
+    }
+
+    @Test
     void dataDirFollowsXdgThenExplicitSetting() {
         assertThat(AppConfig.fromEnv(Map.of("XDG_DATA_HOME", "/xdg")).database().dataDir()).isEqualTo(Path.of("/xdg/questlog"));
         assertThat(AppConfig.fromEnv(Map.of("XDG_DATA_HOME", "/xdg", "QUESTLOG_DATA_DIR", "/srv/ql")).database().dataDir())

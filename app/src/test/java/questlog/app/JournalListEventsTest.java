@@ -57,6 +57,7 @@ class JournalListEventsTest {
         assertThat(payload.get("work").asText()).isEqualTo("Chrono Trigger");
         assertThat(payload.get("edition").asText()).isEqualTo("Chrono Trigger DS");
         assertThat(payload.get("platform").asText()).isEqualTo("Nintendo DS");
+        assertThat(payload.get("platform_key").asText()).isEqualTo("nds");
         assertThat(payload.get("status").asText()).isEqualTo("completed");
         assertThat(payload.get("completed_at").asText()).isEqualTo("2026-02-11");
         assertThat(payload.get("playtime_hours").decimalValue()).isEqualByComparingTo("25");

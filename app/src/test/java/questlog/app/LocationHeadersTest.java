@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.testsupport.FakeSteam;
 
 /**
  * Every 201 of every route says where the new thing is: a {@code Location} that a GET answers
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one without a case here fails the test.
  */
 class LocationHeadersTest {
+    static final FakeSteam steam = FakeSteam.start();
     @RegisterExtension
-    static final TestApp app = new TestApp(Map.of("QUESTLOG_WEBHOOK_ALLOW_PRIVATE", "true"));
+    static final TestApp app = new TestApp(Map.of("QUESTLOG_WEBHOOK_ALLOW_PRIVATE", "true",
+            "STEAM_API_KEY", FakeSteam.API_KEY, "STEAM_API_BASE_URL", steam.baseUrl()));
     static final SpecChecked api = new SpecChecked(app);
 
     /** Follows a 201's Location and checks that it answers the created thing (same {@code key} value). */
@@ -65,6 +68,11 @@ class LocationHeadersTest {
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json().path("id").asText()).isEqualTo(webhook.json().path("id").asText());
         exercised.add("POST /api/webhooks");
+
+        steam.account("76561197960287930", "Rabscuttle");
+        assertLocated(api.post("/api/profiles/steam", Map.of("handle", "76561197960287930")), "id",
+                "/api/profiles/steam/");
+        exercised.add("POST /api/profiles/{plugin}");
 
         assertThat(exercised).containsExactlyInAnyOrderElementsOf(createdOperations());
     }

@@ -35,7 +35,7 @@ class OverlayBrowserTest {
             assertThat(app.post("/api/games/okami/playthroughs", Map.of("status", "completed", "completed_at",
                     "2024-05-01", "rating", 9, "playtime_hours", 31.5, "platform", "switch")).status()).isEqualTo(201);
             JsonNode cards = browser.waitFor(CARDS, v -> v.size() == 1, Duration.ofSeconds(20));
-            assertThat(cards.get(0).asText()).isEqualTo("Completed! | Ōkami | ★ 9/10 · 31.5 h · on switch");
+            assertThat(cards.get(0).asText()).isEqualTo("Completed! | Ōkami | ★ 9/10 · 31.5 h · on Nintendo Switch");
 
             app.restart(() -> {
                 try {

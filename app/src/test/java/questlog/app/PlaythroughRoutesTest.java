@@ -109,6 +109,19 @@ class PlaythroughRoutesTest {
         assertThat(api.get("/api/games/tunic/playthroughs?platform=atari-jaguar").json().path("total").asInt())
                 .isEqualTo(1);
         assertProblem(api.post("/api/games/tunic/playthroughs", body("platform", "x".repeat(101))), 422, "platform");
+
+        // GET /api/platforms lists every platform with its key, name and playthroughs
+        var platforms = api.get("/api/platforms?limit=5000");
+        assertThat(platforms.status()).as(platforms.toString()).isEqualTo(200);
+        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        platforms.json().path("items").forEach(p -> byKey.put(p.path("key").asText(), p));
+        assertThat(byKey.get("ps4").path("name").asText()).isEqualTo("PlayStation 4");
+        assertThat(byKey.get("ps4").path("known").asBoolean()).isTrue();
+        assertThat(byKey.get("ps4").path("playthroughs").asInt()).isEqualTo(5);
+        assertThat(byKey.get("atari-jaguar").path("known").asBoolean()).isFalse();
+        assertThat(byKey.get("atari-jaguar").path("playthroughs").asInt()).isEqualTo(1);
+        assertThat(platforms.json().path("total").asInt()).isEqualTo(byKey.size());
+        assertThat(api.get("/api/platforms?limit=0").status()).isEqualTo(400);
     }
 
     @Test

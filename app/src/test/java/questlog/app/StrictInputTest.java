@@ -69,6 +69,16 @@ class StrictInputTest {
     }
 
     @Test
+    void hoursThatAreNotAWholeNumberOfMinutesAreRefusedAndOthersStoredExactly() {
+        int before = count("playthrough");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"playtime_hours\": 1.33}"), "playtime_hours");
+        assertThat(count("playthrough")).isEqualTo(before);
+        var exact = app.post("/api/games/celeste/playthroughs", "{\"playtime_hours\": 42.55}");
+        assertThat(exact.status()).as(exact.toString()).isEqualTo(201);
+        assertThat(exact.json().path("playtime_minutes").asInt()).isEqualTo(2553);
+    }
+
+    @Test
     void aDatetimeInADateFieldIsRefused() {
         int before = count("playthrough");
         assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"started_at\": \"2025-01-01T10:00:00Z\"}"),

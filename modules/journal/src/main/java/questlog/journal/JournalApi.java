@@ -16,7 +16,8 @@ final class JournalApi {
     private static final String RULES = """
             Rules, each a 422 naming the field: `completed_at` not before `started_at`; `rating` 1 to 10; \
             status `completed` needs `completed_at`; `edition` must be an edition (slug) of the same game. \
-            Playtime is given as `playtime_minutes` or `playtime_hours` (decimals allowed), not both. \
+            Playtime is given as `playtime_minutes` or `playtime_hours` (decimals allowed, coming to a whole \
+            number of minutes), not both. \
             Empty texts are stored as null. `platform` takes any spelling of a platform and is stored as its one \
             key: the answer shows the display name in `platform` and the key in `platform_key` ("PS4" and \
             "ps4" are both `ps4`, "PlayStation 4"); an unknown platform is kept under a key made of its words.""";
@@ -102,6 +103,13 @@ final class JournalApi {
                                 completion is a playthrough with status completed, dated by `completed_at`. A \
                                 game is played when one of its playthroughs is not planned (`games_played`); \
                                 platforms count played playthroughs; ratings count every rated playthrough.""")
-                        .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year"))));
+                        .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year")),
+                ApiOperation.get("/api/platforms", "List platforms", ApiResponse.pageOf(PlatformResponse.class))
+                        .withDescription("""
+                                Every platform by name: the known ones and those registered by a playthrough that \
+                                named them, each with its canonical `key` (what `platform_key` and the `platform` \
+                                filter use) and display `name`. A playthrough's `platform` may be sent in any \
+                                spelling; it is stored as the key.""")
+                        .withParams(limit, offset)));
     }
 }

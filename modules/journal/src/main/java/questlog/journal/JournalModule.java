@@ -19,6 +19,7 @@ import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
 import questlog.common.GameRemoval;
+import questlog.common.SourcedPlaytime;
 import questlog.common.dataset.DatasetSection;
 
 /**
@@ -29,20 +30,29 @@ import questlog.common.dataset.DatasetSection;
  */
 public final class JournalModule implements FeatureModule {
     private final PlaythroughService playthroughs;
+    private final SourcedPlaytimeRecorder sourcedPlaytime;
     private final PlaythroughController playthroughController;
     private final StatsController statsController;
+    private final PlatformController platformController;
     private final JournalDataset dataset;
 
     public JournalModule(Jdbi jdbi, ObjectMapper json, Clock clock, GameLookup catalog, EventLog events) {
         this.playthroughs = new PlaythroughService(jdbi, clock, catalog, events);
+        this.sourcedPlaytime = new SourcedPlaytimeRecorder(playthroughs, clock, events);
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi, json));
+        this.platformController = new PlatformController(jdbi);
         this.dataset = new JournalDataset(catalog);
     }
 
     @Override
     public String name() {
         return "journal";
+    }
+
+    /** Upstream playtime (a Steam library sync's) on upstream-sourced playthroughs, for other modules. */
+    public SourcedPlaytime sourcedPlaytime() {
+        return sourcedPlaytime;
     }
 
     /** The journal's routes, mounted by app inside {@code path("api")}. */
@@ -68,6 +78,7 @@ public final class JournalModule implements FeatureModule {
                 });
             });
             get("stats", statsController::get, Access.READ);
+            get("platforms", platformController::list, Access.READ);
         };
     }
 

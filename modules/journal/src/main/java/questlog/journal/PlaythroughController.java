@@ -129,7 +129,7 @@ final class PlaythroughController {
                 withGame ? blank(ctx.queryParam("game")) : null, sort, limit, offset);
     }
 
-    private static Integer integer(Context ctx, FieldErrors errors, String name, Integer fallback, int min, int max) {
+    static Integer integer(Context ctx, FieldErrors errors, String name, Integer fallback, int min, int max) {
         String raw = blank(ctx.queryParam(name));
         if (raw == null) {
             return fallback;

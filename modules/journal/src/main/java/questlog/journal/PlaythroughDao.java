@@ -55,6 +55,10 @@ public interface PlaythroughDao extends SqlObject {
     @SqlQuery("DELETE FROM playthrough AS p WHERE p.game_id = :gameId RETURNING " + COLUMNS)
     List<Playthrough> deleteOfGame(@Bind("gameId") UUID gameId);
 
+    /** The playthroughs recording these upstream records, locked for an update. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM playthrough p WHERE p.source = :source AND p.source_ref = ANY(:refs) FOR UPDATE")
+    List<Playthrough> lockBySourceRefs(@Bind("source") String source, @Bind("refs") String[] sourceRefs);
+
     @SqlUpdate("DELETE FROM playthrough WHERE id = :id")
     int delete(@Bind("id") UUID id);
 

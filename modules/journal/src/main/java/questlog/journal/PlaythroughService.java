@@ -167,7 +167,7 @@ final class PlaythroughService {
      * {@code playthrough_added} for a new one (planned, paused or abandoned) and
      * {@code playthrough_updated} for a change. {@code before} is null for a new playthrough.
      */
-    private static String eventType(PlaythroughStatus before, PlaythroughStatus after) {
+    static String eventType(PlaythroughStatus before, PlaythroughStatus after) {
         if (after == before) {
             return EventTypes.PLAYTHROUGH_UPDATED;
         }
@@ -341,6 +341,11 @@ final class PlaythroughService {
                 playtime = null;
             } else if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(MAX_PLAYTIME_MINUTES / 60)) > 0) {
                 errors.add("playtime_hours", "must be between 0 and " + MAX_PLAYTIME_MINUTES / 60);
+            } else if (!Playtime.isWholeMinutes(hours)) {
+                // Playtime is kept in minutes: hours that are not a whole number of them would be stored rounded.
+                errors.add("playtime_hours", "must come to a whole number of minutes (" + hours.toPlainString()
+                        + " h is " + hours.multiply(BigDecimal.valueOf(60)).stripTrailingZeros().toPlainString()
+                        + " minutes); send playtime_minutes instead");
             } else {
                 playtime = (int) Playtime.minutes(hours);
             }
@@ -410,7 +415,7 @@ final class PlaythroughService {
     }
 
     /** Rows to responses, with their games and editions looked up in two queries. */
-    private List<PlaythroughResponse> responses(Handle h, List<Playthrough> rows) {
+    List<PlaythroughResponse> responses(Handle h, List<Playthrough> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -30,6 +30,7 @@ import questlog.common.GameRemoval;
 import questlog.common.GameLookup;
 import questlog.common.JobHandler;
 import questlog.common.Jobs;
+import questlog.common.StoreGames;
 import questlog.common.dataset.DatasetSection;
 import questlog.library.catalog.CatalogService;
 import questlog.library.catalog.FranchiseController;
@@ -52,6 +53,7 @@ import questlog.library.igdb.IgdbJob;
 import questlog.library.igdb.IgdbMetadata;
 import questlog.library.igdb.IgdbSettings;
 import questlog.library.igdb.IgdbSync;
+import questlog.library.igdb.StoreGameLinker;
 
 /**
  * The library: games (the original API's works), editions, franchises, genres and external ids,
@@ -81,6 +83,7 @@ public final class LibraryModule implements FeatureModule {
     private final List<JobHandler> jobHandlers;
     private final List<DatasetSection> datasetSections;
     private final Supplier<List<GameDetailSection<?>>> detailSections;
+    private final StoreGameLinker storeGames;
 
     /**
      * The library on its own (tests): no IGDB, no jobs, game details without other modules'
@@ -120,6 +123,7 @@ public final class LibraryModule implements FeatureModule {
         this.franchises = new FranchiseController(catalog, json);
         this.genres = new GenreController(catalog, json);
         this.legacy = new LegacyImporter(jdbi, clock, events);
+        this.storeGames = new StoreGameLinker(jdbi, this.igdb, metadata, gameService, events, clock);
         this.datasetSections = new CatalogDataset(events).sections();
     }
 
@@ -191,6 +195,11 @@ public final class LibraryModule implements FeatureModule {
     @Override
     public List<String> eventTypes() {
         return List.of(EventTypes.GAME_ADDED, EventTypes.GAME_UPDATED, EventTypes.GAME_REMOVED);
+    }
+
+    /** Games found or created for a store's ids (a Steam library sync), for other modules. */
+    public StoreGames storeGames() {
+        return storeGames;
     }
 
     /** Games and editions as the other modules see them. */

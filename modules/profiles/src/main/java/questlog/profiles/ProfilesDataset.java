@@ -28,7 +28,8 @@ import questlog.common.dataset.RecordFields;
 
 /**
  * The profiles' sections of Questlog's own export format: {@code profiles} and
- * {@code profile_snapshots}, every column of both tables (the shared bench format has neither).
+ * {@code profile_snapshots}, every column of both tables but the schedule's {@code next_sync_at}
+ * (an imported profile is due for a sync at once) (the shared bench format has neither).
  * Records keep their ids and timestamps; a record whose id exists is rewritten, so importing the
  * same document twice changes nothing. A profile refers to its game by slug.
  */
@@ -36,8 +37,9 @@ final class ProfilesDataset {
     static final String PROFILES = "profiles";
     static final String SNAPSHOTS = "profile_snapshots";
     private static final Pattern PLUGIN = Pattern.compile("^[a-z][a-z0-9_]*$");
+    private static final Pattern COVERED_GAME = Pattern.compile("^[a-z]+:[^\\s]+$");
     private static final Set<String> PROFILE_FIELDS = Set.of("id", "plugin", "account_id", "handle", "display_name",
-            "game", "settings", "data", "synced_at", "sync_error", "created_at", "updated_at");
+            "game", "settings", "data", "games", "synced_at", "sync_error", "created_at", "updated_at");
     private static final Set<String> SNAPSHOT_FIELDS = Set.of("id", "profile", "taken_at", "data", "changes",
             "created_at", "updated_at");
 
@@ -52,8 +54,8 @@ final class ProfilesDataset {
     }
 
     private record ProfileRow(int index, UUID id, String plugin, String accountId, String handle, String displayName,
-                              String game, JsonNode settings, JsonNode data, Instant syncedAt, String syncError,
-                              Instant createdAt, Instant updatedAt) {}
+                              String game, JsonNode settings, JsonNode data, List<String> games, Instant syncedAt,
+                              String syncError, Instant createdAt, Instant updatedAt) {}
 
     private record SnapshotRow(int index, UUID id, UUID profile, Instant takenAt, JsonNode data, JsonNode changes,
                                Instant createdAt, Instant updatedAt) {}
@@ -95,7 +97,8 @@ final class ProfilesDataset {
                     }
                     var row = new ProfileRow(index, id, plugin, f.requiredString("account_id"), f.requiredString("handle"),
                             f.optionalText("display_name"), f.optionalSlugReference("game"), f.object("settings", true),
-                            f.object("data", false), f.optionalTimestamp("synced_at"), f.optionalText("sync_error"),
+                            f.object("data", false), coveredGames(f), f.optionalTimestamp("synced_at"),
+                            f.optionalText("sync_error"),
                             f.requiredTimestamp("created_at"), f.requiredTimestamp("updated_at"));
                     if (f.ok()) {
                         rows.add(row);
@@ -118,7 +121,7 @@ final class ProfilesDataset {
         public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
             stream(h, """
                     SELECT p.id, p.plugin, p.account_id, p.handle, p.display_name, g.slug AS game, p.settings::text AS settings,
-                           p.data::text AS data, p.synced_at, p.sync_error, p.created_at, p.updated_at
+                           p.data::text AS data, p.games, p.synced_at, p.sync_error, p.created_at, p.updated_at
                     FROM profile p LEFT JOIN game g ON g.id = p.game_id ORDER BY p.id""", fetchSize, rs -> {
                 out.writeStartObject();
                 out.writeStringField("id", rs.getString("id"));
@@ -131,6 +134,11 @@ final class ProfilesDataset {
                 out.writeRawValue(rs.getString("settings"));
                 out.writeFieldName("data");
                 raw(out, rs.getString("data"));
+                out.writeArrayFieldStart("games");
+                for (String game : (String[]) rs.getArray("games").getArray()) {
+                    out.writeString(game);
+                }
+                out.writeEndArray();
                 out.writeStringField("synced_at", instant(rs, "synced_at"));
                 out.writeStringField("sync_error", rs.getString("sync_error"));
                 out.writeStringField("created_at", instant(rs, "created_at"));
@@ -202,6 +210,24 @@ final class ProfilesDataset {
         }
     }
 
+    /** The games an account-wide profile covers, as 'source:external_id' texts; missing (older documents) is none. */
+    private static List<String> coveredGames(RecordFields f) {
+        JsonNode games = f.array("games");
+        if (games == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(games.size());
+        for (int i = 0; i < games.size(); i++) {
+            JsonNode game = games.get(i);
+            if (!game.isTextual() || !COVERED_GAME.matcher(game.textValue()).matches()) {
+                f.fail("games[" + i + "]", "must be a source and an id, such as 'steam:620'");
+                return List.of();
+            }
+            out.add(game.textValue());
+        }
+        return out;
+    }
+
     private DatasetCounts loadProfiles(Handle h, List<ProfileRow> rows, DatasetProblems problems) {
         Map<UUID, ProfileRow> byId = new HashMap<>();
         Map<String, ProfileRow> byAccount = new HashMap<>();
@@ -243,19 +269,19 @@ final class ProfilesDataset {
             GameLookup.GameRef game = row.game() == null ? null : found.get(row.game());
             Boolean wasCreated = h.createQuery("""
                             INSERT INTO profile AS p (id, plugin, account_id, handle, display_name, game_id, settings, data,
-                                                      synced_at, sync_error, created_at, updated_at)
+                                                      games, synced_at, sync_error, created_at, updated_at)
                             VALUES (:id, :plugin, :account, :handle, :name, :game, CAST(:settings AS jsonb),
-                                    CAST(:data AS jsonb), :synced, :error, :created, :updated)
+                                    CAST(:data AS jsonb), :games, :synced, :error, :created, :updated)
                             ON CONFLICT (id) DO UPDATE SET plugin = excluded.plugin, account_id = excluded.account_id,
                                 handle = excluded.handle, display_name = excluded.display_name, game_id = excluded.game_id,
-                                settings = excluded.settings, data = excluded.data, synced_at = excluded.synced_at,
-                                sync_error = excluded.sync_error, created_at = excluded.created_at,
-                                updated_at = excluded.updated_at
+                                settings = excluded.settings, data = excluded.data, games = excluded.games,
+                                synced_at = excluded.synced_at, sync_error = excluded.sync_error,
+                                created_at = excluded.created_at, updated_at = excluded.updated_at
                             WHERE (p.plugin, p.account_id, p.handle, p.display_name, p.game_id, p.settings, p.data,
-                                   p.synced_at, p.sync_error, p.created_at, p.updated_at)
+                                   p.games, p.synced_at, p.sync_error, p.created_at, p.updated_at)
                                   IS DISTINCT FROM
                                   (excluded.plugin, excluded.account_id, excluded.handle, excluded.display_name,
-                                   excluded.game_id, excluded.settings, excluded.data, excluded.synced_at,
+                                   excluded.game_id, excluded.settings, excluded.data, excluded.games, excluded.synced_at,
                                    excluded.sync_error, excluded.created_at, excluded.updated_at)
                             RETURNING (xmax = 0)""")
                     .bind("id", row.id()).bind("plugin", row.plugin()).bind("account", row.accountId())
@@ -263,6 +289,7 @@ final class ProfilesDataset {
                     .bind("game", game == null ? null : game.id())
                     .bind("settings", row.settings().toString())
                     .bind("data", row.data() == null ? null : row.data().toString())
+                    .bind("games", row.games().toArray(String[]::new))
                     .bind("synced", offset(row.syncedAt())).bind("error", row.syncError())
                     .bind("created", offset(row.createdAt())).bind("updated", offset(row.updatedAt()))
                     .mapTo(Boolean.class).findOne().orElse(null);

@@ -127,6 +127,14 @@ public final class GameService {
         });
     }
 
+    /**
+     * Inserts a game as {@code POST /api/games} does (its original edition included) in the
+     * caller's transaction, recording no event: for bulk writers that record their events together.
+     */
+    public UUID insertWithoutEvent(Handle h, CreateGameRequest request, Instant now) {
+        return insert(h, request, now);
+    }
+
     private UUID insert(Handle h, CreateGameRequest request, Instant now) {
         var errors = new FieldErrors();
         UUID franchiseId = franchiseId(h, request.franchise(), errors);
