@@ -239,9 +239,9 @@ final class ExportDocumentGenerator {
             } else {
                 p.putObject("data").put("level", 90 + i);
             }
-            ArrayNode covered = p.putArray("games"); // what an account-wide profile covers
+            ArrayNode covered = p.putArray("games");   // an account-wide profile's games, as source:id
             if (i == 1) {
-                covered.add("steam:1145360").add("steam:620");
+                covered.add("steam:620").add("steam:1091500");
             }
             p.put("synced_at", i == 2 ? null : timestamp()).put("sync_error", i == 2 ? "timeout" : null);
             stamps(p);

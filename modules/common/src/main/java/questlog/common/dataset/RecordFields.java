@@ -281,7 +281,33 @@ public final class RecordFields {
             fail(field, "must be a JSON object" + (required ? "" : " or null"));
             return null;
         }
+        if (holdsNul(value)) {
+            // PostgreSQL's jsonb cannot hold U+0000 in a string.
+            fail(field, "must not contain the NUL character");
+            return null;
+        }
         return value;
+    }
+
+    /** Whether a string or key anywhere in {@code value} holds U+0000. */
+    private static boolean holdsNul(JsonNode value) {
+        if (value.isTextual()) {
+            return value.asText().indexOf('\0') >= 0;
+        }
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+            var entry = fields.next();
+            if (entry.getKey().indexOf('\0') >= 0 || holdsNul(entry.getValue())) {
+                return true;
+            }
+        }
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (holdsNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A JSON array (free-form, kept as it is); missing or null is an empty array. */
@@ -292,6 +318,10 @@ public final class RecordFields {
         }
         if (!value.isArray()) {
             fail(field, "must be a JSON array");
+            return null;
+        }
+        if (holdsNul(value)) {
+            fail(field, "must not contain the NUL character");
             return null;
         }
         return value;

@@ -148,6 +148,40 @@ class ImportMatchingTest {
         assertThat(okamiEditionGame).isEqualTo(LIBRARY_OKAMI);
     }
 
+    /** The issue as it was found: the bench dataset into a library with one of its genres under another id. */
+    @Test
+    void theBenchDatasetImportsIntoALibraryThatHasOneOfItsGenres() throws IOException {
+        ObjectNode dataset;
+        try (var in = ImportMatchingTest.class.getResourceAsStream("/fixtures/dataset-small.json")) {
+            dataset = (ObjectNode) JSON.readTree(in);
+        }
+        dataset.remove(List.of("playthroughs", "lists", "list_entries", "meta"));
+        String genreSlug = dataset.at("/genres/3/slug").asText();
+        UUID libraryGenre = UUID.randomUUID();
+        jdbi.useHandle(h -> {
+            h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE");
+            h.createUpdate("INSERT INTO genre (id, slug, name) VALUES (:id, :slug, 'Mine')")
+                    .bind("id", libraryGenre).bind("slug", genreSlug).execute();
+        });
+
+        ImportReport report = importDocument(dataset);
+
+        assertThat(report.ok()).as(report.errors().toString()).isTrue();
+        int genres = dataset.get("genres").size();
+        assertThat(report.sections().get("genres")).isEqualTo(new ImportReport.SectionCounts(genres, genres - 1, 1, 0, 1));
+        assertThat(id("genre", genreSlug)).isEqualTo(libraryGenre);
+        assertThat(count("genre")).isEqualTo(genres);
+        int linked = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM game_genre WHERE genre_id = :id")
+                .bind("id", libraryGenre).mapTo(Integer.class).one());
+        int expected = 0;
+        for (var game : dataset.get("games")) {
+            for (var genre : game.get("genres")) {
+                expected += genre.asText().equals(genreSlug) ? 1 : 0;
+            }
+        }
+        assertThat(linked).as("the document's games are linked to the library's genre").isEqualTo(expected);
+    }
+
     @Test
     void importingTheSameDocumentAgainMatchesAgainAndChangesNothing() throws IOException {
         importDocument(document());
