@@ -17,6 +17,7 @@ import questlog.common.JobHandler;
 import questlog.common.dataset.DatasetExporter;
 import questlog.common.dataset.DatasetImporter;
 import questlog.common.dataset.DatasetSection;
+import questlog.importers.ImportersModule;
 import questlog.jobs.JobsModule;
 import questlog.journal.JournalModule;
 import questlog.library.LibraryModule;
@@ -94,13 +95,17 @@ public final class AppDeps implements AutoCloseable {
             EventLog events = realtime.eventLog();
             this.library = add(built, new LibraryModule(jdbi, json, clock, events, jobs.jobs(), config.igdb(),
                     Auth::isReader, this::gameDetailSections));
+            JournalModule journal = add(built, new JournalModule(jdbi, json, clock, library.games(), events));
+            ListsModule lists = add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events));
             // The one list. A new module is one more line here; the library comes first, since the
             // others' dataset sections refer to games, and realtime and jobs last (no sections).
             this.modules = List.of(
                     library,
-                    add(built, new JournalModule(jdbi, json, clock, library.games(), events)),
-                    add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
+                    journal,
+                    lists,
                     add(built, new ProfilesModule(jdbi, library.games())),
+                    add(built, new ImportersModule(jdbi, library.games(), library.writes(), journal.writes(),
+                            lists.writes(), events)),
                     realtime,
                     jobs);
             List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();

@@ -21,6 +21,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
+import questlog.common.JournalWrites;
+import questlog.common.PendingEvents;
 
 /**
  * Playthrough use cases. Each runs in one transaction; rule violations throw a 422
@@ -113,6 +115,34 @@ final class PlaythroughService {
             events.append(h, eventType(null, values.status()), PlaythroughEvent.of(response));
             return Optional.of(response);
         });
+    }
+
+    /** Those of {@code refs} already used by an imported playthrough. */
+    Set<String> importedSourceRefs(Handle h, java.util.Collection<String> refs) {
+        return new HashSet<>(h.createQuery("""
+                        SELECT source_ref FROM playthrough WHERE source = 'import' AND source_ref = ANY(:refs)""")
+                .bindArray("refs", String.class, refs)
+                .mapTo(String.class)
+                .list());
+    }
+
+    /**
+     * Adds imported playthroughs on the caller's transaction (an import spanning modules); their
+     * events go to {@code pending}, for the caller to append last. A completed one may come
+     * without a date: the source did not say when, and no date is made up.
+     */
+    void addImported(Handle h, List<JournalWrites.ImportedPlaythrough> items, PendingEvents pending) {
+        PlaythroughDao dao = h.attach(PlaythroughDao.class);
+        Instant now = clock.instant();
+        List<Playthrough> rows = new ArrayList<>(items.size());
+        for (JournalWrites.ImportedPlaythrough item : items) {
+            var values = new PlaythroughValues(null, Texts.orNull(item.platform()), PlaythroughStatus.of(item.status()),
+                    null, null, null, null, null, Texts.orNull(item.notes()), PlaythroughSource.IMPORT, item.sourceRef());
+            rows.add(dao.insert(null, item.gameId(), values, now));
+        }
+        for (PlaythroughResponse response : responses(h, rows)) {
+            pending.add(eventType(null, response.status()), PlaythroughEvent.of(response));
+        }
     }
 
     /** Changes the fields present in the body; empty when there is no such playthrough. */
@@ -287,7 +317,8 @@ final class PlaythroughService {
         if (startedAt != null && completedAt != null && completedAt.isBefore(startedAt)) {
             errors.add("completed_at", "must not be before started_at (" + startedAt + ")");
         }
-        if (status == PlaythroughStatus.COMPLETED && completedAt == null) {
+        // An imported completion may be undated (the source did not say when); any other needs its date.
+        if (status == PlaythroughStatus.COMPLETED && completedAt == null && source != PlaythroughSource.IMPORT) {
             errors.add("completed_at", "is required when the status is completed");
         }
         errors.throwIfUnprocessable();

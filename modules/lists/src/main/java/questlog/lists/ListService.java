@@ -3,6 +3,8 @@ package questlog.lists;
 import questlog.common.SqlStates;
 import questlog.common.Texts;
 import questlog.common.GameLookup;
+import questlog.common.ListWrites;
+import questlog.common.PendingEvents;
 import questlog.common.Bodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -562,6 +564,70 @@ final class ListService {
                 throw e;
             }
         }
+    }
+
+    /** The lists with these slugs, by slug, on the caller's handle (an import spanning modules). */
+    Map<String, ListWrites.ListRef> listsBySlug(Handle h, java.util.Collection<String> slugs) {
+        Map<String, ListWrites.ListRef> bySlug = new LinkedHashMap<>();
+        for (String slug : slugs) {
+            h.attach(ListDao.class).find(slug).ifPresent(l ->
+                    bySlug.put(slug, new ListWrites.ListRef(l.id(), l.slug(), l.name(), l.isRanked())));
+        }
+        return bySlug;
+    }
+
+    /**
+     * Creates a public list on the caller's transaction; its history row now, its event to
+     * {@code pending} (for the caller to append last).
+     */
+    ListWrites.ListRef createIn(Handle h, String name, String slug, boolean ranked, PendingEvents pending) {
+        ListDao lists = h.attach(ListDao.class);
+        lists.lockSlugs();
+        Instant now = clock.instant();
+        GameList list = lists.insert(null, freeSlug(lists, slug), name, null, ranked, true, now);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("is_ranked", ranked);
+        metadata.put("is_public", true);
+        activity(h, list.id(), now, "created", List.of(), metadata);
+        pending.add(EventTypes.LIST_UPDATED, new ListEvent(list.slug(), "created", List.of()));
+        return new ListWrites.ListRef(list.id(), list.slug(), list.name(), ranked);
+    }
+
+    /**
+     * Appends games at the end of a list on the caller's transaction, under the list's row lock;
+     * games already in it are left where they are. One {@code added} history row; its event to
+     * {@code pending} when the list is public.
+     */
+    void appendIn(Handle h, ListWrites.ListRef ref, List<GameLookup.GameRef> games, PendingEvents pending) {
+        GameList list = locked(h, ref.slug());
+        ListEntryDao entries = h.attach(ListEntryDao.class);
+        Set<UUID> present = new HashSet<>(entries.gameIds(list.id()));
+        Instant now = clock.instant();
+        int n = list.entryCount();
+        List<String> added = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (GameLookup.GameRef game : games) {
+            if (!present.add(game.id())) {
+                continue;
+            }
+            Integer position = list.isRanked() ? ++n : null;
+            entries.insert(null, list.id(), game.id(), position, null, now, now);
+            added.add(game.slug());
+            positions.add(position);
+        }
+        if (!added.isEmpty()) {
+            h.attach(ListDao.class).touch(list.id(), now);
+            activity(h, list.id(), now, "added", added, Map.of("positions", positions));
+            if (list.isPublic()) {
+                pending.add(EventTypes.LIST_UPDATED, new ListEvent(list.slug(), "added", added));
+            }
+        }
+    }
+
+    /** The games a list holds. */
+    Set<UUID> gameIds(Handle h, UUID listId) {
+        return new HashSet<>(h.attach(ListEntryDao.class).gameIds(listId));
     }
 
     /** Locks the list (see {@link ListDao#lock}) and reads it afresh. */

@@ -19,6 +19,7 @@ import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 import questlog.common.GameDetailSection;
 import questlog.common.GameLookup;
+import questlog.common.PendingEvents;
 import questlog.common.Slugs;
 import questlog.library.catalog.UpdateGameRequest.Patch;
 import questlog.library.igdb.IgdbGame;
@@ -98,6 +99,18 @@ public final class GameService {
             events.append(h, EventTypes.GAME_ADDED, GameEvent.of(created.game()));
             return created;
         });
+    }
+
+    /**
+     * Creates a game on the caller's transaction (an import spanning modules): as {@link #create},
+     * but the game_added event goes to {@code pending}, for the caller to append last.
+     */
+    Game createIn(Handle h, CreateGameRequest request, PendingEvents pending) {
+        request.validate();
+        UUID id = insert(h, request, now());
+        Game created = h.attach(GameDao.class).findById(id).orElseThrow();
+        pending.add(EventTypes.GAME_ADDED, GameEvent.of(created));
+        return created;
     }
 
     /**

@@ -1,0 +1,47 @@
+package questlog.common;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import questlog.common.GameLookup.GameRef;
+
+/**
+ * What an importer may ask of the library on the caller's {@link Handle}, inside the caller's
+ * transaction: set-based lookups of franchises and games by the keys an outside document names
+ * them with, and creating them. Answered by the library module; app passes it to the modules
+ * that import (they never touch the catalog's tables).
+ */
+public interface CatalogWrites {
+
+    record FranchiseRef(UUID id, String slug, String name) {}
+
+    /** An id of a game on another service, e.g. {@code ("steam", "620")}. */
+    record ExternalKey(String source, String externalId) {}
+
+    /**
+     * A game to create with manual metadata: its name, its franchise's slug (or null), and for an
+     * expansion or other related game the parent's slug and the relationship (both or neither).
+     */
+    record NewGame(String name, String franchise, String parentGame, String relationshipType,
+                   List<ExternalKey> externalIds) {}
+
+    /** The franchises whose name equals one of {@code names} ignoring case, or whose slug is the name's slug; by the name asked. */
+    Map<String, FranchiseRef> franchisesByName(Handle handle, Collection<String> names);
+
+    /** Creates a franchise; its slug is made from the name (with a numeric suffix when taken). */
+    FranchiseRef createFranchise(Handle handle, String name);
+
+    /** The games whose name is exactly one of {@code names}, by name (several when names are shared). */
+    Map<String, List<GameRef>> gamesByName(Handle handle, Collection<String> names);
+
+    /** The games that carry one of these external ids, by key. */
+    Map<ExternalKey, GameRef> gamesByExternalId(Handle handle, Collection<ExternalKey> keys);
+
+    /**
+     * Creates a game (with its original edition, as every create does); its
+     * {@code questlog:game_added} event goes to {@code events}, for the caller to append last.
+     */
+    GameRef createGame(Handle handle, NewGame game, PendingEvents events);
+}
