@@ -104,7 +104,7 @@ public final class AppDeps implements AutoCloseable {
                     journal,
                     lists,
                     add(built, new ProfilesModule(jdbi, library.games())),
-                    add(built, new ImportersModule(jdbi, library.games(), library.writes(), journal.writes(),
+                    add(built, new ImportersModule(jdbi, json, library.games(), library.writes(), journal.writes(),
                             lists.writes(), events)),
                     realtime,
                     jobs);

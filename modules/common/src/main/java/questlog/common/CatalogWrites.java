@@ -44,4 +44,10 @@ public interface CatalogWrites {
      * {@code questlog:game_added} event goes to {@code events}, for the caller to append last.
      */
     GameRef createGame(Handle handle, NewGame game, PendingEvents events);
+
+    /**
+     * Creates many games as {@link #createGame} would, in a few statements whatever their number;
+     * the answer is in the order given. Parents named must exist already (create a level at a time).
+     */
+    List<GameRef> createGames(Handle handle, List<NewGame> games, PendingEvents events);
 }

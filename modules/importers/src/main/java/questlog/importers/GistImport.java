@@ -37,6 +37,8 @@ import questlog.importers.GistReport.Counts;
  * concurrent runs of one gist cannot both create a game.
  */
 final class GistImport {
+    /** Playthroughs written per call, between two progress reports. */
+    private static final int WRITE_CHUNK = 100;
     private final Jdbi jdbi;
     private final GistParser parser = new GistParser();
     private final GameLookup games;
@@ -55,11 +57,23 @@ final class GistImport {
         this.events = events;
     }
 
+    /** How far an import is: {@code done} of {@code total} steps (each item is looked up, then written). */
+    @FunctionalInterface
+    interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void at(int done, int total);
+    }
+
     GistReport run(String markdown, boolean dryRun) {
+        return run(markdown, dryRun, Progress.NONE);
+    }
+
+    GistReport run(String markdown, boolean dryRun, Progress progress) {
         GistParser.Gist gist = parser.parse(markdown);
         try {
             return jdbi.inTransaction(h -> {
-                GistReport report = new Run(h, gist, dryRun).execute();
+                GistReport report = new Run(h, gist, dryRun, progress).execute();
                 if (dryRun) {
                     throw new DryRun(report);
                 }
@@ -67,6 +81,44 @@ final class GistImport {
             });
         } catch (DryRun rolledBack) {
             return rolledBack.report;
+        }
+    }
+
+    /**
+     * Where an item's game comes from: found in the library ({@code game} set from the start), or
+     * to create ({@code toCreate}, {@code game} set once created; an expansion one level below its
+     * parent). Items naming the same game share one slot.
+     */
+    private static final class Slot {
+        static final Slot SKIPPED = new Slot(0, null, null);
+
+        final int line;
+        final CatalogWrites.NewGame toCreate;
+        final Slot parent;
+        final int depth;
+        GameRef game;
+
+        Slot(int line, CatalogWrites.NewGame toCreate, Slot parent) {
+            this.line = line;
+            this.toCreate = toCreate;
+            this.parent = parent;
+            this.depth = parent == null || parent.toCreate == null ? 0 : parent.depth + 1;
+        }
+
+        static Slot of(GameRef found) {
+            Slot slot = new Slot(0, null, null);
+            slot.game = found;
+            return slot;
+        }
+
+        boolean skipped() {
+            return this == SKIPPED;
+        }
+
+        /** The game to create, under its parent's slug now that the parent exists. */
+        CatalogWrites.NewGame request() {
+            return parent == null ? toCreate : new CatalogWrites.NewGame(toCreate.name(), toCreate.franchise(),
+                    parent.game.slug(), toCreate.relationshipType(), toCreate.externalIds());
         }
     }
 
@@ -85,6 +137,7 @@ final class GistImport {
         private final Handle h;
         private final GistParser.Gist gist;
         private final boolean dryRun;
+        private final Progress progress;
         private final PendingEvents pending = new PendingEvents();
         private final List<Action> actions = new ArrayList<>();
         private final Map<String, FranchiseRef> franchises;
@@ -94,7 +147,7 @@ final class GistImport {
         private final Set<String> importedRefs;
         private final Map<String, ListRef> listsBySlug;
         /** Games resolved by this run, by name: a game named twice is looked up (or created) once. */
-        private final Map<String, GameRef> resolved = new HashMap<>();
+        private final Map<String, Slot> resolved = new HashMap<>();
         private final Set<UUID> matchedGames = new HashSet<>();
         private final Set<UUID> createdGames = new HashSet<>();
         private final Set<String> createdFranchises = new HashSet<>();
@@ -109,10 +162,11 @@ final class GistImport {
         private int unchangedEntries;
         private int skipped;
 
-        Run(Handle h, GistParser.Gist gist, boolean dryRun) {
+        Run(Handle h, GistParser.Gist gist, boolean dryRun, Progress progress) {
             this.h = h;
             this.gist = gist;
             this.dryRun = dryRun;
+            this.progress = progress;
             h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", DatasetImporter.IMPORT_LOCK)
                     .mapTo(Integer.class).one();
             Set<String> names = new LinkedHashSet<>();
@@ -146,17 +200,48 @@ final class GistImport {
         }
 
         GistReport execute() {
-            List<GameRef> itemGames = new ArrayList<>(gist.items().size());
             List<Action> skippedLines = gist.skipped().stream()
                     .map(s -> new Action(s.line(), "skipped", "line", s.text(), s.reason())).toList();
             skipped = skippedLines.size();
-            for (GistItem item : gist.items()) {
-                GameRef parent = item.parent() < 0 ? null : itemGames.get(item.parent());
-                GameRef game = item.parent() >= 0 && parent == null ? null : game(item, parent);
-                if (game == null && item.parent() >= 0 && parent == null) {
-                    skip(item, "its parent item was skipped");
+            int n = gist.items().size();
+            int total = 3 * n;
+            progress.at(0, total);
+            // 1. Resolve every item to a game found in the library, or to one to create.
+            List<Slot> slots = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                GistItem item = gist.items().get(i);
+                Slot parent = item.parent() < 0 ? null : slots.get(item.parent());
+                if (parent != null && parent.skipped()) {
+                    skip(item, "its parent item (line " + gist.items().get(item.parent()).line() + ") was skipped");
+                    slots.add(Slot.SKIPPED);
+                } else {
+                    slots.add(slot(item, parent));
                 }
-                itemGames.add(game);
+                progress.at(i + 1, total);
+            }
+            // 2. Create the missing games, a level at a time (an expansion after the game it expands).
+            List<Slot> toCreate = slots.stream().filter(s -> s.toCreate != null).distinct().toList();
+            for (int level = 0; toCreate.stream().anyMatch(s -> s.game == null); level++) {
+                int depth = level;
+                List<Slot> batch = toCreate.stream().filter(s -> s.game == null && s.depth == depth).toList();
+                if (batch.isEmpty()) {
+                    throw new IllegalStateException("games left to create below level " + depth);
+                }
+                List<GameRef> made = catalog.createGames(h, batch.stream().map(s -> s.request()).toList(), pending);
+                for (int i = 0; i < batch.size(); i++) {
+                    Slot slot = batch.get(i);
+                    slot.game = made.get(i);
+                    createdGames.add(slot.game.id());
+                    actions.add(new Action(slot.line, "created", "game", slot.game.name(), slot.game.slug()
+                            + (slot.toCreate.franchise() != null ? ", franchise " + slot.toCreate.franchise() : "")
+                            + (slot.parent != null ? ", expansion of " + slot.parent.game.slug() : "")));
+                }
+            }
+            progress.at(2 * n, total);
+            // 3. The playthroughs and list entries.
+            for (int i = 0; i < n; i++) {
+                GistItem item = gist.items().get(i);
+                GameRef game = slots.get(i).game;
                 if (game == null) {
                     continue;
                 }
@@ -166,13 +251,17 @@ final class GistImport {
                     playthrough(item, game);
                 }
             }
-            if (!playthroughs.isEmpty()) {
-                journal.addImported(h, playthroughs, pending);
+            int done = 2 * n;
+            for (int from = 0; from < playthroughs.size(); from += WRITE_CHUNK) {
+                List<ImportedPlaythrough> chunk = playthroughs.subList(from, Math.min(from + WRITE_CHUNK, playthroughs.size()));
+                journal.addImported(h, chunk, pending);
+                progress.at(done += chunk.size(), total);
             }
             listAppends.forEach((listId, added) -> lists.append(h, listsById.get(listId), added, pending));
             if (!dryRun) {
                 pending.appendTo(events, h);
             }
+            progress.at(total, total);
             List<Action> all = new ArrayList<>(actions);
             all.addAll(skippedLines);
             all.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -184,58 +273,49 @@ final class GistImport {
                     skipped, all);
         }
 
-        /** The item's game: found by Steam id, slug or exact name (or earlier in this run), else created; null when skipped. */
-        private GameRef game(GistItem item, GameRef parent) {
+        /** The item's game: found by Steam id, slug or exact name (or earlier in this run), else one to create. */
+        private Slot slot(GistItem item, Slot parent) {
             if (item.link() != null && byExternalId.containsKey(item.link())) {
-                return matched(item, byExternalId.get(item.link()), "by its " + item.link().source() + " id "
-                        + item.link().externalId());
+                return Slot.of(matched(item, byExternalId.get(item.link()), "by its " + item.link().source() + " id "
+                        + item.link().externalId()));
             }
             if (item.name() == null) {
                 skip(item, "a bare link to " + item.link().source() + " app " + item.link().externalId()
                         + ", which no game in the library has");
-                return null;
+                return Slot.SKIPPED;
             }
-            GameRef known = resolved.get(item.name());
+            Slot known = resolved.get(item.name());
             if (known != null) {
                 return known;
             }
             GameRef bySlugMatch = bySlug.get(Slugs.slugify(item.name(), "game"));
             if (bySlugMatch != null) {
-                return remember(item, matched(item, bySlugMatch, "by slug"));
+                return remember(item, Slot.of(matched(item, bySlugMatch, "by slug")));
             }
             List<GameRef> named = byName.getOrDefault(item.name(), List.of());
             if (named.size() > 1) {
                 skip(item, named.size() + " games are named '" + item.name() + "' ("
                         + String.join(", ", named.stream().map(GameRef::slug).toList()) + "): link one by its Steam page");
-                return null;
+                return Slot.SKIPPED;
             }
             if (named.size() == 1) {
-                return remember(item, matched(item, named.getFirst(), "by name"));
+                return remember(item, Slot.of(matched(item, named.getFirst(), "by name")));
             }
-            return remember(item, create(item, parent));
+            String franchise = parent == null ? franchise(item) : null;
+            var request = new CatalogWrites.NewGame(item.name(), franchise, null, parent == null ? null : "expansion",
+                    item.link() == null ? List.of() : List.of(item.link()));
+            return remember(item, new Slot(item.line(), request, parent));
         }
 
-        private GameRef remember(GistItem item, GameRef game) {
-            resolved.put(item.name(), game);
-            return game;
+        private Slot remember(GistItem item, Slot slot) {
+            resolved.put(item.name(), slot);
+            return slot;
         }
 
         private GameRef matched(GistItem item, GameRef game, String how) {
             if (matchedGames.add(game.id())) {
                 actions.add(new Action(item.line(), "matched", "game", game.name(), game.slug() + ", " + how));
             }
-            return game;
-        }
-
-        private GameRef create(GistItem item, GameRef parent) {
-            String franchise = parent == null ? franchise(item) : null;
-            var request = new CatalogWrites.NewGame(item.name(), franchise, parent == null ? null : parent.slug(),
-                    parent == null ? null : "expansion", item.link() == null ? List.of() : List.of(item.link()));
-            GameRef game = catalog.createGame(h, request, pending);
-            createdGames.add(game.id());
-            actions.add(new Action(item.line(), "created", "game", game.name(), game.slug()
-                    + (franchise != null ? ", franchise " + franchise : "")
-                    + (parent != null ? ", expansion of " + parent.slug() : "")));
             return game;
         }
 

@@ -2,6 +2,7 @@ package questlog.importers;
 
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -22,9 +23,9 @@ import questlog.common.ListWrites;
 public final class ImportersModule implements FeatureModule {
     private final GistController gists;
 
-    public ImportersModule(Jdbi jdbi, GameLookup games, CatalogWrites catalog, JournalWrites journal, ListWrites lists,
-                           EventLog events) {
-        this.gists = new GistController(new GistImport(jdbi, games, catalog, journal, lists, events));
+    public ImportersModule(Jdbi jdbi, ObjectMapper json, GameLookup games, CatalogWrites catalog, JournalWrites journal,
+                           ListWrites lists, EventLog events) {
+        this.gists = new GistController(new GistImport(jdbi, games, catalog, journal, lists, events), json);
     }
 
     @Override

@@ -92,6 +92,156 @@ public final class CatalogWriter implements CatalogWrites {
         return byKey;
     }
 
+    /**
+     * Set-based: franchises and parents are looked up once, free slugs chosen against one query of
+     * the taken ones, then games, their original editions and external ids go in one statement
+     * each. A slug taken meanwhile by a concurrent create (the insert skips it) sends that game
+     * through {@link #createGame}, which picks the next free one.
+     */
+    @Override
+    public List<GameRef> createGames(Handle h, List<NewGame> games, PendingEvents events) {
+        if (games.isEmpty()) {
+            return List.of();
+        }
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<String, java.util.UUID> franchiseIds = idsBySlug(h, "franchise",
+                games.stream().map(NewGame::franchise).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, java.util.UUID> parentIds = idsBySlug(h, "game",
+                games.stream().map(NewGame::parentGame).filter(java.util.Objects::nonNull).distinct().toList());
+        List<String> slugs = freeSlugs(h, "game", games.stream().map(g -> Slugs.slugify(g.name(), "game")).toList());
+        int n = games.size();
+        String[] names = new String[n];
+        java.util.UUID[] franchises = new java.util.UUID[n];
+        java.util.UUID[] parents = new java.util.UUID[n];
+        String[] relationships = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewGame game = games.get(i);
+            names[i] = game.name();
+            franchises[i] = game.franchise() == null ? null : franchiseIds.get(game.franchise());
+            parents[i] = game.parentGame() == null ? null : parentIds.get(game.parentGame());
+            relationships[i] = parents[i] == null ? null : game.relationshipType();
+        }
+        Map<String, java.util.UUID> inserted = new HashMap<>();
+        h.createQuery("""
+                        INSERT INTO game (name, slug, franchise_id, parent_game_id, relationship_type, created_at, updated_at)
+                        SELECT n, s, f, p, r, :now, :now
+                        FROM unnest(:names, :slugs, :franchises, :parents, :relationships) AS t(n, s, f, p, r)
+                        ON CONFLICT (slug) DO NOTHING
+                        RETURNING id, slug""")
+                .bindArray("names", String.class, (Object[]) names)
+                .bindArray("slugs", String.class, slugs)
+                .bindArray("franchises", java.util.UUID.class, (Object[]) franchises)
+                .bindArray("parents", java.util.UUID.class, (Object[]) parents)
+                .bindArray("relationships", String.class, (Object[]) relationships)
+                .bind("now", now)
+                .map((rs, ctx) -> Map.entry(rs.getString("slug"), rs.getObject("id", java.util.UUID.class)))
+                .forEach(e -> inserted.put(e.getKey(), e.getValue()));
+
+        List<GameRef> created = new ArrayList<>(n);
+        List<GameRef> bulk = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            java.util.UUID id = inserted.get(slugs.get(i));
+            if (id == null) {
+                created.add(null); // taken meanwhile: created one at a time below
+            } else {
+                GameRef ref = new GameRef(id, slugs.get(i), names[i]);
+                created.add(ref);
+                bulk.add(ref);
+            }
+        }
+        insertOriginalEditions(h, bulk, now);
+        List<java.util.UUID> keyGames = new ArrayList<>();
+        List<ExternalKey> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            NewGame game = games.get(i);
+            if (created.get(i) == null) {
+                created.set(i, createGame(h, game, events));
+                continue;
+            }
+            for (ExternalKey key : game.externalIds()) {
+                keyGames.add(created.get(i).id());
+                keys.add(key);
+            }
+            events.add(questlog.common.EventTypes.GAME_ADDED, new GameEvent(created.get(i).slug(), game.name(),
+                    game.franchise(), null, List.of(), null, null, null));
+        }
+        if (!keys.isEmpty()) {
+            h.createUpdate("""
+                            INSERT INTO external_id (source, external_id, game_id, created_at, updated_at)
+                            SELECT s, x, g, :now, :now FROM unnest(:sources, :ids, :games) AS t(s, x, g)""")
+                    .bindArray("sources", String.class, keys.stream().map(ExternalKey::source).toList())
+                    .bindArray("ids", String.class, keys.stream().map(ExternalKey::externalId).toList())
+                    .bindArray("games", java.util.UUID.class, keyGames)
+                    .bind("now", now)
+                    .execute();
+        }
+        return created;
+    }
+
+    /** Every game's {@code original} edition, named after it, under the game's slug when free among editions. */
+    private static void insertOriginalEditions(Handle h, List<GameRef> games, java.time.Instant now) {
+        if (games.isEmpty()) {
+            return;
+        }
+        List<String> slugs = freeSlugs(h, "edition", games.stream().map(GameRef::slug).toList());
+        int inserted = h.createUpdate("""
+                        INSERT INTO edition (game_id, name, slug, edition_type, created_at, updated_at)
+                        SELECT g, n, s, 'original', :now, :now FROM unnest(:games, :names, :slugs) AS t(g, n, s)
+                        ON CONFLICT (slug) DO NOTHING""")
+                .bindArray("games", java.util.UUID.class, games.stream().map(GameRef::id).toList())
+                .bindArray("names", String.class, games.stream().map(GameRef::name).toList())
+                .bindArray("slugs", String.class, slugs)
+                .bind("now", now)
+                .execute();
+        if (inserted < games.size()) {
+            // A slug taken meanwhile: give the games still without an edition the next free one.
+            var editions = h.attach(EditionDao.class);
+            List<java.util.UUID> without = h.createQuery("""
+                            SELECT g FROM unnest(:games) AS g WHERE NOT EXISTS (SELECT 1 FROM edition e WHERE e.game_id = g)""")
+                    .bindArray("games", java.util.UUID.class, games.stream().map(GameRef::id).toList())
+                    .mapTo(java.util.UUID.class).list();
+            for (GameRef game : games) {
+                if (without.contains(game.id())) {
+                    SlugAllocator.insert(game.slug(), editions::slugsLike, slug -> editions.insert(game.id(), game.name(),
+                            slug, "original", new String[0], null, null, null, null, null, now));
+                }
+            }
+        }
+    }
+
+    private static Map<String, java.util.UUID> idsBySlug(Handle h, String table, List<String> slugs) {
+        Map<String, java.util.UUID> ids = new HashMap<>();
+        if (!slugs.isEmpty()) {
+            h.createQuery("SELECT id, slug FROM " + table + " WHERE slug = ANY(:slugs)")
+                    .bindArray("slugs", String.class, slugs)
+                    .map((rs, ctx) -> Map.entry(rs.getString("slug"), rs.getObject("id", java.util.UUID.class)))
+                    .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        }
+        return ids;
+    }
+
+    /**
+     * For each base, in order, the base or the first {@code base-N} that no row of {@code table}
+     * (game or edition, a fixed name) has and no earlier base of the list was given.
+     */
+    private static List<String> freeSlugs(Handle h, String table, List<String> bases) {
+        var taken = new java.util.HashSet<>(h.createQuery("SELECT slug FROM " + table
+                        + " WHERE slug = ANY(:bases) OR substring(slug from '^(.*)-[0-9]+$') = ANY(:bases)")
+                .bindArray("bases", String.class, bases)
+                .mapTo(String.class)
+                .list());
+        List<String> free = new ArrayList<>(bases.size());
+        for (String base : bases) {
+            String candidate = base;
+            for (int n = 2; taken.contains(candidate); n++) {
+                candidate = Slugs.withSuffix(base, n);
+            }
+            taken.add(candidate);
+            free.add(candidate);
+        }
+        return free;
+    }
+
     @Override
     public GameRef createGame(Handle h, NewGame game, PendingEvents events) {
         var request = new CreateGameRequest(game.name(), null, null, game.franchise(), List.of(), null, null, null,
