@@ -333,7 +333,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", description = "Import data.", subcommands = {Import.JsonFile.class, Import.Gist.class})
+    @Command(name = "import", description = "Import data.", subcommands = {Import.JsonFile.class, Import.Gist.class, Import.Questlog.class})
     static final class Import implements Callable<Integer> {
         @ParentCommand Main main;
 
@@ -383,6 +383,26 @@ public final class Main implements Callable<Integer> {
                 ApiTarget target = ApiTarget.of(api, token, config.http().port());
                 return new GistImportCommand(target, questlog.common.Json.objectMapper(), System.out, System.err,
                         System.console() != null).run(source, dryRun, asJson);
+            }
+        }
+
+        @Command(name = "questlog", description = {
+                "Copy a running original Questlog (its read API at URL) into a server: franchises, genres, works with",
+                "editions, lists with entries and activity, keeping their ids. Running it again changes nothing."})
+        static final class Questlog implements Callable<Integer> {
+            @ParentCommand Import parent;
+            @Parameters(paramLabel = "URL", description = "The original Questlog, e.g. https://old.example (its /api/... routes)")
+            String url;
+            @Option(names = "--dry-run", description = "Check and count what would be written; write nothing") boolean dryRun;
+            @Option(names = "--api", description = "The server to copy into (default: http://127.0.0.1:$PORT)") String api;
+            @Option(names = "--token", description = "A token with write access (default: $QUESTLOG_TOKEN, then $QUESTLOG_API_KEY)") String token;
+
+            @Override
+            public Integer call() throws IOException {
+                AppConfig config = parent.main.config();
+                ApiTarget target = ApiTarget.of(api, token, config.http().port());
+                return new QuestlogMigrationCommand(url, target, questlog.common.Json.objectMapper(), System.out, System.err,
+                        System.console() != null).run(dryRun);
             }
         }
     }

@@ -27,6 +27,28 @@ public interface CatalogWrites {
     record NewGame(String name, String franchise, String parentGame, String relationshipType,
                    List<ExternalKey> externalIds) {}
 
+    record CopiedFranchise(UUID id, String name, String slug) {}
+
+    record CopiedGenre(UUID id, String name, String slug, Long igdbId, UUID parentId) {}
+
+    record CopiedGame(UUID id, String name, String slug, UUID franchiseId, Integer originalReleaseYear) {}
+
+    record CopiedEdition(UUID id, UUID gameId, String name, String slug, String editionType, Long igdbId,
+                         String twitchCategoryId, String coverUrl, java.time.LocalDate releaseDate, String summary) {}
+
+    /** What {@link #copy} did, per kind. */
+    record CopyReport(CopyCounts franchises, CopyCounts genres, CopyCounts games, CopyCounts editions) {}
+
+    /**
+     * Writes records of another Questlog keeping their ids: a new id is inserted, an existing one
+     * overwritten with these fields when they differ (fields the copy does not carry stay), an
+     * identical one left alone, so copying twice changes nothing. Games' events (added, or
+     * updated when they or their editions changed) go to {@code events}. A slug, igdb_id or
+     * twitch_category_id held by another record is an {@link InvalidInputException} (422) naming it.
+     */
+    CopyReport copy(Handle handle, List<CopiedFranchise> franchises, List<CopiedGenre> genres, List<CopiedGame> games,
+                    List<CopiedEdition> editions, PendingEvents events);
+
     /** The franchises whose name equals one of {@code names} ignoring case, or whose slug is the name's slug; by the name asked. */
     Map<String, FranchiseRef> franchisesByName(Handle handle, Collection<String> names);
 

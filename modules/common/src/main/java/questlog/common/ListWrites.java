@@ -17,6 +17,23 @@ public interface ListWrites {
 
     record ListRef(UUID id, String slug, String name, boolean ranked) {}
 
+    record CopiedEntry(UUID id, UUID gameId, Integer position, String notes) {}
+
+    /** A history row; {@code metadata} is a JSON object's text. */
+    record CopiedActivity(UUID id, java.time.Instant at, String verb, List<String> entries, String metadata) {}
+
+    record CopiedList(UUID id, String slug, String name, String description, boolean ranked,
+                      List<CopiedEntry> entries, List<CopiedActivity> activity) {}
+
+    /**
+     * Writes lists of another Questlog keeping their ids: each list (public when new) with exactly
+     * these entries (by id; others removed) and exactly this history (rows by id, oldest first; a
+     * copied list's history is the original's, not the copy's own). Unchanged lists are left
+     * alone; a {@code list_updated} event goes to {@code events} for each public list created or
+     * changed. A slug held by another list, or a game that does not exist, is a 422.
+     */
+    CopyCounts copy(Handle handle, List<CopiedList> lists, PendingEvents events);
+
     Map<String, ListRef> listsBySlug(Handle handle, Collection<String> slugs);
 
     /** The games a list holds. */

@@ -29,6 +29,23 @@ final class ImportersApi {
                 .withParams(ApiParam.query("dry_run", Boolean.class, "Report what would be created, matched or skipped, without writing"))
                 .withBody(ApiBody.raw("text/markdown"))
                 .withProblems(413)
-                .withTag("Import and export"));
+                .withTag("Import and export"),
+                ApiOperation.post("/api/import/questlog", "Copy records of the original Questlog, keeping their ids",
+                                ApiResponse.ok(CopyReport.class))
+                        .withDescription("""
+                                What `questlog import questlog URL` sends: franchises, genres, works with their \
+                                editions, and lists with their entries and activity, in the shapes of the original's \
+                                read API (every section optional). Everything is written in one transaction keeping \
+                                the ids: a new id is created, an existing one overwritten with these fields when they \
+                                differ (fields the original does not have, such as IGDB data, stay), an identical one \
+                                left alone, so sending the same records twice changes nothing. A copied list has \
+                                exactly the entries and the history (activity, sent newest first as the original \
+                                serves it) given. A slug or external id held by another record here, an entry whose \
+                                work is neither here nor in the body, or a broken rule is a 422 naming the field, and \
+                                nothing is written. `dry_run=true` checks and counts, then rolls back.""")
+                        .withParams(ApiParam.query("dry_run", Boolean.class, "Check and count only"))
+                        .withBody(CopyRequest.class)
+                        .withProblems(413, 422)
+                        .withTag("Import and export"));
     }
 }

@@ -18,14 +18,17 @@ import questlog.common.ListWrites;
 
 /**
  * Importers of outside documents into the library, journal and lists, through their write
- * contracts (the module owns no table): today the Markdown gist, {@code POST /api/import/gist}.
+ * contracts (the module owns no table): the Markdown gist ({@code POST /api/import/gist}) and the
+ * copy of a running original Questlog ({@code POST /api/import/questlog}).
  */
 public final class ImportersModule implements FeatureModule {
     private final GistController gists;
+    private final CopyController copies;
 
     public ImportersModule(Jdbi jdbi, ObjectMapper json, GameLookup games, CatalogWrites catalog, JournalWrites journal,
                            ListWrites lists, EventLog events) {
         this.gists = new GistController(new GistImport(jdbi, games, catalog, journal, lists, events), json);
+        this.copies = new CopyController(new QuestlogCopy(jdbi, json, catalog, lists, events), json);
     }
 
     @Override
@@ -35,7 +38,10 @@ public final class ImportersModule implements FeatureModule {
 
     @Override
     public EndpointGroup routes() {
-        return () -> post("import/gist", gists::create, Access.WRITE);
+        return () -> {
+            post("import/gist", gists::create, Access.WRITE);
+            post("import/questlog", copies::create, Access.WRITE);
+        };
     }
 
     @Override
@@ -47,6 +53,6 @@ public final class ImportersModule implements FeatureModule {
     @Override
     public List<String> eventTypes() {
         return List.of(EventTypes.GAME_ADDED, EventTypes.PLAYTHROUGH_ADDED, EventTypes.PLAYTHROUGH_STARTED,
-                EventTypes.PLAYTHROUGH_COMPLETE, EventTypes.LIST_UPDATED);
+                EventTypes.PLAYTHROUGH_COMPLETE, EventTypes.GAME_UPDATED, EventTypes.LIST_UPDATED);
     }
 }

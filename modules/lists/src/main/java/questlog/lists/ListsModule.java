@@ -67,6 +67,11 @@ public final class ListsModule implements FeatureModule {
             }
 
             @Override
+            public questlog.common.CopyCounts copy(Handle handle, List<CopiedList> lists, PendingEvents events) {
+                return service.copyIn(handle, lists, events);
+            }
+
+            @Override
             public void append(Handle handle, ListRef list, List<GameLookup.GameRef> games, PendingEvents events) {
                 service.appendIn(handle, list, games, events);
             }

@@ -243,6 +243,13 @@ public final class CatalogWriter implements CatalogWrites {
     }
 
     @Override
+    public CopyReport copy(Handle h, List<CopiedFranchise> franchises, List<CopiedGenre> genres, List<CopiedGame> games,
+                           List<CopiedEdition> editions, PendingEvents events) {
+        return CatalogCopy.copy(h, franchises, genres, games, editions, events,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Override
     public GameRef createGame(Handle h, NewGame game, PendingEvents events) {
         var request = new CreateGameRequest(game.name(), null, null, game.franchise(), List.of(), null, null, null,
                 null, List.of(), null, game.parentGame(), game.relationshipType(),
