@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import questlog.common.CatalogWrites.CopiedEdition;
 import questlog.common.CatalogWrites.CopiedFranchise;
@@ -32,7 +33,7 @@ final class CatalogCopy {
 
     static CopyReport copy(Handle h, List<CopiedFranchise> franchises, List<CopiedGenre> genres, List<CopiedGame> games,
                            List<CopiedEdition> editions, PendingEvents events, Instant now) {
-        CopyCounts f = counts(franchises.size(), run(h, "franchises", franchises.isEmpty() ? List.of() : h.createQuery("""
+        CopyCounts f = counts(franchises.size(), run(h, "franchises", h.createQuery("""
                         INSERT INTO franchise AS t (id, name, slug, created_at, updated_at)
                         SELECT i, n, s, :now, :now FROM unnest(:ids, :names, :slugs) AS x(i, n, s)
                         ON CONFLICT (id) DO UPDATE SET name = excluded.name, slug = excluded.slug, updated_at = :now
@@ -42,7 +43,7 @@ final class CatalogCopy {
                 .bindArray("names", String.class, franchises.stream().map(CopiedFranchise::name).toList())
                 .bindArray("slugs", String.class, franchises.stream().map(CopiedFranchise::slug).toList())
                 .bind("now", now)));
-        CopyCounts g = counts(genres.size(), run(h, "genres", genres.isEmpty() ? List.of() : h.createQuery("""
+        CopyCounts g = counts(genres.size(), run(h, "genres", h.createQuery("""
                         INSERT INTO genre AS t (id, name, slug, igdb_id, parent_id, created_at, updated_at)
                         SELECT i, n, s, x, p, :now, :now FROM unnest(:ids, :names, :slugs, :igdb, :parents) AS x(i, n, s, x, p)
                         ON CONFLICT (id) DO UPDATE SET name = excluded.name, slug = excluded.slug,
@@ -56,7 +57,7 @@ final class CatalogCopy {
                 .bindArray("igdb", Long.class, genres.stream().map(CopiedGenre::igdbId).toList())
                 .bindArray("parents", UUID.class, genres.stream().map(CopiedGenre::parentId).toList())
                 .bind("now", now)));
-        Map<UUID, Boolean> gameRows = run(h, "works", games.isEmpty() ? List.of() : h.createQuery("""
+        Map<UUID, Boolean> gameRows = run(h, "works", h.createQuery("""
                         INSERT INTO game AS t (id, name, slug, franchise_id, original_release_year, created_at, updated_at)
                         SELECT i, n, s, f, y, :now, :now FROM unnest(:ids, :names, :slugs, :franchises, :years) AS x(i, n, s, f, y)
                         ON CONFLICT (id) DO UPDATE SET name = excluded.name, slug = excluded.slug,
@@ -71,7 +72,7 @@ final class CatalogCopy {
                 .bindArray("franchises", UUID.class, games.stream().map(CopiedGame::franchiseId).toList())
                 .bindArray("years", Integer.class, games.stream().map(CopiedGame::originalReleaseYear).toList())
                 .bind("now", now));
-        Map<UUID, Boolean> editionRows = run(h, "editions", editions.isEmpty() ? List.of() : h.createQuery("""
+        Map<UUID, Boolean> editionRows = run(h, "editions", h.createQuery("""
                         INSERT INTO edition AS t (id, game_id, name, slug, edition_type, igdb_id, twitch_category_id,
                                                   cover_url, release_date, summary, created_at, updated_at)
                         SELECT i, w, n, s, e, x, tw, c, r, su, :now, :now
@@ -134,11 +135,8 @@ final class CatalogCopy {
     }
 
     /** Runs an upsert returning (id, inserted) per written row; a unique value held by another record is a 422. */
-    private static Map<UUID, Boolean> run(Handle h, String section, Object query) {
+    private static Map<UUID, Boolean> run(Handle h, String section, Query q) {
         Map<UUID, Boolean> written = new LinkedHashMap<>();
-        if (!(query instanceof org.jdbi.v3.core.statement.Query q)) {
-            return written;
-        }
         try {
             q.map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getBoolean("inserted")))
                     .forEach(e -> written.merge(e.getKey(), e.getValue(), (a, b) -> a || b));
