@@ -25,7 +25,13 @@ public interface CatalogWrites {
      * expansion or other related game the parent's slug and the relationship (both or neither).
      */
     record NewGame(String name, String franchise, String parentGame, String relationshipType,
-                   List<ExternalKey> externalIds) {}
+                   List<ExternalKey> externalIds, Long igdbId) {
+
+        public NewGame(String name, String franchise, String parentGame, String relationshipType,
+                       List<ExternalKey> externalIds) {
+            this(name, franchise, parentGame, relationshipType, externalIds, null);
+        }
+    }
 
     record CopiedFranchise(UUID id, String name, String slug) {}
 
@@ -48,6 +54,16 @@ public interface CatalogWrites {
      */
     CopyReport copy(Handle handle, List<CopiedFranchise> franchises, List<CopiedGenre> genres, List<CopiedGame> games,
                     List<CopiedEdition> editions, PendingEvents events);
+
+    /**
+     * The IGDB id of each name that IGDB knows as exactly one game (ambiguous and unknown names
+     * are left out), asked in as few requests as IGDB allows; empty when IGDB is not configured.
+     * A network call: make it outside any transaction. Throws when IGDB cannot be reached.
+     */
+    Map<String, Long> igdbIdsByName(Collection<String> names);
+
+    /** The games with these IGDB ids, by id. */
+    Map<Long, GameRef> gamesByIgdbId(Handle handle, Collection<Long> igdbIds);
 
     /** The franchises whose name equals one of {@code names} ignoring case, or whose slug is the name's slug; by the name asked. */
     Map<String, FranchiseRef> franchisesByName(Handle handle, Collection<String> names);

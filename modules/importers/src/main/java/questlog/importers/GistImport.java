@@ -37,6 +37,7 @@ import questlog.importers.GistReport.Counts;
  * concurrent runs of one gist cannot both create a game.
  */
 final class GistImport {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GistImport.class);
     /** Playthroughs written per call, between two progress reports. */
     private static final int WRITE_CHUNK = 100;
     private final Jdbi jdbi;
@@ -71,9 +72,10 @@ final class GistImport {
 
     GistReport run(String markdown, boolean dryRun, Progress progress) {
         GistParser.Gist gist = parser.parse(markdown);
+        Map<String, Long> igdbIds = igdbIds(gist);
         try {
             return jdbi.inTransaction(h -> {
-                GistReport report = new Run(h, gist, dryRun, progress).execute();
+                GistReport report = new Run(h, gist, dryRun, progress, igdbIds).execute();
                 if (dryRun) {
                     throw new DryRun(report);
                 }
@@ -118,7 +120,26 @@ final class GistImport {
         /** The game to create, under its parent's slug now that the parent exists. */
         CatalogWrites.NewGame request() {
             return parent == null ? toCreate : new CatalogWrites.NewGame(toCreate.name(), toCreate.franchise(),
-                    parent.game.slug(), toCreate.relationshipType(), toCreate.externalIds());
+                    parent.game.slug(), toCreate.relationshipType(), toCreate.externalIds(), toCreate.igdbId());
+        }
+    }
+
+    /**
+     * IGDB's id of each name it knows as exactly one game, asked before the transaction (a network
+     * call must not hold the import's lock); without IGDB, or when it cannot be reached, none.
+     */
+    private Map<String, Long> igdbIds(GistParser.Gist gist) {
+        Set<String> names = new LinkedHashSet<>();
+        gist.items().forEach(item -> {
+            if (item.name() != null) {
+                names.add(item.name());
+            }
+        });
+        try {
+            return catalog.igdbIdsByName(names);
+        } catch (RuntimeException e) {
+            log.warn("IGDB could not be asked about the gist's names; matching without it: {}", e.getMessage());
+            return Map.of();
         }
     }
 
@@ -148,6 +169,9 @@ final class GistImport {
         private final Map<String, ListRef> listsBySlug;
         /** Games resolved by this run, by name: a game named twice is looked up (or created) once. */
         private final Map<String, Slot> resolved = new HashMap<>();
+        /** IGDB's id of names it knows (asked before the transaction), and the library's games with those ids. */
+        private final Map<String, Long> igdbIds;
+        private final Map<Long, GameRef> byIgdbId;
         private final Set<UUID> matchedGames = new HashSet<>();
         private final Set<UUID> createdGames = new HashSet<>();
         private final Set<String> createdFranchises = new HashSet<>();
@@ -162,8 +186,9 @@ final class GistImport {
         private int unchangedEntries;
         private int skipped;
 
-        Run(Handle h, GistParser.Gist gist, boolean dryRun, Progress progress) {
+        Run(Handle h, GistParser.Gist gist, boolean dryRun, Progress progress, Map<String, Long> igdbIds) {
             this.h = h;
+            this.igdbIds = igdbIds;
             this.gist = gist;
             this.dryRun = dryRun;
             this.progress = progress;
@@ -196,6 +221,7 @@ final class GistImport {
                     : games.gamesBySlug(h, names.stream().map(n -> Slugs.slugify(n, "game")).toList());
             this.byName = names.isEmpty() ? Map.of() : catalog.gamesByName(h, names);
             this.importedRefs = refs.isEmpty() ? Set.of() : journal.importedSourceRefs(h, refs);
+            this.byIgdbId = igdbIds.isEmpty() ? Map.of() : catalog.gamesByIgdbId(h, igdbIds.values());
             this.listsBySlug = new HashMap<>(listSlugs.isEmpty() ? Map.of() : lists.listsBySlug(h, listSlugs));
         }
 
@@ -234,6 +260,7 @@ final class GistImport {
                     createdGames.add(slot.game.id());
                     actions.add(new Action(slot.line, "created", "game", slot.game.name(), slot.game.slug()
                             + (slot.toCreate.franchise() != null ? ", franchise " + slot.toCreate.franchise() : "")
+                            + (slot.toCreate.igdbId() != null ? ", igdb_id " + slot.toCreate.igdbId() : "")
                             + (slot.parent != null ? ", expansion of " + slot.parent.game.slug() : "")));
                 }
             }
@@ -301,9 +328,13 @@ final class GistImport {
             if (named.size() == 1) {
                 return remember(item, Slot.of(matched(item, named.getFirst(), "by name")));
             }
+            Long igdbId = igdbIds.get(item.name());
+            if (igdbId != null && byIgdbId.containsKey(igdbId)) {
+                return remember(item, Slot.of(matched(item, byIgdbId.get(igdbId), "through IGDB (igdb_id " + igdbId + ")")));
+            }
             String franchise = parent == null ? franchise(item) : null;
             var request = new CatalogWrites.NewGame(item.name(), franchise, null, parent == null ? null : "expansion",
-                    item.link() == null ? List.of() : List.of(item.link()));
+                    item.link() == null ? List.of() : List.of(item.link()), igdbId);
             return remember(item, new Slot(item.line(), request, parent));
         }
 

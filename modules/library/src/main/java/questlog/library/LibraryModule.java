@@ -107,9 +107,9 @@ public final class LibraryModule implements FeatureModule {
         // One IGDB client per process: its rate limiter and in-flight cap must see every caller.
         this.igdb = igdb.map(settings -> new IgdbClient(settings, jdbi, json, clock));
         var gameService = new GameService(jdbi, clock, detailSections, events);
-        this.writer = new CatalogWriter(gameService, clock);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
+        this.writer = new CatalogWriter(gameService, clock, this.igdb);
         var gateway = new IgdbGateway(this.igdb);
         var metadata = new IgdbMetadata(json);
         this.games = new GameController(gameService, json, seesPrivate, gateway);

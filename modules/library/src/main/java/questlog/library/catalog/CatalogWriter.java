@@ -24,10 +24,42 @@ import questlog.common.Slugs;
 public final class CatalogWriter implements CatalogWrites {
     private final GameService games;
     private final Clock clock;
+    private final java.util.Optional<questlog.library.igdb.IgdbClient> igdb;
 
-    public CatalogWriter(GameService games, Clock clock) {
+    public CatalogWriter(GameService games, Clock clock, java.util.Optional<questlog.library.igdb.IgdbClient> igdb) {
         this.games = games;
         this.clock = clock;
+        this.igdb = igdb;
+    }
+
+    /** IGDB's games of exactly each name, narrowed by the enrichment's rule (never a guess between two). */
+    @Override
+    public Map<String, Long> igdbIdsByName(Collection<String> names) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        if (igdb.isEmpty() || names.isEmpty()) {
+            return ids;
+        }
+        var found = igdb.get().gamesByExactName(names);
+        for (String name : names) {
+            if (questlog.library.igdb.IgdbMatcher.byName(name, null, found.getOrDefault(name, List.of()))
+                    instanceof questlog.library.igdb.IgdbMatcher.Found match) {
+                ids.put(name, match.game().id());
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Map<Long, GameRef> gamesByIgdbId(Handle h, Collection<Long> igdbIds) {
+        Map<Long, GameRef> byId = new LinkedHashMap<>();
+        if (!igdbIds.isEmpty()) {
+            h.createQuery("SELECT id, slug, name, igdb_id FROM game WHERE igdb_id = ANY(:ids)")
+                    .bindArray("ids", Long.class, igdbIds)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("igdb_id"), new GameRef(rs.getObject("id", java.util.UUID.class),
+                            rs.getString("slug"), rs.getString("name"))))
+                    .forEach(e -> byId.put(e.getKey(), e.getValue()));
+        }
+        return byId;
     }
 
     @Override
@@ -114,7 +146,9 @@ public final class CatalogWriter implements CatalogWrites {
         java.util.UUID[] franchises = new java.util.UUID[n];
         java.util.UUID[] parents = new java.util.UUID[n];
         String[] relationships = new String[n];
+        Long[] igdbIds = new Long[n];
         for (int i = 0; i < n; i++) {
+            igdbIds[i] = games.get(i).igdbId();
             NewGame game = games.get(i);
             names[i] = game.name();
             franchises[i] = game.franchise() == null ? null : franchiseIds.get(game.franchise());
@@ -123,9 +157,10 @@ public final class CatalogWriter implements CatalogWrites {
         }
         Map<String, java.util.UUID> inserted = new HashMap<>();
         h.createQuery("""
-                        INSERT INTO game (name, slug, franchise_id, parent_game_id, relationship_type, created_at, updated_at)
-                        SELECT n, s, f, p, r, :now, :now
-                        FROM unnest(:names, :slugs, :franchises, :parents, :relationships) AS t(n, s, f, p, r)
+                        INSERT INTO game (name, slug, franchise_id, parent_game_id, relationship_type, igdb_id,
+                                          created_at, updated_at)
+                        SELECT n, s, f, p, r, x, :now, :now
+                        FROM unnest(:names, :slugs, :franchises, :parents, :relationships, :igdb) AS t(n, s, f, p, r, x)
                         ON CONFLICT (slug) DO NOTHING
                         RETURNING id, slug""")
                 .bindArray("names", String.class, (Object[]) names)
@@ -133,6 +168,7 @@ public final class CatalogWriter implements CatalogWrites {
                 .bindArray("franchises", java.util.UUID.class, (Object[]) franchises)
                 .bindArray("parents", java.util.UUID.class, (Object[]) parents)
                 .bindArray("relationships", String.class, (Object[]) relationships)
+                .bindArray("igdb", Long.class, (Object[]) igdbIds)
                 .bind("now", now)
                 .map((rs, ctx) -> Map.entry(rs.getString("slug"), rs.getObject("id", java.util.UUID.class)))
                 .forEach(e -> inserted.put(e.getKey(), e.getValue()));
@@ -252,7 +288,7 @@ public final class CatalogWriter implements CatalogWrites {
     @Override
     public GameRef createGame(Handle h, NewGame game, PendingEvents events) {
         var request = new CreateGameRequest(game.name(), null, null, game.franchise(), List.of(), null, null, null,
-                null, List.of(), null, game.parentGame(), game.relationshipType(),
+                null, List.of(), game.igdbId(), game.parentGame(), game.relationshipType(),
                 game.externalIds().stream().map(k -> new ExternalIdInput(k.source(), k.externalId())).toList(),
                 List.of());
         Game created = games.createIn(h, request, events);
