@@ -25,7 +25,11 @@ final class ImportersApi {
                         transaction; each playthrough keeps its line's identity (section and text) in `source_ref`, \
                         so importing the same gist again creates nothing. Lines that cannot be understood are \
                         reported with their line number as `skipped` and nothing is guessed from them. \
-                        `dry_run=true` answers the same report and writes nothing.""")
+                        `dry_run=true` answers the same report and writes nothing. With IGDB configured, names \
+                        the library does not know are asked of IGDB (exact names; a single game matches by its \
+                        igdb_id or is created with it). A client that sends `Accept: application/x-ndjson` gets \
+                        lines instead: `{"progress": {"done", "total"}}` while the import runs, then \
+                        `{"report": ...}` (this report), or `{"error": {"status", "detail"}}` if it failed.""")
                 .withParams(ApiParam.query("dry_run", Boolean.class, "Report what would be created, matched or skipped, without writing"))
                 .withBody(ApiBody.raw("text/markdown"))
                 .withProblems(413)
