@@ -19,6 +19,7 @@ import questlog.common.JobHandler;
 import questlog.common.dataset.DatasetExporter;
 import questlog.common.dataset.DatasetImporter;
 import questlog.common.dataset.DatasetSection;
+import questlog.importers.ImportersModule;
 import questlog.jobs.JobsModule;
 import questlog.journal.JournalModule;
 import questlog.library.LibraryModule;
@@ -110,12 +111,13 @@ public final class AppDeps implements AutoCloseable {
             this.steam = config.steam().map(SteamClient::new);
             this.steamLibrary = new SteamLibrary(jdbi, json, steam, library.storeGames(),
                     journal.sourcedPlaytime(), jobs.jobs());
+            ListsModule lists = add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events));
             // The one list. A new module is one more line here; the library comes first, since the
             // others' dataset sections refer to games, and realtime and jobs last (no sections).
             this.modules = List.of(
                     library,
                     journal,
-                    add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events)),
+                    lists,
                     add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
                             // One line per profile plugin.
                             questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(config.environment()),
@@ -125,6 +127,8 @@ public final class AppDeps implements AutoCloseable {
                             new SteamPlugin(steam)), steamLibrary)),
                     add(built, new McpModule(json, OpenApi.build().getProperty("version"))),
                     add(built, new OverlayModule()),
+                    add(built, new ImportersModule(jdbi, json, library.games(), library.writes(), journal.writes(),
+                            lists.writes(), events)),
                     realtime,
                     jobs);
             List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();

@@ -333,7 +333,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", description = "Import data.", subcommands = {Import.JsonFile.class})
+    @Command(name = "import", description = "Import data.", subcommands = {Import.JsonFile.class, Import.Gist.class, Import.Questlog.class})
     static final class Import implements Callable<Integer> {
         @ParentCommand Main main;
 
@@ -360,6 +360,49 @@ public final class Main implements Callable<Integer> {
                     System.out.println(deps.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
                     return report.ok() ? 0 : 1;
                 }
+            }
+        }
+
+        @Command(name = "gist", description = {
+                "Import a Markdown gist of played games through a server's POST /api/import/gist:",
+                "series headings become franchises, items games with a playthrough, numbered lists ranked lists.",
+                "Importing the same gist again creates nothing."})
+        static final class Gist implements Callable<Integer> {
+            @ParentCommand Import parent;
+            @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+            @Parameters(paramLabel = "FILE|URL|-", description = "The gist: a file, a URL (a gist.github.com page is read raw), or - for standard input")
+            String source;
+            @Option(names = "--dry-run", description = "Print what would be created, matched or skipped, line by line; write nothing") boolean dryRun;
+            @Option(names = "--json", description = "Print the server's report as JSON") boolean asJson;
+            @Option(names = "--api", description = "The server (default: http://127.0.0.1:$PORT)") String api;
+            @Option(names = "--token", description = "A token with write access (default: $QUESTLOG_TOKEN, then $QUESTLOG_API_KEY)") String token;
+
+            @Override
+            public Integer call() throws IOException {
+                AppConfig config = parent.main.config();
+                ApiTarget target = ApiTarget.of(api, token, config.http().port());
+                return new GistImportCommand(target, questlog.common.Json.objectMapper(), System.out, System.err,
+                        System.console() != null).run(source, dryRun, asJson);
+            }
+        }
+
+        @Command(name = "questlog", description = {
+                "Copy a running original Questlog (its read API at URL) into a server: franchises, genres, works with",
+                "editions, lists with entries and activity, keeping their ids. Running it again changes nothing."})
+        static final class Questlog implements Callable<Integer> {
+            @ParentCommand Import parent;
+            @Parameters(paramLabel = "URL", description = "The original Questlog, e.g. https://old.example (its /api/... routes)")
+            String url;
+            @Option(names = "--dry-run", description = "Check and count what would be written; write nothing") boolean dryRun;
+            @Option(names = "--api", description = "The server to copy into (default: http://127.0.0.1:$PORT)") String api;
+            @Option(names = "--token", description = "A token with write access (default: $QUESTLOG_TOKEN, then $QUESTLOG_API_KEY)") String token;
+
+            @Override
+            public Integer call() throws IOException {
+                AppConfig config = parent.main.config();
+                ApiTarget target = ApiTarget.of(api, token, config.http().port());
+                return new QuestlogMigrationCommand(url, target, questlog.common.Json.objectMapper(), System.out, System.err,
+                        System.console() != null).run(dryRun);
             }
         }
     }

@@ -12,6 +12,11 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.GameLookup;
+import questlog.common.JournalWrites;
+import questlog.common.CollectedEvents;
+import java.util.Collection;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
@@ -43,6 +48,21 @@ public final class JournalModule implements FeatureModule {
         this.statsController = new StatsController(new StatsService(jdbi, json));
         this.platformController = new PlatformController(jdbi);
         this.dataset = new JournalDataset(catalog);
+    }
+
+    /** Imported playthroughs for importers, on their own transaction. */
+    public JournalWrites writes() {
+        return new JournalWrites() {
+            @Override
+            public Set<String> importedSourceRefs(Handle handle, Collection<String> sourceRefs) {
+                return playthroughs.importedSourceRefs(handle, sourceRefs);
+            }
+
+            @Override
+            public void addImported(Handle handle, List<ImportedPlaythrough> items, CollectedEvents events) {
+                playthroughs.addImported(handle, items, events);
+            }
+        };
     }
 
     @Override

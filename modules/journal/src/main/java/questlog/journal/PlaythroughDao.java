@@ -41,6 +41,17 @@ public interface PlaythroughDao extends SqlObject {
     Playthrough insert(@Bind("id") UUID id, @Bind("gameId") UUID gameId, @BindMethods("v") PlaythroughValues values,
                        @Bind("now") Instant now);
 
+    /** Imported playthroughs (no dates, playtime or rating), in one statement; rows in the order given. */
+    @SqlQuery("""
+            INSERT INTO playthrough AS p (game_id, platform, status, notes, source, source_ref, created_at, updated_at)
+            SELECT g, pl, st, n, 'import', r, :now, :now
+            FROM unnest(:games, :platforms, :statuses, :notes, :refs) WITH ORDINALITY AS t(g, pl, st, n, r, i)
+            ORDER BY i
+            RETURNING""" + " " + COLUMNS)
+    List<Playthrough> insertImported(@Bind("games") UUID[] games, @Bind("platforms") String[] platforms,
+                                     @Bind("statuses") String[] statuses, @Bind("notes") String[] notes,
+                                     @Bind("refs") String[] sourceRefs, @Bind("now") Instant now);
+
     @SqlQuery("""
             UPDATE playthrough AS p
             SET edition_id = :v.editionId, platform = :v.platform, status = :v.statusValue,

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -22,6 +24,8 @@ import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 import questlog.common.GameRemoval;
+import questlog.common.JournalWrites;
+import questlog.common.CollectedEvents;
 
 /**
  * Playthrough use cases. Each runs in one transaction; rule violations throw a 422
@@ -114,6 +118,49 @@ final class PlaythroughService {
             events.append(h, eventType(null, values.status()), PlaythroughEvent.of(response));
             return Optional.of(response);
         });
+    }
+
+    /** Those of {@code refs} already used by an imported playthrough. */
+    Set<String> importedSourceRefs(Handle h, java.util.Collection<String> refs) {
+        return new HashSet<>(h.createQuery("""
+                        SELECT source_ref FROM playthrough WHERE source = 'import' AND source_ref = ANY(:refs)""")
+                .bindArray("refs", String.class, refs)
+                .mapTo(String.class)
+                .list());
+    }
+
+    /**
+     * Adds imported playthroughs on the caller's transaction (an import spanning modules); their
+     * events go to {@code pending}, for the caller to append last. A completed one may come
+     * without a date: the source did not say when, and no date is made up.
+     */
+    void addImported(Handle h, List<JournalWrites.ImportedPlaythrough> items, CollectedEvents pending) {
+        int n = items.size();
+        UUID[] games = new UUID[n];
+        String[] platforms = new String[n];
+        String[] statuses = new String[n];
+        String[] notes = new String[n];
+        String[] refs = new String[n];
+        for (int i = 0; i < n; i++) {
+            JournalWrites.ImportedPlaythrough item = items.get(i);
+            games[i] = item.gameId();
+            platforms[i] = Texts.orNull(item.platform());
+            statuses[i] = PlaythroughStatus.of(item.status()).value();
+            notes[i] = Texts.orNull(item.notes());
+            refs[i] = Texts.orNull(item.sourceRef());
+        }
+        // Platforms by their keys, as every write path stores them
+        Map<String, String> keys = h.attach(PlatformDao.class).keysFor(
+                Arrays.stream(platforms).filter(Objects::nonNull).collect(Collectors.toSet()));
+        for (int i = 0; i < n; i++) {
+            platforms[i] = platforms[i] == null ? null : keys.get(platforms[i]);
+        }
+        // One statement for the lot: an import of a thousand lines is one round trip, not a thousand.
+        List<Playthrough> rows = h.attach(PlaythroughDao.class)
+                .insertImported(games, platforms, statuses, notes, refs, clock.instant());
+        for (PlaythroughResponse response : responses(h, rows)) {
+            pending.add(eventType(null, response.status()), PlaythroughEvent.of(response));
+        }
     }
 
     /** Changes the fields present in the body; empty when there is no such playthrough. */
@@ -373,7 +420,8 @@ final class PlaythroughService {
         if (startedAt != null && completedAt != null && completedAt.isBefore(startedAt)) {
             errors.add("completed_at", "must not be before started_at (" + startedAt + ")");
         }
-        if (status == PlaythroughStatus.COMPLETED && completedAt == null) {
+        // An imported completion may be undated (the source did not say when); any other needs its date.
+        if (status == PlaythroughStatus.COMPLETED && completedAt == null && source != PlaythroughSource.IMPORT) {
             errors.add("completed_at", creating || given != null ? "is required when the status is completed"
                     : "cannot be cleared on a completed run without a new status; send status too");
         }

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
+import questlog.common.CatalogWrites;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
@@ -33,6 +34,7 @@ import questlog.common.Jobs;
 import questlog.common.StoreGames;
 import questlog.common.dataset.DatasetSection;
 import questlog.library.catalog.CatalogService;
+import questlog.library.catalog.CatalogWriter;
 import questlog.library.catalog.FranchiseController;
 import questlog.library.catalog.GameController;
 import questlog.library.catalog.GameDirectory;
@@ -79,6 +81,7 @@ public final class LibraryModule implements FeatureModule {
     private final GenreController genres;
     private final IgdbController igdbRoutes;
     private final LegacyImporter legacy;
+    private final CatalogWriter writer;
     private final Optional<IgdbClient> igdb;
     private final List<JobHandler> jobHandlers;
     private final List<DatasetSection> datasetSections;
@@ -111,6 +114,7 @@ public final class LibraryModule implements FeatureModule {
         var gameService = new GameService(jdbi, clock, detailSections, removals, events);
         var catalog = new CatalogService(jdbi, clock);
         var compat = new CompatService(jdbi);
+        this.writer = new CatalogWriter(gameService, clock, this.igdb);
         var gateway = new IgdbGateway(this.igdb);
         var metadata = new IgdbMetadata(json);
         this.games = new GameController(gameService, json, seesPrivate, gateway);
@@ -205,6 +209,11 @@ public final class LibraryModule implements FeatureModule {
     /** Games and editions as the other modules see them. */
     public GameLookup games() {
         return directory;
+    }
+
+    /** Lookups and creates of franchises and games for importers, on their own transaction. */
+    public CatalogWrites writes() {
+        return writer;
     }
 
     /** The IGDB client, when IGDB is configured: for app's metrics. */

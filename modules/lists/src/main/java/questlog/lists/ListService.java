@@ -3,6 +3,9 @@ package questlog.lists;
 import questlog.common.SqlStates;
 import questlog.common.Texts;
 import questlog.common.GameLookup;
+import questlog.common.ListWrites;
+import questlog.common.CopyCounts;
+import questlog.common.CollectedEvents;
 import questlog.common.Bodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -598,6 +601,177 @@ final class ListService {
                 throw e;
             }
         }
+    }
+
+    /** The lists with these slugs, by slug, on the caller's handle (an import spanning modules). */
+    Map<String, ListWrites.ListRef> listsBySlug(Handle h, java.util.Collection<String> slugs) {
+        Map<String, ListWrites.ListRef> bySlug = new LinkedHashMap<>();
+        for (String slug : slugs) {
+            h.attach(ListDao.class).find(slug).ifPresent(l ->
+                    bySlug.put(slug, new ListWrites.ListRef(l.id(), l.slug(), l.name(), l.isRanked())));
+        }
+        return bySlug;
+    }
+
+    /**
+     * Creates a public list on the caller's transaction; its history row now, its event to
+     * {@code pending} (for the caller to append last).
+     */
+    ListWrites.ListRef createIn(Handle h, String name, String slug, boolean ranked, CollectedEvents pending) {
+        ListDao lists = h.attach(ListDao.class);
+        lists.lockSlugs();
+        Instant now = clock.instant();
+        GameList list = lists.insert(null, freeSlug(lists, slug), name, null, ranked, true, now);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("is_ranked", ranked);
+        metadata.put("is_public", true);
+        activity(h, list.id(), now, "created", List.of(), metadata);
+        pending.add(EventTypes.LIST_UPDATED, new ListEvent(list.slug(), "created", List.of()));
+        return new ListWrites.ListRef(list.id(), list.slug(), list.name(), ranked);
+    }
+
+    /**
+     * Appends games at the end of a list on the caller's transaction, under the list's row lock;
+     * games already in it are left where they are. One {@code added} history row; its event to
+     * {@code pending} when the list is public.
+     */
+    void appendIn(Handle h, ListWrites.ListRef ref, List<GameLookup.GameRef> games, CollectedEvents pending) {
+        GameList list = locked(h, ref.slug());
+        ListEntryDao entries = h.attach(ListEntryDao.class);
+        Set<UUID> present = new HashSet<>(entries.gameIds(list.id()));
+        Instant now = clock.instant();
+        int n = list.entryCount();
+        List<String> added = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (GameLookup.GameRef game : games) {
+            if (!present.add(game.id())) {
+                continue;
+            }
+            Integer position = list.isRanked() ? ++n : null;
+            entries.insert(null, list.id(), game.id(), position, null, now, now);
+            added.add(game.slug());
+            positions.add(position);
+        }
+        if (!added.isEmpty()) {
+            h.attach(ListDao.class).touch(list.id(), now);
+            activity(h, list.id(), now, "added", added, Map.of("positions", positions));
+            if (list.isPublic()) {
+                pending.add(EventTypes.LIST_UPDATED, new ListEvent(list.slug(), "added", added));
+            }
+        }
+    }
+
+    /**
+     * Copies lists of another Questlog keeping their ids (see {@link ListWrites#copy}): each list
+     * row, then exactly its entries, then exactly its history, each only when it differs. Entries
+     * of an unranked list keep the order given (their added_at counts down from now).
+     */
+    CopyCounts copyIn(Handle h, List<ListWrites.CopiedList> lists, CollectedEvents pending) {
+        Instant now = clock.instant();
+        int created = 0;
+        int updated = 0;
+        for (ListWrites.CopiedList copy : lists) {
+            Optional<Boolean> inserted = copyFailing("lists", () -> h.createQuery("""
+                            INSERT INTO list AS t (id, slug, name, description, is_ranked, is_public, created_at, updated_at)
+                            VALUES (:id, :slug, :name, :description, :ranked, true, :now, :now)
+                            ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name,
+                                description = excluded.description, is_ranked = excluded.is_ranked, updated_at = :now
+                            WHERE (t.slug, t.name, t.description, t.is_ranked)
+                                  IS DISTINCT FROM (excluded.slug, excluded.name, excluded.description, excluded.is_ranked)
+                            RETURNING (xmax = 0) AS inserted""")
+                    .bind("id", copy.id()).bind("slug", copy.slug()).bind("name", copy.name())
+                    .bind("description", Texts.orNull(copy.description())).bind("ranked", copy.ranked()).bind("now", now)
+                    .mapTo(Boolean.class).findOne());
+            GameList list = h.attach(ListDao.class).get(h.createQuery("SELECT id FROM list WHERE id = :id FOR UPDATE")
+                    .bind("id", copy.id()).mapTo(UUID.class).one());
+            boolean entriesChanged = copyEntries(h, list, copy.entries(), now);
+            boolean historyChanged = copyHistory(h, list, copy.activity());
+            if (inserted.orElse(false)) {
+                created++;
+            } else if (inserted.isPresent() || entriesChanged || historyChanged) {
+                updated++;
+            } else {
+                continue;
+            }
+            if (list.isPublic()) {
+                pending.add(EventTypes.LIST_UPDATED, new ListEvent(list.slug(), inserted.orElse(false) ? "created" : "updated",
+                        List.of()));
+            }
+        }
+        return new CopyCounts(created, updated, lists.size() - created - updated);
+    }
+
+    private boolean copyEntries(Handle h, GameList list, List<ListWrites.CopiedEntry> entries, Instant now) {
+        record Row(UUID id, UUID gameId, Integer position, String notes) {}
+        List<Row> current = h.createQuery("SELECT id, game_id, position, notes FROM list_entry e WHERE list_id = :list ORDER BY "
+                        + ListEntryDao.DISPLAY_ORDER)
+                .bind("list", list.id())
+                .map((rs, ctx) -> new Row(rs.getObject("id", UUID.class), rs.getObject("game_id", UUID.class),
+                        (Integer) rs.getObject("position"), rs.getString("notes")))
+                .list();
+        List<Row> wanted = entries.stream()
+                .map(e -> new Row(e.id(), e.gameId(), list.isRanked() ? e.position() : null, Texts.orNull(e.notes())))
+                .toList();
+        if (current.equals(wanted)) {
+            return false;
+        }
+        h.createUpdate("DELETE FROM list_entry WHERE list_id = :list")
+                .bind("list", list.id()).execute();
+        List<Instant> addedAt = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            addedAt.add(now.minusNanos(1000L * i)); // first shown is newest, as an unranked list shows it
+        }
+        copyFailing("lists", () -> h.createUpdate("""
+                        INSERT INTO list_entry (id, list_id, game_id, position, notes, added_at, created_at, updated_at)
+                        SELECT i, :list, g, p, n, a, :now, :now FROM unnest(:ids, :games, :positions, :notes, CAST(:added AS timestamptz[])) AS x(i, g, p, n, a)""")
+                .bind("list", list.id())
+                .bindArray("ids", UUID.class, wanted.stream().map(Row::id).toList())
+                .bindArray("games", UUID.class, wanted.stream().map(Row::gameId).toList())
+                .bindArray("positions", Integer.class, wanted.stream().map(Row::position).toList())
+                .bindArray("notes", String.class, wanted.stream().map(Row::notes).toList())
+                .bindArray("added", String.class, addedAt.stream().map(Instant::toString).toList())
+                .bind("now", now)
+                .execute());
+        h.attach(ListDao.class).touch(list.id(), now);
+        return true;
+    }
+
+    private boolean copyHistory(Handle h, GameList list, List<ListWrites.CopiedActivity> activity) {
+        List<UUID> current = h.createQuery("SELECT id FROM list_activity WHERE list_id = :list ORDER BY seq")
+                .bind("list", list.id()).mapTo(UUID.class).list();
+        if (current.equals(activity.stream().map(ListWrites.CopiedActivity::id).toList())) {
+            return false;
+        }
+        h.createUpdate("DELETE FROM list_activity WHERE list_id = :list").bind("list", list.id()).execute();
+        for (ListWrites.CopiedActivity a : activity) {
+            copyFailing("lists", () -> h.createUpdate("""
+                            INSERT INTO list_activity (id, list_id, at, verb, entries, metadata)
+                            VALUES (:id, :list, :at, :verb, :entries, CAST(:metadata AS jsonb))""")
+                    .bind("id", a.id()).bind("list", list.id()).bind("at", a.at()).bind("verb", a.verb())
+                    .bindArray("entries", String.class, a.entries()).bind("metadata", a.metadata())
+                    .execute());
+        }
+        return true;
+    }
+
+    /** A statement of a copy; a value held by another record (23505) or a missing reference (23503) is a 422. */
+    private static <T> T copyFailing(String section, java.util.function.Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql
+                    && ("23505".equals(sql.getSQLState()) || "23503".equals(sql.getSQLState()) || "23514".equals(sql.getSQLState()))) {
+                throw InvalidInputException.of(422, section, "the copy does not fit this server: "
+                        + sql.getMessage().lines().skip(1).findFirst().orElse(sql.getMessage().lines().findFirst().orElse("")).strip());
+            }
+            throw e;
+        }
+    }
+
+    /** The games a list holds. */
+    Set<UUID> gameIds(Handle h, UUID listId) {
+        return new HashSet<>(h.attach(ListEntryDao.class).gameIds(listId));
     }
 
     /** Locks the list (see {@link ListDao#lock}) and reads it afresh. */

@@ -15,6 +15,13 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.GameLookup;
+import questlog.common.ListWrites;
+import questlog.common.CollectedEvents;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import questlog.common.Access;
 import questlog.common.ApiOperation;
 import questlog.common.EventLog;
@@ -40,6 +47,36 @@ public final class ListsModule implements FeatureModule {
         this.service = new ListService(jdbi, json, clock, catalog, events);
         this.controller = new ListController(service, json, seesPrivate);
         this.dataset = new ListsDataset(catalog, json);
+    }
+
+    /** Lists and entries for importers, on their own transaction. */
+    public ListWrites writes() {
+        return new ListWrites() {
+            @Override
+            public Map<String, ListRef> listsBySlug(Handle handle, Collection<String> slugs) {
+                return service.listsBySlug(handle, slugs);
+            }
+
+            @Override
+            public Set<UUID> gameIds(Handle handle, UUID listId) {
+                return service.gameIds(handle, listId);
+            }
+
+            @Override
+            public ListRef create(Handle handle, String name, String slug, boolean ranked, CollectedEvents events) {
+                return service.createIn(handle, name, slug, ranked, events);
+            }
+
+            @Override
+            public questlog.common.CopyCounts copy(Handle handle, List<CopiedList> lists, CollectedEvents events) {
+                return service.copyIn(handle, lists, events);
+            }
+
+            @Override
+            public void append(Handle handle, ListRef list, List<GameLookup.GameRef> games, CollectedEvents events) {
+                service.appendIn(handle, list, games, events);
+            }
+        };
     }
 
     @Override

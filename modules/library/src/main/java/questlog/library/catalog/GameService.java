@@ -20,6 +20,7 @@ import questlog.common.FieldErrors;
 import questlog.common.GameDetailSection;
 import questlog.common.GameLookup;
 import questlog.common.GameRemoval;
+import questlog.common.CollectedEvents;
 import questlog.common.Slugs;
 import questlog.library.catalog.UpdateGameRequest.Patch;
 import questlog.library.igdb.IgdbGame;
@@ -109,6 +110,18 @@ public final class GameService {
             events.append(h, EventTypes.GAME_ADDED, GameEvent.of(created.game()));
             return created;
         });
+    }
+
+    /**
+     * Creates a game on the caller's transaction (an import spanning modules): as {@link #create},
+     * but the game_added event goes to {@code pending}, for the caller to append last.
+     */
+    Game createIn(Handle h, CreateGameRequest request, CollectedEvents pending) {
+        request.validate();
+        UUID id = insert(h, request, now());
+        Game created = h.attach(GameDao.class).findById(id).orElseThrow();
+        pending.add(EventTypes.GAME_ADDED, GameEvent.of(created));
+        return created;
     }
 
     /**
