@@ -103,14 +103,14 @@ class GistImportTest {
         assertThat(ff4run.get("completed_at").isNull()).isTrue();
         assertThat(ff4run.get("source").asText()).isEqualTo("import");
         JsonNode p4g = only(app.get("/api/playthroughs?game=persona-4-golden").json());
-        assertThat(p4g.get("platform").asText()).isEqualTo("Vita");
+        assertThat(p4g.get("platform_key").asText()).isEqualTo("ps-vita");
         assertThat(p4g.get("notes").asText()).isEqualTo("Vita, NG+");
         JsonNode xc2 = only(app.get("/api/playthroughs?game=xenoblade-chronicles-2").json());
         assertThat(xc2.get("platform").isNull()).isTrue();
         assertThat(xc2.get("notes").asText()).isEqualTo("2018");
         JsonNode dq11 = only(app.get("/api/playthroughs?game=dragon-quest-xi").json());
         assertThat(dq11.get("status").asText()).isEqualTo("abandoned");
-        assertThat(dq11.get("platform").asText()).isEqualTo("PS4");
+        assertThat(dq11.get("platform_key").asText()).isEqualTo("ps4");
         assertThat(only(app.get("/api/playthroughs?game=tov").json()).get("status").asText()).isEqualTo("abandoned");
 
         // A game in several sections is one game; listed twice as completed, two playthroughs.
