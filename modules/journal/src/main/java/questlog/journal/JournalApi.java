@@ -79,7 +79,9 @@ final class JournalApi {
                                 distribution and mean, the top genres and franchises by completions, the backlog \
                                 (games with a planned or paused playthrough and no completed one), the longest run \
                                 of consecutive months with a completion, and with `year` a year in review. A \
-                                completion is a playthrough with status completed, dated by `completed_at`.""")
+                                completion is a playthrough with status completed, dated by `completed_at`.
+
+                                Freshness: after a change to the journal or the library, the first request                                 computes the new figures; requests arriving while it does are answered the figures                                 from before that change (at most one computation old) instead of waiting. Once it                                 is done, every answer has the new figures.""")
                         .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year"))));
     }
 }
