@@ -44,13 +44,11 @@ final class ReadDependencies {
     static ReadDependencies questlog() {
         Map<String, Route> routes = new HashMap<>();
         // A page of games shows each game's own row, franchise and genres: a game change reaches
-        // the pages showing that game, every page when it can move games in or out or reorder
-        // them (c:listing), and every page ordered by update time. Playthroughs matter only to
-        // the status filter.
+        // the pages showing that game, and the pages whose filter or order looks at what changed
+        // (the c:* keys of the change feed). Playthroughs matter only to the status filter.
         Map<String, Reach> listing = never(BOOKKEEPING, "list", "list_entry", "list_activity", "play_session",
                 "profile", "profile_snapshot");
-        listing.put("game", (change, answer) -> change.keys().contains("c:listing") || sortsByUpdate(answer.query())
-                || answer.shows() == null || answer.shows().stream().anyMatch(change.keys()::contains));
+        listing.put("game", ReadDependencies::reachesListingPage);
         listing.put("playthrough", (change, answer) -> hasParam(answer.query(), "status"));
         routes.put("/api/games", new Route(listing, false));
 
@@ -89,6 +87,29 @@ final class ReadDependencies {
         };
     }
 
+    /**
+     * A game change reaches a page of {@code GET /api/games} when the page shows that game, when
+     * games came or went or were renamed (every page: totals, the name and relevance orders, the
+     * search), when the page filters or orders on the column that changed, or orders by update
+     * time (every change moves it).
+     */
+    private static boolean reachesListingPage(ChangeFeed.Change change, Answer page) {
+        Set<String> keys = change.keys();
+        String query = page.query();
+        return keys.contains("c:rows") || keys.contains("c:name")
+                || page.shows() == null || page.shows().stream().anyMatch(keys::contains)
+                || sortsOn(query, "updated")
+                || keys.contains("c:year") && (hasParam(query, "year") || sortsOn(query, "year"))
+                || keys.contains("c:platforms") && hasParam(query, "platform")
+                || keys.contains("c:franchise") && hasParam(query, "franchise")
+                || keys.contains("c:created") && sortsOn(query, "created");
+    }
+
+    /** Whether the query has a sort on this column (either direction); any doubt counts as yes. */
+    private static boolean sortsOn(String query, String column) {
+        return query != null && hasParam(query, "sort") && query.contains(column);
+    }
+
     private static boolean hasParam(String query, String name) {
         if (query == null) {
             return false;
@@ -99,10 +120,6 @@ final class ReadDependencies {
             }
         }
         return false;
-    }
-
-    private static boolean sortsByUpdate(String query) {
-        return query != null && query.contains("updated");
     }
 
     /** Whether the change can alter this answer. */

@@ -38,7 +38,13 @@ class ReadDependenciesTest {
         var p = page("limit=20&offset=40&genre=rpg", "hades", "okami");
         assertThat(deps.affects(change("game|g:celeste"), p)).isFalse();
         assertThat(deps.affects(change("game|g:hades"), p)).isTrue();
-        assertThat(deps.affects(change("game|c:listing,g:celeste"), p)).isTrue();
+        assertThat(deps.affects(change("game|c:rows,g:celeste"), p)).as("a game added").isTrue();
+        assertThat(deps.affects(change("game|c:name,g:celeste"), p)).as("a game renamed").isTrue();
+        assertThat(deps.affects(change("game|c:year,g:celeste"), p)).as("a year the page does not look at").isFalse();
+        assertThat(deps.affects(change("game|c:year,g:celeste"), page("year=1998", "hades"))).isTrue();
+        assertThat(deps.affects(change("game|c:year,g:celeste"), page("sort=-year", "hades"))).isTrue();
+        assertThat(deps.affects(change("game|c:platforms,g:celeste"), page("platform=pc", "hades"))).isTrue();
+        assertThat(deps.affects(change("game|c:platforms,g:celeste"), p)).isFalse();
         assertThat(deps.affects(change("game|g:celeste"), page("sort=-updated", "hades"))).isTrue();
         assertThat(deps.affects(change("game|g:celeste"),
                 new ReadDependencies.Answer("/api/games", Map.of(), "limit=5", null))).as("pages not known").isTrue();

@@ -31,6 +31,7 @@ class ResponseCacheTest {
     static final HttpClient http = HttpClient.newHttpClient();
     static final AtomicInteger computed = new AtomicInteger();
     static final AtomicInteger gameReads = new AtomicInteger();
+    static final AtomicInteger listReads = new AtomicInteger();
     static Jdbi jdbi;
     static ChangeFeed changes;
     static Javalin cached;
@@ -66,6 +67,13 @@ class ResponseCacheTest {
             config.routes.get("/api/franchises", ctx -> {
                 computed.incrementAndGet();
                 ctx.json(Map.of("names", names()));
+            });
+            config.routes.get("/api/games", ctx -> {
+                listReads.incrementAndGet();
+                List<String> slugs = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT slug FROM game WHERE slug LIKE 'page-%' ORDER BY name LIMIT 2").mapTo(String.class).list());
+                questlog.common.ReadKeys.showsGames(ctx, slugs);
+                ctx.json(Map.of("slugs", slugs));
             });
             config.routes.get("/api/games/{slug}", ctx -> {
                 gameReads.incrementAndGet();
@@ -239,5 +247,28 @@ class ResponseCacheTest {
         }
         awaitQuiet();
         assertThat(send(cached, "GET", "/api/games/braid?slow=1").body()).contains("Braid Anniversary");
+    }
+
+    @Test
+    void aListingPageIsDroppedByChangesToItsGamesOrToWhatOrdersItNotByOthers() throws Exception {
+        jdbi.useHandle(h -> h.execute("INSERT INTO game (name, slug) VALUES ('A', 'page-a'), ('B', 'page-b'), ('C', 'page-c')"));
+        awaitQuiet();
+        assertThat(send(cached, "GET", "/api/games").body()).contains("page-a", "page-b").doesNotContain("page-c");
+        int before = listReads.get();
+
+        jdbi.useHandle(h -> h.execute("UPDATE game SET cover_url = 'https://example.org/c.jpg' WHERE slug = 'page-c'"));
+        awaitQuiet();
+        send(cached, "GET", "/api/games");
+        assertThat(listReads.get()).as("a game not on the page changed what only its own row shows").isEqualTo(before);
+
+        jdbi.useHandle(h -> h.execute("UPDATE game SET cover_url = 'https://example.org/b.jpg' WHERE slug = 'page-b'"));
+        awaitQuiet();
+        send(cached, "GET", "/api/games");
+        assertThat(listReads.get()).as("a game on the page changed").isEqualTo(before + 1);
+
+        jdbi.useHandle(h -> h.execute("UPDATE game SET name = '0 C' WHERE slug = 'page-c'"));
+        awaitQuiet();
+        assertThat(send(cached, "GET", "/api/games").body()).as("a rename reorders").contains("page-c", "page-a");
+        assertThat(listReads.get()).isEqualTo(before + 2);
     }
 }
