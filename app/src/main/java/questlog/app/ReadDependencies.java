@@ -66,8 +66,13 @@ final class ReadDependencies {
         }
         routes.put("/api/lists/{slug}", new Route(list, false));
 
-        routes.put("/api/stats", new Route(never(BOOKKEEPING, "list", "list_entry", "list_activity", "edition",
-                "external_id", "profile", "profile_snapshot"), true));
+        // The stats read of a game only its existence, franchise, name and slug (the year in
+        // review's highlights): a cover, summary or year changed leaves them as they were.
+        Map<String, Reach> stats = never(BOOKKEEPING, "list", "list_entry", "list_activity", "edition",
+                "external_id", "profile", "profile_snapshot");
+        stats.put("game", (change, answer) -> change.keys().contains("c:rows") || change.keys().contains("c:name")
+                || change.keys().contains("c:franchise"));
+        routes.put("/api/stats", new Route(stats, true));
         return new ReadDependencies(routes);
     }
 

@@ -63,6 +63,10 @@ class ReadDependenciesTest {
         var stats = new ReadDependencies.Answer("/api/stats", Map.of(), null, null);
         assertThat(deps.affects(change("playthrough|g:hades"), stats)).isTrue();
         assertThat(deps.affects(change("list_entry|g:hades,l:best"), stats)).isFalse();
+        assertThat(deps.affects(change("game|c:year,g:hades,l:best"), stats)).as("stats show no release year").isFalse();
+        assertThat(deps.affects(change("game|g:hades"), stats)).isFalse();
+        assertThat(deps.affects(change("game|c:franchise,g:hades"), stats)).isTrue();
+        assertThat(deps.affects(change("game"), stats)).isTrue();
         assertThat(deps.mayLag("/api/stats")).isTrue();
         assertThat(deps.mayLag("/api/games")).isFalse();
         var other = new ReadDependencies.Answer("/api/lists", Map.of(), null, null);
