@@ -38,6 +38,7 @@ import questlog.common.ReadKeys;
  * still get ETags.
  */
 final class ResponseCache implements ChangeFeed.Sink {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResponseCache.class);
     private static final String READ_ATTRIBUTE = "questlog.cacheRead";
     private static final String FLIGHT_ATTRIBUTE = "questlog.cacheFlight";
     private static final String JSON = "application/json";
@@ -91,12 +92,26 @@ final class ResponseCache implements ChangeFeed.Sink {
         this.uncached = List.copyOf(uncached);
         this.enabled = config.enabled();
         this.entries = Caffeine.newBuilder()
-                .maximumWeight(config.maxBytes())
+                .maximumWeight(budget(config.maxBytes(), Runtime.getRuntime().maxMemory()))
                 .weigher((String key, Entry e) -> key.length() * 2 + e.body().length + 128)
                 .build();
         if (enabled) {
             changes.sendTo(this);
         }
+    }
+
+    /**
+     * The cache's memory budget: as configured, but at most a quarter of the heap, so that a full
+     * cache leaves the heap room to work (the launcher's heap is small).
+     */
+    static long budget(long configured, long maxHeap) {
+        long quarter = maxHeap / 4;
+        if (configured > quarter) {
+            log.info("Read cache: {} MB configured, {} MB used (a quarter of the {} MB heap)", configured >> 20,
+                    quarter >> 20, maxHeap >> 20);
+            return quarter;
+        }
+        return configured;
     }
 
     /** Before a matched GET: answer from the cache, or from the computation already under way. */
