@@ -241,8 +241,9 @@ final class ResponseCache implements ChangeFeed.Sink {
     /** After a matched request: remember a fresh 200 JSON read, set its ETag; wait for a write's changes. */
     void afterHandler(Context ctx) throws IOException {
         if (ctx.method() != HandlerType.GET) {
-            if (ctx.statusCode() < 400 && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS) {
-                changes.awaitChangesSoFar();
+            if (enabled && ctx.statusCode() < 400 && ctx.method() != HandlerType.HEAD
+                    && ctx.method() != HandlerType.OPTIONS) {
+                changes.awaitChangesSoFar();   // with the cache off, no answer can be stale
             }
             return;
         }
