@@ -59,6 +59,7 @@ public final class App {
                 server.setErrorHandler(new JettyProblemErrorHandler(deps.json));
             });
             config.requestLogger.http((ctx, ms) -> {
+                cache.requestDone(ctx);
                 metrics.record(ctx, ms);
                 // The message reads well as text; the key/value pairs are fields in JSON logs.
                 log.atInfo()

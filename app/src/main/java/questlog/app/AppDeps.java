@@ -93,7 +93,7 @@ public final class AppDeps implements AutoCloseable {
             database.migrate();
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
-            this.changes = new ChangeFeed(database.url());
+            this.changes = new ChangeFeed(database.url(), jdbi);
             if (mode == Mode.SERVER) {
                 changes.start();
             }

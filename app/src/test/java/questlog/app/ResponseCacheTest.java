@@ -30,6 +30,8 @@ class ResponseCacheTest {
 
     static final HttpClient http = HttpClient.newHttpClient();
     static final AtomicInteger computed = new AtomicInteger();
+    static final AtomicInteger gameReads = new AtomicInteger();
+    static final AtomicInteger listReads = new AtomicInteger();
     static Jdbi jdbi;
     static ChangeFeed changes;
     static Javalin cached;
@@ -38,7 +40,7 @@ class ResponseCacheTest {
     @BeforeAll
     static void start() throws Exception {
         jdbi = Jdbi.create(db.dataSource());
-        changes = new ChangeFeed(db.url()).start();
+        changes = new ChangeFeed(db.url(), jdbi).start();
         cached = app(true);
         uncached = app(false);
         for (int i = 0; i < 100 && !changes.isLive(); i++) {
@@ -65,6 +67,26 @@ class ResponseCacheTest {
             config.routes.get("/api/franchises", ctx -> {
                 computed.incrementAndGet();
                 ctx.json(Map.of("names", names()));
+            });
+            config.routes.get("/api/games", ctx -> {
+                listReads.incrementAndGet();
+                List<String> slugs = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT slug FROM game WHERE slug LIKE 'page-%' ORDER BY name LIMIT 2").mapTo(String.class).list());
+                questlog.common.ReadKeys.showsGames(ctx, slugs);
+                ctx.json(Map.of("slugs", slugs));
+            });
+            config.routes.get("/api/games/{slug}", ctx -> {
+                gameReads.incrementAndGet();
+                String name = jdbi.withHandle(h -> h.createQuery("SELECT name FROM game WHERE slug = :slug")
+                        .bind("slug", ctx.pathParam("slug")).mapTo(String.class).findOne()).orElse(null);
+                if (name == null) {
+                    ctx.status(404);
+                    return;
+                }
+                if (ctx.queryParam("slow") != null) {
+                    Thread.sleep(300);
+                }
+                ctx.json(Map.of("name", name));
             });
             config.routes.post("/api/franchises/{slug}", ctx -> {
                 insert(ctx.pathParam("slug"));
@@ -172,5 +194,81 @@ class ResponseCacheTest {
         send(cached, "GET", "/api/franchises?x=2");
         assertThat(computed.get()).isEqualTo(before + 1);
         assertThat(a.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aChangeToOneGameDropsOnlyThatGamesDetail() throws Exception {
+        jdbi.useHandle(h -> h.execute("INSERT INTO game (name, slug) VALUES ('Hades', 'hades'), ('Celeste', 'celeste')"));
+        awaitQuiet();
+        send(cached, "GET", "/api/games/hades");
+        send(cached, "GET", "/api/games/celeste");
+        int before = gameReads.get();
+
+        jdbi.useHandle(h -> h.execute("UPDATE game SET name = 'Hades II' WHERE slug = 'hades'"));
+        awaitQuiet();
+        assertThat(send(cached, "GET", "/api/games/celeste").body()).contains("Celeste");
+        assertThat(gameReads.get()).as("the other game's detail stays cached").isEqualTo(before);
+        assertThat(send(cached, "GET", "/api/games/hades").body()).contains("Hades II");
+        assertThat(gameReads.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void concurrentMissesOfOneAnswerComputeItOnce() throws Exception {
+        jdbi.useHandle(h -> h.execute("INSERT INTO game (name, slug) VALUES ('Okami', 'okami')"));
+        awaitQuiet();
+        int before = gameReads.get();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> send(cached, "GET", "/api/games/okami?slow=1")));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().body()).contains("Okami");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(gameReads.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aChangeDuringAComputationKeepsItsAnswerOutOfTheCache() throws Exception {
+        jdbi.useHandle(h -> h.execute("INSERT INTO game (name, slug) VALUES ('Braid', 'braid')"));
+        awaitQuiet();
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var slow = pool.submit(() -> send(cached, "GET", "/api/games/braid?slow=1"));
+            Thread.sleep(100);
+            jdbi.useHandle(h -> h.execute("UPDATE game SET name = 'Braid Anniversary' WHERE slug = 'braid'"));
+            slow.get();
+        } finally {
+            pool.shutdown();
+        }
+        awaitQuiet();
+        assertThat(send(cached, "GET", "/api/games/braid?slow=1").body()).contains("Braid Anniversary");
+    }
+
+    @Test
+    void aListingPageIsDroppedByChangesToItsGamesOrToWhatOrdersItNotByOthers() throws Exception {
+        jdbi.useHandle(h -> h.execute("INSERT INTO game (name, slug) VALUES ('A', 'page-a'), ('B', 'page-b'), ('C', 'page-c')"));
+        awaitQuiet();
+        assertThat(send(cached, "GET", "/api/games").body()).contains("page-a", "page-b").doesNotContain("page-c");
+        int before = listReads.get();
+
+        jdbi.useHandle(h -> h.execute("UPDATE game SET cover_url = 'https://example.org/c.jpg' WHERE slug = 'page-c'"));
+        awaitQuiet();
+        send(cached, "GET", "/api/games");
+        assertThat(listReads.get()).as("a game not on the page changed what only its own row shows").isEqualTo(before);
+
+        jdbi.useHandle(h -> h.execute("UPDATE game SET cover_url = 'https://example.org/b.jpg' WHERE slug = 'page-b'"));
+        awaitQuiet();
+        send(cached, "GET", "/api/games");
+        assertThat(listReads.get()).as("a game on the page changed").isEqualTo(before + 1);
+
+        jdbi.useHandle(h -> h.execute("UPDATE game SET name = '0 C' WHERE slug = 'page-c'"));
+        awaitQuiet();
+        assertThat(send(cached, "GET", "/api/games").body()).as("a rename reorders").contains("page-c", "page-a");
+        assertThat(listReads.get()).isEqualTo(before + 2);
     }
 }

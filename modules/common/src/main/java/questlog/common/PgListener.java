@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -29,7 +32,7 @@ public final class PgListener implements AutoCloseable {
     private final String channel;
     private final String purpose;
     private final Runnable onConnect;
-    private final Runnable onNotify;
+    private final Consumer<List<String>> onNotify;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean live = new AtomicBoolean();
     private final Thread thread;
@@ -41,6 +44,15 @@ public final class PgListener implements AutoCloseable {
      * @param onNotify  after a wait that brought notifications
      */
     public PgListener(DatabaseUrl url, String channel, String purpose, Runnable onConnect, Runnable onNotify) {
+        this(url, channel, purpose, onConnect, payloads -> onNotify.run());
+    }
+
+    /**
+     * As above, with the payloads of the notifications each wait brought, in commit order
+     * (for listeners whose notifications say what changed).
+     */
+    public PgListener(DatabaseUrl url, String channel, String purpose, Runnable onConnect,
+                      Consumer<List<String>> onNotify) {
         if (!channel.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a channel name: " + channel);
         }
@@ -77,7 +89,11 @@ public final class PgListener implements AutoCloseable {
                 while (running.get()) {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
-                        onNotify.run();
+                        List<String> payloads = new ArrayList<>(notifications.length);
+                        for (PGNotification n : notifications) {
+                            payloads.add(n.getParameter());
+                        }
+                        onNotify.accept(payloads);
                         quietSince = System.nanoTime();
                     } else if (System.nanoTime() - quietSince > QUIET_CHECK_SECONDS * 1_000_000_000L) {
                         if (!connection.isValid(2)) {

@@ -102,7 +102,12 @@ final class JournalApi {
                                 of consecutive months with a completion, and with `year` a year in review. A \
                                 completion is a playthrough with status completed, dated by `completed_at`. A \
                                 game is played when one of its playthroughs is not planned (`games_played`); \
-                                platforms count played playthroughs; ratings count every rated playthrough.""")
+                                platforms count played playthroughs; ratings count every rated playthrough.
+
+                                Freshness: after a change to the journal or the library, the first request \
+                                computes the new figures; requests arriving while it does are answered the figures \
+                                from before that change (at most one computation old) instead of waiting. Once it \
+                                is done, every answer has the new figures.""")
                         .withParams(ApiParam.query("year", Integer.class, "Add the year in review of this year")),
                 ApiOperation.get("/api/platforms", "List platforms", ApiResponse.pageOf(PlatformResponse.class))
                         .withDescription("""

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import questlog.common.Bodies;
 import questlog.common.InvalidInputException;
 import questlog.common.Page;
+import questlog.common.ReadKeys;
 import questlog.library.igdb.IgdbClient;
 import questlog.library.igdb.IgdbException;
 import questlog.library.igdb.IgdbGame;
@@ -45,6 +46,7 @@ public final class GameController {
         var items = listing.games().stream()
                 .map(g -> GameSummaryResponse.from(g, listing.genres().getOrDefault(g.id(), List.of())))
                 .toList();
+        ReadKeys.showsGames(ctx, listing.games().stream().map(Game::slug).toList());
         ctx.json(Page.of(items, listing.total(), query.limit(), query.offset(), Page.PageLink.sameQuery(ctx)));
     }
 
