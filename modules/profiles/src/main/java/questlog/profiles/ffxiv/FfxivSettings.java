@@ -1,5 +1,6 @@
 package questlog.profiles.ffxiv;
 
+import questlog.profiles.EnvValues;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.Objects;

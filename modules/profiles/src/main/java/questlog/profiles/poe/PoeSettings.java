@@ -1,5 +1,6 @@
 package questlog.profiles.poe;
 
+import questlog.profiles.EnvValues;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

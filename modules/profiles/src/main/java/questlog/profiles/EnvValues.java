@@ -1,13 +1,13 @@
-package questlog.profiles.poe;
+package questlog.profiles;
 
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
-/** Reads the plugin's few environment variables, naming the variable when one is not valid. */
-final class EnvValues {
+/** A plugin's few environment variables, read once at start, naming the variable when one is not valid. */
+public final class EnvValues {
     private EnvValues() {}
 
-    static String url(Function<String, String> env, String name, String fallback) {
+    public static String url(Function<String, String> env, String name, String fallback) {
         String value = value(env, name);
         if (value == null) {
             return fallback;
@@ -18,7 +18,7 @@ final class EnvValues {
         return value;
     }
 
-    static long number(Function<String, String> env, String name, long fallback, long min, long max) {
+    public static long number(Function<String, String> env, String name, long fallback, long min, long max) {
         String value = value(env, name);
         if (value == null) {
             return fallback;
@@ -35,7 +35,7 @@ final class EnvValues {
     }
 
     /** A credential: null when unset. */
-    static String secret(Function<String, String> env, String name) {
+    public static String secret(Function<String, String> env, String name) {
         return value(env, name);
     }
 
