@@ -21,7 +21,9 @@ import questlog.upstream.UpstreamResponse;
 final class PoeRateLimits {
     /**
      * Keeps starts clear of a window's edge whatever the transit time (the server counts arrivals,
-     * the limiter spaces starts): a tenth of the spacing, at least 100 ms.
+     * the limiter spaces starts): a quarter of the spacing, at least 100 ms. A request delayed on
+     * its way lets the next arrive closer to it, and Path of Exile answers a crossed limit with a
+     * restriction of a minute or more, so the margin is generous.
      */
     static final Duration MIN_MARGIN = Duration.ofMillis(100);
 
@@ -29,7 +31,7 @@ final class PoeRateLimits {
     record Window(int hits, int periodSeconds, int restrictSeconds) {
         Duration spacing() {
             long even = (long) Math.ceil(periodSeconds * 1000.0 / hits);
-            return Duration.ofMillis(even + Math.max(MIN_MARGIN.toMillis(), even / 10));
+            return Duration.ofMillis(even + Math.max(MIN_MARGIN.toMillis(), even / 4));
         }
     }
 

