@@ -44,9 +44,18 @@ final class RequestStarts implements RateControl {
         if (next.equals(interval)) {
             return;
         }
+        // Starts already promised to waiting threads keep the old spacing (they sleep until then);
+        // a shorter interval must not let a newcomer start between or right after them. So the debt
+        // of those promises is carried over in tokens of the new size, plus one for the refill under way.
+        long promised = Math.max(0, -bucket.getAvailableTokens());
         bucket.replaceConfiguration(BucketConfiguration.builder()
                         .addLimit(limit -> limit.capacity(1).refillGreedy(1, next)).build(),
                 TokensInheritanceStrategy.AS_IS);
+        if (promised > 0 && next.compareTo(interval) < 0) {
+            long gap = interval.toNanos() - next.toNanos();
+            long extra = (promised * gap + next.toNanos() - 1) / next.toNanos() + 1;
+            bucket.consumeIgnoringRateLimits(extra);
+        }
         interval = next;
     }
 
