@@ -146,14 +146,23 @@ class JournalListEventsTest {
         assertThat(app.post("/api/lists/secret-cascade/entries", Map.of("game", "mother-3")).status()).isEqualTo(201);
         String run = app.post("/api/games/mother-3/playthroughs", Map.of("completed_at", "2026-01-05")).json()
                 .get("id").asText();
+        String profile = app.deps().jdbi().withHandle(h -> h.createQuery("""
+                        INSERT INTO profile (plugin, account_id, handle, game_id)
+                        SELECT 'ffxiv', '8675309', '8675309', id FROM game WHERE slug = 'mother-3' RETURNING id""")
+                .mapTo(String.class).one());
         long before = lastEventId();
 
         assertThat(app.delete("/api/games/mother-3").status()).isEqualTo(204);
 
         List<JsonNode> events = eventsAfter(before);
-        // game_removed, then each module's cascade in module order: the journal's, then the lists'
+        // game_removed, then each module's cascade in module order: the journal's, the lists', the profiles'
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(EventTypes.GAME_REMOVED,
-                EventTypes.PLAYTHROUGH_UPDATED, EventTypes.LIST_UPDATED, EventTypes.LIST_UPDATED);
+                EventTypes.PLAYTHROUGH_UPDATED, EventTypes.LIST_UPDATED, EventTypes.LIST_UPDATED,
+                EventTypes.PROFILE_SYNCED);
+        JsonNode detached = events.get(4).get("payload");
+        assertThat(detached.get("verb").asText()).isEqualTo("updated");
+        assertThat(detached.get("profile").asText()).isEqualTo(profile);
+        assertThat(detached.path("game").asText(null)).as("the profile stays, without its game").isNull();
         List<String> lists = new ArrayList<>();
         for (JsonNode e : events.subList(2, 4)) {
             lists.add(e.at("/payload/list").asText());

@@ -14,6 +14,7 @@ import questlog.common.Bodies;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
+import questlog.common.GameRemoval;
 import questlog.common.GameLookup;
 import questlog.common.Jobs;
 import questlog.common.SqlStates;
@@ -207,6 +208,21 @@ final class ProfileService {
     private static Conflict conflict(ProfilePlugin<?> plugin, ResolvedHandle resolved, UUID existing) {
         return new Conflict("The " + plugin.displayName() + " account " + resolved.accountId()
                 + " already has a profile" + (existing == null ? "" : ": /api/profiles/" + plugin.key() + "/" + existing));
+    }
+
+    /**
+     * A game leaves the library: its profiles stay (they are the owner's accounts) and lose their
+     * game, each recording {@code profile_synced} with the verb {@code updated}, as any other change
+     * of a profile's game does. Called by the library inside its delete transaction.
+     */
+    List<GameRemoval.Event> removeGame(Handle h, GameLookup.GameRef game) {
+        List<UUID> detached = h.createQuery("UPDATE profile SET game_id = NULL, updated_at = :now WHERE game_id = :game RETURNING id")
+                .bind("now", now()).bind("game", game.id()).mapTo(UUID.class).list();
+        ProfileDao dao = h.attach(ProfileDao.class);
+        return detached.stream().sorted()
+                .map(id -> dao.find(id).orElseThrow())
+                .map(p -> new GameRemoval.Event(EventTypes.PROFILE_SYNCED, ProfileEvent.of("updated", p, null, List.of())))
+                .toList();
     }
 
     private Instant now() {

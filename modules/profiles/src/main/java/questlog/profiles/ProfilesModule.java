@@ -21,6 +21,7 @@ import questlog.common.EventTypes;
 import questlog.common.FeatureModule;
 import questlog.common.GameDetailSection;
 import questlog.common.GameLookup;
+import questlog.common.GameRemoval;
 import questlog.common.JobHandler;
 import questlog.common.Jobs;
 import questlog.common.dataset.DatasetSection;
@@ -38,6 +39,7 @@ public final class ProfilesModule implements FeatureModule {
     static final Duration SCHEDULE_TICK = Duration.ofSeconds(30);
 
     private final ProfilePlugins plugins;
+    private final ProfileService service;
     private final ProfileController controller;
     private final ViewController views;
     private final ProfilesDataset dataset;
@@ -55,7 +57,7 @@ public final class ProfilesModule implements FeatureModule {
                           List<? extends ProfilePlugin<?>> plugins, SteamLibrary steamLibrary) {
         this.plugins = new ProfilePlugins(plugins);
         this.steamLibrary = steamLibrary;
-        ProfileService service = new ProfileService(jdbi, json, clock, games, events, jobs, this.plugins);
+        this.service = new ProfileService(jdbi, json, clock, games, events, jobs, this.plugins);
         this.controller = new ProfileController(jdbi, json, service);
         this.views = new ViewController(jdbi, json, clock, service);
         this.dataset = new ProfilesDataset(games);
@@ -67,6 +69,12 @@ public final class ProfilesModule implements FeatureModule {
     @Override
     public String name() {
         return "profiles";
+    }
+
+    /** A deleted game's profiles stay and lose their game, each with its event. */
+    @Override
+    public List<GameRemoval> gameRemovals() {
+        return List.of(service::removeGame);
     }
 
     @Override
