@@ -3,7 +3,6 @@ package questlog.profiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,13 +16,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.result.ResultIterator;
 import questlog.common.GameLookup;
 import questlog.common.dataset.DatasetCounts;
 import questlog.common.dataset.DatasetFormat;
 import questlog.common.dataset.DatasetImport;
 import questlog.common.dataset.DatasetProblems;
 import questlog.common.dataset.DatasetSection;
+import questlog.common.dataset.ExportRows;
 import questlog.common.dataset.RecordFields;
 
 /**
@@ -119,7 +118,7 @@ final class ProfilesDataset {
 
         @Override
         public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
-            stream(h, """
+            ExportRows.stream(h, """
                     SELECT p.id, p.plugin, p.account_id, p.handle, p.display_name, g.slug AS game, p.settings::text AS settings,
                            p.data::text AS data, p.games, p.synced_at, p.sync_error, p.created_at, p.updated_at
                     FROM profile p LEFT JOIN game g ON g.id = p.game_id ORDER BY p.id""", fetchSize, rs -> {
@@ -192,7 +191,7 @@ final class ProfilesDataset {
 
         @Override
         public void export(Handle h, JsonGenerator out, DatasetFormat format, int fetchSize) throws IOException {
-            stream(h, """
+            ExportRows.stream(h, """
                     SELECT id, profile_id, taken_at, data::text AS data, changes::text AS changes, created_at, updated_at
                     FROM profile_snapshot ORDER BY profile_id, taken_at, id""", fetchSize, rs -> {
                 out.writeStartObject();
@@ -353,27 +352,6 @@ final class ProfilesDataset {
             }
         }
         return new DatasetCounts(rows.size(), created, updated, rows.size() - created - updated);
-    }
-
-    private interface RowWriter {
-        void write(ResultSet rs) throws SQLException, IOException;
-    }
-
-    private static void stream(Handle h, String sql, int fetchSize, RowWriter writer) throws IOException {
-        try (ResultIterator<Boolean> rows = h.createQuery(sql).setFetchSize(fetchSize).map((rs, ctx) -> {
-            try {
-                writer.write(rs);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Boolean.TRUE;
-        }).iterator()) {
-            while (rows.hasNext()) {
-                rows.next();
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     private static void raw(JsonGenerator out, String json) throws IOException {

@@ -34,6 +34,7 @@ import questlog.profiles.ReplayingUpstream.Answer;
 import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TableGameLookup;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestJobContext;
 
 /**
  * The profiles core against a real PostgreSQL and a replaying upstream, through the arcade test

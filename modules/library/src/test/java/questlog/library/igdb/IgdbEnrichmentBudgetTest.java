@@ -12,6 +12,7 @@ import questlog.testsupport.FakeIgdb;
 import questlog.testsupport.FakeIgdbCatalog;
 import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestJobContext;
 
 /**
  * The request budget: 10,000 games with known Steam appids cost at most 25 IGDB requests, counted

@@ -20,6 +20,7 @@ import questlog.testsupport.FakeIgdb;
 import questlog.testsupport.FakeIgdbCatalog;
 import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestJobContext;
 
 /** Enrichment over a small real-shaped library: appids first, names second, ambiguity reported. */
 class IgdbEnrichmentTest {

@@ -1,4 +1,4 @@
-package questlog.profiles;
+package questlog.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,18 +9,21 @@ import questlog.common.JobContext;
 import questlog.common.Json;
 
 /**
- * A job's context for running the sync handler directly in a module test: parameters and
- * checkpoint go through JSON as the runner's would; a checkpoint counts only once its transaction
- * commits, as it would in the job table. (App's tests run the real job runner.)
+ * A job's context for running a job handler directly in a module test: parameters and
+ * checkpoint go through JSON as the runner's would; a checkpoint counts only once its
+ * transaction commits, as it would in the job table. (App's tests run the real job runner.)
  */
-final class TestJobContext implements JobContext {
+public final class TestJobContext implements JobContext {
     private final ObjectMapper json = Json.objectMapper();
     private final UUID id = UUID.randomUUID();
     private final JsonNode params;
-    volatile JsonNode checkpoint;
-    volatile boolean cancel;
+    private volatile JsonNode checkpoint;
+    public volatile long done;
+    public volatile long total;
+    public volatile int checkpoints;
+    public volatile boolean cancel;
 
-    TestJobContext(Object params) {
+    public TestJobContext(Object params) {
         this.params = json.valueToTree(params);
     }
 
@@ -42,11 +45,18 @@ final class TestJobContext implements JobContext {
     @Override
     public void saveCheckpoint(Handle tx, Object state, long done, long total) {
         JsonNode saved = json.valueToTree(state);
-        tx.afterCommit(() -> checkpoint = saved);
+        tx.afterCommit(() -> {
+            checkpoint = saved;
+            this.done = done;
+            this.total = total;
+            checkpoints++;
+        });
     }
 
     @Override
     public void progress(long done, long total) {
+        this.done = done;
+        this.total = total;
     }
 
     @Override
