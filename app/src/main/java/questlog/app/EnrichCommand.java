@@ -2,11 +2,7 @@ package questlog.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,8 +21,6 @@ import questlog.library.LibraryModule;
         "Ambiguous matches are listed, never guessed; a re-run only retries what is left.",
         "Needs IGDB_CLIENT_ID and IGDB_CLIENT_SECRET."})
 final class EnrichCommand implements Callable<Integer> {
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration PLAIN_EVERY = Duration.ofSeconds(5);
 
     @ParentCommand Main main;
     @Option(names = "--detach", description = "Queue the job and exit; a running server does the work.") boolean detach;
@@ -51,42 +45,13 @@ final class EnrichCommand implements Callable<Integer> {
             if (detach) {
                 return 0;
             }
-            JobView done = follow(deps, job, System.console() != null);
+            JobView done = JobFollower.follow(deps.jobs, job.id(), System.console() != null, "Enriching",
+                    "games examined");
             report(done, out);
             return "succeeded".equals(done.state()) ? 0 : 1;
         } finally {
             if (Runtime.getRuntime().removeShutdownHook(closer)) {
                 deps.close();
-            }
-        }
-    }
-
-    /** Polls the job until it ends: a progress bar on a terminal, a line every few seconds otherwise. */
-    private static JobView follow(AppDeps deps, Jobs.JobRef job, boolean terminal) throws InterruptedException {
-        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("Enriching").setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(-1).setUnit(" games", 1).continuousUpdate().build() : null;
-        long lastLine = 0;
-        try {
-            while (true) {
-                JobView view = deps.jobs.job(job.id()).orElseThrow();
-                if (bar != null) {
-                    if (view.total() >= 0) {
-                        bar.maxHint(view.total());
-                    }
-                    bar.stepTo(view.done());
-                } else if (System.nanoTime() - lastLine > PLAIN_EVERY.toNanos() || view.isFinished()) {
-                    System.out.println(view.state() + ": " + view.done() + (view.total() >= 0 ? " of " + view.total() : "")
-                            + " games examined");
-                    lastLine = System.nanoTime();
-                }
-                if (view.isFinished()) {
-                    return view;
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-        } finally {
-            if (bar != null) {
-                bar.close();
             }
         }
     }

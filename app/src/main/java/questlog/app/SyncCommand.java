@@ -2,11 +2,7 @@ package questlog.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +37,6 @@ final class SyncCommand implements Callable<Integer> {
             "when configured, never duplicated), its Steam playtime a Steam-sourced playthrough; never played is",
             "the backlog. A re-run changes only what changed. Needs STEAM_API_KEY."})
     static final class Steam implements Callable<Integer> {
-        private static final Duration POLL = Duration.ofMillis(200);
-        private static final Duration PLAIN_EVERY = Duration.ofSeconds(5);
 
         @ParentCommand SyncCommand sync;
         @Parameters(paramLabel = "STEAMID|VANITY",
@@ -75,42 +69,13 @@ final class SyncCommand implements Callable<Integer> {
                 if (detach) {
                     return 0;
                 }
-                JobView done = follow(deps, java.util.UUID.fromString(job.id()), System.console() != null);
+                JobView done = JobFollower.follow(deps.jobs, java.util.UUID.fromString(job.id()), System.console() != null,
+                        "Syncing", "games synced");
                 report(done, out);
                 return "succeeded".equals(done.state()) ? 0 : 1;
             } finally {
                 if (Runtime.getRuntime().removeShutdownHook(closer)) {
                     deps.close();
-                }
-            }
-        }
-
-        /** Polls the job until it ends: a progress bar on a terminal, a line every few seconds otherwise. */
-        private static JobView follow(AppDeps deps, java.util.UUID job, boolean terminal) throws InterruptedException {
-            ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("Syncing").setStyle(ProgressBarStyle.ASCII)
-                    .setInitialMax(-1).setUnit(" games", 1).continuousUpdate().build() : null;
-            long lastLine = 0;
-            try {
-                while (true) {
-                    JobView view = deps.jobs.job(job).orElseThrow();
-                    if (bar != null) {
-                        if (view.total() >= 0) {
-                            bar.maxHint(view.total());
-                        }
-                        bar.stepTo(view.done());
-                    } else if (System.nanoTime() - lastLine > PLAIN_EVERY.toNanos() || view.isFinished()) {
-                        System.out.println(view.state() + ": " + view.done()
-                                + (view.total() >= 0 ? " of " + view.total() : "") + " games synced");
-                        lastLine = System.nanoTime();
-                    }
-                    if (view.isFinished()) {
-                        return view;
-                    }
-                    Thread.sleep(POLL.toMillis());
-                }
-            } finally {
-                if (bar != null) {
-                    bar.close();
                 }
             }
         }
