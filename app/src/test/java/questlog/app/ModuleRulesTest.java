@@ -40,7 +40,9 @@ class ModuleRulesTest {
             "webhook", "GET /api/webhooks is never cached (the realtime module's uncached path)",
             "relay_cursor", "the relays' own position in the event log",
             "igdb_token", "the IGDB client's credentials, never read by a route",
-            "igdb_response", "the IGDB client's response cache, never read by a route");
+            "igdb_response", "the IGDB client's response cache, never read by a route",
+            "journal_stats_game", "derived by triggers from playthrough, game and game_genre, which notify",
+            "journal_stats_delta", "derived by triggers from playthrough, game and game_genre, which notify");
 
     @Test
     void everyTableNotifiesTheChangeFeedOrSaysWhyNot() {

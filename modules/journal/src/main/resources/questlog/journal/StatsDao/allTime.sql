@@ -1,88 +1,82 @@
--- Every all-time figure in one statement (one round trip, two passes over playthrough): per game
--- first (totals, backlog, genres, franchises), then one grouping-sets pass for the per-row groups
--- (completion months, platforms, ratings). Each column is a JSON value in the response's shape.
--- The definitions (README "Stats"): a game is played when one of its playthroughs is not planned;
--- platforms (grouped by key, shown with their display name) count played playthroughs only; ratings count every rated playthrough; the backlog
--- is the games with a planned or paused playthrough and no completed one.
-WITH per_game AS (
-    SELECT game_id,
-           count(*) AS playthroughs,
-           count(*) FILTER (WHERE status = 'planned') AS planned,
-           count(*) FILTER (WHERE status = 'playing') AS playing,
-           count(*) FILTER (WHERE status = 'paused') AS paused,
-           count(*) FILTER (WHERE status = 'completed') AS completed,
-           count(*) FILTER (WHERE status = 'abandoned') AS abandoned,
-           count(*) FILTER (WHERE status <> 'planned') AS played,
-           sum(session_count) AS sessions,
-           COALESCE(sum(playtime_total), 0) AS playtime,
-           COALESCE(sum(playtime_total) FILTER (WHERE status = 'completed'), 0) AS completed_playtime
-    FROM playthrough
-    GROUP BY game_id
-), grouped AS (
-    SELECT GROUPING(month) AS by_month, GROUPING(platform, played) AS by_platform, GROUPING(rating) AS by_rating,
-           month, platform, played, rating, count(*) AS n, COALESCE(sum(playtime_total), 0) AS minutes
-    FROM (SELECT CASE WHEN status = 'completed' THEN to_char(completed_at, 'YYYY-MM') END AS month,
-                 platform, status <> 'planned' AS played, rating, playtime_total
-          FROM playthrough) p
-    GROUP BY GROUPING SETS ((month), (platform, played), (rating))
+-- Every all-time figure in one statement, from the figures the write transactions keep
+-- (journal_stats_delta, see its migration): a sum per figure over a few thousand rows, whatever
+-- the size of the journal. Each column is a JSON value in the response's shape. The definitions
+-- (README "Stats"): a game is played when one of its playthroughs is not planned; platforms
+-- (grouped by key, shown with their display name) count played playthroughs only; ratings count
+-- every rated playthrough; the backlog is the games with a planned or paused playthrough and no
+-- completed one. The statement that computes them from the rows themselves is kept beside the
+-- tests (allTimeFromRows.sql), which check that both agree.
+WITH figures AS (
+    SELECT dim, key, sum(n) AS n, sum(games) AS games, sum(minutes) AS minutes
+    FROM journal_stats_delta
+    GROUP BY dim, key
+), total AS (
+    SELECT COALESCE(sum(n) FILTER (WHERE key = 'games'), 0) AS games,
+           COALESCE(sum(n) FILTER (WHERE key = 'games_played'), 0) AS games_played,
+           COALESCE(sum(n) FILTER (WHERE key = 'games_completed'), 0) AS games_completed,
+           COALESCE(sum(n) FILTER (WHERE key = 'playthroughs'), 0) AS playthroughs,
+           COALESCE(sum(n) FILTER (WHERE key = 'planned'), 0) AS planned,
+           COALESCE(sum(n) FILTER (WHERE key = 'playing'), 0) AS playing,
+           COALESCE(sum(n) FILTER (WHERE key = 'paused'), 0) AS paused,
+           COALESCE(sum(n) FILTER (WHERE key = 'completed'), 0) AS completed,
+           COALESCE(sum(n) FILTER (WHERE key = 'abandoned'), 0) AS abandoned,
+           COALESCE(sum(n) FILTER (WHERE key = 'sessions'), 0) AS sessions,
+           COALESCE(sum(n) FILTER (WHERE key = 'playtime'), 0) AS playtime,
+           COALESCE(sum(n) FILTER (WHERE key = 'backlog'), 0) AS backlog,
+           COALESCE(sum(n) FILTER (WHERE key = 'backlog_planned'), 0) AS backlog_planned,
+           COALESCE(sum(n) FILTER (WHERE key = 'backlog_paused'), 0) AS backlog_paused
+    FROM figures WHERE dim = 'total'
 ), months AS (
-    SELECT month, n FROM grouped WHERE by_month = 0 AND month IS NOT NULL
+    SELECT key AS month, n FROM figures WHERE dim = 'month' AND n > 0
 ), islands AS (
     SELECT month, n,
            CAST(substr(month, 1, 4) AS integer) * 12 + CAST(substr(month, 6, 2) AS integer)
                - row_number() OVER (ORDER BY month) AS island
     FROM months
+), cutoff AS MATERIALIZED (
+    -- The completions of the top-th group of each kind: only groups with as many can make the top.
+    SELECT dim, n FROM (SELECT dim, n, row_number() OVER (PARTITION BY dim ORDER BY n DESC) AS place
+                        FROM figures WHERE dim IN ('genre', 'franchise') AND games > 0) g
+    WHERE place = :top
+), groups AS (
+    SELECT f.* FROM figures f LEFT JOIN cutoff c ON c.dim = f.dim
+    WHERE f.dim IN ('genre', 'franchise') AND f.games > 0 AND f.n >= COALESCE(c.n, 0)
 ), groups_top AS (
-    SELECT 'genre' AS kind, ge.slug, ge.name, sum(pg.completed) AS completed, count(*) AS games,
-           sum(pg.completed_playtime) AS minutes
-    FROM per_game pg
-    JOIN game_genre gg ON gg.game_id = pg.game_id
-    JOIN genre ge ON ge.id = gg.genre_id
-    WHERE pg.completed > 0
-    GROUP BY ge.id, ge.slug, ge.name
+    SELECT 'genre' AS kind, ge.slug, ge.name, f.n AS completed, f.games, f.minutes
+    FROM groups f JOIN genre ge ON ge.id = CAST(f.key AS uuid)
+    WHERE f.dim = 'genre'
     UNION ALL
-    SELECT 'franchise', f.slug, f.name, sum(pg.completed), count(*), sum(pg.completed_playtime)
-    FROM per_game pg
-    JOIN game g ON g.id = pg.game_id
-    JOIN franchise f ON f.id = g.franchise_id
-    WHERE pg.completed > 0
-    GROUP BY f.id, f.slug, f.name
+    SELECT 'franchise', fr.slug, fr.name, f.n, f.games, f.minutes
+    FROM groups f JOIN franchise fr ON fr.id = CAST(f.key AS uuid)
+    WHERE f.dim = 'franchise'
 ), ranked AS (
     SELECT *, row_number() OVER (PARTITION BY kind ORDER BY completed DESC, name, slug) AS place FROM groups_top
+), rated AS (
+    SELECT CAST(key AS integer) AS rating, n FROM figures WHERE dim = 'rating' AND n > 0
 )
 SELECT
     (SELECT json_build_object(
-                'games', (SELECT count(*) FROM game),
-                'games_played', count(*) FILTER (WHERE played > 0),
-                'games_completed', count(*) FILTER (WHERE completed > 0),
-                'playthroughs', COALESCE(sum(playthroughs), 0),
-                'planned', COALESCE(sum(planned), 0),
-                'playing', COALESCE(sum(playing), 0),
-                'paused', COALESCE(sum(paused), 0),
-                'completed', COALESCE(sum(completed), 0),
-                'abandoned', COALESCE(sum(abandoned), 0),
-                'sessions', COALESCE(sum(sessions), 0),
-                'playtime_minutes', COALESCE(sum(playtime), 0),
-                'playtime_hours', round(COALESCE(sum(playtime), 0) / 60.0, 1),
-                'backlog', count(*) FILTER (WHERE planned + paused > 0 AND completed = 0),
-                'backlog_planned', count(*) FILTER (WHERE planned > 0 AND completed = 0),
-                'backlog_paused', count(*) FILTER (WHERE paused > 0 AND completed = 0))
-     FROM per_game) AS totals,
+                'games', games, 'games_played', games_played, 'games_completed', games_completed,
+                'playthroughs', playthroughs, 'planned', planned, 'playing', playing, 'paused', paused,
+                'completed', completed, 'abandoned', abandoned, 'sessions', sessions,
+                'playtime_minutes', playtime, 'playtime_hours', round(playtime / 60.0, 1),
+                'backlog', backlog, 'backlog_planned', backlog_planned, 'backlog_paused', backlog_paused)
+     FROM total) AS totals,
     (SELECT COALESCE(json_agg(json_build_object('year', year, 'completed', n) ORDER BY year), '[]')
      FROM (SELECT CAST(substr(month, 1, 4) AS integer) AS year, sum(n) AS n FROM months GROUP BY 1) y) AS per_year,
     (SELECT COALESCE(json_agg(json_build_object('month', month, 'completed', n) ORDER BY month), '[]')
      FROM months) AS per_month,
-    (SELECT COALESCE(json_agg(json_build_object('platform', pf.name, 'platform_key', g.platform, 'playthroughs', g.n,
-                                                'playtime_minutes', g.minutes, 'playtime_hours', round(g.minutes / 60.0, 1))
-                              ORDER BY g.minutes DESC, g.n DESC, g.platform NULLS LAST), '[]')
-     FROM grouped g LEFT JOIN platform pf ON pf.key = g.platform
-     WHERE g.by_platform = 0 AND g.played) AS platforms,
-    (SELECT json_agg(json_build_object('rating', r.rating, 'count', COALESCE(g.n, 0)) ORDER BY r.rating)
+    (SELECT COALESCE(json_agg(json_build_object('platform', pf.name, 'platform_key', f.key, 'playthroughs', f.n,
+                                                'playtime_minutes', f.minutes, 'playtime_hours', round(f.minutes / 60.0, 1))
+                              ORDER BY f.minutes DESC, f.n DESC, f.key NULLS LAST), '[]')
+     FROM figures f LEFT JOIN platform pf ON pf.key = f.key
+     WHERE f.dim = 'platform' AND f.n > 0) AS platforms,
+    (SELECT json_agg(json_build_object('rating', r.rating, 'count', COALESCE(x.n, 0)) ORDER BY r.rating)
      FROM generate_series(1, 10) AS r(rating)
-     LEFT JOIN grouped g ON g.by_rating = 0 AND g.rating = r.rating) AS rating_distribution,
+     LEFT JOIN rated x ON x.rating = r.rating) AS rating_distribution,
     (SELECT json_build_object('count', COALESCE(sum(n), 0),
                               'average', round(sum(n * rating) / NULLIF(sum(n), 0), 2))
-     FROM grouped WHERE by_rating = 0 AND rating IS NOT NULL) AS ratings,
+     FROM rated) AS ratings,
     (SELECT COALESCE(json_agg(json_build_object('slug', slug, 'name', name, 'completed', completed, 'games', games,
                                                 'playtime_minutes', minutes, 'playtime_hours', round(minutes / 60.0, 1))
                               ORDER BY place), '[]')

@@ -1,0 +1,289 @@
+package questlog.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.testsupport.TestDatabase;
+
+/**
+ * The all-time stats kept by the write transactions (journal_stats_delta) say what the statement
+ * computing them from the rows says, after any mix of writes: playthroughs added, changed, moved
+ * and removed, one at a time and many per statement; genres linked and unlinked; franchises
+ * changed and removed; genres and games deleted with their cascades; compactions; TRUNCATE; and
+ * writers racing on the same games.
+ */
+class StatsKeptUpToDateTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String[] STATUSES = {"planned", "playing", "paused", "completed", "abandoned"};
+    static final String[] PLATFORMS = {"pc", "mac", "ps4", "amiga", null};
+    static Jdbi jdbi;
+
+    @BeforeAll
+    static void connect() {
+        jdbi = Jdbi.create(db.dataSource()).installPlugin(new PostgresPlugin());
+    }
+
+    @Test
+    void randomWritesKeepTheFiguresOfTheRows() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed);
+            jdbi.useHandle(h -> h.execute("TRUNCATE game, genre, franchise CASCADE"));
+            Catalog catalog = jdbi.withHandle(h -> Catalog.create(h, random, 8, 5, 40));
+            assertSameFigures("seed " + seed + ", catalog only");
+            for (int step = 0; step < 400; step++) {
+                String what = jdbi.inTransaction(h -> catalog.randomWrite(h, random));
+                if (step % 25 == 0) {
+                    assertSameFigures("seed " + seed + ", step " + step + " (" + what + ")");
+                }
+            }
+            assertSameFigures("seed " + seed + ", end");
+            jdbi.useHandle(h -> h.execute("SELECT journal_stats_compact()"));
+            assertSameFigures("seed " + seed + ", compacted");
+            long emptyGames = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM journal_stats_game WHERE playthroughs = 0")
+                    .mapTo(Long.class).one());
+            assertThat(emptyGames).as("games without playthroughs dropped by the compaction").isZero();
+        }
+        jdbi.useHandle(h -> h.execute("TRUNCATE playthrough CASCADE"));
+        assertSameFigures("after TRUNCATE playthrough");
+        assertThat(figures().get("totals").get("playthroughs").asLong()).isZero();
+    }
+
+    @Test
+    void writersRacingOnTheSameGamesLeaveTheFiguresRight() throws Exception {
+        Random seedRandom = new Random(42);
+        jdbi.useHandle(h -> h.execute("TRUNCATE game, genre, franchise CASCADE"));
+        Catalog catalog = jdbi.withHandle(h -> Catalog.create(h, seedRandom, 4, 3, 3));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                Random random = new Random(100 + w);
+                int kind = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        jdbi.useTransaction(h -> {
+                            switch (kind) {
+                                case 0 -> catalog.toggleGenre(h, random);
+                                case 1 -> catalog.changeFranchise(h, random);
+                                default -> catalog.addOrRemovePlaythroughs(h, random);
+                            }
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertSameFigures("after racing writers");
+    }
+
+    static void assertSameFigures(String when) {
+        JsonNode kept = figures();
+        JsonNode fromRows = jdbi.withHandle(h -> row(h, resource("/questlog/journal/allTimeFromRows.sql")));
+        assertThat(kept).as(when).isEqualTo(fromRows);
+    }
+
+    static JsonNode figures() {
+        return jdbi.withHandle(h -> row(h, resource("/questlog/journal/StatsDao/allTime.sql")));
+    }
+
+    static JsonNode row(Handle h, String sql) {
+        return h.createQuery(sql).bind("top", 3).map((rs, ctx) -> {
+            Map<String, JsonNode> columns = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                try {
+                    columns.put(rs.getMetaData().getColumnLabel(i), JSON.readTree(rs.getString(i)));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return (JsonNode) JSON.valueToTree(columns);
+        }).one();
+    }
+
+    static String resource(String path) {
+        try (InputStream in = StatsKeptUpToDateTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A small catalog and the random writes made on it. */
+    record Catalog(List<UUID> genres, List<UUID> franchises, List<UUID> games) {
+
+        static Catalog create(Handle h, Random random, int genreCount, int franchiseCount, int gameCount) {
+            var catalog = new Catalog(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < genreCount; i++) {
+                catalog.genres.add(h.createQuery("INSERT INTO genre (slug, name) VALUES (:s, :s) RETURNING id")
+                        .bind("s", "genre-" + i).mapTo(UUID.class).one());
+            }
+            for (int i = 0; i < franchiseCount; i++) {
+                catalog.franchises.add(h.createQuery("INSERT INTO franchise (slug, name) VALUES (:s, :s) RETURNING id")
+                        .bind("s", "franchise-" + i).mapTo(UUID.class).one());
+            }
+            for (int i = 0; i < gameCount; i++) {
+                catalog.addGame(h, random);
+            }
+            return catalog;
+        }
+
+        void addGame(Handle h, Random random) {
+            UUID game = h.createQuery("INSERT INTO game (slug, name, franchise_id) VALUES (:s, :s, :f) RETURNING id")
+                    .bind("s", "game-" + UUID.randomUUID()).bind("f", pick(franchises, random, true))
+                    .mapTo(UUID.class).one();
+            games.add(game);
+            for (UUID genre : genres) {
+                if (random.nextInt(3) == 0) {
+                    h.execute("INSERT INTO game_genre (game_id, genre_id) VALUES (?, ?)", game, genre);
+                }
+            }
+            for (int i = random.nextInt(4); i > 0; i--) {
+                insertPlaythrough(h, random, game);
+            }
+        }
+
+        String randomWrite(Handle h, Random random) {
+            int choice = random.nextInt(100);
+            if (choice < 25) {
+                insertPlaythrough(h, random, pick(games, random, false));
+                return "playthrough added";
+            } else if (choice < 32) {
+                // Many rows in one statement, over several games.
+                h.execute("""
+                        INSERT INTO playthrough (game_id, status, completed_at, platform, rating, playtime_minutes)
+                        SELECT g, 'completed', DATE '2020-01-01' + (random() * 2000)::int, 'pc', 1 + (random() * 9)::int,
+                               (random() * 900)::int
+                        FROM unnest(CAST(? AS uuid[])) AS g""",
+                        (Object) new UUID[] {pick(games, random, false), pick(games, random, false), pick(games, random, false)});
+                return "playthroughs added in one statement";
+            } else if (choice < 50) {
+                String status = STATUSES[random.nextInt(STATUSES.length)];
+                h.createUpdate("""
+                        UPDATE playthrough SET status = :status,
+                               completed_at = CASE WHEN :status = 'completed' THEN COALESCE(completed_at, DATE '2019-05-01' + :days) END,
+                               started_at = NULL, rating = :rating, platform = :platform,
+                               playtime_minutes = :minutes, session_count = :sessions, session_minutes = :sessionMinutes
+                        WHERE id = (SELECT id FROM playthrough ORDER BY id OFFSET :skip LIMIT 1)""")
+                        .bind("status", status).bind("days", random.nextInt(1500))
+                        .bind("rating", random.nextBoolean() ? null : (Integer) (1 + random.nextInt(10)))
+                        .bind("platform", PLATFORMS[random.nextInt(PLATFORMS.length)])
+                        .bind("minutes", random.nextBoolean() ? null : (Integer) random.nextInt(5000))
+                        .bind("sessions", random.nextInt(4)).bind("sessionMinutes", random.nextInt(600))
+                        .bind("skip", random.nextInt(20)).execute();
+                return "playthrough changed";
+            } else if (choice < 55) {
+                h.execute("UPDATE playthrough SET game_id = ? WHERE id = (SELECT id FROM playthrough ORDER BY id OFFSET ? LIMIT 1)",
+                        pick(games, random, false), random.nextInt(20));
+                return "playthrough moved to another game";
+            } else if (choice < 63) {
+                h.execute("DELETE FROM playthrough WHERE id = (SELECT id FROM playthrough ORDER BY id OFFSET ? LIMIT 1)",
+                        random.nextInt(20));
+                return "playthrough deleted";
+            } else if (choice < 73) {
+                toggleGenre(h, random);
+                return "genre toggled";
+            } else if (choice < 80) {
+                changeFranchise(h, random);
+                return "franchise changed";
+            } else if (choice < 85) {
+                addGame(h, random);
+                return "game added";
+            } else if (choice < 91) {
+                UUID game = games.remove(random.nextInt(games.size()));
+                h.execute("DELETE FROM game WHERE id = ?", game);
+                if (games.size() < 5) {
+                    addGame(h, random);
+                }
+                return "game deleted";
+            } else if (choice < 94) {
+                UUID franchise = franchises.remove(random.nextInt(franchises.size()));
+                h.execute("DELETE FROM franchise WHERE id = ?", franchise);
+                franchises.add(h.createQuery("INSERT INTO franchise (slug, name) VALUES (:s, :s) RETURNING id")
+                        .bind("s", "franchise-" + UUID.randomUUID()).mapTo(UUID.class).one());
+                return "franchise deleted";
+            } else if (choice < 96) {
+                UUID genre = genres.remove(random.nextInt(genres.size()));
+                h.execute("DELETE FROM genre WHERE id = ?", genre);
+                genres.add(h.createQuery("INSERT INTO genre (slug, name) VALUES (:s, :s) RETURNING id")
+                        .bind("s", "genre-" + UUID.randomUUID()).mapTo(UUID.class).one());
+                return "genre deleted";
+            } else {
+                h.execute("SELECT journal_stats_compact()");
+                return "compacted";
+            }
+        }
+
+        void toggleGenre(Handle h, Random random) {
+            UUID game = pick(games, random, false);
+            UUID genre = pick(genres, random, false);
+            if (h.execute("DELETE FROM game_genre WHERE game_id = ? AND genre_id = ?", game, genre) == 0) {
+                h.execute("INSERT INTO game_genre (game_id, genre_id) VALUES (?, ?)", game, genre);
+            }
+        }
+
+        void changeFranchise(Handle h, Random random) {
+            h.execute("UPDATE game SET franchise_id = ? WHERE id = ?", pick(franchises, random, true),
+                    pick(games, random, false));
+        }
+
+        void addOrRemovePlaythroughs(Handle h, Random random) {
+            UUID game = pick(games, random, false);
+            if (random.nextInt(3) > 0) {
+                // Completions most of the time: they are what genres and franchises count.
+                insertPlaythrough(h, random, game, random.nextBoolean() ? "completed" : STATUSES[random.nextInt(STATUSES.length)]);
+            } else {
+                h.execute("DELETE FROM playthrough WHERE id = (SELECT id FROM playthrough WHERE game_id = ? LIMIT 1)", game);
+            }
+        }
+
+        static void insertPlaythrough(Handle h, Random random, UUID game) {
+            insertPlaythrough(h, random, game, STATUSES[random.nextInt(STATUSES.length)]);
+        }
+
+        static void insertPlaythrough(Handle h, Random random, UUID game, String status) {
+            h.createUpdate("""
+                    INSERT INTO playthrough (game_id, status, completed_at, platform, rating, playtime_minutes,
+                                             session_count, session_minutes)
+                    VALUES (:game, :status, CASE WHEN :status = 'completed' THEN DATE '2018-01-01' + :days END,
+                            :platform, :rating, :minutes, :sessions, :sessionMinutes)""")
+                    .bind("game", game).bind("status", status).bind("days", random.nextInt(2500))
+                    .bind("platform", PLATFORMS[random.nextInt(PLATFORMS.length)])
+                    .bind("rating", random.nextBoolean() ? null : (Integer) (1 + random.nextInt(10)))
+                    .bind("minutes", random.nextBoolean() ? null : (Integer) random.nextInt(5000))
+                    .bind("sessions", random.nextInt(3)).bind("sessionMinutes", random.nextInt(300))
+                    .execute();
+        }
+
+        static UUID pick(List<UUID> from, Random random, boolean orNone) {
+            int i = random.nextInt(from.size() + (orNone ? 1 : 0));
+            return i == from.size() ? null : from.get(i);
+        }
+    }
+}
