@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import questlog.common.EventLog;
 import questlog.common.GameLookup;
 import questlog.common.dataset.DatasetCounts;
 import questlog.common.dataset.DatasetImport;
@@ -41,9 +42,13 @@ final class ExportedPlaythroughs {
     private static final int CHUNK = 5000;
 
     private final GameLookup catalog;
+    private final PlaythroughService playthroughs;
+    private final EventLog events;
 
-    ExportedPlaythroughs(GameLookup catalog) {
+    ExportedPlaythroughs(GameLookup catalog, PlaythroughService playthroughs, EventLog events) {
         this.catalog = catalog;
+        this.playthroughs = playthroughs;
+        this.events = events;
     }
 
     record Row(int index, UUID id, String game, String edition, String platform, String status, LocalDate startedAt,
@@ -53,6 +58,7 @@ final class ExportedPlaythroughs {
     SectionImport begin(DatasetImport document) {
         DatasetProblems problems = document.problems();
         List<Row> rows = new ArrayList<>();
+        ImportedPlaythroughs written = new ImportedPlaythroughs();
         return new SectionImport() {
             @Override
             public void read(int index, JsonNode record) {
@@ -64,7 +70,12 @@ final class ExportedPlaythroughs {
 
             @Override
             public DatasetCounts load(Handle h) {
-                return ExportedPlaythroughs.this.load(h, rows, problems);
+                return ExportedPlaythroughs.this.load(h, rows, problems, written);
+            }
+
+            @Override
+            public void recordEvents(Handle h) {
+                written.recordEvents(h, playthroughs, events);
             }
         };
     }
@@ -113,7 +124,7 @@ final class ExportedPlaythroughs {
      * game and edition by slug, the edition of that game, a source reference not another
      * playthrough's), then writes it with set-based upserts; nothing when there is a problem.
      */
-    private DatasetCounts load(Handle h, List<Row> rows, DatasetProblems problems) {
+    private DatasetCounts load(Handle h, List<Row> rows, DatasetProblems problems, ImportedPlaythroughs written) {
         String section = JournalDataset.SECTION;
         Map<UUID, Row> byId = new HashMap<>();
         Map<String, Row> byRef = new HashMap<>();
@@ -166,18 +177,11 @@ final class ExportedPlaythroughs {
             return DatasetCounts.none(rows.size());
         }
         Map<String, String> platformKeys = platformKeys(h, rows);
-        int created = 0;
-        int updated = 0;
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            for (boolean wasCreated : upsert(h, chunk, games, editions, platformKeys)) {
-                if (wasCreated) {
-                    created++;
-                } else {
-                    updated++;
-                }
-            }
+            upsert(h, rows.subList(from, Math.min(rows.size(), from + CHUNK)), games, editions, platformKeys, written);
         }
+        int created = written.created();
+        int updated = written.changed();
         return new DatasetCounts(rows.size(), created, updated, rows.size() - created - updated);
     }
 
@@ -222,10 +226,11 @@ final class ExportedPlaythroughs {
         return keys;
     }
 
-    /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */
-    private static List<Boolean> upsert(Handle h, List<Row> rows, Map<String, GameLookup.GameRef> games,
-                                        Map<String, GameLookup.EditionRef> editions, Map<String, String> platformKeys) {
-        return h.createQuery("""
+    /** Inserts new playthroughs and rewrites existing ones whose values differ; each row written goes to {@code written}. */
+    private static void upsert(Handle h, List<Row> rows, Map<String, GameLookup.GameRef> games,
+                               Map<String, GameLookup.EditionRef> editions, Map<String, String> platformKeys,
+                               ImportedPlaythroughs written) {
+        h.createQuery("""
                         INSERT INTO playthrough AS p (id, game_id, edition_id, platform, status, started_at, completed_at,
                                                       playtime_minutes, rating, completion, notes, source, source_ref,
                                                       created_at, updated_at)
@@ -250,7 +255,7 @@ final class ExportedPlaythroughs {
                                excluded.started_at, excluded.completed_at, excluded.playtime_minutes, excluded.rating,
                                excluded.completion, excluded.notes, excluded.source, excluded.source_ref,
                                excluded.created_at, excluded.updated_at)
-                        RETURNING (xmax = 0) AS created""")
+                        RETURNING p.id, (xmax = 0) AS created""")
                 .bindArray("ids", UUID.class, column(rows, Row::id))
                 .bindArray("games", UUID.class, column(rows, r -> games.get(r.game()).id()))
                 .bindArray("editions", UUID.class, column(rows, r -> r.edition() == null ? null : editions.get(r.edition()).id()))
@@ -266,7 +271,10 @@ final class ExportedPlaythroughs {
                 .bindArray("refs", String.class, column(rows, Row::sourceRef))
                 .bindArray("created", String.class, column(rows, r -> r.createdAt().toString()))
                 .bindArray("updated", String.class, column(rows, r -> r.updatedAt().toString()))
-                .mapTo(Boolean.class)
+                .map((rs, ctx) -> {
+                    written.add(rs.getObject("id", UUID.class), rs.getBoolean("created"));
+                    return null;
+                })
                 .list();
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.result.ResultIterator;
+import questlog.common.EventLog;
 import questlog.common.GameLookup;
 import questlog.common.dataset.DatasetCounts;
 import questlog.common.dataset.DatasetFormat;
@@ -46,12 +47,17 @@ final class JournalDataset implements DatasetSection {
     private static final int CHUNK = 5000;
 
     private final GameLookup catalog;
+    private final PlaythroughService playthroughs;
+    private final EventLog events;
     /** The section in Questlog's own format: every column, as stored. */
     private final ExportedPlaythroughs exportFormat;
 
-    JournalDataset(GameLookup catalog) {
+    /** {@code playthroughs} and {@code events}: for the events of what an import wrote ({@link ImportedPlaythroughs}). */
+    JournalDataset(GameLookup catalog, PlaythroughService playthroughs, EventLog events) {
         this.catalog = catalog;
-        this.exportFormat = new ExportedPlaythroughs(catalog);
+        this.playthroughs = playthroughs;
+        this.events = events;
+        this.exportFormat = new ExportedPlaythroughs(catalog, playthroughs, events);
     }
 
     /** One playthrough of the document, its fields checked. */
@@ -75,6 +81,7 @@ final class JournalDataset implements DatasetSection {
         }
         DatasetProblems problems = document.problems();
         List<Row> rows = new ArrayList<>();
+        ImportedPlaythroughs written = new ImportedPlaythroughs();
         return new SectionImport() {
             @Override
             public void read(int index, JsonNode record) {
@@ -86,7 +93,12 @@ final class JournalDataset implements DatasetSection {
 
             @Override
             public DatasetCounts load(Handle h) {
-                return JournalDataset.this.load(h, rows, document.now(), problems);
+                return JournalDataset.this.load(h, rows, document.now(), problems, written);
+            }
+
+            @Override
+            public void recordEvents(Handle h) {
+                written.recordEvents(h, playthroughs, events);
             }
         };
     }
@@ -132,7 +144,8 @@ final class JournalDataset implements DatasetSection {
      * set-based upserts. Problems go to {@code problems}; when there are any, nothing of the
      * section is written (the caller rolls the transaction back).
      */
-    private DatasetCounts load(Handle h, List<Row> rows, Instant now, DatasetProblems problems) {
+    private DatasetCounts load(Handle h, List<Row> rows, Instant now, DatasetProblems problems,
+                               ImportedPlaythroughs written) {
         Map<UUID, Row> byId = new HashMap<>();
         Set<String> editionSlugs = new HashSet<>();
         Set<String> gameSlugs = new HashSet<>();
@@ -194,18 +207,11 @@ final class JournalDataset implements DatasetSection {
             return DatasetCounts.none(rows.size());
         }
         platformKeys(h, values);
-        int created = 0;
-        int updated = 0;
         for (int from = 0; from < values.size(); from += CHUNK) {
-            List<Object[]> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
-            for (boolean wasCreated : upsert(h, chunk, now)) {
-                if (wasCreated) {
-                    created++;
-                } else {
-                    updated++;
-                }
-            }
+            upsert(h, values.subList(from, Math.min(values.size(), from + CHUNK)), now, written);
         }
+        int created = written.created();
+        int updated = written.changed();
         return new DatasetCounts(rows.size(), created, updated, values.size() - created - updated);
     }
 
@@ -221,9 +227,9 @@ final class JournalDataset implements DatasetSection {
         values.forEach(v -> v[3] = v[3] == null ? null : keys.get((String) v[3]));
     }
 
-    /** Inserts new playthroughs and rewrites existing ones whose values differ; one boolean (created?) per row written. */
-    private static List<Boolean> upsert(Handle h, List<Object[]> rows, Instant now) {
-        return h.createQuery("""
+    /** Inserts new playthroughs and rewrites existing ones whose values differ; each row written goes to {@code written}. */
+    private static void upsert(Handle h, List<Object[]> rows, Instant now, ImportedPlaythroughs written) {
+        h.createQuery("""
                         INSERT INTO playthrough AS p (id, game_id, edition_id, platform, status, started_at, completed_at,
                                                       playtime_minutes, rating, notes, source, created_at, updated_at)
                         SELECT t.id, t.game_id, t.edition_id, t.platform, t.status, t.started_at, t.completed_at,
@@ -246,7 +252,7 @@ final class JournalDataset implements DatasetSection {
                               (excluded.game_id, excluded.edition_id, excluded.platform, excluded.status,
                                excluded.started_at, excluded.completed_at, excluded.playtime_minutes, excluded.rating,
                                excluded.notes, excluded.source)
-                        RETURNING (xmax = 0) AS created""")
+                        RETURNING p.id, (xmax = 0) AS created""")
                 .bindArray("ids", UUID.class, column(rows, 0))
                 .bindArray("games", UUID.class, column(rows, 1))
                 .bindArray("editions", UUID.class, column(rows, 2))
@@ -258,7 +264,10 @@ final class JournalDataset implements DatasetSection {
                 .bindArray("ratings", Integer.class, column(rows, 8))
                 .bindArray("notes", String.class, column(rows, 9))
                 .bind("now", now)
-                .mapTo(Boolean.class)
+                .map((rs, ctx) -> {
+                    written.add(rs.getObject("id", UUID.class), rs.getBoolean("created"));
+                    return null;
+                })
                 .list();
     }
 

@@ -12,11 +12,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.EventTypes;
 import questlog.common.dataset.DatasetCounts;
 import questlog.common.dataset.DatasetFormat;
 import questlog.common.dataset.DatasetProblem;
 import questlog.common.dataset.DatasetProblems;
 import questlog.common.dataset.DatasetSection;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.SectionHarness;
 import questlog.testsupport.TableGameLookup;
 import questlog.testsupport.TestDatabase;
@@ -29,11 +31,14 @@ class JournalDatasetTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static Jdbi jdbi;
-    static final JournalDataset dataset = new JournalDataset(new TableGameLookup());
+    static final RecordingEventLog events = new RecordingEventLog();
+    static JournalDataset dataset;
 
     @BeforeAll
     static void catalog() {
         jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        TableGameLookup catalog = new TableGameLookup();
+        dataset = new JournalDataset(catalog, new PlaythroughService(jdbi, java.time.Clock.systemUTC(), catalog, events), events);
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO game (id, slug, name) VALUES
                     ('00000000-0000-0000-0000-00000000000a', 'okami', 'Okami'),
@@ -98,6 +103,40 @@ class JournalDatasetTest {
         assertThat(unchanged).isEqualTo(new DatasetCounts(2, 0, 0, 2));
         DatasetCounts updated = SectionHarness.load(jdbi, read(doc.replace("'rating': 9", "'rating': 8"), document()));
         assertThat(updated).isEqualTo(new DatasetCounts(2, 0, 1, 1));
+    }
+
+    /** Loads and records the events, as the importer does when no section had a problem. */
+    static DatasetCounts loadWithEvents(DatasetSection.SectionImport section) {
+        return jdbi.inTransaction(h -> {
+            DatasetCounts counts = section.load(h);
+            section.recordEvents(h);
+            return counts;
+        });
+    }
+
+    @Test
+    void anImportAnnouncesWhatItCreatedAndChangedAndNothingElse() throws IOException {
+        String doc = """
+                [{'id': '00000000-0000-0000-0000-000000000041', 'edition': 'okami', 'completed_at': '2024-03-01', 'rating': 9},
+                 {'id': '00000000-0000-0000-0000-000000000042', 'game': 'celeste', 'started_at': '2024-05-01'},
+                 {'id': '00000000-0000-0000-0000-000000000043', 'game': 'celeste'}]""";
+        events.clear();
+        assertThat(loadWithEvents(read(doc, document()))).isEqualTo(new DatasetCounts(3, 3, 0, 0));
+        assertThat(events.events()).extracting(RecordingEventLog.Recorded::type).containsExactlyInAnyOrder(
+                EventTypes.PLAYTHROUGH_COMPLETE, EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_ADDED);
+        PlaythroughEvent completed = (PlaythroughEvent) events.events(EventTypes.PLAYTHROUGH_COMPLETE).getFirst().payload();
+        assertThat(completed.game()).isEqualTo("okami");
+        assertThat(completed.rating()).isEqualTo(9);
+
+        events.clear();
+        assertThat(loadWithEvents(read(doc, document()))).isEqualTo(new DatasetCounts(3, 0, 0, 3));
+        assertThat(events.events()).as("the same document again changes nothing, and says nothing").isEmpty();
+
+        assertThat(loadWithEvents(read(doc.replace("'rating': 9", "'rating': 7"), document())))
+                .isEqualTo(new DatasetCounts(3, 0, 1, 2));
+        assertThat(events.events()).extracting(RecordingEventLog.Recorded::type)
+                .containsExactly(EventTypes.PLAYTHROUGH_UPDATED);
+        assertThat(((PlaythroughEvent) events.events().getFirst().payload()).rating()).isEqualTo(7);
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
+import questlog.common.EventLog;
+import questlog.common.EventTypes;
 import questlog.common.GameLookup;
 import questlog.common.dataset.DatasetCounts;
 import questlog.common.dataset.DatasetFormat;
@@ -56,8 +58,10 @@ final class ListsDataset {
 
     private final GameLookup catalog;
     private final ObjectMapper json;
+    private final EventLog eventLog;
 
-    ListsDataset(GameLookup catalog, ObjectMapper json) {
+    ListsDataset(GameLookup catalog, ObjectMapper json, EventLog eventLog) {
+        this.eventLog = eventLog;
         this.catalog = catalog;
         this.json = json;
     }
@@ -75,6 +79,8 @@ final class ListsDataset {
         private final List<ListRow> lists = new ArrayList<>();
         private final List<EntryRow> entries = new ArrayList<>();
         private final List<ExportedListActivity.Row> activity = new ArrayList<>();
+        /** The list_updated events of what the load changed, one per list_activity row it adds (or, for a list new in Questlog's own format, would add). */
+        private final List<ListEvent> events = new ArrayList<>();
         private boolean full;
         private Counts counts;
     }
@@ -135,6 +141,14 @@ final class ListsDataset {
                         case ENTRIES -> sections.counts.entries();
                         default -> sections.counts.activity();
                     };
+                }
+
+                /** The lists' events, once for the three sections (they are loaded together). */
+                @Override
+                public void recordEvents(Handle h) {
+                    if (name.equals(LISTS)) {
+                        eventLog.appendAll(h, EventTypes.LIST_UPDATED, sections.events);
+                    }
                 }
 
                 /** The sections are written together or not at all. */
@@ -427,11 +441,23 @@ final class ListsDataset {
         }
 
         Map<UUID, String> after = snapshots(h, new HashSet<>(listIds));
+        // Events are for public lists only, as for every list change (a private list is nobody's business).
+        Set<UUID> shown = new HashSet<>(h.createQuery("SELECT id FROM list WHERE id = ANY(:ids) AND is_public")
+                .bindArray("ids", UUID.class, listIds).mapTo(UUID.class).list());
         // Questlog's own format brings each list's history along; it goes before what this import adds to it.
         DatasetCounts activity = ExportedListActivity.write(h, s.activity, listIdBySlug);
         for (ListRow l : s.lists) {
             List<EntryRow> entries = shownOrder(entriesByList.getOrDefault(l.slug(), List.of()), l.ranked());
             List<String> slugs = entries.stream().map(e -> games.get(e.game()).slug()).toList();
+            boolean isNew = !existing.contains(l.id());
+            if (shown.contains(l.id()) && isNew) {
+                s.events.add(new ListEvent(l.slug(), "created", List.of()));
+                if (!slugs.isEmpty()) {
+                    s.events.add(new ListEvent(l.slug(), "added", slugs));
+                }
+            } else if (shown.contains(l.id()) && !after.get(l.id()).equals(before.get(l.id()))) {
+                s.events.add(new ListEvent(l.slug(), "updated", List.of()));
+            }
             if (s.full && !existing.contains(l.id())) {
                 continue;   // a new list's history is the document's
             }

@@ -46,7 +46,7 @@ public final class ListsModule implements FeatureModule {
                        EventLog events) {
         this.service = new ListService(jdbi, json, clock, catalog, events);
         this.controller = new ListController(service, json, seesPrivate);
-        this.dataset = new ListsDataset(catalog, json);
+        this.dataset = new ListsDataset(catalog, json, events);
     }
 
     /** Lists and entries for importers, on their own transaction. */

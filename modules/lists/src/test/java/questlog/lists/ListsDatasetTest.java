@@ -17,6 +17,7 @@ import questlog.common.dataset.DatasetFormat;
 import questlog.common.dataset.DatasetProblem;
 import questlog.common.dataset.DatasetProblems;
 import questlog.common.dataset.DatasetSection;
+import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.SectionHarness;
 import questlog.testsupport.TableGameLookup;
 import questlog.testsupport.TestDatabase;
@@ -29,7 +30,8 @@ class ListsDatasetTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static Jdbi jdbi;
-    static final ListsDataset dataset = new ListsDataset(new TableGameLookup(), JSON);
+    static final RecordingEventLog events = new RecordingEventLog();
+    static final ListsDataset dataset = new ListsDataset(new TableGameLookup(), JSON, events);
 
     @BeforeAll
     static void games() {
@@ -45,7 +47,14 @@ class ListsDatasetTest {
         List<DatasetSection> sections = dataset.sections();
         DatasetSection.SectionImport listImport = doc.read(sections.get(0), JSON.readTree(lists.replace('\'', '"')));
         DatasetSection.SectionImport entryImport = doc.read(sections.get(1), JSON.readTree(entries.replace('\'', '"')));
-        return jdbi.inTransaction(h -> new Loaded(listImport.load(h), entryImport.load(h)));
+        return jdbi.inTransaction(h -> {
+            Loaded loaded = new Loaded(listImport.load(h), entryImport.load(h));
+            if (doc.problems().isEmpty()) {
+                listImport.recordEvents(h);
+                entryImport.recordEvents(h);
+            }
+            return loaded;
+        });
     }
 
     static SectionHarness document() {
@@ -83,7 +92,11 @@ class ListsDatasetTest {
         String entries = "[" + String.join(",", List.of(entry(11, "top", "g1", 1), entry(12, "top", "g2", 2),
                 entry(13, "later", "g3", null))) + "]";
         SectionHarness firstDoc = document();
+        events.clear();
         var first = load(LISTS, entries, firstDoc);
+        assertThat(events.events()).extracting(RecordingEventLog.Recorded::payload).containsExactly(
+                new ListEvent("top", "created", List.of()), new ListEvent("top", "added", List.of("g1", "g2")),
+                new ListEvent("later", "created", List.of()), new ListEvent("later", "added", List.of("g3")));
         assertThat(firstDoc.problems().isEmpty()).isTrue();
         assertThat(first.lists().created()).isEqualTo(2);
         assertThat(first.entries().created()).isEqualTo(3);
@@ -91,7 +104,13 @@ class ListsDatasetTest {
         String reordered = "[" + String.join(",", List.of(entry(12, "top", "g2", 1), entry(14, "top", "g4", 2),
                 entry(13, "later", "g3", null))) + "]";
         SectionHarness again = document();
+        events.clear();
         var second = load(LISTS, reordered, again);
+        assertThat(events.events()).as("only the list that changed").extracting(RecordingEventLog.Recorded::payload)
+                .containsExactly(new ListEvent("top", "updated", List.of()));
+        events.clear();
+        load(LISTS, reordered, document());
+        assertThat(events.events()).as("the same document again").isEmpty();
         assertThat(again.problems().isEmpty()).isTrue();
         assertThat(second.lists().unchanged()).isEqualTo(2);
         assertThat(second.entries().created()).isEqualTo(1);
