@@ -10,7 +10,7 @@ import questlog.common.ApiResponse;
 final class ProfilesApi {
     private ProfilesApi() {}
 
-    private static final ApiParam PLUGIN = ApiParam.path("plugin", "The plugin's key: steam, ffxiv, destiny, poe, …");
+    private static final ApiParam PLUGIN = ApiParam.path("plugin", "The plugin's key (`steam`, or another installed plugin's)");
     private static final ApiParam ID = ApiParam.path("id", "The profile's id (a UUID)");
     private static final String FAILURES = """
              Upstream failures are answered as such: an unknown player 404, a private profile 403, \

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import questlog.common.SecretBox;
 import questlog.profiles.FetchContext;
 import questlog.profiles.ProfileAuthorization;
+import questlog.profiles.PluginEnvironment;
 import questlog.profiles.ProfileChange;
 import questlog.profiles.ProfileException;
 import questlog.profiles.ProfileException.Reason;
@@ -53,8 +52,8 @@ public final class PoePlugin implements ProfilePlugin<PoeSnapshot>, AutoCloseabl
     }
 
     /** The plugin with its settings from the environment and the configuration's secret box: app's one line. */
-    public static PoePlugin fromEnvironment(Function<String, String> env, Optional<SecretBox> secrets, Clock clock) {
-        return new PoePlugin(PoeSettings.fromEnvironment(env, secrets), clock);
+    public static PoePlugin fromEnvironment(PluginEnvironment env) {
+        return new PoePlugin(PoeSettings.fromEnvironment(env.variables(), env.secrets()), env.clock());
     }
 
     @Override
