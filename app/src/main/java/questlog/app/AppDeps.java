@@ -123,6 +123,9 @@ public final class AppDeps implements AutoCloseable {
                     lists,
                     add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
                             // One line per profile plugin.
+                            questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(plugins),
+                            questlog.profiles.destiny.DestinyPlugin.fromEnvironment(plugins),
+                            questlog.profiles.poe.PoePlugin.fromEnvironment(plugins),
                             new SteamPlugin(steam)), steamLibrary)),
                     add(built, new McpModule(json, OpenApi.build().getProperty("version"))),
                     add(built, new OverlayModule()),
