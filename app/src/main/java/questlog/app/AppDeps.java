@@ -27,6 +27,7 @@ import questlog.library.igdb.IgdbClient;
 import questlog.lists.ListsModule;
 import questlog.mcp.McpModule;
 import questlog.overlay.OverlayModule;
+import questlog.profiles.PluginEnvironment;
 import questlog.profiles.ProfilesModule;
 import questlog.profiles.steam.SteamClient;
 import questlog.profiles.steam.SteamPlugin;
@@ -112,6 +113,8 @@ public final class AppDeps implements AutoCloseable {
             this.steamLibrary = new SteamLibrary(jdbi, json, steam, library.storeGames(),
                     journal.sourcedPlaytime(), jobs.jobs());
             ListsModule lists = add(built, new ListsModule(jdbi, json, clock, library.games(), Auth::isReader, events));
+            // What every profile plugin that builds itself from the configuration is given.
+            PluginEnvironment plugins = new PluginEnvironment(config.environment(), config.security().secretBox(), clock);
             // The one list. A new module is one more line here; the library comes first, since the
             // others' dataset sections refer to games, and realtime and jobs last (no sections).
             this.modules = List.of(
@@ -120,10 +123,9 @@ public final class AppDeps implements AutoCloseable {
                     lists,
                     add(built, new ProfilesModule(jdbi, json, clock, library.games(), events, jobs.jobs(), List.of(
                             // One line per profile plugin.
-                            questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(config.environment()),
-                            questlog.profiles.destiny.DestinyPlugin.fromEnvironment(config.environment(), clock),
-                            questlog.profiles.poe.PoePlugin.fromEnvironment(config.environment(),
-                                    config.security().secretBox(), clock),
+                            questlog.profiles.ffxiv.FfxivPlugin.fromEnvironment(plugins),
+                            questlog.profiles.destiny.DestinyPlugin.fromEnvironment(plugins),
+                            questlog.profiles.poe.PoePlugin.fromEnvironment(plugins),
                             new SteamPlugin(steam)), steamLibrary)),
                     add(built, new McpModule(json, OpenApi.build().getProperty("version"))),
                     add(built, new OverlayModule()),

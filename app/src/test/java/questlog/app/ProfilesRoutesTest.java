@@ -189,6 +189,23 @@ class ProfilesRoutesTest {
         assertThat(withoutKey.get("/api/steam/recent").body()).isEqualTo("[]");
     }
 
+    @Test
+    void theAuthorizationRoutesNeedTheWriteTokenAndAPluginThatOffersOne() {
+        String profile = "/api/profiles/steam/" + java.util.UUID.randomUUID();
+        var callback = Map.of("code", "code-from-redirect", "state", "state-from-redirect");
+        assertThat(app.send("POST", profile + "/oauth/start", null).status()).isEqualTo(401);
+        assertThat(app.send("POST", profile + "/oauth/callback", callback).status()).isEqualTo(401);
+        assertThat(app.send("POST", profile + "/oauth/start", null, "Authorization", "Bearer "
+                + app.deps().tokens().create("reader", java.util.List.of("read")).secret()).status()).isEqualTo(403);
+        assertProblem(api.post(profile + "/oauth/start", null), 404, "needs no authorization");
+        assertProblem(api.post(profile + "/oauth/callback", callback), 404, "needs no authorization");
+        assertThat(api.post("/api/profiles/nosuchplugin/" + java.util.UUID.randomUUID() + "/oauth/start", null)
+                .status()).isEqualTo(404);
+        var missing = api.post(profile + "/oauth/callback", Map.of("code", "code-from-redirect"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().at("/errors/0/field").asText()).isEqualTo("state");
+    }
+
     static void assertProblem(TestApp.Response response, int status, String detailContains) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith(ProblemDetail.CONTENT_TYPE);

@@ -98,11 +98,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         }
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("PORT", "0");
-        // Plugins that need no credentials would reach the real services on a scheduled sync:
-        // point them at a closed local port unless a test gives its own server.
-        all.putIfAbsent("LODESTONE_BASE_URL", "http://127.0.0.1:9/");
-        all.putIfAbsent("FFXIVCOLLECT_BASE_URL", "http://127.0.0.1:9/api/");
-        AppConfig base = AppConfig.fromEnv(all);
+        AppConfig base = offlinePlugins(AppConfig.fromEnv(all));
         config = base.withDatabase(
                 new AppConfig.DatabaseConfig(Optional.of(db.url()), base.database().dataDir(), 6));
         deps = AppDeps.build(config, clock, jobHandlers);
@@ -110,6 +106,20 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         writeToken = deps.tokens().create(ownsDatabase ? "tests" : "tests-" + server.port(), List.of("read", "write")).secret();
         return this;
+    }
+
+    /**
+     * A plugin that needs no credentials would reach its real service on a scheduled sync. Plugins
+     * read their services' addresses from their own {@code *_BASE_URL} settings through the
+     * configuration's environment: every one a test did not give points at a closed local port.
+     */
+    static AppConfig offlinePlugins(AppConfig config) {
+        java.util.function.Function<String, String> given = config.environment();
+        return new AppConfig(config.http(), config.database(), config.security(), config.cache(), config.logFormat(),
+                config.realtime(), config.jobs(), config.igdb(), config.steam(), name -> {
+                    String value = given.apply(name);
+                    return value == null && name.endsWith("_BASE_URL") ? "http://127.0.0.1:9/" : value;
+                });
     }
 
     /** Requests the server is handling right now, as its graceful-shutdown handler counts them. */

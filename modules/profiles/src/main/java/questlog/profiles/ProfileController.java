@@ -22,11 +22,13 @@ final class ProfileController {
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final ProfileService service;
+    private final ProfileAuthorizations authorizations;
 
-    ProfileController(Jdbi jdbi, ObjectMapper json, ProfileService service) {
+    ProfileController(Jdbi jdbi, ObjectMapper json, ProfileService service, ProfileAuthorizations authorizations) {
         this.jdbi = jdbi;
         this.json = json;
         this.service = service;
+        this.authorizations = authorizations;
     }
 
     void list(Context ctx) {
@@ -90,6 +92,42 @@ final class ProfileController {
                 new ServiceUnavailableResponse("background jobs are not running in this process"));
         ctx.status(202).header("Location", job.url());
         ctx.json(SyncAcceptedResponse.from(job));
+    }
+
+    void startAuthorization(Context ctx) {
+        ProfilePlugin<?> plugin = plugin(ctx);
+        ProfileAuthorization authorization = authorization(plugin);
+        try {
+            var started = id(ctx).flatMap(id -> authorizations.start(plugin, authorization, id))
+                    .orElseThrow(ProfileController::notFound);
+            ctx.json(AuthorizationStartResponse.from(started));
+        } catch (ProfileException e) {
+            throw ProfileFailures.answer(ctx, e);
+        }
+    }
+
+    void completeAuthorization(Context ctx) {
+        // The body first: a malformed one is refused whatever the path names.
+        AuthorizationCallbackRequest body = Bodies.read(ctx, json, AuthorizationCallbackRequest.class).value();
+        ProfilePlugin<?> plugin = plugin(ctx);
+        ProfileAuthorization authorization = authorization(plugin);
+        if (!service.runsJobs()) {
+            throw new ServiceUnavailableResponse("background jobs are not running in this process");
+        }
+        try {
+            var job = id(ctx).flatMap(id -> authorizations.complete(plugin, authorization, id, body))
+                    .orElseThrow(ProfileController::notFound);
+            ctx.status(202).header("Location", job.url());
+            ctx.json(SyncAcceptedResponse.from(job));
+        } catch (ProfileException e) {
+            throw ProfileFailures.answer(ctx, e);
+        }
+    }
+
+    /** The plugin's authorization; a plugin without one has no such route. */
+    private static ProfileAuthorization authorization(ProfilePlugin<?> plugin) {
+        return plugin.authorization().orElseThrow(() -> new NotFoundResponse("The " + plugin.displayName()
+                + " plugin needs no authorization: it has no OAuth routes", Map.of("error", "No authorization")));
     }
 
     /** The path's plugin; one that is not installed has no profiles to show. */

@@ -16,6 +16,8 @@ public final class ProfileException extends RuntimeException {
     public enum Reason {
         /** The handle cannot be one (wrong form): 422 on the {@code handle} field. */
         INVALID_HANDLE(422),
+        /** The service refused what the owner gave (an authorization code that is invalid, expired or used): 400. */
+        REFUSED(400),
         /** The service knows no such player: 404. */
         NOT_FOUND(404),
         /** The player's profile (or the part asked for) is private: 403. */

@@ -103,6 +103,14 @@ public interface ProfilePlugin<S> {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The OAuth authorization of the owner's account, for a service that needs one before it shows
+     * anything (the core serves its start and callback routes); empty for the others.
+     */
+    default java.util.Optional<ProfileAuthorization> authorization() {
+        return java.util.Optional.empty();
+    }
+
     /** The typed read views the core serves from stored snapshots, under {@code /api/profiles/{plugin}/{id}/{view}}. */
     default List<ProfileView<S>> views() {
         return List.of();

@@ -185,6 +185,11 @@ final class ProfileService {
         });
     }
 
+    /** Whether background jobs run in this process (syncs can be queued). */
+    boolean runsJobs() {
+        return jobs != null;
+    }
+
     /** Queues a sync of the profile (or returns the one already queued or running); empty when jobs do not run here. */
     Optional<Jobs.JobRef> queueSync(UUID id) {
         if (jobs == null) {

@@ -10,7 +10,7 @@ import questlog.common.ApiResponse;
 final class ProfilesApi {
     private ProfilesApi() {}
 
-    private static final ApiParam PLUGIN = ApiParam.path("plugin", "The plugin's key: steam, ffxiv, destiny, poe, …");
+    private static final ApiParam PLUGIN = ApiParam.path("plugin", "The plugin's key (`steam`, or another installed plugin's)");
     private static final ApiParam ID = ApiParam.path("id", "The profile's id (a UUID)");
     private static final String FAILURES = """
              Upstream failures are answered as such: an unknown player 404, a private profile 403, \
@@ -61,7 +61,30 @@ final class ProfilesApi {
                                 + "profile). A failed sync keeps the last good data and sets `sync_error`; the job "
                                 + "fails with the same message.")
                         .withParams(PLUGIN, ID)
-                        .withProblems(404, 503)));
+                        .withProblems(404, 503),
+                ApiOperation.post("/api/profiles/{plugin}/{id}/oauth/start", "Start the owner's authorization",
+                                ApiResponse.ok(AuthorizationStartResponse.class))
+                        .withDescription("For a plugin whose service shows an account only with its owner's consent "
+                                + "(Path of Exile): a new OAuth authorization request (PKCE where the service uses "
+                                + "it). Send the owner's browser to `authorize_url`; the service sends it back to "
+                                + "the redirect URI registered for Questlog with `code` and `state`, which go to "
+                                + "`.../oauth/callback` within " + ProfileAuthorizations.LIFETIME.toMinutes()
+                                + " minutes (`expires_at`). The state and the PKCE verifier stay on the server. "
+                                + "404 for a plugin that needs no authorization; 503 when the plugin's client is "
+                                + "not configured here.")
+                        .withParams(PLUGIN, ID)
+                        .withProblems(404, 503),
+                ApiOperation.post("/api/profiles/{plugin}/{id}/oauth/callback", "Complete the owner's authorization",
+                                ApiResponse.accepted(SyncAcceptedResponse.class))
+                        .withDescription("Checks the `state` (started for this profile, not used yet, not expired: "
+                                + "else a 400 on `state`, and nothing is stored), exchanges the `code` at the "
+                                + "service's token endpoint, stores the credentials sealed with "
+                                + "`QUESTLOG_SECRET_KEY` in the profile's settings and queues a sync (202 with the "
+                                + "job, as `.../sync`). A code the service refuses (invalid, expired, used) is a 400 "
+                                + "with `reason` `refused`; a state works once either way." + FAILURES)
+                        .withParams(PLUGIN, ID)
+                        .withBody(AuthorizationCallbackRequest.class)
+                        .withProblems(400, 403, 404, 422, 429, 502, 503)));
         for (ProfilePlugin<?> plugin : plugins) {
             for (ProfileView<?> view : plugin.views()) {
                 operations.add(viewOperation("/api/profiles/" + profilePath(plugin, view), plugin, view)

@@ -58,7 +58,8 @@ public final class ProfilesModule implements FeatureModule {
         this.plugins = new ProfilePlugins(plugins);
         this.steamLibrary = steamLibrary;
         this.service = new ProfileService(jdbi, json, clock, games, events, jobs, this.plugins);
-        this.controller = new ProfileController(jdbi, json, service);
+        this.controller = new ProfileController(jdbi, json, service,
+                new ProfileAuthorizations(jdbi, json, clock, events, service));
         this.views = new ViewController(jdbi, json, clock, service);
         this.dataset = new ProfilesDataset(games);
         this.sync = new ProfileSync(jdbi, json, clock, events, this.plugins);
@@ -90,6 +91,8 @@ public final class ProfilesModule implements FeatureModule {
                         patch(controller::update, Access.WRITE);
                         delete(controller::delete, Access.WRITE);
                         post("sync", controller::sync, Access.WRITE);
+                        post("oauth/start", controller::startAuthorization, Access.WRITE);
+                        post("oauth/callback", controller::completeAuthorization, Access.WRITE);
                     });
                 });
                 for (ProfilePlugin<?> plugin : plugins.all()) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import questlog.common.Json;
 import questlog.upstream.UpstreamClient;
 import questlog.upstream.UpstreamException;
@@ -35,8 +37,10 @@ final class ArcadePlugin implements ProfilePlugin<ArcadePlugin.Snapshot> {
     private final UpstreamClient client;
     private final ObjectMapper json = Json.objectMapper();
     private final boolean accountWide;
+    private final String baseUrl;
 
     ArcadePlugin(String baseUrl, boolean accountWide) {
+        this.baseUrl = baseUrl;
         this.client = new UpstreamClient(UpstreamPolicy.of("Arcade", baseUrl)
                 .withRequestInterval(Duration.ofMillis(1))
                 .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(20))
@@ -160,6 +164,45 @@ final class ArcadePlugin implements ProfilePlugin<ArcadePlugin.Snapshot> {
                             List<String> all = latest.map(Snapshot::trophies).orElse(List.of());
                             return all.subList(Math.max(0, all.size() - count), all.size());
                         }));
+    }
+
+    /**
+     * Arcade's OAuth: the owner is sent to {@code authorize?state=}; {@code POST oauth/token} with
+     * {@code code} and {@code verifier} answers {@code {"token"}}, or 400 {@code {"error"}}.
+     */
+    @Override
+    public Optional<ProfileAuthorization> authorization() {
+        return Optional.of(new ProfileAuthorization() {
+            @Override
+            public Request start(String accountId) {
+                String state = UUID.randomUUID().toString();
+                return new Request(baseUrl + "authorize?account=" + accountId + "&state=" + state, state,
+                        json.createObjectNode().put("verifier", "verifier-" + state));
+            }
+
+            @Override
+            public ObjectNode complete(String accountId, String code, JsonNode pending) {
+                var form = new okhttp3.FormBody.Builder().add("code", code)
+                        .add("verifier", pending.path("verifier").asText()).build();
+                try {
+                    var answer = client.execute(client.request("oauth/token").post(form).build(), (response, rate) -> {
+                        if (response.status() != 400) {
+                            questlog.upstream.ResponseCheck.STANDARD.check(response, rate);
+                        }
+                    });
+                    JsonNode body = json.readTree(answer.body());
+                    if (answer.status() == 400) {
+                        throw new ProfileException(ProfileException.Reason.REFUSED, "Arcade refused the code ("
+                                + body.path("error").asText() + ")");
+                    }
+                    return json.createObjectNode().put("token", body.path("token").asText());
+                } catch (UpstreamException e) {
+                    throw ProfileException.from(e);
+                } catch (java.io.IOException e) {
+                    throw new ProfileException(ProfileException.Reason.BAD_RESPONSE, "Arcade answered no JSON token");
+                }
+            }
+        });
     }
 
     private JsonNode get(String path) {

@@ -51,8 +51,8 @@ public final class ReplayingUpstream implements AutoCloseable {
         }
     }
 
-    /** A request as it arrived: its path and its query parameters (first value of each). */
-    public record Request(String path, Map<String, String> query) {}
+    /** A request as it arrived: its path, its query parameters (first value of each) and its body as text. */
+    public record Request(String path, Map<String, String> query, String body) {}
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Deque<Answer>> queued = new HashMap<>();
@@ -116,7 +116,7 @@ public final class ReplayingUpstream implements AutoCloseable {
         for (String name : request.getUrl().queryParameterNames()) {
             query.put(name, request.getUrl().queryParameter(name));
         }
-        requests.add(new Request(path, query));
+        requests.add(new Request(path, query, request.getBody() == null ? "" : request.getBody().utf8()));
         Deque<Answer> queue = queued.get(path);
         Answer answer = queue != null && !queue.isEmpty() ? queue.poll() : standing.get(path);
         if (answer == null) {

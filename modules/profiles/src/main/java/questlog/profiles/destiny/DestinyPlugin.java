@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import questlog.profiles.FetchContext;
+import questlog.profiles.PluginEnvironment;
 import questlog.profiles.ProfileChange;
 import questlog.profiles.ProfileException;
 import questlog.profiles.ProfileException.Reason;
@@ -58,8 +58,8 @@ public final class DestinyPlugin implements ProfilePlugin<DestinySnapshot>, Auto
     }
 
     /** The plugin with {@link DestinySettings#fromEnvironment its settings from the environment}: app's one line. */
-    public static DestinyPlugin fromEnvironment(Function<String, String> env, Clock clock) {
-        return new DestinyPlugin(DestinySettings.fromEnvironment(env), clock);
+    public static DestinyPlugin fromEnvironment(PluginEnvironment env) {
+        return new DestinyPlugin(DestinySettings.fromEnvironment(env.variables()), env.clock());
     }
 
     @Override

@@ -1,10 +1,10 @@
 package questlog.profiles.ffxiv;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import questlog.profiles.FetchContext;
+import questlog.profiles.PluginEnvironment;
 import questlog.profiles.ProfileChange;
 import questlog.profiles.ProfileException;
 import questlog.profiles.ProfileException.Reason;
@@ -37,8 +37,8 @@ public final class FfxivPlugin implements ProfilePlugin<FfxivSnapshot>, AutoClos
     }
 
     /** The plugin with {@link FfxivSettings#fromEnvironment its settings from the environment}: app's one line. */
-    public static FfxivPlugin fromEnvironment(Function<String, String> env) {
-        return new FfxivPlugin(FfxivSettings.fromEnvironment(env));
+    public static FfxivPlugin fromEnvironment(PluginEnvironment env) {
+        return new FfxivPlugin(FfxivSettings.fromEnvironment(env.variables()));
     }
 
     @Override

@@ -13,10 +13,12 @@ import questlog.profiles.ProfileException.Reason;
 
 /**
  * Reads the Lodestone's English character pages with jsoup, using the selectors of the community's
- * shared definitions (xivapi/lodestone-css-selectors, version 0.52). A page is read whole or not at
- * all: a maintenance notice is {@code UPSTREAM_DOWN}, a privacy notice {@code PRIVATE}, and a page
- * without the elements every character page has (a redesign) is {@code BAD_RESPONSE}, so a changed
- * layout never becomes a half-empty snapshot.
+ * shared definitions (xivapi/lodestone-css-selectors) and the nesting of real pages (see the test
+ * fixtures' README). A page is read whole or not at all: a maintenance notice is
+ * {@code UPSTREAM_DOWN}, a privacy notice {@code PRIVATE}, and a page without the elements every
+ * character page has (a redesign) is {@code BAD_RESPONSE}, so a changed layout never becomes a
+ * half-empty snapshot. The column beside the content ({@code ldst__side}) is dropped first: it
+ * carries a feed of other players' faces and free companies that loose selectors would read.
  */
 final class LodestonePages {
     private static final Pattern WORLD = Pattern.compile("^(?<world>.+?)\\s*\\[(?<dc>.*?)\\]$");
@@ -39,7 +41,7 @@ final class LodestonePages {
     record SearchEntry(String id, String name, String world, String dataCenter) {}
 
     static Profile profile(String html, String characterId) {
-        Document page = Jsoup.parse(html);
+        Document page = parse(html);
         refuseNotices(page, characterId);
         String name = text(page, "div.frame__chara__box p.frame__chara__name");
         String server = text(page, "div.frame__chara__box p.frame__chara__world");
@@ -60,12 +62,13 @@ final class LodestonePages {
     }
 
     static List<JobRow> classJobs(String html, String characterId) {
-        Document page = Jsoup.parse(html);
+        Document page = parse(html);
         refuseNotices(page, characterId);
         List<JobRow> rows = new ArrayList<>();
-        // The first six role blocks are the combat, crafting and gathering jobs; later ones are
-        // special zones (Eureka, Bozja, Occult Crescent) with their own levels.
-        for (Element li : page.select("div.ldst__bg > div.character__job__role:nth-of-type(-n+6) li")) {
+        // Each role block holds one or two ul.character__job lists (the ranged block has both its
+        // physical and magical list); the special zones (Bozja, Eureka, Occult Crescent) are
+        // div.character__job__list rows with their own levels, not jobs, and are left out.
+        for (Element li : page.select("div.character__content div.character__job__role ul.character__job > li")) {
             Matcher name = JOB_NAME.matcher(orEmpty(text(li, "div.character__job__name")));
             String levelText = orEmpty(text(li, "div.character__job__level"));
             if (!name.find()) {
@@ -91,9 +94,9 @@ final class LodestonePages {
 
     /** The results of a character search; empty when the Lodestone says it found none. */
     static List<SearchEntry> search(String html) {
-        Document page = Jsoup.parse(html);
+        Document page = parse(html);
         refuseMaintenance(page);
-        Element window = page.selectFirst("div.ldst__window");
+        Element window = page.selectFirst("div.ldst__main div.ldst__window");
         if (window == null) {
             throw layoutChanged("the character search page has no result list");
         }
@@ -112,7 +115,7 @@ final class LodestonePages {
     }
 
     private static FfxivSnapshot.FreeCompany freeCompany(Document page) {
-        Element link = page.selectFirst("div.character__freecompany__name a");
+        Element link = page.selectFirst("div.character__freecompany__name > h4 > a");
         if (link == null) {
             return null;
         }
@@ -121,6 +124,13 @@ final class LodestonePages {
             throw layoutChanged("the free company link reads '" + link.attr("href") + "'");
         }
         return new FfxivSnapshot.FreeCompany(id.group(1), link.text().strip());
+    }
+
+    /** The page without its side column (other players' activity), which no reading may reach. */
+    private static Document parse(String html) {
+        Document page = Jsoup.parse(html);
+        page.select("div.ldst__side").remove();
+        return page;
     }
 
     private static void refuseNotices(Document page, String characterId) {

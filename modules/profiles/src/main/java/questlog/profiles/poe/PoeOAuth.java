@@ -32,6 +32,7 @@ final class PoeOAuth implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ACCESS = "poe.access_token";
     private static final String REFRESH = "poe.refresh_token";
+    private static final String VERIFIER = "poe.code_verifier";
 
     /** What the owner is sent to, and the verifier that must come back with the code. */
     record Authorization(String url, String state, String codeVerifier) {
@@ -82,9 +83,12 @@ final class PoeOAuth implements AutoCloseable {
         }
     }
 
-    /** Exchanges an authorization code (with its verifier) for sealed tokens. */
+    /**
+     * Exchanges an authorization code (with its verifier) for sealed tokens; a code Path of Exile
+     * refuses (invalid, expired, used, or another verifier's) is {@code REFUSED}.
+     */
     PoeSnapshot.Tokens exchange(String code, String verifier) {
-        return token(new FormBody.Builder()
+        return token(Reason.REFUSED, new FormBody.Builder()
                 .add("client_id", settings.clientId().orElseThrow())
                 .add("client_secret", settings.clientSecret().orElseThrow())
                 .add("grant_type", "authorization_code")
@@ -96,7 +100,7 @@ final class PoeOAuth implements AutoCloseable {
 
     /** Fresh tokens for a refresh token given in clear (the owner's first one). */
     PoeSnapshot.Tokens refresh(String refreshToken) {
-        return token(new FormBody.Builder()
+        return token(Reason.UPSTREAM_DOWN, new FormBody.Builder()
                 .add("client_id", settings.clientId().orElseThrow())
                 .add("client_secret", settings.clientSecret().orElseThrow())
                 .add("grant_type", "refresh_token")
@@ -111,6 +115,16 @@ final class PoeOAuth implements AutoCloseable {
         return refresh(open(REFRESH, tokens.refreshToken()));
     }
 
+    /** A PKCE verifier sealed to wait server-side for its callback. */
+    String sealVerifier(String verifier) {
+        return settings.secrets().orElseThrow().seal(VERIFIER, verifier);
+    }
+
+    /** A verifier sealed by {@link #sealVerifier}, in clear for the code exchange. */
+    String openVerifier(String sealed) {
+        return open(VERIFIER, sealed);
+    }
+
     /** The access token in clear, for one request's header. */
     String accessToken(PoeSnapshot.Tokens tokens) {
         return open(ACCESS, tokens.accessToken());
@@ -121,7 +135,8 @@ final class PoeOAuth implements AutoCloseable {
         auth.close();
     }
 
-    private PoeSnapshot.Tokens token(FormBody form) {
+    /** The token endpoint's answer to a grant; {@code refused} is the reason of an OAuth error answer. */
+    private PoeSnapshot.Tokens token(Reason refused, FormBody form) {
         UpstreamResponse response;
         try {
             response = auth.execute(auth.request("oauth/token").post(form).build(), (answer, rate) -> {
@@ -144,7 +159,7 @@ final class PoeOAuth implements AutoCloseable {
         }
         if (response.status() != 200) {
             String error = body.path("error").asText("error");
-            throw new ProfileException(Reason.UPSTREAM_DOWN, "Path of Exile refused the authorization (" + error
+            throw new ProfileException(refused, "Path of Exile refused the authorization (" + error
                     + "): authorize Questlog again for the owner's account");
         }
         String access = body.path("access_token").asText("");

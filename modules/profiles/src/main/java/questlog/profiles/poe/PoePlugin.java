@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import questlog.common.SecretBox;
 import questlog.profiles.FetchContext;
+import questlog.profiles.ProfileAuthorization;
+import questlog.profiles.PluginEnvironment;
 import questlog.profiles.ProfileChange;
 import questlog.profiles.ProfileException;
 import questlog.profiles.ProfileException.Reason;
@@ -20,9 +20,10 @@ import questlog.profiles.ResolvedHandle;
 
 /**
  * The owner's Path of Exile account through the official API: characters with class, ascendancy,
- * level and league. The API only answers with the owner's authorization: the first sync takes an
- * authorization code and its PKCE verifier from the profile's settings
- * ({@code {"authorization_code", "code_verifier"}}) or else {@code POE_REFRESH_TOKEN}; after that
+ * level and league. The API only answers with the owner's authorization: the first sync takes the
+ * sealed tokens the core's authorization routes stored in the settings ({@link PoeAuthorization}),
+ * else an authorization code and its PKCE verifier from the profile's settings
+ * ({@code {"authorization_code", "code_verifier"}}), else {@code POE_REFRESH_TOKEN}; after that
  * the rotated tokens travel sealed in the snapshot and are refreshed a day before they expire.
  * The handle is the account name with its discriminator ({@code Exile#1234}).
  */
@@ -41,16 +42,18 @@ public final class PoePlugin implements ProfilePlugin<PoeSnapshot>, AutoCloseabl
     private final PoeSettings settings;
     private final PoeOAuth oauth;
     private final PoeApi api;
+    private final PoeAuthorization authorization;
 
     public PoePlugin(PoeSettings settings, Clock clock) {
         this.settings = settings;
         this.oauth = new PoeOAuth(settings, clock);
         this.api = new PoeApi(settings);
+        this.authorization = new PoeAuthorization(settings, oauth);
     }
 
     /** The plugin with its settings from the environment and the configuration's secret box: app's one line. */
-    public static PoePlugin fromEnvironment(Function<String, String> env, Optional<SecretBox> secrets, Clock clock) {
-        return new PoePlugin(PoeSettings.fromEnvironment(env, secrets), clock);
+    public static PoePlugin fromEnvironment(PluginEnvironment env) {
+        return new PoePlugin(PoeSettings.fromEnvironment(env.variables(), env.secrets()), env.clock());
     }
 
     @Override
@@ -66,6 +69,12 @@ public final class PoePlugin implements ProfilePlugin<PoeSnapshot>, AutoCloseabl
     @Override
     public Class<PoeSnapshot> snapshotType() {
         return PoeSnapshot.class;
+    }
+
+    /** The owner's consent through the core's {@code oauth/start} and {@code oauth/callback} routes. */
+    @Override
+    public Optional<ProfileAuthorization> authorization() {
+        return Optional.of(authorization);
     }
 
     @Override
@@ -117,19 +126,28 @@ public final class PoePlugin implements ProfilePlugin<PoeSnapshot>, AutoCloseabl
         return new PoeSnapshot(name, characters, tokens);
     }
 
-    /** The sealed tokens of the last sync (refreshed when due), else the first authorization. */
+    /**
+     * The freshest sealed tokens (refreshed when due): the last sync's, or an authorization's newer
+     * ones from the settings (a new authorization replaces tokens Path of Exile stopped taking);
+     * else an authorization code given in the settings, else {@code POE_REFRESH_TOKEN}.
+     */
     private PoeSnapshot.Tokens tokens(FetchContext<PoeSnapshot> context) {
-        Optional<PoeSnapshot.Tokens> stored = context.previous().map(PoeSnapshot::tokens).filter(Objects::nonNull);
+        JsonNode given = context.settings();
+        Optional<PoeSnapshot.Tokens> synced = context.previous().map(PoeSnapshot::tokens).filter(Objects::nonNull);
+        Optional<PoeSnapshot.Tokens> authorized = PoeAuthorization.fromSettings(given);
+        // Every grant (code or refresh) starts a new 90-day refresh token: the later end is the newer grant.
+        Optional<PoeSnapshot.Tokens> stored = synced.isEmpty() ? authorized : authorized.isEmpty() ? synced
+                : Optional.of(authorized.get().refreshExpiresAt().isAfter(synced.get().refreshExpiresAt())
+                        ? authorized.get() : synced.get());
         if (stored.isPresent()) {
             return oauth.current(stored.get());
         }
-        JsonNode given = context.settings();
         if (given.hasNonNull("authorization_code") && given.hasNonNull("code_verifier")) {
             return oauth.exchange(given.get("authorization_code").asText(), given.get("code_verifier").asText());
         }
         return settings.ownerRefreshToken().map(oauth::refresh).orElseThrow(() -> new ProfileException(
-                Reason.PRIVATE, "Path of Exile shows characters only with the owner's authorization: give the "
-                + "profile the settings authorization_code and code_verifier, or set POE_REFRESH_TOKEN"));
+                Reason.PRIVATE, "Path of Exile shows characters only with the owner's authorization: start it with "
+                + "POST /api/profiles/poe/{id}/oauth/start, or set POE_REFRESH_TOKEN"));
     }
 
     @Override

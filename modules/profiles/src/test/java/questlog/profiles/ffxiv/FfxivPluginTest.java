@@ -26,7 +26,8 @@ import questlog.profiles.ResolvedHandle;
 
 /**
  * The FFXIV plugin against a local server replaying Lodestone pages and FFXIV Collect answers in
- * the shapes those services give, their failures included.
+ * the shapes those services give, their failures included. Which real page structure the Lodestone
+ * fixtures follow, and from when: {@code src/test/resources/ffxiv/README.md}.
  */
 class FfxivPluginTest extends ProfilePluginContract<FfxivSnapshot> {
     static final String ID = "8255311";
@@ -174,7 +175,7 @@ class FfxivPluginTest extends ProfilePluginContract<FfxivSnapshot> {
         FfxivSnapshot s = plugin.fetch(ID, FetchContext.first());
         assertThat(s.title()).isEqualTo("The Insatiable");
         assertThat(s.world()).isEqualTo("Odin");
-        assertThat(s.freeCompany()).isNull();
+        assertThat(s.freeCompany()).as("the side column's feed names another free company").isNull();
         assertThat(s.activeJob()).isEqualTo("Dragoon");
         assertThat(s.activeJobLevel()).isEqualTo(72);
     }

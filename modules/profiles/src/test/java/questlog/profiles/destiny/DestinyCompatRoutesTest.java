@@ -1,23 +1,31 @@
-package questlog.app;
+package questlog.profiles.destiny;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.Json;
+import questlog.profiles.ProfilesServer;
+import questlog.testsupport.TestDatabase;
 
 /**
- * The original Questlog's /api/destiny/* routes through the real app, from a stored Destiny 2
- * profile: path parameters, the original's 404 bodies, and the same answer under /api/profiles.
+ * The original Questlog's /api/destiny/* routes over HTTP, as the profiles module serves them from
+ * a stored Destiny 2 profile: path parameters, the original's 404 bodies, and the same answer
+ * under /api/profiles. (The answers byte for byte: {@link DestinyRoutesTest}; the app's
+ * problem+json and OpenAPI conformance of every original route: the app's ProfileViewRoutesTest.)
  */
 class DestinyCompatRoutesTest {
     @RegisterExtension
-    static final TestApp app = new TestApp();
+    static final TestDatabase db = new TestDatabase();
     @RegisterExtension
-    static final TestApp empty = new TestApp();
-    static final SpecChecked api = new SpecChecked(app);
-    static final SpecChecked none = new SpecChecked(empty);
+    static final TestDatabase emptyDb = new TestDatabase();
     static final String PROFILE = "00000000-0000-4000-8000-0000000d0001";
+    static ProfilesServer api;
+    static ProfilesServer none;
 
     static final String SNAPSHOT = """
             {"membership_type": 3, "membership_id": "4611686018467284386", "bungie_name": "Guardian",
@@ -38,23 +46,37 @@ class DestinyCompatRoutesTest {
                                                    "time_played_seconds": 3400}]},
              "activity_names": {"1541433876": "Salvation's Edge"}}""";
 
-    static void store() {
-        app.deps().jdbi().useHandle(h -> h.createUpdate("""
+    @BeforeAll
+    static void servers() {
+        // Nothing is fetched here: the plugin's upstream is a closed port.
+        api = ProfilesServer.start(db, List.of(DestinyFixtures.plugin("http://127.0.0.1:9/")));
+        none = ProfilesServer.start(emptyDb, List.of(DestinyFixtures.plugin("http://127.0.0.1:9/")));
+        api.jdbi().useHandle(h -> h.createUpdate("""
                 INSERT INTO profile (id, plugin, account_id, handle, display_name, data, synced_at, next_sync_at,
                                      created_at, updated_at)
                 VALUES (CAST(:id AS uuid), 'destiny', '3:4611686018467284386', 'Guardian#1234', 'Guardian#1234',
-                        CAST(:data AS jsonb), '2026-12-06T18:30:00Z', '2999-01-01T00:00:00Z', now(), now())
-                ON CONFLICT (id) DO NOTHING""").bind("id", PROFILE).bind("data", SNAPSHOT).execute());
+                        CAST(:data AS jsonb), '2026-12-06T18:30:00Z', '2999-01-01T00:00:00Z', now(), now())""")
+                .bind("id", PROFILE).bind("data", SNAPSHOT).execute());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+        none.close();
+    }
+
+    static JsonNode json(ProfilesServer.Response response) throws Exception {
+        return Json.objectMapper().readTree(response.body());
     }
 
     @Test
-    void withoutAProfileTheRoutesAnswerTheOriginalsDefaultsAnd404s() {
+    void withoutAProfileTheRoutesAnswerTheOriginalsDefaultsAnd404s() throws Exception {
         var profile = none.get("/api/destiny/profile");
         assertThat(profile.status()).isEqualTo(404);
-        assertThat(profile.contentType()).startsWith("application/problem+json");
-        assertThat(profile.json().get("error").asText()).isEqualTo("No Destiny 2 profile archived");
-        assertThat(none.get("/api/destiny/activities/15000000005").json().get("error").asText())
-                .isEqualTo("Activity not found");
+        assertThat(json(profile).at("/details/error").asText()).isEqualTo("No Destiny 2 profile archived");
+        var activity = none.get("/api/destiny/activities/15000000005");
+        assertThat(activity.status()).isEqualTo(404);
+        assertThat(json(activity).at("/details/error").asText()).isEqualTo("Activity not found");
         assertThat(none.get("/api/destiny/raids/stats").body()).isEqualTo("{\"total_attempts\":0,\"total_clears\":0,"
                 + "\"clear_rate\":0.0,\"total_kills\":0,\"total_deaths\":0,\"raids\":[]}");
         assertThat(none.get("/api/destiny/activities?limit=0").body()).isEqualTo("{\"total\":0,\"activities\":[]}");
@@ -62,9 +84,8 @@ class DestinyCompatRoutesTest {
     }
 
     @Test
-    void theStoredProfileIsServedAtTheOriginalsPaths() {
-        store();
-        JsonNode profile = api.get("/api/destiny/profile").json();
+    void theStoredProfileIsServedAtTheOriginalsPaths() throws Exception {
+        JsonNode profile = json(api.get("/api/destiny/profile"));
         assertThat(profile.get("bungie_name").asText()).isEqualTo("Guardian");
         assertThat(profile.get("last_synced").asText()).isEqualTo("2026-12-06T18:30:00Z");
         assertThat(profile.get("activity_count").asInt()).isEqualTo(1);
@@ -78,12 +99,13 @@ class DestinyCompatRoutesTest {
 
         assertThat(api.get("/api/destiny/stats/allPvE").body()).contains("\"total_kill_distance\":12345678.5,");
         assertThat(api.get("/api/destiny/stats/allPvP").body()).isEqualTo("[]");
-        assertThat(api.get("/api/destiny/raids/stats").json().get("clear_rate").asDouble()).isEqualTo(1.0);
+        assertThat(json(api.get("/api/destiny/raids/stats")).get("clear_rate").asDouble()).isEqualTo(1.0);
 
         // The same view per profile, with its path parameter after the view's name.
         assertThat(api.get("/api/profiles/destiny/" + PROFILE + "/activity/15000000005").body())
                 .isEqualTo(activity.body());
-        assertThat(api.get("/api/profiles/destiny/" + PROFILE + "/activity/1").json().get("error").asText())
-                .isEqualTo("Activity not found");
+        var missing = api.get("/api/profiles/destiny/" + PROFILE + "/activity/1");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(json(missing).at("/details/error").asText()).isEqualTo("Activity not found");
     }
 }
