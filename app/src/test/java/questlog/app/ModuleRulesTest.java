@@ -40,7 +40,8 @@ class ModuleRulesTest {
             "webhook", "GET /api/webhooks is never cached (the realtime module's uncached path)",
             "relay_cursor", "the relays' own position in the event log",
             "igdb_token", "the IGDB client's credentials, never read by a route",
-            "igdb_response", "the IGDB client's response cache, never read by a route");
+            "igdb_response", "the IGDB client's response cache, never read by a route",
+            "game_platform", "derived from game and edition by their triggers, in the statements that notify for them");
 
     @Test
     void everyTableNotifiesTheChangeFeedOrSaysWhyNot() {

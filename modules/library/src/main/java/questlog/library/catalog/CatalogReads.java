@@ -136,11 +136,35 @@ final class CatalogReads {
         return new GameService.Listing(games, genres, total);
     }
 
-    /** How many games match the filters of {@code query}, regardless of its window. */
+    /**
+     * How many games match the filters of {@code query}, regardless of its window. A lone genre or
+     * platform filter is counted from its link table's primary key alone (an index-only scan):
+     * each game has one row there per genre or platform, and every row's game exists.
+     */
     private static long count(Handle h, GameQuery query) {
         Map<String, Object> binds = new LinkedHashMap<>();
-        var count = JdbcReads.named("SELECT count(*) FROM game g" + where(query, binds));
+        String sql;
+        if (onlyFilter(query, query.genre())) {
+            sql = "SELECT count(*) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE ge.slug = :genre";
+            binds.put("genre", query.genre());
+        } else if (onlyFilter(query, query.platform())) {
+            sql = "SELECT count(*) FROM game_platform WHERE platform = :platform";
+            binds.put("platform", query.platform());
+        } else {
+            sql = "SELECT count(*) FROM game g" + where(query, binds);
+        }
+        var count = JdbcReads.named(sql);
         return JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), count.params(binds)).getFirst();
+    }
+
+    /** Whether {@code filter} is set and is the query's only filter. */
+    private static boolean onlyFilter(GameQuery query, String filter) {
+        int set = 0;
+        for (Object f : new Object[] {query.q(), query.franchise(), query.genre(), query.platform(), query.year(),
+                query.status()}) {
+            set += f == null ? 0 : 1;
+        }
+        return filter != null && set == 1;
     }
 
     private static String where(GameQuery query, Map<String, Object> binds) {
@@ -162,9 +186,8 @@ final class CatalogReads {
             binds.put("genre", query.genre());
         }
         if (query.platform() != null) {
-            // Either index can answer its half: game.platforms and edition.platforms both have GIN indexes.
-            conditions.add("g.id IN (SELECT id FROM game WHERE platforms @> ARRAY[CAST(:platform AS text)]"
-                    + " UNION SELECT game_id FROM edition WHERE platforms @> ARRAY[CAST(:platform AS text)])");
+            // game_platform holds every platform of a game and of its editions (kept by triggers).
+            conditions.add("g.id IN (SELECT game_id FROM game_platform WHERE platform = :platform)");
             binds.put("platform", query.platform());
         }
         if (query.year() != null) {
