@@ -29,11 +29,16 @@ CREATE FUNCTION game_platform_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $
     ON CONFLICT DO NOTHING;
 $$;
 
--- Statement-level, with transition tables, so that a bulk import costs one refresh per statement.
+-- Statement-level, with transition tables: one statement per import batch, not one per row.
+-- New rows only add platforms: inserted without the refresh's locks (a concurrent refresh that
+-- removes the same pair waits on, or is waited for by, ON CONFLICT), so a bulk import pays one
+-- insert per statement.
 CREATE FUNCTION game_platform_game_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM game_platform_refresh(ARRAY(SELECT id FROM new_rows));
+        INSERT INTO game_platform (platform, game_id)
+        SELECT DISTINCT p, n.id FROM new_rows n CROSS JOIN LATERAL unnest(n.platforms) AS p WHERE p IS NOT NULL
+        ON CONFLICT DO NOTHING;
     ELSE
         PERFORM game_platform_refresh(ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
                                             WHERE o.platforms IS DISTINCT FROM n.platforms));
@@ -45,11 +50,17 @@ $$;
 CREATE FUNCTION game_platform_edition_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM game_platform_refresh(ARRAY(SELECT DISTINCT game_id FROM new_rows));
+        INSERT INTO game_platform (platform, game_id)
+        SELECT DISTINCT p, n.game_id FROM new_rows n CROSS JOIN LATERAL unnest(n.platforms) AS p WHERE p IS NOT NULL
+        ON CONFLICT DO NOTHING;
     ELSIF TG_OP = 'DELETE' THEN
         PERFORM game_platform_refresh(ARRAY(SELECT DISTINCT game_id FROM old_rows));
     ELSE
-        PERFORM game_platform_refresh(ARRAY(SELECT game_id FROM old_rows UNION SELECT game_id FROM new_rows));
+        PERFORM game_platform_refresh(ARRAY(SELECT o.game_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+                                            WHERE (o.platforms, o.game_id) IS DISTINCT FROM (n.platforms, n.game_id)
+                                            UNION
+                                            SELECT n.game_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+                                            WHERE (o.platforms, o.game_id) IS DISTINCT FROM (n.platforms, n.game_id)));
     END IF;
     RETURN NULL;
 END;
