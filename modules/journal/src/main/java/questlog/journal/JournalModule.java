@@ -123,7 +123,7 @@ public final class JournalModule implements FeatureModule {
     @Override
     public List<GameDetailSection<?>> gameDetailSections() {
         return List.of(new GameDetailSection<>("playthroughs", PlaythroughResponse.class,
-                (handle, game, seesPrivate) -> playthroughs.ofGame(handle, game.id())));
+                (handle, game, seesPrivate) -> playthroughs.ofGame(handle, game)));
     }
 
     @Override

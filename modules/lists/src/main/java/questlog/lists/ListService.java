@@ -123,9 +123,8 @@ final class ListService {
     }
 
     Optional<ListDetailResponse> detail(String slug, boolean withPrivate) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> h.attach(ListDao.class).find(slug)
-                .filter(l -> l.isPublic() || withPrivate)
-                .map(l -> detail(h, l)));
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> ListReads.find(h, slug, withPrivate)
+                .map(found -> detail(h, found.list(), found.entries())));
     }
 
     Optional<List<ActivityResponse>> activity(String slug, boolean withPrivate, int limit) {
@@ -148,7 +147,7 @@ final class ListService {
 
     /** The lists a game is in, on the caller's handle (for the game detail). */
     List<GameListMembership> listsOfGame(Handle h, UUID gameId, boolean withPrivate) {
-        return h.attach(ListEntryDao.class).listsOfGame(gameId, withPrivate);
+        return ListReads.listsOfGame(h, gameId, withPrivate);
     }
 
     // ------------------------------------------------------------------ lists
@@ -781,7 +780,10 @@ final class ListService {
     }
 
     private ListDetailResponse detail(Handle h, GameList list) {
-        List<ListEntry> entries = h.attach(ListEntryDao.class).ofList(list.id());
+        return detail(h, list, h.attach(ListEntryDao.class).ofList(list.id()));
+    }
+
+    private ListDetailResponse detail(Handle h, GameList list, List<ListEntry> entries) {
         Map<UUID, GameLookup.GameRef> games = gamesOf(h, entries);
         return ListDetailResponse.from(list, entries.stream().map(e -> EntryResponse.from(e, games.get(e.gameId()))).toList());
     }

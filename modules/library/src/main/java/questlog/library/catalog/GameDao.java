@@ -1,15 +1,12 @@
 package questlog.library.catalog;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -82,72 +79,6 @@ public interface GameDao extends SqlObject {
     @SqlQuery(SELECT_WORK + "WHERE g.id = :id")
     @RegisterConstructorMapper(Work.class)
     Optional<Work> findWorkById(@Bind("id") UUID id);
-
-    /**
-     * A page of {@code GET /games}; filters become bound parameters, the order comes from the
-     * whitelist. The page's ids are picked first from the narrow columns (an index-only scan for
-     * the default order, however deep the offset), then only those rows are read and joined.
-     */
-    default List<Game> search(GameQuery query) {
-        Map<String, Object> binds = new LinkedHashMap<>();
-        String orderBy = " ORDER BY " + query.sort().orderBy;
-        String sql = "WITH page AS (SELECT g.id FROM game g" + where(query, binds) + orderBy
-                + " LIMIT :limit OFFSET :offset) " + SELECT + "JOIN page ON page.id = g.id" + orderBy;
-        binds.put("limit", query.limit());
-        binds.put("offset", query.offset());
-        return getHandle().createQuery(sql)
-                .bindMap(binds)
-                .registerRowMapper(ConstructorMapper.factory(Game.class))
-                .mapTo(Game.class)
-                .list();
-    }
-
-    /** How many games match the filters of {@code query}, regardless of its window. */
-    default long count(GameQuery query) {
-        Map<String, Object> binds = new LinkedHashMap<>();
-        return getHandle().createQuery("SELECT count(*) FROM game g" + where(query, binds))
-                .bindMap(binds)
-                .mapTo(Long.class)
-                .one();
-    }
-
-    private static String where(GameQuery query, Map<String, Object> binds) {
-        List<String> conditions = new ArrayList<>();
-        if (query.q() != null) {
-            // Every word of q as a prefix of a word of the name (README, "Search"); the folding is
-            // the database's (library_search_query), the same that built game.search_vector. A q
-            // without any word matches nothing.
-            conditions.add("g.search_vector @@ (SELECT library_search_query(:q, true))");
-            binds.put("q", query.q());
-        }
-        if (query.franchise() != null) {
-            conditions.add("g.franchise_id = (SELECT id FROM franchise WHERE slug = :franchise)");
-            binds.put("franchise", query.franchise());
-        }
-        if (query.genre() != null) {
-            conditions.add("g.id IN (SELECT gg.game_id FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id"
-                    + " WHERE ge.slug = :genre)");
-            binds.put("genre", query.genre());
-        }
-        if (query.platform() != null) {
-            // Either index can answer its half: game.platforms and edition.platforms both have GIN indexes.
-            conditions.add("g.id IN (SELECT id FROM game WHERE platforms @> ARRAY[CAST(:platform AS text)]"
-                    + " UNION SELECT game_id FROM edition WHERE platforms @> ARRAY[CAST(:platform AS text)])");
-            binds.put("platform", query.platform());
-        }
-        if (query.year() != null) {
-            conditions.add("g.original_release_year = :year");
-            binds.put("year", query.year());
-        }
-        if (query.status() != null) {
-            // Reads the journal's table: the one cross-module read of the library, because paging
-            // and counting need the filter inside this query (an id list from the journal would
-            // have to hold every matching game). Read-only; the status values are validated.
-            conditions.add("g.id IN (SELECT game_id FROM playthrough WHERE status = :status)");
-            binds.put("status", query.status());
-        }
-        return conditions.isEmpty() ? " " : " WHERE " + String.join(" AND ", conditions) + " ";
-    }
 
     @SqlQuery("SELECT slug FROM game WHERE slug = :base OR slug LIKE :base || '-%'")
     List<String> slugsLike(@Bind("base") String base);

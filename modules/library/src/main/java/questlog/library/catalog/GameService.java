@@ -71,20 +71,9 @@ public final class GameService {
         this.events = events;
     }
 
+    /** One transaction, as before; the reads are plain JDBC on its connection ({@link CatalogReads}). */
     Listing list(GameQuery query) {
-        return jdbi.inTransaction(h -> {
-            var games = h.attach(GameDao.class);
-            List<Game> page = games.search(query);
-            // A short page tells the total without counting, unless it is empty past the start.
-            long total = !page.isEmpty() && page.size() < query.limit() || page.isEmpty() && query.offset() == 0
-                    ? query.offset() + page.size()
-                    : games.count(query);
-            UUID[] ids = page.stream().map(Game::id).toArray(UUID[]::new);
-            Map<UUID, List<GameGenre>> genres = ids.length == 0 ? Map.of()
-                    : h.attach(GameGenreDao.class).forGames(ids).stream()
-                            .collect(Collectors.groupingBy(GameGenre::gameId));
-            return new Listing(page, genres, total);
-        });
+        return jdbi.inTransaction(h -> CatalogReads.list(h, query));
     }
 
     Optional<Details> get(String slug) {
@@ -93,8 +82,8 @@ public final class GameService {
 
     /** The detail; sections show private things (private lists) only when {@code withPrivate}. */
     Optional<Details> get(String slug, boolean withPrivate) {
-        return jdbi.inTransaction(h -> h.attach(GameDao.class).findBySlug(slug)
-                .map(game -> details(h, game, withPrivate)));
+        return jdbi.inTransaction(h -> CatalogReads.detailBySlug(h, slug)
+                .map(detail -> details(h, detail, withPrivate)));
     }
 
     /**
@@ -323,21 +312,18 @@ public final class GameService {
     }
 
     private Details details(Handle h, UUID id, boolean withPrivate) {
-        return details(h, h.attach(GameDao.class).findById(id).orElseThrow(), withPrivate);
+        return details(h, CatalogReads.detailById(h, id).orElseThrow(), withPrivate);
     }
 
     /** The game row is read once; every section gets it as a {@link GameLookup.GameRef}. */
-    private Details details(Handle h, Game game, boolean withPrivate) {
+    private Details details(Handle h, CatalogReads.Detail detail, boolean withPrivate) {
+        Game game = detail.game();
         var ref = new GameLookup.GameRef(game.id(), game.slug(), game.name());
         Map<String, List<?>> members = new LinkedHashMap<>();
         for (GameDetailSection<?> section : sections.get()) {
             members.put(section.name(), section.read(h, ref, withPrivate));
         }
-        return new Details(game,
-                h.attach(GameGenreDao.class).forGames(new UUID[] {game.id()}),
-                h.attach(EditionDao.class).forGame(game.id()),
-                h.attach(ExternalIdDao.class).forGame(game.id()),
-                members);
+        return new Details(game, detail.genres(), detail.editions(), detail.externalIds(), members);
     }
 
     private static Edition insertEdition(Handle h, UUID gameId, CreateEditionRequest e, String slugBase,

@@ -183,7 +183,7 @@ class GameServiceTest {
     void filtersByFranchiseGenrePlatformOfGameOrEditionAndYear() {
         catalog.createFranchise(new CreateFranchiseRequest("Filters", "filters"));
         catalog.createGenre(new CreateGenreRequest("Filter Genre", "filter-genre", null, null));
-        games.create(game("Filter A", "filters", List.of("filter-genre"), 2001, List.of("filterbox")));
+        var a = games.create(game("Filter A", "filters", List.of("filter-genre"), 2001, List.of("filterbox")));
         var b = games.create(game("Filter B", "filters", List.of(), 2002, List.of()));
         games.addEdition(b.game().slug(), new CreateEditionRequest("Port", null, "port", List.of("filterbox"), null,
                 null, null, null, null));
@@ -195,6 +195,25 @@ class GameServiceTest {
         assertThat(names(query(Map.of("year", "2002", "q", "filter")))).containsExactly("Filter B", "Filter C");
         assertThat(names(query(Map.of("franchise", "filters", "year", "2002")))).containsExactly("Filter B");
         assertThat(query(Map.of("franchise", "no-such-franchise")).total()).isZero();
+        // a full page is counted; a lone genre or platform from its link table alone
+        assertThat(query(Map.of("platform", "filterbox", "limit", "1")).total()).isEqualTo(2);
+        assertThat(query(Map.of("genre", "filter-genre", "limit", "1")).total()).isEqualTo(2);
+        assertThat(query(Map.of("platform", "filterbox", "franchise", "filters", "limit", "1")).total()).isEqualTo(2);
+        // a game's platforms, its own and its editions', follow their changes (Filter A keeps
+        // filterbox through the original edition it was created with)
+        try {
+            games.update(a.game().slug(), patch("{\"platforms\": [\"filterbox\", \"otherbox\"]}"));
+            assertThat(names(query(Map.of("platform", "otherbox")))).containsExactly("Filter A");
+            games.update(a.game().slug(), patch("{\"platforms\": []}"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(query(Map.of("platform", "otherbox")).total()).isZero();
+        assertThat(names(query(Map.of("platform", "filterbox")))).containsExactly("Filter A", "Filter B");
+        games.delete(b.game().slug());
+        assertThat(names(query(Map.of("platform", "filterbox")))).containsExactly("Filter A");
+        assertThat(query(Map.of("platform", "filterbox", "limit", "1")).total()).isEqualTo(1);
+        assertThat(query(Map.of("platform", "otherbox", "offset", "1", "limit", "1")).total()).isZero();
     }
 
     @Test

@@ -1,0 +1,240 @@
+package questlog.library.catalog;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import questlog.common.JdbcReads;
+
+/**
+ * The catalog's hot reads on plain JDBC ({@link JdbcReads}): a page of {@code GET /games} and the
+ * library's part of a game's detail, on the caller's handle. They build the same records as
+ * {@link GameDao}, {@link GameGenreDao}, {@link EditionDao} and {@link ExternalIdDao} (the
+ * CatalogReadsTest holds them side by side), in fewer round trips: a page comes with its games'
+ * genres as arrays, and a detail is one call of three queries.
+ */
+final class CatalogReads {
+    private CatalogReads() {}
+
+    /** A game row with its genres, by name then slug, as three arrays of one lateral aggregate. */
+    private static final String GAME = """
+            SELECT g.id, g.name, g.slug, g.sort_name,
+                   g.franchise_id, f.name, f.slug,
+                   g.primary_genre_id, pg.name, pg.slug,
+                   g.parent_game_id, p.name, p.slug, g.relationship_type,
+                   g.original_release_year, g.summary, g.cover_url, g.platforms, g.igdb_id,
+                   g.last_synced_at, g.created_at, g.updated_at,
+                   gx.ids, gx.names, gx.slugs
+            FROM game g
+            LEFT JOIN franchise f ON f.id = g.franchise_id
+            LEFT JOIN genre pg ON pg.id = g.primary_genre_id
+            LEFT JOIN game p ON p.id = g.parent_game_id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(ge.id ORDER BY ge.name, ge.slug) AS ids,
+                       array_agg(ge.name ORDER BY ge.name, ge.slug) AS names,
+                       array_agg(ge.slug ORDER BY ge.name, ge.slug) AS slugs
+                FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id
+                WHERE gg.game_id = g.id) gx ON true
+            """;
+
+    private static final String EDITIONS = """
+            SELECT id, game_id, name, slug, edition_type, platforms, release_date, cover_url, summary, igdb_id,
+                   twitch_category_id, last_synced_at, created_at, updated_at
+            FROM edition WHERE game_id = %s
+            ORDER BY release_date NULLS LAST, name, slug""";
+
+    private static final String EXTERNAL_IDS = """
+            SELECT x.source, x.external_id, x.game_id, x.edition_id, e.slug
+            FROM external_id x LEFT JOIN edition e ON e.id = x.edition_id
+            WHERE x.game_id = %1$s OR e.game_id = %1$s
+            ORDER BY x.source, x.external_id""";
+
+    private static final String BY_SLUG = detail("g.slug = ?", "(SELECT id FROM game WHERE slug = ?)");
+    private static final String BY_ID = detail("g.id = ?", "?");
+
+    /** The game, its editions and its external ids: three queries sent and answered together. */
+    private static String detail(String gameIs, String idOf) {
+        return GAME + "WHERE " + gameIs + ";\n" + EDITIONS.formatted(idOf) + ";\n" + EXTERNAL_IDS.formatted(idOf);
+    }
+
+    /** The library's part of a detail: everything but the other modules' sections. */
+    record Detail(Game game, List<GameGenre> genres, List<Edition> editions, List<ExternalId> externalIds) {}
+
+    static Optional<Detail> detailBySlug(Handle h, String slug) {
+        return detail(h, BY_SLUG, new Object[] {slug, slug, slug, slug});
+    }
+
+    static Optional<Detail> detailById(Handle h, UUID id) {
+        return detail(h, BY_ID, new Object[] {id, id, id, id});
+    }
+
+    private static Optional<Detail> detail(Handle h, String sql, Object[] params) {
+        return JdbcReads.run(h, sql, params, statement -> {
+            statement.execute();
+            Game game;
+            List<GameGenre> genres = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                game = game(rs);
+                genres(rs, genres);
+            }
+            List<Edition> editions = JdbcReads.rows(next(statement), CatalogReads::edition);
+            List<ExternalId> externalIds = JdbcReads.rows(next(statement), CatalogReads::externalId);
+            return Optional.of(new Detail(game, genres, editions, externalIds));
+        });
+    }
+
+    private static ResultSet next(PreparedStatement statement) throws SQLException {
+        if (!statement.getMoreResults()) {
+            throw new SQLException("a detail query answered fewer results than it asks for");
+        }
+        return statement.getResultSet();
+    }
+
+    /**
+     * A page of games with their genres; filters are bound, the order comes from the whitelist.
+     * The page's ids are picked first from the narrow columns (an index-only scan for the
+     * default order, however deep the offset), then only those rows are read and joined.
+     */
+    static GameService.Listing list(Handle h, GameQuery query) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String where = where(query, binds);
+        String orderBy = " ORDER BY " + query.sort().orderBy;
+        binds.put("limit", query.limit());
+        binds.put("offset", query.offset());
+        var page = JdbcReads.named("WITH page AS (SELECT g.id FROM game g" + where + orderBy
+                + " LIMIT :limit OFFSET :offset) " + GAME + "JOIN page ON page.id = g.id" + orderBy);
+        List<Game> games = new ArrayList<>();
+        Map<UUID, List<GameGenre>> genres = new HashMap<>();
+        JdbcReads.run(h, page.sql(), page.params(binds), statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Game game = game(rs);
+                    games.add(game);
+                    List<GameGenre> own = new ArrayList<>();
+                    genres(rs, own);
+                    if (!own.isEmpty()) {
+                        genres.put(game.id(), own);
+                    }
+                }
+            }
+            return null;
+        });
+        // A short page tells the total without counting, unless it is empty past the start.
+        long total = !games.isEmpty() && games.size() < query.limit() || games.isEmpty() && query.offset() == 0
+                ? query.offset() + games.size()
+                : count(h, query);
+        return new GameService.Listing(games, genres, total);
+    }
+
+    /**
+     * How many games match the filters of {@code query}, regardless of its window. A lone genre or
+     * platform filter is counted from its link table's primary key alone (an index-only scan):
+     * each game has one row there per genre or platform, and every row's game exists.
+     */
+    private static long count(Handle h, GameQuery query) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String sql;
+        if (onlyFilter(query, query.genre())) {
+            sql = "SELECT count(*) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE ge.slug = :genre";
+            binds.put("genre", query.genre());
+        } else if (onlyFilter(query, query.platform())) {
+            sql = "SELECT count(*) FROM game_platform WHERE platform = :platform";
+            binds.put("platform", query.platform());
+        } else {
+            sql = "SELECT count(*) FROM game g" + where(query, binds);
+        }
+        var count = JdbcReads.named(sql);
+        return JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), count.params(binds)).getFirst();
+    }
+
+    /** Whether {@code filter} is set and is the query's only filter. */
+    private static boolean onlyFilter(GameQuery query, String filter) {
+        int set = 0;
+        for (Object f : new Object[] {query.q(), query.franchise(), query.genre(), query.platform(), query.year(),
+                query.status()}) {
+            set += f == null ? 0 : 1;
+        }
+        return filter != null && set == 1;
+    }
+
+    private static String where(GameQuery query, Map<String, Object> binds) {
+        List<String> conditions = new ArrayList<>();
+        if (query.q() != null) {
+            // Every word of q as a prefix of a word of the name (README, "Search"); the folding is
+            // the database's (library_search_query), the same that built game.search_vector. A q
+            // without any word matches nothing.
+            conditions.add("g.search_vector @@ (SELECT library_search_query(:q, true))");
+            binds.put("q", query.q());
+        }
+        if (query.franchise() != null) {
+            conditions.add("g.franchise_id = (SELECT id FROM franchise WHERE slug = :franchise)");
+            binds.put("franchise", query.franchise());
+        }
+        if (query.genre() != null) {
+            conditions.add("g.id IN (SELECT gg.game_id FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id"
+                    + " WHERE ge.slug = :genre)");
+            binds.put("genre", query.genre());
+        }
+        if (query.platform() != null) {
+            // game_platform holds every platform of a game and of its editions (kept by triggers).
+            conditions.add("g.id IN (SELECT game_id FROM game_platform WHERE platform = :platform)");
+            binds.put("platform", query.platform());
+        }
+        if (query.year() != null) {
+            conditions.add("g.original_release_year = :year");
+            binds.put("year", query.year());
+        }
+        if (query.status() != null) {
+            // Reads the journal's table: the one cross-module read of the library, because paging
+            // and counting need the filter inside this query (an id list from the journal would
+            // have to hold every matching game). Read-only; the status values are validated.
+            conditions.add("g.id IN (SELECT game_id FROM playthrough WHERE status = :status)");
+            binds.put("status", query.status());
+        }
+        return conditions.isEmpty() ? " " : " WHERE " + String.join(" AND ", conditions) + " ";
+    }
+
+    /** Columns 1 to 22 of {@link #GAME}. */
+    private static Game game(ResultSet rs) throws SQLException {
+        return new Game(JdbcReads.uuid(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
+                JdbcReads.uuid(rs, 5), rs.getString(6), rs.getString(7),
+                JdbcReads.uuid(rs, 8), rs.getString(9), rs.getString(10),
+                JdbcReads.uuid(rs, 11), rs.getString(12), rs.getString(13), rs.getString(14),
+                JdbcReads.integer(rs, 15), rs.getString(16), rs.getString(17), JdbcReads.strings(rs, 18),
+                JdbcReads.bigint(rs, 19), JdbcReads.instant(rs, 20), JdbcReads.instant(rs, 21),
+                JdbcReads.instant(rs, 22));
+    }
+
+    /** Columns 23 to 25 of {@link #GAME}: the game's genres, in order, added to {@code out}. */
+    private static void genres(ResultSet rs, List<GameGenre> out) throws SQLException {
+        UUID gameId = JdbcReads.uuid(rs, 1);
+        UUID[] ids = JdbcReads.uuids(rs, 23);
+        String[] names = JdbcReads.texts(rs, 24);
+        String[] slugs = JdbcReads.texts(rs, 25);
+        for (int i = 0; i < ids.length; i++) {
+            out.add(new GameGenre(gameId, ids[i], names[i], slugs[i]));
+        }
+    }
+
+    private static Edition edition(ResultSet rs) throws SQLException {
+        return new Edition(JdbcReads.uuid(rs, 1), JdbcReads.uuid(rs, 2), rs.getString(3), rs.getString(4),
+                rs.getString(5), JdbcReads.strings(rs, 6), JdbcReads.date(rs, 7), rs.getString(8), rs.getString(9),
+                JdbcReads.bigint(rs, 10), rs.getString(11), JdbcReads.instant(rs, 12), JdbcReads.instant(rs, 13),
+                JdbcReads.instant(rs, 14));
+    }
+
+    private static ExternalId externalId(ResultSet rs) throws SQLException {
+        return new ExternalId(rs.getString(1), rs.getString(2), JdbcReads.uuid(rs, 3), JdbcReads.uuid(rs, 4),
+                rs.getString(5));
+    }
+}

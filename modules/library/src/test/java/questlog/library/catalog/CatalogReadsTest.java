@@ -1,0 +1,108 @@
+package questlog.library.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.library.LibraryTestSupport;
+import questlog.testsupport.TestDatabase;
+
+/**
+ * The plain-JDBC reads build the very records the SqlObject DAOs build, for a game with every
+ * field filled (and one with every field it may leave null), also once the driver has switched
+ * the statements to server-prepared ones with binary results (after five uses on a connection).
+ */
+class CatalogReadsTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static Jdbi jdbi;
+    static final Instant NOW = Instant.parse("2026-02-03T04:05:06.789012Z");
+    static UUID full;
+    static UUID bare;
+
+    @BeforeAll
+    static void setUp() {
+        jdbi = LibraryTestSupport.jdbi(db);
+        jdbi.useTransaction(h -> {
+            var franchise = h.attach(FranchiseDao.class).insert("Ōkami", "okami", NOW).orElseThrow();
+            var genres = h.attach(GenreDao.class);
+            var action = genres.insert("Action", "action", 1L, null, NOW).orElseThrow();
+            var adventure = genres.insert("Äventyr", "adventure", null, null, NOW).orElseThrow();
+            var zen = genres.insert("Zen \"quoted\"", "zen", 3L, null, NOW).orElseThrow();
+            var games = h.attach(GameDao.class);
+            bare = games.insert(new GameValues("Bare", "bare", null, null, null, null, null, null, null, null,
+                    List.of(), null), NOW).orElseThrow().id();
+            full = games.insert(new GameValues("Ōkami HD 🎮", "okami-hd", "Okami, HD", franchise.id(), bare, "sequel",
+                    zen.id(), 2017, "line\nbreak \\ tab\t", "https://img/o.jpg", List.of("switch", "pc", "ps4"),
+                    987654321012L), NOW).orElseThrow().id();
+            h.attach(GameGenreDao.class).link(full, new UUID[] {zen.id(), action.id(), adventure.id()});
+            var editions = h.attach(EditionDao.class);
+            var dated = editions.insert(full, "Original", "okami-original", "original", new String[] {"ps2"},
+                    LocalDate.of(1006, 4, 20), null, null, null, null, NOW).orElseThrow();
+            editions.insert(full, "Undated", "okami-undated", "port", new String[] {}, null, "https://img/u.jpg",
+                    "Summary", 77L, "tw-9", NOW).orElseThrow();
+            h.attach(ExternalIdDao.class).insertForGame(full, "steam", "587620", NOW);
+            h.execute("INSERT INTO external_id (source, external_id, edition_id) VALUES ('gog', 'okami', ?)", dated.id());
+            h.execute("UPDATE game SET last_synced_at = '0999-12-31 23:59:59.999999+00' WHERE id = ?", full);
+            h.execute("UPDATE edition SET last_synced_at = '2026-01-01 00:00:00.000001+00' WHERE id = ?", dated.id());
+        });
+    }
+
+    @Test
+    void aDetailIsWhatTheDaosRead() {
+        // one handle, so one connection: its statements pass the driver's prepare threshold
+        jdbi.useTransaction(h -> {
+            for (int use = 0; use < 8; use++) {
+                for (UUID id : List.of(full, bare)) {
+                    CatalogReads.Detail expected = viaDaos(h, id);
+                    assertThat(CatalogReads.detailById(h, id)).contains(expected);
+                    assertThat(CatalogReads.detailBySlug(h, expected.game().slug())).contains(expected);
+                }
+                assertThat(CatalogReads.detailBySlug(h, "no-such-game")).isEmpty();
+            }
+        });
+        CatalogReads.Detail detail = jdbi.inTransaction(h -> CatalogReads.detailById(h, full)).orElseThrow();
+        assertThat(detail.genres()).extracting(GameGenre::slug).containsExactly("action", "zen", "adventure");
+        assertThat(detail.editions()).extracting(Edition::slug).containsExactly("okami-original", "okami-undated");
+        assertThat(detail.game().lastSyncedAt()).isNotNull();
+    }
+
+    @Test
+    void aPageIsWhatTheDaosRead() {
+        jdbi.useTransaction(h -> {
+            for (int use = 0; use < 8; use++) {
+                for (Map<String, List<String>> params : List.of(Map.<String, List<String>>of(),
+                        Map.of("limit", List.of("1")), Map.of("limit", List.of("1"), "offset", List.of("1")),
+                        Map.of("platform", List.of("ps2")), Map.of("genre", List.of("zen"), "limit", List.of("1")),
+                        Map.of("q", List.of("okami")), Map.of("sort", List.of("-year")))) {
+                    GameService.Listing listing = CatalogReads.list(h, GameQuery.parse(params));
+                    var dao = h.attach(GameDao.class);
+                    assertThat(listing.games()).as(params.toString())
+                            .isNotEmpty()
+                            .allSatisfy(g -> assertThat(dao.findById(g.id())).contains(g));
+                    UUID[] ids = listing.games().stream().map(Game::id).toArray(UUID[]::new);
+                    assertThat(listing.genres()).as(params.toString()).isEqualTo(h.attach(GameGenreDao.class)
+                            .forGames(ids).stream().collect(Collectors.groupingBy(GameGenre::gameId)));
+                }
+            }
+        });
+        assertThat(jdbi.inTransaction(h -> CatalogReads.list(h, GameQuery.parse(Map.of("limit", List.of("1"))))).total())
+                .isEqualTo(2);
+    }
+
+    private static CatalogReads.Detail viaDaos(Handle h, UUID id) {
+        return new CatalogReads.Detail(h.attach(GameDao.class).findById(id).orElseThrow(),
+                h.attach(GameGenreDao.class).forGames(new UUID[] {id}), h.attach(EditionDao.class).forGame(id),
+                h.attach(ExternalIdDao.class).forGame(id));
+    }
+}

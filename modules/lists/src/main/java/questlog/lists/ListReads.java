@@ -1,0 +1,77 @@
+package questlog.lists;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import questlog.common.JdbcReads;
+
+/**
+ * The lists' hot reads on plain JDBC ({@link JdbcReads}), on the caller's handle: a list with its
+ * entries (the list detail) and the lists a game is in (its section of the game detail). They
+ * build the same records as {@link ListDao} and {@link ListEntryDao}.
+ */
+final class ListReads {
+    private ListReads() {}
+
+    /** A list and its entries in display order; one row with null entry columns for an empty list. */
+    private static final String LIST_WITH_ENTRIES = """
+            SELECT l.id, l.slug, l.name, l.description, l.is_ranked, l.is_public, l.created_at, l.updated_at,
+                   e.id, e.list_id, e.game_id, e.position, e.notes, e.added_at, e.created_at, e.updated_at
+            FROM list l LEFT JOIN list_entry e ON e.list_id = l.id
+            WHERE l.slug = ? AND (l.is_public OR ?)
+            ORDER BY""" + " " + ListEntryDao.DISPLAY_ORDER;
+
+    private static final String LISTS_OF_GAME = """
+            SELECT l.id, l.slug, l.name, l.is_ranked, l.is_public, e.position, e.notes, e.added_at
+            FROM list_entry e JOIN list l ON l.id = e.list_id
+            WHERE e.game_id = ? AND (l.is_public OR ?)
+            ORDER BY l.name, l.slug""";
+
+    /** A list with its entries. */
+    record ListWithEntries(GameList list, List<ListEntry> entries) {}
+
+    /** The list, when it exists and the reader may see it; private lists only {@code withPrivate}. */
+    static Optional<ListWithEntries> find(Handle h, String slug, boolean withPrivate) {
+        return JdbcReads.run(h, LIST_WITH_ENTRIES, new Object[] {slug, withPrivate}, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<ListEntry> entries = new ArrayList<>();
+                UUID id = JdbcReads.uuid(rs, 1);
+                String listSlug = rs.getString(2);
+                String name = rs.getString(3);
+                String description = rs.getString(4);
+                boolean ranked = rs.getBoolean(5);
+                boolean isPublic = rs.getBoolean(6);
+                var createdAt = JdbcReads.instant(rs, 7);
+                var updatedAt = JdbcReads.instant(rs, 8);
+                do {
+                    if (rs.getObject(9) != null) {
+                        entries.add(entry(rs));
+                    }
+                } while (rs.next());
+                return Optional.of(new ListWithEntries(new GameList(id, listSlug, name, description, ranked, isPublic,
+                        entries.size(), createdAt, updatedAt), entries));
+            }
+        });
+    }
+
+    /** The lists a game is in, by list name; private lists only when asked. */
+    static List<GameListMembership> listsOfGame(Handle h, UUID gameId, boolean withPrivate) {
+        return JdbcReads.list(h, LISTS_OF_GAME, rs -> new GameListMembership(JdbcReads.uuid(rs, 1), rs.getString(2),
+                rs.getString(3), rs.getBoolean(4), rs.getBoolean(5), JdbcReads.integer(rs, 6), rs.getString(7),
+                JdbcReads.instant(rs, 8)), gameId, withPrivate);
+    }
+
+    /** Columns 9 to 16 of {@link #LIST_WITH_ENTRIES}. */
+    private static ListEntry entry(ResultSet rs) throws SQLException {
+        return new ListEntry(JdbcReads.uuid(rs, 9), JdbcReads.uuid(rs, 10), JdbcReads.uuid(rs, 11),
+                JdbcReads.integer(rs, 12), rs.getString(13), JdbcReads.instant(rs, 14), JdbcReads.instant(rs, 15),
+                JdbcReads.instant(rs, 16));
+    }
+}
