@@ -5,15 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import questlog.common.JdbcReads;
 
 /**
  * The stats read model. Unlike the rest of the journal, these queries join the catalog's tables
@@ -24,10 +19,9 @@ import java.util.regex.Pattern;
  * <p>
  * Each statement answers a whole part of {@link StatsResponse} in one round trip, as JSON
  * columns in the response's own shape; the statements live in
- * {@code questlog/journal/StatsDao/<method>.sql}. They run as plain JDBC statements on the
- * request's connection: read once, with their {@code :name} parameters made positional, they are
- * prepared by the server after a few uses like any repeated statement, and a read pays none of
- * the data-access layer's per-call set-up (which cost more than the statement itself).
+ * {@code questlog/journal/StatsDao/<method>.sql}. They run as plain JDBC statements
+ * ({@link JdbcReads}) on the request's connection: a read pays none of the data-access layer's
+ * per-call set-up, which cost more than the statement itself.
  */
 final class StatsDao {
 
@@ -49,58 +43,41 @@ final class StatsDao {
     record YearSummary(long completed, long gamesCompleted, long started, long playtimeMinutes,
                        BigDecimal playtimeHours, BigDecimal averageRating) {}
 
-    private static final Statement ALL_TIME = Statement.load("allTime");
-    private static final Statement YEAR_IN_REVIEW = Statement.load("yearInReview");
+    private static final JdbcReads.Named ALL_TIME = load("allTime");
+    private static final JdbcReads.Named YEAR_IN_REVIEW = load("yearInReview");
 
     private StatsDao() {}
 
-    static AllTime allTime(Connection connection, int top) throws SQLException {
-        String[] c = ALL_TIME.row(connection, Map.of("top", top));
+    static AllTime allTime(Handle h, int top) {
+        String[] c = row(h, ALL_TIME, Map.of("top", top));
         return new AllTime(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
     }
 
-    static Year yearInReview(Connection connection, int year, int top) throws SQLException {
-        String[] c = YEAR_IN_REVIEW.row(connection, Map.of("year", year, "top", top));
+    static Year yearInReview(Handle h, int year, int top) {
+        String[] c = row(h, YEAR_IN_REVIEW, Map.of("year", year, "top", top));
         return new Year(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 
-    /** A statement of {@code StatsDao/<name>.sql} with its parameters in order of appearance. */
-    private record Statement(String sql, List<String> parameters) {
-        private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z]+)\\b");
-
-        static Statement load(String name) {
-            String text;
-            try (InputStream in = StatsDao.class.getResourceAsStream("StatsDao/" + name + ".sql")) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            List<String> parameters = new ArrayList<>();
-            StringBuilder sql = new StringBuilder();
-            Matcher m = PARAMETER.matcher(text.replaceAll("(?m)^\\s*--.*$", ""));
-            while (m.find()) {
-                parameters.add(m.group(1));
-                m.appendReplacement(sql, "?");
-            }
-            m.appendTail(sql);
-            return new Statement(sql.toString(), List.copyOf(parameters));
+    /** {@code StatsDao/<name>.sql} without its comment lines (prose, which may hold quotes), parameters made positional. */
+    private static JdbcReads.Named load(String name) {
+        try (InputStream in = StatsDao.class.getResourceAsStream("StatsDao/" + name + ".sql")) {
+            return JdbcReads.named(new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
 
-        /** The statement's one row, every column as text. */
-        String[] row(Connection connection, Map<String, Integer> values) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setInt(i + 1, values.get(parameters.get(i)));
+    /** The statement's one row, every column as text. */
+    private static String[] row(Handle h, JdbcReads.Named statement, Map<String, Integer> values) {
+        return JdbcReads.run(h, statement.sql(), statement.params(values), prepared -> {
+            try (ResultSet rs = prepared.executeQuery()) {
+                rs.next();
+                String[] columns = new String[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < columns.length; i++) {
+                    columns[i] = rs.getString(i + 1);
                 }
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    String[] columns = new String[rs.getMetaData().getColumnCount()];
-                    for (int i = 0; i < columns.length; i++) {
-                        columns[i] = rs.getString(i + 1);
-                    }
-                    return columns;
-                }
+                return columns;
             }
-        }
+        });
     }
 }

@@ -3,11 +3,8 @@ package questlog.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -31,15 +28,8 @@ final class StatsService {
     StatsResponse stats(Integer year) {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             h.execute("SET TRANSACTION READ ONLY");
-            Connection connection = h.getConnection();
-            StatsDao.AllTime all;
-            StatsDao.Year review;
-            try {
-                all = StatsDao.allTime(connection, TOP);
-                review = year == null ? null : StatsDao.yearInReview(connection, year, YEAR_TOP);
-            } catch (SQLException e) {
-                throw new UnableToExecuteStatementException("reading the stats", e, null);
-            }
+            StatsDao.AllTime all = StatsDao.allTime(h, TOP);
+            StatsDao.Year review = year == null ? null : StatsDao.yearInReview(h, year, YEAR_TOP);
             StatsDao.TotalsRow t = read(all.totals(), new TypeReference<>() {});
             var totals = new StatsResponse.Totals(t.games(), t.gamesPlayed(), t.gamesCompleted(), t.playthroughs(),
                     t.planned(), t.playing(), t.paused(), t.completed(), t.abandoned(), t.sessions(),

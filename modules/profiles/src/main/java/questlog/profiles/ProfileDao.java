@@ -81,27 +81,6 @@ public interface ProfileDao {
     void failed(@Bind("id") UUID id, @Bind("error") String error, @Bind("now") OffsetDateTime now,
                 @Bind("next") OffsetDateTime nextSync);
 
-    /**
-     * The profiles of a game: those that belong to it, then account-wide ones whose covered games
-     * include one of its external ids or its editions' (read from the library's
-     * {@code external_id} table, read-only, in the detail's transaction: the ids a profile covers
-     * are upstream ids, and only the library knows which game each one is).
-     */
-    @SqlQuery("SELECT " + COLUMNS + " " + """
-             WHERE p.game_id = :game
-                OR p.games && ARRAY(SELECT e.source || ':' || e.external_id FROM external_id e
-                                    WHERE e.game_id = :game
-                                       OR e.edition_id IN (SELECT ed.id FROM edition ed WHERE ed.game_id = :game))
-             ORDER BY (p.game_id IS NULL), p.plugin, p.id""")
-    List<Profile> ofGame(@Bind("game") UUID gameId);
-
-    /** The game's external ids, as profiles list them ('steam:620'), for an account-wide profile's part about it. */
-    @SqlQuery("""
-            SELECT e.source || ':' || e.external_id FROM external_id e
-            WHERE e.game_id = :game OR e.edition_id IN (SELECT ed.id FROM edition ed WHERE ed.game_id = :game)
-            ORDER BY 1""")
-    List<String> externalIdsOfGame(@Bind("game") UUID gameId);
-
     /** Profiles of installed plugins whose scheduled sync is due, locked for the scheduler that claims them. */
     @SqlQuery("""
             SELECT id FROM profile WHERE plugin = ANY(:plugins) AND (next_sync_at IS NULL OR next_sync_at <= :now)
