@@ -8,7 +8,7 @@
 #   SOCKETS=100 app/bench/fanout.sh
 #
 # The server runs through the launcher (app/target/questlog serve), on a fresh database
-# questlog_bench_fanout of BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), without
+# questlog_bench_fanout_<pid> of BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), without
 # Redis. Needs node 18+ and npm (the first run installs ws into app/bench/node/node_modules).
 # Settings: SOCKETS (1000), EVENTS (300), WARMUP_EVENTS (30), BENCH_LAUNCHER (app/target/questlog:
 # another build's launcher, to measure it beside this one in the same time window).
@@ -18,7 +18,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-DB=questlog_bench_fanout
+DB=questlog_bench_fanout_$$  # one per run: two runs at once must not drop each other's
 LAUNCHER=${BENCH_LAUNCHER:-$REPO/app/target/questlog}
 RUN=$(mktemp -d /tmp/questlog-fanout.XXXXXX)
 mkdir -p "$RUN/logs"
