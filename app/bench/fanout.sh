@@ -8,17 +8,18 @@
 #   SOCKETS=100 app/bench/fanout.sh
 #
 # The server runs through the launcher (app/target/questlog serve), on a fresh database
-# questlog_bench_fanout of BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), without
+# questlog_bench_fanout_<pid> of BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), without
 # Redis. Needs node 18+ and npm (the first run installs ws into app/bench/node/node_modules).
-# Settings: SOCKETS (1000), EVENTS (300), WARMUP_EVENTS (30).
+# Settings: SOCKETS (1000), EVENTS (300), WARMUP_EVENTS (30), BENCH_LAUNCHER (app/target/questlog:
+# another build's launcher, to measure it beside this one in the same time window).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-DB=questlog_bench_fanout
-LAUNCHER=$REPO/app/target/questlog
+DB=questlog_bench_fanout_$$  # one per run: two runs at once must not drop each other's
+LAUNCHER=${BENCH_LAUNCHER:-$REPO/app/target/questlog}
 RUN=$(mktemp -d /tmp/questlog-fanout.XXXXXX)
 mkdir -p "$RUN/logs"
 [ -x "$LAUNCHER" ] || die "build first: ./mvnw -B -q package -DskipTests"
@@ -39,5 +40,5 @@ done
 TOKEN=$(DATABASE_URL="$DATABASE_URL" "$LAUNCHER" token create fanout 2> "$RUN/logs/token.log")
 log "load average $(cut -d' ' -f1-3 /proc/loadavg); node $(node --version), ws $(node -p 'require("'"$HERE"'/node/node_modules/ws/package.json").version')"
 node "$HERE/node/fanout.js" "$BASE" "$TOKEN" --sockets "${SOCKETS:-1000}" --events "${EVENTS:-300}" \
-  --warmup "${WARMUP_EVENTS:-30}" | tee "$RUN/results.txt"
+  --warmup "${WARMUP_EVENTS:-30}" --server-pid "$SERVER_PID" | tee "$RUN/results.txt"
 log "load average $(cut -d' ' -f1-3 /proc/loadavg); logs in $RUN"

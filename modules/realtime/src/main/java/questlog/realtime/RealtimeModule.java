@@ -276,6 +276,11 @@ public final class RealtimeModule implements FeatureModule {
         });
     }
 
+    /** For tests: this instance's WebSocket clients. */
+    WebSocketHub webSocketHub() {
+        return hub;
+    }
+
     /** WebSocket clients connected to this instance. */
     public int webSocketClients() {
         return hub.clientCount();

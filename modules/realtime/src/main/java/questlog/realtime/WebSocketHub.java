@@ -5,14 +5,20 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -22,6 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +39,16 @@ import questlog.common.EventTypes;
 
 /**
  * The WebSocket clients of this instance. The relay hands every committed event to
- * {@link #dispatch} in id order; each client has a writer (a virtual thread) that sends either
- * from the log ({@code catching up}: the replay after {@code ?since=}, or after falling behind)
- * or from its bounded queue of live events.
+ * {@link #dispatch} in id order. A live client that is keeping up ({@code direct}: nothing
+ * waiting in its queue, fewer than {@value #MAX_IN_FLIGHT} frames unwritten) gets the event
+ * straight from the dispatching thread: the event is encoded once and the same bytes are handed
+ * to every such socket without blocking, so a fan-out wakes no thread per socket (with many
+ * sockets, a few fan-out threads, one per processor, take a share each; dispatch waits for them,
+ * so every socket still gets events one at a time and in id order). Otherwise the
+ * event goes to the client's writer (a virtual thread), which sends either from the log
+ * ({@code catching up}: the replay after {@code ?since=}, or after falling behind) or from its
+ * bounded queue of live events, and hands the client back to direct sending once that queue is
+ * empty.
  *
  * <p>No gap, no duplicate: a client without {@code since} gets every event dispatched after its
  * upgrade request was accepted (the client may see its handshake complete before the server has
@@ -63,6 +80,8 @@ final class WebSocketHub implements AutoCloseable {
     static final int RESTART = 1012;
     static final String RESTART_REASON = "server restarting; reconnect with since=<last id>";
     static final int MAX_IN_FLIGHT = 32;
+    /** Sockets a fan-out thread takes at least: below that, splitting a dispatch costs more than it saves. */
+    static final int MIN_SOCKETS_PER_THREAD = 200;
     /** Wakes a writer: it fell behind, or it was dropped. Never sent. */
     private static final Message WAKE = new Message(-1, "", "");
 
@@ -76,6 +95,10 @@ final class WebSocketHub implements AutoCloseable {
     private final Map<Session, Long> upgradedAt = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final ThreadFactory writers = Thread.ofVirtual().name("questlog-ws-writer-", 0).factory();
+    /** Helps dispatch hand an event to many sockets: the dispatching thread plus these, one per processor. */
+    private final int fanOutThreads;
+    private final ExecutorService fanOut;
+    private int minSocketsPerThread = MIN_SOCKETS_PER_THREAD; // guarded by this
     private ScheduledFuture<?> pinger;
     private long position; // guarded by this: id of the last event dispatched
     private volatile boolean stopping;
@@ -88,6 +111,14 @@ final class WebSocketHub implements AutoCloseable {
         this.slowClientNanos = slowClientTimeout.toNanos();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("questlog-ws-pinger").factory());
+        this.fanOutThreads = Runtime.getRuntime().availableProcessors();
+        this.fanOut = Executors.newFixedThreadPool(Math.max(1, fanOutThreads - 1),
+                Thread.ofPlatform().daemon().name("questlog-ws-fanout-", 0).factory());
+    }
+
+    /** For tests: split dispatches among the fan-out threads from fewer sockets on. */
+    synchronized void splitFrom(int socketsPerThread) {
+        this.minSocketsPerThread = socketsPerThread;
     }
 
     synchronized void start(long lastDispatched) {
@@ -130,6 +161,7 @@ final class WebSocketHub implements AutoCloseable {
             dispatched = position;
             if (request.since() == null && (upgraded == null || upgraded >= position)) {
                 client.cursor = position;
+                client.direct = true;
             } else if (request.since() == null) {
                 client.cursor = upgraded; // events dispatched since the upgrade come from the log
                 client.catchingUp = true;
@@ -181,22 +213,82 @@ final class WebSocketHub implements AutoCloseable {
 
     // --- events ---------------------------------------------------------------------------
 
-    /** Hands committed events, in id order, to every live client. Never blocks on a client. */
+    /**
+     * Hands committed events, in id order, to every live client: to the socket itself when the
+     * client is keeping up, else to its writer's queue. Never blocks on a client.
+     */
     synchronized void dispatch(List<Message> messages) {
+        Client[] all = clients.values().toArray(new Client[0]);
+        int parts = Math.min(fanOutThreads, all.length / Math.max(1, minSocketsPerThread));
+        Future<?>[] helpers = new Future<?>[Math.max(0, parts - 1)];
         for (Message message : messages) {
             position = message.id();
-            for (Client client : clients.values()) {
-                if (client.catchingUp || !client.wants(message)) {
-                    continue;
-                }
-                if (!client.queue.offer(message)) {
-                    // Fell behind: forget the queue, the writer reads the log from its cursor instead.
-                    client.catchingUp = true;
-                    client.behindSince = System.nanoTime();
-                    client.queue.clear();
-                    client.queue.offer(WAKE);
+            byte[] utf8 = message.json().getBytes(StandardCharsets.UTF_8); // once for every socket
+            // The other threads' shares, then ours; each socket is in one share, and the next event
+            // waits until every share has this one, so the hub's lock covers their work too.
+            for (int part = 1; part < parts; part++) {
+                int from = all.length * part / parts;
+                int to = all.length * (part + 1) / parts;
+                try {
+                    helpers[part - 1] = fanOut.submit(() -> deliver(all, from, to, message, utf8));
+                } catch (RejectedExecutionException e) { // closing: do that share here
+                    deliver(all, from, to, message, utf8);
+                    helpers[part - 1] = CompletableFuture.completedFuture(null);
                 }
             }
+            try {
+                deliver(all, 0, parts > 1 ? all.length / parts : all.length, message, utf8);
+            } finally {
+                awaitAll(helpers);
+            }
+        }
+    }
+
+    /** Dispatch's work for clients {@code all[from..to)}: on the dispatching thread or a fan-out thread. */
+    private void deliver(Client[] all, int from, int to, Message message, byte[] utf8) {
+        for (int i = from; i < to; i++) {
+            Client client = all[i];
+            if (client.catchingUp || !client.wants(message)) {
+                continue;
+            }
+            if (client.direct) {
+                if (client.sendNow(message, utf8)) {
+                    continue;
+                }
+                client.direct = false; // its writer takes over until its queue is empty again
+            }
+            if (!client.queue.offer(message)) {
+                // Fell behind: forget the queue, the writer reads the log from its cursor instead.
+                client.catchingUp = true;
+                client.behindSince = System.nanoTime();
+                client.queue.clear();
+                client.queue.offer(WAKE);
+            }
+        }
+    }
+
+    /** Waits for every share of a dispatch, even when interrupted: the next event must not overtake one. */
+    private static void awaitAll(Future<?>[] shares) {
+        boolean interrupted = false;
+        Throwable failure = null;
+        for (Future<?> share : shares) {
+            while (true) {
+                try {
+                    share.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a fan-out share failed", failure);
         }
     }
 
@@ -208,7 +300,15 @@ final class WebSocketHub implements AutoCloseable {
         client.cursor = Math.max(client.cursor, readThrough);
         client.catchingUp = false;
         client.behindSince = 0;
+        client.direct = client.queue.isEmpty();
         return true;
+    }
+
+    /** Under the lock: the writer has handed over all it had, so dispatch may send to the socket again. */
+    private synchronized void goDirect(Client client) {
+        if (!client.catchingUp && client.queue.isEmpty()) {
+            client.direct = true;
+        }
     }
 
     private void tooSlow(Client client, String why) {
@@ -302,11 +402,17 @@ final class WebSocketHub implements AutoCloseable {
         }
         closeAll(Duration.ZERO);
         scheduler.shutdownNow();
+        fanOut.shutdownNow();
     }
 
-    /** One connected socket: its filter, its bounded queue, its position in the log, and its writer. */
-    private final class Client {
+    /**
+     * One connected socket: its filter, its bounded queue, its position in the log, and its
+     * writer. It is also the Jetty callback of every frame sent to it (no allocation per frame).
+     */
+    private final class Client implements org.eclipse.jetty.util.Callback {
         final Session session;
+        /** Jetty's session under the API one: frames of bytes encoded once for every socket. */
+        final CoreSession core;
         final StreamRequest request;
         final String[] types;
         final boolean pongTracked;
@@ -319,11 +425,18 @@ final class WebSocketHub implements AutoCloseable {
         // guarded by the hub's lock
         boolean catchingUp;
         long behindSince;
-        // the writer's: the id this client has been served through (sent, or skipped by its types)
-        long cursor;
+        /** Live, its queue empty and its writer idle: dispatch sends to the socket itself. */
+        boolean direct;
+        /**
+         * The id this client has been served through (sent, or skipped by its types): set by
+         * dispatch while {@code direct}, else by the writer; the hand-overs go through the hub's
+         * lock or the queue.
+         */
+        volatile long cursor;
 
         Client(Session session, StreamRequest request, boolean pongTracked) {
             this.session = session;
+            this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
             this.request = request;
             this.types = request.typeArray();
             this.pongTracked = pongTracked;
@@ -354,6 +467,9 @@ final class WebSocketHub implements AutoCloseable {
                     } else if (message.id() > cursor) {
                         send(message);
                         cursor = message.id();
+                    }
+                    if (queue.isEmpty()) {
+                        goDirect(this);
                     }
                 }
             } catch (InterruptedException e) {
@@ -414,14 +530,54 @@ final class WebSocketHub implements AutoCloseable {
                 inFlight.release();
                 return;
             }
-            session.sendText(message.json(), Callback.from(inFlight::release, failure -> {
-                inFlight.release();
-                if (drop(this)) {
-                    log.info("Sending to WebSocket client {} failed ({}); disconnecting it", session.getRemoteSocketAddress(),
-                            failure.toString());
-                    session.disconnect();
-                }
-            }));
+            write(message, message.json().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * From dispatch: hands the frame to the socket unless {@value #MAX_IN_FLIGHT} are still
+         * unwritten (false: the writer must take over). True also for a closed client.
+         */
+        boolean sendNow(Message message, byte[] utf8) {
+            if (closed.get()) {
+                return true;
+            }
+            if (!inFlight.tryAcquire()) {
+                return false;
+            }
+            try {
+                write(message, utf8);
+            } catch (RuntimeException e) { // this socket only: the others still get the event
+                failed(e);
+                return true;
+            }
+            cursor = message.id();
+            return true;
+        }
+
+        /** Queues one text frame on the socket without blocking; a permit is held until Jetty calls back. */
+        private void write(Message message, byte[] utf8) {
+            if (core != null) {
+                // A buffer of its own over the shared bytes: writing moves the buffer's position.
+                core.sendFrame(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(utf8)), this, false);
+            } else {
+                session.sendText(message.json(), Callback.from(this::succeeded, this::failed));
+            }
+        }
+
+        /** The frame was written to the socket. */
+        @Override
+        public void succeeded() {
+            inFlight.release();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            inFlight.release();
+            if (drop(this)) {
+                log.info("Sending to WebSocket client {} failed ({}); disconnecting it", session.getRemoteSocketAddress(),
+                        failure.toString());
+                session.disconnect();
+            }
         }
     }
 }
