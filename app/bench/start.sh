@@ -11,7 +11,8 @@
 #   ./mvnw -B -q package -DskipTests && app/bench/start.sh
 #
 # Settings: RUNS (5), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), MODES
-# ("external embedded peer"), QL_BENCH_TMP (/tmp/questlog-bench), PGPORT (55432).
+# ("external embedded peer"), QL_BENCH_TMP (/tmp/questlog-bench), PGPORT (55432), LAUNCHER
+# (app/target/questlog of this checkout; another build's launcher to compare).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -20,7 +21,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 RUNS=${RUNS:-5}
 MODES=${MODES:-external embedded peer}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-LAUNCHER=$REPO/app/target/questlog
+LAUNCHER=${LAUNCHER:-$REPO/app/target/questlog}
 T=${QL_BENCH_TMP:-/tmp/questlog-bench}
 SHARED=""
 for c in "$REPO/../shared" /work/shared; do [ -d "$c/bench" ] && { SHARED=$c; break; }; done
