@@ -123,6 +123,23 @@ class LauncherTest {
         assertThat(none.err).startsWith("questlog: needs a JDK 21 or newer (with javac)");
     }
 
+    @Test
+    void commandsRunOnTheQuickCompilerOnlyAndTheServerOnBoth() throws Exception {
+        Result command = launch(Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        assertThat(command.exitCode).as(command.err).isZero();
+        assertThat(command.out).containsPattern("TieredStopAtLevel += 1 ");
+
+        // A server that cannot start (its port is taken) still shows the flags it ran with.
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result server = launch(Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal",
+                    "PORT", String.valueOf(taken.getLocalPort()), "QUESTLOG_HOST", "127.0.0.1",
+                    "DATABASE_URL", "postgres://postgres@127.0.0.1:1/none"), "serve");
+            assertThat(server.exitCode).as(server.err).isEqualTo(2);
+            assertThat(server.out).containsPattern("TieredStopAtLevel += 4 ");
+            assertThat(server.err).contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
     record Result(int exitCode, String out, String err) {}
 
     /** Runs the launcher with exactly {@code env} (nothing inherited) and {@code args}. */
