@@ -2,10 +2,10 @@
 # Dataset import from the command line, as a user runs it: `app/target/questlog import json FILE`
 # (the launcher, no JVM flags of ours) into a fresh database, RUNS times (3). Each run reports the
 # wall time including the JVM's start, the CPU time of the command (user + system, its JVM and
-# children; PostgreSQL's CPU meanwhile is shown apart: every postgres process on the machine, so
-# others' queries count too), the peak resident
-# memory (`/usr/bin/time -v`), and the load average around it. The report's section counts are
-# checked against the document, so a run that imported less does not count.
+# children; the CPU of the PostgreSQL backends that served it is shown apart, sampled every 0.1 s,
+# so a last tenth of a second may be missing), the peak resident memory (`/usr/bin/time -v`), and
+# the load average around it. The report's section counts are checked against the document, so a
+# run that imported less does not count.
 #
 #   ./mvnw -B -q package -DskipTests && app/bench/import.sh
 #
@@ -25,7 +25,8 @@ DB=questlog_import_bench
 RUN=$(mktemp -d /tmp/questlog-import.XXXXXX)
 [ -x "$LAUNCHER" ] || die "build first: ./mvnw -B -q package -DskipTests"
 [ -x /usr/bin/time ] || die "needs /usr/bin/time (Debian package time)"
-cleanup() { psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true; }
+WATCHER=""
+cleanup() { [ -z "$WATCHER" ] || kill "$WATCHER" 2>/dev/null || true; psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 if [ ! -f "$DATASET" ]; then
@@ -40,15 +41,18 @@ d = json.load(open(sys.argv[1]))
 print(" ".join(f"{k}={len(v)}" for k, v in d.items() if isinstance(v, list)))' "$DATASET")
 
 TICKS=$(getconf CLK_TCK)
-# postgres_cpu_ms: user + system CPU of every PostgreSQL server process so far (backends included,
-# while they live), for the database's share of one run.
-postgres_cpu_ms() {
-  local total=0 p
-  for p in $(pgrep -x postgres || true); do
-    [ -r "/proc/$p/stat" ] || continue
-    total=$(( total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+# watch_backends FILE: until killed, appends "pid cpu_ticks" of every PostgreSQL backend serving
+# $DB every 0.1 s (a backend's title names its database); the last line per pid is its CPU.
+watch_backends() {
+  while :; do
+    for p in $(pgrep -f "postgres: .* $DB " || true); do
+      awk -v p="$p" '{print p, $14 + $15}' "/proc/$p/stat" 2>/dev/null >> "$1" || true
+    done
+    sleep 0.1
   done
-  echo $(( total * 1000 / TICKS ))
+}
+backend_cpu_ms() {  # backend_cpu_ms FILE: the CPU of the import's backends, summed
+  awk -v t="$TICKS" '{cpu[$1] = $2} END {s = 0; for (p in cpu) s += cpu[p]; printf "%d", s * 1000 / t}' "$1"
 }
 
 log "load average $(cut -d' ' -f1-3 /proc/loadavg); JDK $("$LAUNCHER" --find-jdk); $(du -h "$DATASET" | cut -f1) $DATASET"
@@ -57,7 +61,8 @@ for i in $(seq 1 "$RUNS"); do
   psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
   # The database's migrations are part of the import, as for a user's first command.
   load_before=$(cut -d' ' -f1 /proc/loadavg)
-  pg_before=$(postgres_cpu_ms)
+  watch_backends "$RUN/backends-$i.txt" &
+  WATCHER=$!
   /usr/bin/time -v -o "$RUN/time-$i.txt" env DATABASE_URL="${PG_URL%/*}/$DB" \
     "$LAUNCHER" import json "$DATASET" > "$RUN/report-$i.json" 2> "$RUN/stderr-$i.txt" \
     || { tail -n 20 "$RUN/stderr-$i.txt" >&2; die "the import failed (run $i)"; }
@@ -72,7 +77,8 @@ for name, count in expected.items():
 EOF
   wall_ms=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + t[j]; printf "%d", s * 1000}' "$RUN/time-$i.txt")
   cpu_ms=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%d", (u + s) * 1000}' "$RUN/time-$i.txt")
-  pg_ms=$(( $(postgres_cpu_ms) - pg_before ))
+  kill "$WATCHER" 2>/dev/null; wait "$WATCHER" 2>/dev/null || true
+  pg_ms=$(backend_cpu_ms "$RUN/backends-$i.txt")
   rss_mb=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$RUN/time-$i.txt")
   walls+=("$wall_ms"); cpus+=("$cpu_ms"); rsss+=("$rss_mb"); pgs+=("$pg_ms")
   printf 'run %d: wall %6d ms, CPU %6d ms (PostgreSQL %5d ms), peak RSS %4d MB, load %s -> %s\n' "$i" "$wall_ms" \
