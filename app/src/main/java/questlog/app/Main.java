@@ -151,7 +151,11 @@ public final class Main implements Callable<Integer> {
             AppConfig config = main.config();
             // Before anything starts: a taken port is known at once, without starting a database first.
             requireFreePort(config.http());
-            AppDeps deps = AppDeps.build(config);
+            AppDeps deps = AppDeps.buildForServe(config);
+            // The job runner and the modules' background work start beside the HTTP server, on the
+            // other core; /health/ready answers 503 until the job runner runs (and Redis, when set).
+            var background = java.util.concurrent.CompletableFuture.runAsync(deps::startBackgroundWork,
+                    task -> Thread.ofPlatform().name("questlog-start").start(task));
             Javalin app = App.create(deps);
             CountDownLatch stopped = new CountDownLatch(1);
             // Stops in order: requests in flight finish, then the database (an embedded one too) stops.
@@ -165,11 +169,21 @@ public final class Main implements Callable<Integer> {
             try {
                 app.start(config.http().host(), config.http().port());
             } catch (JavalinBindException e) { // taken since the check
+                background.exceptionally(failure -> null).join();
                 if (Runtime.getRuntime().removeShutdownHook(shutdown)) {
                     app.stop();
                     deps.close();
                 }
                 throw cannotListen(config.http(), new java.net.BindException("Address already in use"));
+            }
+            try {
+                background.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (Runtime.getRuntime().removeShutdownHook(shutdown)) {
+                    app.stop();
+                    deps.close();
+                }
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
             }
             log.info("Questlog ready on http://{}:{} ({} database) in {} ms", config.http().host(), app.port(),
                     deps.database.isEmbedded() ? "embedded" : "external", (System.nanoTime() - started) / 1_000_000);
