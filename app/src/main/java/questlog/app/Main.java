@@ -65,6 +65,9 @@ public final class Main implements Callable<Integer> {
         } catch (AppConfig.ConfigException | UserError | StartupException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // as picocli does; the exit ends the pool's and other threads too
+            System.exit(1);
         }
     }
 
