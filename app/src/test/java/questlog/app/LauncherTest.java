@@ -140,6 +140,31 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void onJava25ACommandMapsTheServersAotCacheUnlessItIsStillBeingAssembled() throws Exception {
+        Path jar = launcher.resolveSibling("questlog.jar");
+        Path cache = launcher.resolveSibling("questlog-java25-" + Files.getLastModifiedTime(jar).toMillis() / 1000
+                + "-" + Files.size(jar) + ".aot");
+        Path training = cache.resolveSibling(cache.getFileName() + ".config");
+        Map<String, String> env = Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        try {
+            Files.writeString(cache, "not a real cache: the JVM ignores it and says so only in its aot log");
+            Files.writeString(training, "");
+            Result assembling = launch(env, "--version");
+            assertThat(assembling.exitCode).as(assembling.err).isZero();
+            assertThat(assembling.out).containsPattern("AOTCache += *\\{").doesNotContain(cache.toString());
+
+            Files.delete(training);
+            Result complete = launch(env, "--version");
+            assertThat(complete.exitCode).as(complete.err).isZero();
+            assertThat(complete.out).contains("AOTCache").contains("= " + cache);
+            assertThat(cache).exists();
+        } finally {
+            Files.deleteIfExists(cache);
+            Files.deleteIfExists(training);
+        }
+    }
+
     record Result(int exitCode, String out, String err) {}
 
     /** Runs the launcher with exactly {@code env} (nothing inherited) and {@code args}. */
