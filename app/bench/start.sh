@@ -11,7 +11,8 @@
 #   ./mvnw -B -q package -DskipTests && app/bench/start.sh
 #
 # Settings: RUNS (5), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), MODES
-# ("external embedded peer"), QL_BENCH_TMP (/tmp/questlog-bench), PGPORT (55432).
+# ("external embedded peer"), QL_BENCH_TMP (/tmp/questlog-bench), PGPORT (55432), LAUNCHER
+# (app/target/questlog of this checkout; another build's launcher to compare).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -20,7 +21,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 RUNS=${RUNS:-5}
 MODES=${MODES:-external embedded peer}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-LAUNCHER=$REPO/app/target/questlog
+LAUNCHER=${LAUNCHER:-$REPO/app/target/questlog}
 T=${QL_BENCH_TMP:-/tmp/questlog-bench}
 SHARED=""
 for c in "$REPO/../shared" /work/shared; do [ -d "$c/bench" ] && { SHARED=$c; break; }; done
@@ -65,6 +66,15 @@ once() {
   echo "$wall $cpu"
 }
 
+# wait_for_cache: until the AOT cache the first start trains (Java 25+) is assembled, at most 2
+# minutes: the launcher neither uses nor trains one while its assembly runs.
+wait_for_cache() {
+  for _ in $(seq 1 1200); do
+    ls "$(dirname "$LAUNCHER")"/*.aot.config > /dev/null 2>&1 || return 0
+    sleep 0.1
+  done
+}
+
 series() {   # series LABEL URL CMD...: RUNS starts, then the median wall and CPU
   local label=$1 walls=() cpus=() w c
   for i in $(seq 1 "$RUNS"); do
@@ -83,9 +93,11 @@ for mode in $MODES; do
     external)
       psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
       PORT=$(free_port)
-      # The first start migrates the new database (and writes the class-data archive); not counted.
+      # The first start migrates the new database (and trains the AOT cache or writes the class-data
+      # archive); not counted.
       once external-first "http://127.0.0.1:$PORT/health/ready" \
         env DATABASE_URL="${PG_URL%/*}/$DB" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$LAUNCHER" serve > /dev/null
+      wait_for_cache
       series external "http://127.0.0.1:$PORT/health/ready" \
         env DATABASE_URL="${PG_URL%/*}/$DB" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$LAUNCHER" serve
       ;;
@@ -93,6 +105,7 @@ for mode in $MODES; do
       PORT=$(free_port)
       once embedded-first "http://127.0.0.1:$PORT/health/ready" \
         env -u DATABASE_URL QUESTLOG_DATA_DIR="$RUN/data" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$LAUNCHER" serve > /dev/null
+      wait_for_cache
       series embedded "http://127.0.0.1:$PORT/health/ready" \
         env -u DATABASE_URL QUESTLOG_DATA_DIR="$RUN/data" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$LAUNCHER" serve
       ;;

@@ -41,8 +41,8 @@ import questlog.common.Json;
  * (which modules submit work to), then {@link #modules}, the one ordered list of modules that
  * app loops over for routes, OpenAPI, jobs, dataset sections, game-detail sections, event types,
  * the read cache and readiness. Last, the job runner starts with every module's handlers and
- * every module starts its background work. Tests build the same thing against their own
- * database with {@link #build(AppConfig)}.
+ * every module starts its background work ({@code serve} runs that beside the HTTP server's
+ * start). Tests build the same thing against their own database with {@link #build(AppConfig)}.
  * A command builds a headless variant with {@link #forCommand}.
  */
 public final class AppDeps implements AutoCloseable {
@@ -82,7 +82,17 @@ public final class AppDeps implements AutoCloseable {
     /** Checks that every handler reads the body type its OpenAPI operation documents. */
     final BodyContract bodyContract;
 
+    private final Mode mode;
+    private final List<JobHandler> extraJobHandlers;
+
     private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers, Mode mode) {
+        this(config, clock, extraJobHandlers, mode, true);
+    }
+
+    /** {@code startNow} false: {@link #startBackgroundWork} is the caller's (the server's start runs it beside the HTTP server's). */
+    private AppDeps(AppConfig config, Clock clock, List<JobHandler> extraJobHandlers, Mode mode, boolean startNow) {
+        this.mode = mode;
+        this.extraJobHandlers = List.copyOf(extraJobHandlers);
         this.config = config;
         this.clock = clock;
         this.json = Json.objectMapper();
@@ -145,19 +155,28 @@ public final class AppDeps implements AutoCloseable {
                     "Events committed but not yet delivered, per channel (websocket, redis, webhook:<id>)", "channel",
                     realtime::relayLag);
             metrics.gaugesByKey("questlog_jobs", "Background jobs per state", "state", jobs::countsByState);
-            if (mode != Mode.COMMAND) {
-                List<JobHandler> handlers = new ArrayList<>(extraJobHandlers);
-                modules.forEach(m -> handlers.addAll(m.jobHandlers()));
-                jobs.start(handlers);
-            }
-            if (mode == Mode.SERVER) {
-                // Background work (the relay, the IGDB token warm-up, ...) is the server's alone.
-                modules.forEach(FeatureModule::start);
+            if (startNow) {
+                startBackgroundWork();
             }
         } catch (RuntimeException e) {
             closeAll(built.reversed());
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts the job runner (not for a plain command) and, in a server, every module's background
+     * work (the relay, the IGDB token warm-up, ...), which is the server's alone.
+     */
+    void startBackgroundWork() {
+        if (mode != Mode.COMMAND) {
+            List<JobHandler> handlers = new ArrayList<>(extraJobHandlers);
+            modules.forEach(m -> handlers.addAll(m.jobHandlers()));
+            jobs.start(handlers);
+        }
+        if (mode == Mode.SERVER) {
+            modules.forEach(FeatureModule::start);
         }
     }
 
@@ -180,6 +199,11 @@ public final class AppDeps implements AutoCloseable {
 
     public static AppDeps build(AppConfig config) {
         return new AppDeps(config, Clock.systemUTC(), List.of(), Mode.SERVER);
+    }
+
+    /** A server's, with its background work left to {@link #startBackgroundWork} ({@code questlog serve}). */
+    static AppDeps buildForServe(AppConfig config) {
+        return new AppDeps(config, Clock.systemUTC(), List.of(), Mode.SERVER, false);
     }
 
     public static AppDeps build(AppConfig config, Clock clock) {

@@ -123,6 +123,48 @@ class LauncherTest {
         assertThat(none.err).startsWith("questlog: needs a JDK 21 or newer (with javac)");
     }
 
+    @Test
+    void commandsRunOnTheQuickCompilerOnlyWithMoreHeapAndTheServerOnBothCompilers() throws Exception {
+        Result command = launch(Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        assertThat(command.exitCode).as(command.err).isZero();
+        assertThat(command.out).containsPattern("TieredStopAtLevel += 1 ").containsPattern("MaxHeapSize += 167772160 ");
+
+        // A server that cannot start (its port is taken) still shows the flags it ran with.
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result server = launch(Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal",
+                    "PORT", String.valueOf(taken.getLocalPort()), "QUESTLOG_HOST", "127.0.0.1",
+                    "DATABASE_URL", "postgres://postgres@127.0.0.1:1/none"), "serve");
+            assertThat(server.exitCode).as(server.err).isEqualTo(2);
+            assertThat(server.out).containsPattern("TieredStopAtLevel += 4 ").containsPattern("MaxHeapSize += 134217728 ");
+            assertThat(server.err).contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void onJava25ACommandMapsTheServersAotCacheUnlessItIsStillBeingAssembled() throws Exception {
+        Path jar = launcher.resolveSibling("questlog.jar");
+        Path cache = launcher.resolveSibling("questlog-java25-" + Files.getLastModifiedTime(jar).toMillis() / 1000
+                + "-" + Files.size(jar) + ".aot");
+        Path training = cache.resolveSibling(cache.getFileName() + ".config");
+        Map<String, String> env = Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        try {
+            Files.writeString(cache, "not a real cache: the JVM ignores it and says so only in its aot log");
+            Files.writeString(training, "");
+            Result assembling = launch(env, "--version");
+            assertThat(assembling.exitCode).as(assembling.err).isZero();
+            assertThat(assembling.out).containsPattern("AOTCache += *\\{").doesNotContain(cache.toString());
+
+            Files.delete(training);
+            Result complete = launch(env, "--version");
+            assertThat(complete.exitCode).as(complete.err).isZero();
+            assertThat(complete.out).contains("AOTCache").contains("= " + cache);
+            assertThat(cache).exists();
+        } finally {
+            Files.deleteIfExists(cache);
+            Files.deleteIfExists(training);
+        }
+    }
+
     record Result(int exitCode, String out, String err) {}
 
     /** Runs the launcher with exactly {@code env} (nothing inherited) and {@code args}. */

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.result.ResultIterator;
 import questlog.common.EventLog;
 import questlog.common.GameLookup;
+import questlog.common.dataset.DatasetCopy;
 import questlog.common.dataset.DatasetCounts;
 import questlog.common.dataset.DatasetFormat;
 import questlog.common.dataset.DatasetImport;
@@ -44,7 +45,6 @@ final class JournalDataset implements DatasetSection {
     static final String SECTION = "playthroughs";
     private static final Set<String> FIELDS = Set.of("id", "edition", "game", "platform", "started_at", "completed_at",
             "playtime_hours", "rating", "notes");
-    private static final int CHUNK = 5000;
 
     private final GameLookup catalog;
     private final PlaythroughService playthroughs;
@@ -207,12 +207,63 @@ final class JournalDataset implements DatasetSection {
             return DatasetCounts.none(rows.size());
         }
         platformKeys(h, values);
-        for (int from = 0; from < values.size(); from += CHUNK) {
-            upsert(h, values.subList(from, Math.min(values.size(), from + CHUNK)), now, written);
-        }
+        write(h, values, now, written);
         int created = written.created();
         int updated = written.changed();
         return new DatasetCounts(rows.size(), created, updated, values.size() - created - updated);
+    }
+
+    /**
+     * Stages the rows with COPY, then rewrites the existing playthroughs whose values differ and
+     * inserts the new ones, each in one statement: a fraction of the database's work of row
+     * upserts (the change triggers run once, not once per chunk). Each row written goes to
+     * {@code written}, for the import's events.
+     */
+    private static void write(Handle h, List<Object[]> rows, Instant now, ImportedPlaythroughs written) {
+        h.execute("""
+                CREATE TEMP TABLE import_playthrough (id uuid, game_id uuid, edition_id uuid, platform text, status text,
+                    started_at date, completed_at date, playtime_minutes integer, rating smallint, notes text)
+                ON COMMIT DROP""");
+        try (DatasetCopy copy = DatasetCopy.into(h, "import_playthrough", "id, game_id, edition_id, platform, status, "
+                + "started_at, completed_at, playtime_minutes, rating, notes")) {
+            for (Object[] r : rows) {
+                copy.uuid((UUID) r[0]).uuid((UUID) r[1]).uuid((UUID) r[2]).text((String) r[3]).text((String) r[4])
+                        .text((String) r[5]).text((String) r[6]).number((Integer) r[7]).number((Integer) r[8])
+                        .text((String) r[9]).endRow();
+            }
+            copy.finish();
+        }
+        h.execute("ANALYZE import_playthrough (id)");
+        // First the existing ones (the rows inserted next would only compare equal).
+        h.createQuery("""
+                        UPDATE playthrough p
+                        SET game_id = t.game_id, edition_id = t.edition_id, platform = t.platform, status = t.status,
+                            started_at = t.started_at, completed_at = t.completed_at,
+                            playtime_minutes = t.playtime_minutes, rating = t.rating, notes = t.notes, source = 'import',
+                            updated_at = :now
+                        FROM import_playthrough t
+                        WHERE p.id = t.id
+                          AND (p.game_id, p.edition_id, p.platform, p.status, p.started_at, p.completed_at,
+                               p.playtime_minutes, p.rating, p.notes, p.source)
+                              IS DISTINCT FROM
+                              (t.game_id, t.edition_id, t.platform, t.status, t.started_at, t.completed_at,
+                               t.playtime_minutes, t.rating, t.notes, 'import')
+                        RETURNING p.id""")
+                .bind("now", now)
+                .mapTo(UUID.class)
+                .forEach(id -> written.add(id, false));
+        h.createQuery("""
+                        INSERT INTO playthrough (id, game_id, edition_id, platform, status, started_at, completed_at,
+                                                 playtime_minutes, rating, notes, source, created_at, updated_at)
+                        SELECT t.id, t.game_id, t.edition_id, t.platform, t.status, t.started_at, t.completed_at,
+                               t.playtime_minutes, t.rating, t.notes, 'import', :now, :now
+                        FROM import_playthrough t
+                        WHERE NOT EXISTS (SELECT 1 FROM playthrough p WHERE p.id = t.id)
+                        RETURNING id""")
+                .bind("now", now)
+                .mapTo(UUID.class)
+                .forEach(id -> written.add(id, true));
+        h.execute("DROP TABLE import_playthrough");
     }
 
     /** Each row's platform name (column 3) to its key, as the API stores it ({@link PlatformDao}). */
@@ -225,56 +276,6 @@ final class JournalDataset implements DatasetSection {
         });
         Map<String, String> keys = h.attach(PlatformDao.class).keysFor(names);
         values.forEach(v -> v[3] = v[3] == null ? null : keys.get((String) v[3]));
-    }
-
-    /** Inserts new playthroughs and rewrites existing ones whose values differ; each row written goes to {@code written}. */
-    private static void upsert(Handle h, List<Object[]> rows, Instant now, ImportedPlaythroughs written) {
-        h.createQuery("""
-                        INSERT INTO playthrough AS p (id, game_id, edition_id, platform, status, started_at, completed_at,
-                                                      playtime_minutes, rating, notes, source, created_at, updated_at)
-                        SELECT t.id, t.game_id, t.edition_id, t.platform, t.status, t.started_at, t.completed_at,
-                               t.playtime_minutes, t.rating, t.notes, 'import', :now, :now
-                        FROM unnest(CAST(:ids AS uuid[]), CAST(:games AS uuid[]), CAST(:editions AS uuid[]),
-                                    CAST(:platforms AS text[]), CAST(:statuses AS text[]), CAST(:starts AS date[]),
-                                    CAST(:ends AS date[]), CAST(:minutes AS integer[]), CAST(:ratings AS integer[]),
-                                    CAST(:notes AS text[]))
-                             AS t(id, game_id, edition_id, platform, status, started_at, completed_at,
-                                  playtime_minutes, rating, notes)
-                        ON CONFLICT (id) DO UPDATE
-                        SET game_id = excluded.game_id, edition_id = excluded.edition_id, platform = excluded.platform,
-                            status = excluded.status, started_at = excluded.started_at,
-                            completed_at = excluded.completed_at, playtime_minutes = excluded.playtime_minutes,
-                            rating = excluded.rating, notes = excluded.notes, source = excluded.source,
-                            updated_at = excluded.updated_at
-                        WHERE (p.game_id, p.edition_id, p.platform, p.status, p.started_at, p.completed_at,
-                               p.playtime_minutes, p.rating, p.notes, p.source)
-                              IS DISTINCT FROM
-                              (excluded.game_id, excluded.edition_id, excluded.platform, excluded.status,
-                               excluded.started_at, excluded.completed_at, excluded.playtime_minutes, excluded.rating,
-                               excluded.notes, excluded.source)
-                        RETURNING p.id, (xmax = 0) AS created""")
-                .bindArray("ids", UUID.class, column(rows, 0))
-                .bindArray("games", UUID.class, column(rows, 1))
-                .bindArray("editions", UUID.class, column(rows, 2))
-                .bindArray("platforms", String.class, column(rows, 3))
-                .bindArray("statuses", String.class, column(rows, 4))
-                .bindArray("starts", String.class, column(rows, 5))
-                .bindArray("ends", String.class, column(rows, 6))
-                .bindArray("minutes", Integer.class, column(rows, 7))
-                .bindArray("ratings", Integer.class, column(rows, 8))
-                .bindArray("notes", String.class, column(rows, 9))
-                .bind("now", now)
-                .map((rs, ctx) -> {
-                    written.add(rs.getObject("id", UUID.class), rs.getBoolean("created"));
-                    return null;
-                })
-                .list();
-    }
-
-    private static List<Object> column(List<Object[]> rows, int i) {
-        List<Object> values = new ArrayList<>(rows.size());
-        rows.forEach(r -> values.add(r[i]));
-        return values;
     }
 
     private static String text(LocalDate date) {

@@ -13,9 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ListActivityDao {
     String COLUMNS = "id, seq, list_id, at, verb, entries, CAST(metadata AS text) AS metadata";
 
-    @SqlUpdate("""
+    /** One activity row; also run as a batch by the dataset import. */
+    String APPEND = """
             INSERT INTO list_activity (list_id, at, verb, entries, metadata, created_at, updated_at)
-            VALUES (:listId, :at, :verb, :entries, CAST(:metadata AS jsonb), :at, :at)""")
+            VALUES (:listId, :at, :verb, :entries, CAST(:metadata AS jsonb), :at, :at)""";
+
+    @SqlUpdate(APPEND)
     void append(@Bind("listId") UUID listId, @Bind("at") Instant at, @Bind("verb") String verb,
                 @Bind("entries") List<String> entries, @Bind("metadata") String metadata);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import questlog.common.dataset.DatasetCopy;
 
 /**
  * Writes a checked {@link DatasetPlan}. Each section is COPYed into a temporary table (with a

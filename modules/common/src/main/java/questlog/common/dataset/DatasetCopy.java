@@ -1,4 +1,4 @@
-package questlog.library.dataset;
+package questlog.common.dataset;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -11,14 +11,15 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Streams rows into a table with PostgreSQL's {@code COPY ... FROM STDIN} (text format), the
- * fastest way to load many rows. Values are escaped here; rows are sent in chunks of about
- * 1 MB, so memory stays flat whatever the row count.
+ * fastest way to load many rows: dataset sections stage their records with it, then move them
+ * with set-based statements. Values are escaped here; rows are sent in chunks of about 1 MB, so
+ * memory stays flat whatever the row count.
  * <pre>{@code
  * try (var copy = DatasetCopy.into(handle, "import_genre", "id, slug, name")) {
  *     copy.uuid(id).text(slug).text(name).endRow();
  * }}</pre>
  */
-final class DatasetCopy implements AutoCloseable {
+public final class DatasetCopy implements AutoCloseable {
     private static final int CHUNK_CHARS = 1 << 20;
 
     private final CopyIn copy;
@@ -31,7 +32,7 @@ final class DatasetCopy implements AutoCloseable {
     }
 
     /** Starts a COPY; {@code table} and {@code columns} are constants of the caller, never input. */
-    static DatasetCopy into(Handle handle, String table, String columns) {
+    public static DatasetCopy into(Handle handle, String table, String columns) {
         try {
             PGConnection pg = handle.getConnection().unwrap(PGConnection.class);
             return new DatasetCopy(pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN"));
@@ -40,11 +41,11 @@ final class DatasetCopy implements AutoCloseable {
         }
     }
 
-    DatasetCopy uuid(UUID value) {
+    public DatasetCopy uuid(UUID value) {
         return raw(value == null ? null : value.toString());
     }
 
-    DatasetCopy text(String value) {
+    public DatasetCopy text(String value) {
         separator();
         if (value == null) {
             buffer.append("\\N");
@@ -54,25 +55,25 @@ final class DatasetCopy implements AutoCloseable {
         return this;
     }
 
-    DatasetCopy number(Number value) {
+    public DatasetCopy number(Number value) {
         return raw(value == null ? null : value.toString());
     }
 
-    DatasetCopy bool(boolean value) {
+    public DatasetCopy bool(boolean value) {
         return raw(value ? "t" : "f");
     }
 
-    DatasetCopy date(LocalDate value) {
+    public DatasetCopy date(LocalDate value) {
         return raw(value == null ? null : value.toString());
     }
 
     /** A timestamptz value, to the microsecond (UTC ISO-8601). */
-    DatasetCopy instant(java.time.Instant value) {
+    public DatasetCopy instant(java.time.Instant value) {
         return raw(value == null ? null : value.toString());
     }
 
     /** A text[] value, written as an array literal: {"pc","ps2"}. */
-    DatasetCopy textArray(List<String> values) {
+    public DatasetCopy textArray(List<String> values) {
         StringBuilder literal = new StringBuilder(values.size() * 8 + 2).append('{');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
@@ -92,7 +93,7 @@ final class DatasetCopy implements AutoCloseable {
         return text(literal.append('}').toString());
     }
 
-    DatasetCopy endRow() {
+    public DatasetCopy endRow() {
         buffer.append('\n');
         rowStarted = false;
         if (buffer.length() >= CHUNK_CHARS) {
@@ -102,7 +103,7 @@ final class DatasetCopy implements AutoCloseable {
     }
 
     /** Sends what is left and ends the COPY; returns the number of rows PostgreSQL took. */
-    long finish() {
+    public long finish() {
         flush();
         finished = true;
         try {
