@@ -13,6 +13,8 @@
 #   writes    the same with app/bench/writer.py sending 2 writes/s (game patch, playthrough,
 #             list entry) during every measured load
 #   ceiling   nginx serving the peer's bodies (shared/bench/nginx-ceiling), when rendered
+#   own       nginx serving this server's own bodies, which the cached part renders (the same
+#             bytes: this API's answers are larger than the peer's, e.g. stats 27 KB against 3 KB)
 # The server runs through the launcher app/target/questlog with no JVM flags of ours (what a
 # user runs); each start is timed from launch to the first 200 of /health/ready, and its RSS is
 # read after its loads.
@@ -34,7 +36,7 @@ DURATION=${DURATION:-10}
 JAVA_WARMUP=${JAVA_WARMUP:-30}
 PEER_WARMUP=${PEER_WARMUP:-2}
 WRITE_RATE=${WRITE_RATE:-2}
-PARTS=${BENCH_PARTS:-peer computed cached writes ceiling}
+PARTS=${BENCH_PARTS:-peer computed cached writes ceiling own}
 LAUNCHER=$REPO/app/target/questlog
 DATASET=$T/dataset
 PG_BASE="postgres://postgres@127.0.0.1:$PGPORT"
@@ -154,6 +156,9 @@ for part in $PARTS; do
       prefill "$BASE"
       load cached "$BASE" "$JAVA_WARMUP"
       echo "rss_mb_cached=$(rss_mb "$SERVER_PID")" >> "$RUN/metrics.env"
+      log "rendering this server's bodies for the own ceiling"
+      /usr/bin/python3 "$SHARED/bench/nginx-ceiling/render.py" "$BASE" --dataset "$DATASET" --out "$T/ceiling/own" \
+        > "$RUN/logs/render-own.log" 2>&1 || log "rendering failed: own ceiling skipped"
       stop_server
       ;;
     writes)
@@ -172,16 +177,18 @@ for part in $PARTS; do
       echo "rss_mb_writes=$(rss_mb "$SERVER_PID")" >> "$RUN/metrics.env"
       stop_server
       ;;
-    ceiling)
+    ceiling|own)
       ROOT=$T/ceiling/root
-      if [ ! -f "$ROOT/stats.json" ]; then log "no rendered bodies in $ROOT: ceiling skipped"; continue; fi
+      LABEL=ceiling
+      [ "$part" = ceiling ] || { ROOT=$T/ceiling/own; LABEL=ceiling-own; }
+      if [ ! -f "$ROOT/stats.json" ]; then log "no rendered bodies in $ROOT: $part skipped"; continue; fi
       CEILING_PORT=$(free_port)
-      CEILING_PORT=$CEILING_PORT CEILING_ROOT=$ROOT CEILING_PREFIX=$RUN/nginx \
-        setsid "$SHARED/bench/nginx-ceiling/serve.sh" > "$RUN/logs/ceiling.log" 2>&1 &
+      CEILING_PORT=$CEILING_PORT CEILING_ROOT=$ROOT CEILING_PREFIX=$RUN/nginx-$part \
+        setsid "$SHARED/bench/nginx-ceiling/serve.sh" > "$RUN/logs/$LABEL.log" 2>&1 &
       CEILING_PID=$!
       until curl -sf -o /dev/null "http://127.0.0.1:$CEILING_PORT/api/stats/"; do sleep 0.1; done
-      load ceiling "http://127.0.0.1:$CEILING_PORT" "$PEER_WARMUP"
-      kill "$(cat "$RUN/nginx/nginx.pid")" 2>/dev/null || true; CEILING_PID=""
+      load "$LABEL" "http://127.0.0.1:$CEILING_PORT" "$PEER_WARMUP"
+      kill "$(cat "$RUN/nginx-$part/nginx.pid")" 2>/dev/null || true; CEILING_PID=""
       ;;
     *) die "unknown part $part" ;;
   esac

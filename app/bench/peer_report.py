@@ -33,7 +33,8 @@ def fmt(x, digits=0):
 
 
 def main(run):
-    peer, computed, cached, writes, ceiling = (read(run, p) for p in ["peer", "computed", "cached", "writes", "ceiling"])
+    peer, computed, cached, writes, ceiling, own = (read(run, p) for p in
+                                                    ["peer", "computed", "cached", "writes", "ceiling", "ceiling-own"])
     print(open(os.path.join(run, "machine.txt")).read())
     if os.path.exists(os.path.join(run, "metrics.env")):
         print("```\n" + open(os.path.join(run, "metrics.env")).read() + "```\n")
@@ -63,15 +64,17 @@ def main(run):
         if os.path.exists(writer):
             print("\nWriter: " + open(writer).read().strip())
         print()
-    if cached and ceiling:
-        print("As shipped, no writes, against nginx serving the peer's bodies (target: ≥ 50 %, p99 ≤ 20 ms)\n")
+    for bodies, nginx in [("the peer's bodies", ceiling), ("this server's own bodies (the same bytes)", own)]:
+        if not (cached and nginx):
+            continue
+        print(f"As shipped, no writes, against nginx serving {bodies} (target: ≥ 50 %, p99 ≤ 20 ms)\n")
         print("| endpoint | ours req/s | nginx req/s | ratio | ours p99 ms |")
         print("|---|---|---|---|---|")
         for ep in ENDPOINTS:
-            a, n = cached.get(ep, {}), ceiling.get(ep, {})
+            a, n = cached.get(ep, {}), nginx.get(ep, {})
             ratio = a["rps"] / n["rps"] * 100 if a.get("rps") and n.get("rps") else None
             print(f"| {ep} | {fmt(a.get('rps'))} | {fmt(n.get('rps'))} | {fmt(ratio)} % | {fmt(a.get('p99'), 2)} |")
-
+        print()
 
 if __name__ == "__main__":
     main(sys.argv[1])
