@@ -34,26 +34,27 @@ final class ImportedPlaythroughs {
         return changed.size();
     }
 
+    /** Appends the events a chunk of playthroughs at a time, so that an import of any size holds one chunk's events. */
     void recordEvents(Handle h, PlaythroughService playthroughs, EventLog events) {
-        Map<String, List<PlaythroughEvent>> byType = new LinkedHashMap<>();
-        collect(h, playthroughs, created, true, byType);
-        collect(h, playthroughs, changed, false, byType);
-        byType.forEach((type, payloads) -> events.appendAll(h, type, payloads));
+        record(h, playthroughs, events, created, true);
+        record(h, playthroughs, events, changed, false);
     }
 
-    private static void collect(Handle h, PlaythroughService playthroughs, List<UUID> ids, boolean wereCreated,
-                                Map<String, List<PlaythroughEvent>> byType) {
+    private static void record(Handle h, PlaythroughService playthroughs, EventLog events, List<UUID> ids,
+                               boolean wereCreated) {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Playthrough> rows = h.createQuery("SELECT " + PlaythroughDao.COLUMNS
                             + " FROM playthrough p WHERE p.id = ANY(:ids) ORDER BY p.created_at, p.id")
                     .bindArray("ids", UUID.class, ids.subList(from, Math.min(ids.size(), from + CHUNK)))
                     .map(ConstructorMapper.of(Playthrough.class))
                     .list();
+            Map<String, List<PlaythroughEvent>> byType = new LinkedHashMap<>();
             for (PlaythroughResponse response : playthroughs.responses(h, rows)) {
                 String type = wereCreated ? PlaythroughService.eventType(null, response.status())
                         : EventTypes.PLAYTHROUGH_UPDATED;
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(PlaythroughEvent.of(response));
             }
+            byType.forEach((type, payloads) -> events.appendAll(h, type, payloads));
         }
     }
 }
