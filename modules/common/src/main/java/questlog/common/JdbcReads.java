@@ -69,7 +69,10 @@ public final class JdbcReads {
         }
     }
 
-    /** Parsed once per text; only for SQL built from whitelisted fragments, so the texts are few. */
+    /**
+     * Parsed once per text; only for SQL built from whitelisted fragments, so the texts are few.
+     * Names inside string literals and {@code --} comments are left as they are.
+     */
     private static final Map<String, Named> NAMED = new ConcurrentHashMap<>();
 
     public static Named named(String sql) {
@@ -82,6 +85,14 @@ public final class JdbcReads {
         boolean quoted = false;
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
+            if (!quoted && c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                // A line comment is prose: its quotes and colons are neither literals nor parameters.
+                int end = sql.indexOf('\n', i);
+                end = end < 0 ? sql.length() : end;
+                out.append(sql, i, end);
+                i = end - 1;
+                continue;
+            }
             if (c == '\'') {
                 quoted = !quoted;
             }

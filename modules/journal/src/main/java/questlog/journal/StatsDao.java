@@ -58,10 +58,10 @@ final class StatsDao {
         return new Year(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 
-    /** {@code StatsDao/<name>.sql} without its comment lines (prose, which may hold quotes), parameters made positional. */
+    /** {@code StatsDao/<name>.sql}, its parameters made positional. */
     private static JdbcReads.Named load(String name) {
         try (InputStream in = StatsDao.class.getResourceAsStream("StatsDao/" + name + ".sql")) {
-            return JdbcReads.named(new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", ""));
+            return JdbcReads.named(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
