@@ -33,6 +33,11 @@ final class RequestStarts implements RateControl {
         bucket.addTokens(1);
     }
 
+    /** How many starts are already promised to threads sleeping until theirs (the bucket's debt). */
+    long promisedStarts() {
+        return Math.max(0, -bucket.getAvailableTokens());
+    }
+
     @Override
     public Duration requestInterval() {
         return interval;
@@ -47,7 +52,7 @@ final class RequestStarts implements RateControl {
         // Starts already promised to waiting threads keep the old spacing (they sleep until then);
         // a shorter interval must not let a newcomer start between or right after them. So the debt
         // of those promises is carried over in tokens of the new size, plus one for the refill under way.
-        long promised = Math.max(0, -bucket.getAvailableTokens());
+        long promised = promisedStarts();
         bucket.replaceConfiguration(BucketConfiguration.builder()
                         .addLimit(limit -> limit.capacity(1).refillGreedy(1, next)).build(),
                 TokensInheritanceStrategy.AS_IS);
