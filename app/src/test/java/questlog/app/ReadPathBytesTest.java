@@ -62,7 +62,8 @@ class ReadPathBytesTest {
                 "status=completed", "status=planned&limit=2", "sort=name", "sort=-name&limit=6&offset=3", "sort=year",
                 "sort=-year", "sort=created&limit=4", "sort=-created", "sort=updated", "sort=-updated&offset=20",
                 "genre=genre-1&platform=pc&sort=year", "genre=genre-3&q=game&franchise=franchise-2",
-                "limit=20&offset=2&platform=switch&genre=genre-2")) {
+                "limit=20&offset=2&platform=switch&genre=genre-2", "genre=genre-2&sort=-name&limit=3&offset=1",
+                "genre=genre-1&sort=name&offset=2", "platform=pc&sort=-name&limit=4", "platform=switch&q=game&limit=2")) {
             paths.add("/api/games" + (query.isEmpty() ? "" : "?" + query));
         }
         generated.get("games").forEach(g -> paths.add("/api/games/" + g.get("slug").asText()));
