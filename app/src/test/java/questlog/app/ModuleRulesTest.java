@@ -44,7 +44,8 @@ class ModuleRulesTest {
             Map.entry("journal_stats_game", "derived by triggers from playthrough, game and game_genre, which notify"),
             Map.entry("journal_stats_delta", "derived by triggers from playthrough, game and game_genre, which notify"),
             Map.entry("profile_authorization", "started OAuth authorizations waiting for their callback, never read by a route"),
-            Map.entry("game_platform", "derived from game and edition by their triggers, in the statements that notify for them"));
+            Map.entry("game_platform", "derived from game and edition by their triggers, in the statements that notify for them"),
+            Map.entry("game_count_delta", "derived from game by its triggers, in the statements that notify for it"));
 
     @Test
     void everyTableNotifiesTheChangeFeedOrSaysWhyNot() {

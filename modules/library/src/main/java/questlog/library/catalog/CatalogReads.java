@@ -166,14 +166,17 @@ final class CatalogReads {
     }
 
     /**
-     * How many games match the filters of {@code query}, regardless of its window. A lone genre or
+     * How many games match the filters of {@code query}, regardless of its window. Without a
+     * filter, the sum of the few rows of game_count_delta (kept by the writes). A lone genre or
      * platform filter is counted from its link table's primary key alone (an index-only scan):
      * each game has one row there per genre or platform, and every row's game exists.
      */
     private static long count(Handle h, GameQuery query) {
         Map<String, Object> binds = new LinkedHashMap<>();
         String sql;
-        if (onlyFilter(query, query.genre())) {
+        if (noFilter(query)) {
+            sql = "SELECT COALESCE(sum(n), 0) FROM game_count_delta";
+        } else if (onlyFilter(query, query.genre())) {
             sql = "SELECT count(*) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE ge.slug = :genre";
             binds.put("genre", query.genre());
         } else if (onlyFilter(query, query.platform())) {
@@ -186,14 +189,22 @@ final class CatalogReads {
         return JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), count.params(binds)).getFirst();
     }
 
+    private static boolean noFilter(GameQuery query) {
+        return filtersSet(query) == 0;
+    }
+
     /** Whether {@code filter} is set and is the query's only filter. */
     private static boolean onlyFilter(GameQuery query, String filter) {
+        return filter != null && filtersSet(query) == 1;
+    }
+
+    private static int filtersSet(GameQuery query) {
         int set = 0;
         for (Object f : new Object[] {query.q(), query.franchise(), query.genre(), query.platform(), query.year(),
                 query.status()}) {
             set += f == null ? 0 : 1;
         }
-        return filter != null && set == 1;
+        return set;
     }
 
     /**
