@@ -27,12 +27,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
 import questlog.common.GameRemoval;
 import questlog.common.InvalidInputException;
+import questlog.common.JdbcReads;
 import questlog.common.Slugs;
 
 /**
@@ -123,12 +123,12 @@ final class ListService {
     }
 
     Optional<ListDetailResponse> detail(String slug, boolean withPrivate) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> ListReads.find(h, slug, withPrivate)
+        return JdbcReads.inSnapshot(jdbi, h -> ListReads.find(h, slug, withPrivate)
                 .map(found -> detail(h, found.list(), found.entries())));
     }
 
     Optional<List<ActivityResponse>> activity(String slug, boolean withPrivate, int limit) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> h.attach(ListDao.class).find(slug)
+        return JdbcReads.inSnapshot(jdbi, h -> h.attach(ListDao.class).find(slug)
                 .filter(l -> l.isPublic() || withPrivate)
                 .map(l -> h.attach(ListActivityDao.class).newestFirst(l.id(), limit).stream()
                         .map(this::activityResponse).toList()));
@@ -136,7 +136,7 @@ final class ListService {
 
     /** One entry of a list the caller may see; not found: the list, or the game in it. */
     EntryResponse entry(String slug, String gameSlug, boolean withPrivate) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+        return JdbcReads.inSnapshot(jdbi, h -> {
             GameList list = h.attach(ListDao.class).find(slug).filter(l -> l.isPublic() || withPrivate)
                     .orElseThrow(ListService::listNotFound);
             GameLookup.GameRef game = catalog.game(h, gameSlug).orElseThrow(ListService::entryNotFound);
