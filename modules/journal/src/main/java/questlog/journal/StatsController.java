@@ -2,6 +2,7 @@ package questlog.journal;
 
 import io.javalin.http.Context;
 import questlog.common.FieldErrors;
+import questlog.common.Json;
 
 /** {@code GET /api/stats?year=}. */
 final class StatsController {
@@ -25,6 +26,6 @@ final class StatsController {
             }
             errors.throwIfBadRequest();
         }
-        ctx.json(service.stats(year));
+        Json.respond(ctx, service.stats(year));
     }
 }

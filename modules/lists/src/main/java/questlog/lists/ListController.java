@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import questlog.common.FieldErrors;
 import questlog.common.InvalidInputException;
+import questlog.common.Json;
 import questlog.common.Locations;
 
 /**
@@ -35,7 +36,7 @@ final class ListController {
     }
 
     void get(Context ctx) {
-        ctx.json(service.detail(ctx.pathParam("slug"), seesPrivate.test(ctx)).orElseThrow(() -> notFound("List not found")));
+        Json.respond(ctx, service.detail(ctx.pathParam("slug"), seesPrivate.test(ctx)).orElseThrow(() -> notFound("List not found")));
     }
 
     void activity(Context ctx) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import questlog.common.Bodies;
 import questlog.common.InvalidInputException;
+import questlog.common.Json;
 import questlog.common.Page;
 import questlog.common.ReadKeys;
 import questlog.library.igdb.IgdbClient;
@@ -47,11 +48,11 @@ public final class GameController {
                 .map(g -> GameSummaryResponse.from(g, listing.genres().getOrDefault(g.id(), List.of())))
                 .toList();
         ReadKeys.showsGames(ctx, listing.games().stream().map(Game::slug).toList());
-        ctx.json(Page.of(items, listing.total(), query.limit(), query.offset(), Page.PageLink.sameQuery(ctx)));
+        Json.respond(ctx, Page.of(items, listing.total(), query.limit(), query.offset(), Page.PageLink.sameQuery(ctx)));
     }
 
     public void get(Context ctx) {
-        ctx.json(GameDetailResponse.from(games.get(ctx.pathParam("slug"), seesPrivate.test(ctx))
+        Json.respond(ctx, GameDetailResponse.from(games.get(ctx.pathParam("slug"), seesPrivate.test(ctx))
                 .orElseThrow(GameController::notFound)));
     }
 
