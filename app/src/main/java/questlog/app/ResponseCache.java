@@ -6,8 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import questlog.common.ReadKeys;
 
 /**
@@ -332,12 +332,19 @@ final class ResponseCache implements ChangeFeed.Sink {
         return query == null || query.isEmpty() ? who + path : who + path + "?" + query;
     }
 
+    /**
+     * A strong validator of {@code body}: its length and two different 32-bit CRCs (CRC-32C and
+     * CRC-32, both computed by the processor's own instructions). An ETag only has to change when
+     * the same URL's answer changes, against accidents, not an attacker (only the owner writes);
+     * a SHA-256 of a list's 90 KB answer took a seventh of the CPU of computing it.
+     */
     static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(body);
+        CRC32 ieee = new CRC32();
+        ieee.update(body);
+        HexFormat hex = HexFormat.of();
+        return "\"" + Integer.toHexString(body.length) + "-" + hex.toHexDigits((int) castagnoli.getValue())
+                + hex.toHexDigits((int) ieee.getValue()) + "\"";
     }
 }

@@ -177,13 +177,32 @@ class ResponseCacheTest {
         for (Javalin app : List.of(cached, uncached)) {
             var first = send(app, "GET", "/api/franchises");
             String etag = first.headers().firstValue("ETag").orElseThrow();
-            assertThat(etag).matches("\"[0-9a-f]{32}\"");
+            assertThat(etag).matches("\"[0-9a-f]+-[0-9a-f]{16}\"");
             var notModified = send(app, "GET", "/api/franchises", "If-None-Match", etag);
             assertThat(notModified.statusCode()).isEqualTo(304);
             assertThat(notModified.body()).isEmpty();
             var stale = send(app, "GET", "/api/franchises", "If-None-Match", "\"0000\"");
             assertThat(stale.statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void anEtagChangesWithAnyByteOfTheBody() {
+        byte[] body = "{\"name\":\"Hades\",\"year\":2020}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String tag = ResponseCache.etag(body);
+        assertThat(ResponseCache.etag(body.clone())).isEqualTo(tag);
+        for (int i = 0; i < body.length; i++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] changed = body.clone();
+                changed[i] ^= (byte) (1 << bit);
+                assertThat(ResponseCache.etag(changed)).as("byte %d, bit %d", i, bit).isNotEqualTo(tag);
+            }
+        }
+        // Two bytes swapped, the same bytes in another order (a reordered list): another tag too.
+        byte[] swapped = body.clone();
+        swapped[2] = body[3];
+        swapped[3] = body[2];
+        assertThat(ResponseCache.etag(swapped)).isNotEqualTo(tag);
     }
 
     @Test
