@@ -124,10 +124,11 @@ class LauncherTest {
     }
 
     @Test
-    void commandsRunOnTheQuickCompilerOnlyWithMoreHeapAndTheServerOnBothCompilers() throws Exception {
+    void commandsRunOnTheQuickCompilerOnlyWithMoreHeapAndTheServerOnBothCompilersWithABoundedYoungGeneration() throws Exception {
         Result command = launch(Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
         assertThat(command.exitCode).as(command.err).isZero();
-        assertThat(command.out).containsPattern("TieredStopAtLevel += 1 ").containsPattern("MaxHeapSize += 167772160 ");
+        assertThat(command.out).containsPattern("TieredStopAtLevel += 1 ").containsPattern("MaxHeapSize += 167772160 ")
+                .doesNotContainPattern(" SurvivorRatio += 3 ");
 
         // A server that cannot start (its port is taken) still shows the flags it ran with.
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -135,7 +136,8 @@ class LauncherTest {
                     "PORT", String.valueOf(taken.getLocalPort()), "QUESTLOG_HOST", "127.0.0.1",
                     "DATABASE_URL", "postgres://postgres@127.0.0.1:1/none"), "serve");
             assertThat(server.exitCode).as(server.err).isEqualTo(2);
-            assertThat(server.out).containsPattern("TieredStopAtLevel += 4 ").containsPattern("MaxHeapSize += 134217728 ");
+            assertThat(server.out).containsPattern("TieredStopAtLevel += 4 ").containsPattern("MaxHeapSize += 134217728 ")
+                    .containsPattern(" MaxNewSize += 25165824 ").containsPattern(" SurvivorRatio += 3 ");
             assertThat(server.err).contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }
