@@ -195,9 +195,10 @@ final class ResponseCache implements ChangeFeed.Sink {
 
     /** Whether a read of this path may be kept: every GET under /api is, except below the uncached paths. */
     boolean cacheable(String path) {
-        String p = path.replaceAll("//+", "/");   // the router treats "//" as "/"
+        // The router treats "//" as "/"; a regular expression only for the rare path that has one.
+        String p = path.contains("//") ? path.replaceAll("//+", "/") : path;
         for (String prefix : uncached) {
-            if (p.equals(prefix) || p.startsWith(prefix + "/")) {
+            if (p.startsWith(prefix) && (p.length() == prefix.length() || p.charAt(prefix.length()) == '/')) {
                 return false;
             }
         }

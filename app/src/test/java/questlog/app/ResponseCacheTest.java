@@ -187,6 +187,19 @@ class ResponseCacheTest {
     }
 
     @Test
+    void theUncachedPathsAndWhatIsBelowThemAreNeverKept() {
+        var cache = new ResponseCache(changes, new AppConfig.CacheConfig(false, 1 << 20), List.of("/api/jobs"));
+        assertThat(cache.cacheable("/api/jobs")).isFalse();
+        assertThat(cache.cacheable("/api/jobs/")).isFalse();
+        assertThat(cache.cacheable("/api/jobs/42")).isFalse();
+        assertThat(cache.cacheable("/api//jobs")).as("the router reads // as /").isFalse();
+        assertThat(cache.cacheable("//api///jobs/42")).isFalse();
+        assertThat(cache.cacheable("/api/jobsearch")).isTrue();
+        assertThat(cache.cacheable("/api/job")).isTrue();
+        assertThat(cache.cacheable("/api/games")).isTrue();
+    }
+
+    @Test
     void anEtagChangesWithAnyByteOfTheBody() {
         byte[] body = "{\"name\":\"Hades\",\"year\":2020}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String tag = ResponseCache.etag(body);
