@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Plain JDBC for the hot read paths (a page of games, a game's detail, a list's detail), on the
@@ -142,8 +144,7 @@ public final class JdbcReads {
      * {@code inTransaction(level, ...)} reads the session's level, sets it, and sets it back
      * afterwards, which is four round trips to the database on every request.
      */
-    public static <T, X extends Exception> T inSnapshot(org.jdbi.v3.core.Jdbi jdbi,
-                                                        org.jdbi.v3.core.HandleCallback<T, X> work) throws X {
+    public static <T, X extends Exception> T inSnapshot(Jdbi jdbi, HandleCallback<T, X> work) throws X {
         return jdbi.inTransaction(h -> {
             h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
             return work.withHandle(h);

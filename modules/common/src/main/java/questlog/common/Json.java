@@ -2,7 +2,9 @@ package questlog.common;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -22,7 +25,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -43,27 +50,27 @@ public final class Json {
      * character outside the Basic Multilingual Plane (🎮) is written as its UTF-8 bytes, as the
      * String path writes it, not as a pair of {@code \\u} escapes.
      */
-    public static void respond(io.javalin.http.Context ctx, Object value) {
-        if (!(ctx.jsonMapper() instanceof io.javalin.json.JavalinJackson jackson)) {
+    public static void respond(Context ctx, Object value) {
+        if (!(ctx.jsonMapper() instanceof JavalinJackson jackson)) {
             ctx.json(value);
             return;
         }
         try {
-            ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(utf8Writer(jackson.getMapper()).writeValueAsBytes(value));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
+            ctx.contentType(ContentType.APPLICATION_JSON).result(utf8Writer(jackson.getMapper()).writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private record Utf8Writer(ObjectMapper mapper, com.fasterxml.jackson.databind.ObjectWriter writer) {}
+    private record Utf8Writer(ObjectMapper mapper, ObjectWriter writer) {}
 
     private static volatile Utf8Writer utf8Writer;
 
-    private static com.fasterxml.jackson.databind.ObjectWriter utf8Writer(ObjectMapper mapper) {
+    private static ObjectWriter utf8Writer(ObjectMapper mapper) {
         Utf8Writer known = utf8Writer;
         if (known == null || known.mapper() != mapper) {
             known = new Utf8Writer(mapper,
-                    mapper.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
+                    mapper.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
             utf8Writer = known;
         }
         return known.writer();
