@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -46,9 +45,7 @@ public final class Json {
     /**
      * Answers {@code value} as JSON, the same bytes as {@code ctx.json(value)}, but encoded by
      * Jackson straight to UTF-8 ({@code ctx.json} writes characters into a String, which is then
-     * encoded again): for the large hot reads, a list's 250 entries or a page of 50 games. A
-     * character outside the Basic Multilingual Plane (🎮) is written as its UTF-8 bytes, as the
-     * String path writes it, not as a pair of {@code \\u} escapes.
+     * encoded again): for the large hot reads, a list's 250 entries or a page of 50 games.
      */
     public static void respond(Context ctx, Object value) {
         if (!(ctx.jsonMapper() instanceof JavalinJackson jackson)) {
@@ -56,28 +53,18 @@ public final class Json {
             return;
         }
         try {
-            ctx.contentType(ContentType.APPLICATION_JSON).result(utf8Writer(jackson.getMapper()).writeValueAsBytes(value));
+            ctx.contentType(ContentType.APPLICATION_JSON).result(jackson.getMapper().writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private record Utf8Writer(ObjectMapper mapper, ObjectWriter writer) {}
-
-    private static volatile Utf8Writer utf8Writer;
-
-    private static ObjectWriter utf8Writer(ObjectMapper mapper) {
-        Utf8Writer known = utf8Writer;
-        if (known == null || known.mapper() != mapper) {
-            known = new Utf8Writer(mapper,
-                    mapper.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
-            utf8Writer = known;
-        }
-        return known.writer();
-    }
-
     public static ObjectMapper objectMapper() {
         return JsonMapper.builder()
+                // A character outside the Basic Multilingual Plane (🎮) is written to bytes as its
+                // UTF-8, as it is written into a String, not as a pair of \\u escapes: an answer,
+                // an event and an export spell it the same way.
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .addModule(new JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
