@@ -248,7 +248,10 @@ final class WebSocketHub implements AutoCloseable {
     private void deliver(Client[] all, int from, int to, Message message, byte[] utf8) {
         for (int i = from; i < to; i++) {
             Client client = all[i];
-            if (client.catchingUp || !client.wants(message)) {
+            // An event at or before the cursor was served already: a client that read the log
+            // (after ?since=, or a stream reset at the latest id) can go live before the event it
+            // read there is dispatched, and must not get it twice.
+            if (client.catchingUp || !client.wants(message) || message.id() <= client.cursor) {
                 continue;
             }
             if (client.direct) {
