@@ -4,7 +4,6 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import questlog.profiles.steam.sync.SteamLibrary;
 import questlog.testsupport.RecordingEventLog;
 import questlog.testsupport.TableGameLookup;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestHttp;
 
 /**
  * The profiles module's routes served by a real Javalin under {@code /api}, on a test database,
@@ -66,17 +66,10 @@ public final class ProfilesServer implements AutoCloseable {
     }
 
     public Response get(String path) {
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + path)).header("Accept", "application/json").GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(answer.statusCode(), answer.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> answer = TestHttp.send(http, HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + path)).header("Accept", "application/json").GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(answer.statusCode(), answer.body());
     }
 
     @Override

@@ -4,7 +4,6 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import questlog.common.Access;
 import questlog.common.InvalidInputException;
 import questlog.common.SecretBox;
 import questlog.testsupport.TestDatabase;
+import questlog.testsupport.TestHttp;
 
 /**
  * The realtime module mounted the way app mounts it ({@code /api} routes, the socket at
@@ -97,14 +97,7 @@ final class RealtimeServer implements AutoCloseable {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(HTTP, request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override
