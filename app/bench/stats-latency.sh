@@ -33,7 +33,7 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health
   kill -0 $SERVER 2>/dev/null || die "server exited: $(tail -n 20 "$RUN/server.log")"
   sleep 0.05
 done
-JAVA_PID=$(pgrep -P $SERVER -f questlog.jar || echo $SERVER)
-log "load average $(cut -d' ' -f1-3 /proc/loadavg); server pid $JAVA_PID on port $PORT"
-python3 "$HERE/stats_latency.py" "http://127.0.0.1:$PORT/api/stats/" "$WARMUP" "$ROUNDS" "$JAVA_PID" "$T/pgdata"
+# The launcher execs the JVM, so $SERVER is the server's own process.
+log "load average $(cut -d' ' -f1-3 /proc/loadavg); server pid $SERVER on port $PORT"
+python3 "$HERE/stats_latency.py" "http://127.0.0.1:$PORT/api/stats/" "$WARMUP" "$ROUNDS" "$SERVER" "$T/pgdata"
 log "load average $(cut -d' ' -f1-3 /proc/loadavg)"
