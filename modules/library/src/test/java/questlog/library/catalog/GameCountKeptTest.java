@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,17 +120,16 @@ class GameCountKeptTest {
     }
 
     private static void insert(org.jdbi.v3.core.Handle h, int rows) {
-        var batch = h.prepareBatch("INSERT INTO game (name, slug) VALUES (:name, :slug)");
-        for (int i = 0; i < rows; i++) {
-            int n = SLUGS.incrementAndGet();
-            batch.bindMap(Map.of("name", "Count " + n, "slug", "count-" + n)).add();
-        }
+        // One reservation per call: racing writers never share a slug.
+        int last = SLUGS.addAndGet(rows);
+        int first = last - rows + 1;
         if (rows == 1) {
-            batch.execute();
+            h.createUpdate("INSERT INTO game (name, slug) VALUES (:name, :slug)")
+                    .bind("name", "Count " + first).bind("slug", "count-" + first).execute();
         } else {
             // Several rows in one statement, as an import writes them.
             h.execute("INSERT INTO game (name, slug) SELECT 'Count ' || n, 'count-' || n FROM generate_series(?, ?) n",
-                    SLUGS.addAndGet(rows) - rows + 1, SLUGS.get());
+                    first, last);
         }
     }
 
