@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import questlog.profiles.FetchContext;
 import questlog.profiles.TimedUpstream;
 
@@ -21,6 +22,7 @@ import questlog.profiles.TimedUpstream;
  * A burst of syncs keeps under Bungie's advertised limit (about 25 requests a second per address,
  * averaged over 10 s), with the plugin's production spacing of 20 a second.
  */
+@Isolated("measures request timing at the server; other test classes' CPU load would blur arrivals")
 class DestinyRateLimitTest {
     private static final int ADVERTISED_PER_SECOND = 25;
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import questlog.profiles.FetchContext;
 import questlog.profiles.TimedUpstream;
 
@@ -18,6 +19,7 @@ import questlog.profiles.TimedUpstream;
  * limit, so the plugin keeps its own (one page a second per host in production, one at a time);
  * here four a second, to keep the test short.
  */
+@Isolated("measures request timing at the server; other test classes' CPU load would blur arrivals")
 class FfxivRateLimitTest {
     private static final Duration INTERVAL = Duration.ofMillis(250);
 

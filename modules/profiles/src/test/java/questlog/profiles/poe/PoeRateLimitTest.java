@@ -15,6 +15,7 @@ import mockwebserver3.MockResponse;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import questlog.profiles.FetchContext;
 import questlog.profiles.TimedUpstream;
 import questlog.upstream.RateControl;
@@ -24,6 +25,7 @@ import questlog.upstream.UpstreamResponse;
  * Path of Exile's announced limits are never exceeded: a burst of syncs against a server that
  * announces 3 requests per 2 s, and the pauses a full window or a restriction call for.
  */
+@Isolated("measures request timing at the server; other test classes' CPU load would blur arrivals")
 class PoeRateLimitTest {
 
     @Test
