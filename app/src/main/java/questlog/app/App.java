@@ -9,6 +9,8 @@ import io.javalin.Javalin;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,16 @@ public final class App {
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
+            // Cache hits are answered on the selector threads (CachedReadHandler), so one per core
+            // (Jetty's default is half the cores). Host and port are read when the server starts.
+            var jetty = config.jetty;
+            config.jetty.addConnector((server, httpConfiguration) -> {
+                var connector = new ServerConnector(server, -1, Runtime.getRuntime().availableProcessors(),
+                        new HttpConnectionFactory(httpConfiguration));
+                connector.setHost(jetty.host);
+                connector.setPort(jetty.port);
+                return connector;
+            });
             // Graceful shutdown: stop accepting, let in-flight requests finish (up to 15 s).
             config.jetty.modifyServer(server -> {
                 // Outermost last: graceful shutdown also waits for requests answered from the cache.

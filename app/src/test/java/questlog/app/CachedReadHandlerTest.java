@@ -3,6 +3,11 @@ package questlog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,6 +65,45 @@ class CachedReadHandlerTest {
         TestApp.Response anonymous = closed.get("/api/genres");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("detail").asText()).isEqualTo("Unauthorized");
+    }
+
+    /**
+     * A hit is answered on the thread that read the request (the handler, and so the server, is
+     * non-blocking): with every worker thread of the server busy, a cached read still answers at
+     * once, and a read the router computes is answered once a worker is free.
+     */
+    @Test
+    void aHitIsAnsweredWhileEveryWorkerThreadIsBusy() throws Exception {
+        TestApp.Response cached = awaitEarlyAnswer(open, "/api/editions");
+        assertThat(open.jetty().getInvocationType()).isEqualTo(InvocationType.NON_BLOCKING);
+        var pool = (QueuedThreadPool) open.jetty().getThreadPool();
+        var release = new CountDownLatch(1);
+        CompletableFuture<TestApp.Response> computed;
+        try {
+            for (int i = 0; i < pool.getMaxThreads(); i++) {
+                pool.execute(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            for (int i = 0; i < 250 && pool.getQueueSize() == 0; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(pool.getQueueSize()).as("tasks waiting for a worker").isPositive();
+
+            TestApp.Response hit = CompletableFuture.supplyAsync(() -> open.get("/api/editions"))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(hit.status()).isEqualTo(200);
+            assertThat(hit.body()).isEqualTo(cached.body());
+
+            computed = CompletableFuture.supplyAsync(() -> open.get("/api/games?limit=7"));
+        } finally {
+            release.countDown();
+        }
+        assertThat(computed.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
 
     /** Reads until the answer comes from the early path (the first read fills the cache; a

@@ -122,6 +122,11 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
                 });
     }
 
+    /** The Jetty server under the app (its thread pool, connectors and handlers). */
+    org.eclipse.jetty.server.Server jetty() {
+        return server.jettyServer().server();
+    }
+
     /** Requests the server is handling right now, as its graceful-shutdown handler counts them. */
     long requestsInFlight() {
         var graceful = server.jettyServer().server()
