@@ -7,7 +7,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * One member of a game's detail ({@code GET /api/games/{slug}}) that another module owns: the
  * journal's {@code playthroughs}, the lists' {@code lists}, the profiles'. The library reads the
- * game once and asks each section for its items on the same read-only transaction; the member is
+ * game once and asks each section for its items on the same connection (in autocommit: each
+ * statement sees what was committed when it ran, as in a READ COMMITTED transaction); the member is
  * a JSON array of {@code itemType}, which is also what the OpenAPI document shows for it.
  *
  * @param name     the JSON member, snake_case, unique across modules
@@ -28,7 +29,7 @@ public record GameDetailSection<T>(String name, Class<T> itemType, Reader<T> rea
     @FunctionalInterface
     public interface Reader<T> {
         /**
-         * @param handle      the detail's transaction
+         * @param handle      the detail's connection; read only
          * @param game        the game, already read by the library
          * @param seesPrivate whether the request may see private things (it carries a reading token)
          */

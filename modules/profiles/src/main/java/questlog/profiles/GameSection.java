@@ -20,7 +20,7 @@ final class GameSection {
     /**
      * The profiles of a game: those that belong to it, then account-wide ones whose covered games
      * include one of its external ids or its editions' (read from the library's {@code external_id}
-     * table, read-only, in the detail's transaction: the ids a profile covers are upstream ids, and
+     * table, read-only, on the detail's connection: the ids a profile covers are upstream ids, and
      * only the library knows which game each one is). Plain JDBC: every game detail asks.
      */
     private static final JdbcReads.Named OF_GAME = JdbcReads.named("SELECT " + ProfileDao.COLUMNS + " " + """

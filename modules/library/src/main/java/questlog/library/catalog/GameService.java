@@ -71,18 +71,25 @@ public final class GameService {
         this.events = events;
     }
 
-    /** One transaction, as before; the reads are plain JDBC on its connection ({@link CatalogReads}). */
+    /**
+     * The reads are plain JDBC on one connection ({@link CatalogReads}), in autocommit: each
+     * statement sees what was committed when it ran, exactly as in a READ COMMITTED transaction,
+     * so a transaction around them would only add a COMMIT round trip.
+     */
     Listing list(GameQuery query) {
-        return jdbi.inTransaction(h -> CatalogReads.list(h, query));
+        return jdbi.withHandle(h -> CatalogReads.list(h, query));
     }
 
     Optional<Details> get(String slug) {
         return get(slug, false);
     }
 
-    /** The detail; sections show private things (private lists) only when {@code withPrivate}. */
+    /**
+     * The detail; sections show private things (private lists) only when {@code withPrivate}.
+     * Autocommit on one connection, as {@link #list}.
+     */
     Optional<Details> get(String slug, boolean withPrivate) {
-        return jdbi.inTransaction(h -> CatalogReads.detailBySlug(h, slug)
+        return jdbi.withHandle(h -> CatalogReads.detailBySlug(h, slug)
                 .map(detail -> details(h, detail, withPrivate)));
     }
 
