@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  */
 abstract class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    /** How long a stop waits for the step under way before interrupting it. */
+    static final long FINISH_MS = 3000;
 
     private final String name;
     private final Object lock = new Object();
@@ -79,14 +81,23 @@ abstract class Worker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the loop. The step under way may finish first (for up to {@link #FINISH_MS}): one
+     * interrupted between sending its batch and recording that it did (a Redis PUBLISH awaiting
+     * its reply, a webhook's answer) would leave its cursor behind what went out, and the next
+     * start would send that batch again. Only a step that takes longer is interrupted.
+     */
     @Override
     public void close() {
         running.set(false);
         wake();
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(5000);
+                thread.join(FINISH_MS);
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
