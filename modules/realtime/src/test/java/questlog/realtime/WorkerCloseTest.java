@@ -16,51 +16,52 @@ class WorkerCloseTest {
 
     @Test
     void theStepUnderWayFinishesBeforeTheLoopStops() throws Exception {
-        CountDownLatch inStep = new CountDownLatch(1);
-        AtomicBoolean finished = new AtomicBoolean();
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Worker worker = new Worker("test-worker") {
-            @Override
-            protected long step() {
-                inStep.countDown();
-                try {
-                    Thread.sleep(300); // awaiting an upstream's reply
-                    finished.set(true);
-                } catch (InterruptedException e) {
-                    interrupted.set(true);
-                }
-                return 60_000;
-            }
-        };
-        worker.start();
-        assertThat(inStep.await(5, TimeUnit.SECONDS)).isTrue();
+        SleepingWorker worker = SleepingWorker.startAndAwaitStep(300); // awaiting an upstream's reply
         worker.close();
-        assertThat(interrupted).as("interrupted mid-step").isFalse();
-        assertThat(finished).as("the step finished").isTrue();
+        assertThat(worker.interrupted).as("interrupted mid-step").isFalse();
+        assertThat(worker.finished).as("the step finished").isTrue();
     }
 
     @Test
     void aStepThatOutlastsTheGracePeriodIsInterrupted() throws Exception {
-        CountDownLatch inStep = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Worker worker = new Worker("test-worker") {
-            @Override
-            protected long step() {
-                inStep.countDown();
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    interrupted.set(true);
-                }
-                return 60_000;
-            }
-        };
-        worker.start();
-        assertThat(inStep.await(5, TimeUnit.SECONDS)).isTrue();
+        SleepingWorker worker = SleepingWorker.startAndAwaitStep(60_000);
         long started = System.nanoTime();
         worker.close();
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        assertThat(interrupted).isTrue();
+        assertThat(worker.interrupted).isTrue();
+        assertThat(worker.finished).isFalse();
         assertThat(tookMs).isBetween(Worker.FINISH_MS, Worker.FINISH_MS + 5_000);
+    }
+
+    /** A worker whose step sleeps {@code stepMs}, recording whether it finished or was interrupted. */
+    private static final class SleepingWorker extends Worker {
+        final CountDownLatch inStep = new CountDownLatch(1);
+        final AtomicBoolean finished = new AtomicBoolean();
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        private final long stepMs;
+
+        private SleepingWorker(long stepMs) {
+            super("test-worker");
+            this.stepMs = stepMs;
+        }
+
+        static SleepingWorker startAndAwaitStep(long stepMs) throws InterruptedException {
+            SleepingWorker worker = new SleepingWorker(stepMs);
+            worker.start();
+            assertThat(worker.inStep.await(5, TimeUnit.SECONDS)).as("the step started").isTrue();
+            return worker;
+        }
+
+        @Override
+        protected long step() {
+            inStep.countDown();
+            try {
+                Thread.sleep(stepMs);
+                finished.set(true);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            return 60_000;
+        }
     }
 }
