@@ -11,8 +11,19 @@ import org.jdbi.v3.core.Handle;
  * module that refers to games (playthroughs, list entries, profiles). Every lookup runs on the
  * caller's {@link Handle}: inside the caller's transaction, without a second pooled connection.
  * Unknown slugs and ids are simply absent from the answers.
+ * <p>
+ * A module's own read may instead join the library's reference views, {@value #GAME_REF}
+ * {@code (id, slug, name)} and {@value #EDITION_REF} {@code (id, slug, name, game_id)}, to have
+ * its rows' games or editions in the same statement: one round trip instead of two, and one
+ * snapshot without a transaction. Those views are the only library relations other modules read.
  */
 public interface GameLookup {
+
+    /** The view of every game's {@code id, slug, name}, for other modules' joins. */
+    String GAME_REF = "game_ref";
+
+    /** The view of every edition's {@code id, slug, name, game_id}, for other modules' joins. */
+    String EDITION_REF = "edition_ref";
 
     /** A game as other modules show it. */
     record GameRef(UUID id, String slug, String name) {}

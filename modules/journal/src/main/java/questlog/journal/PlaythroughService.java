@@ -95,20 +95,13 @@ final class PlaythroughService {
 
     /**
      * Every playthrough of a game, newest completion first, on the caller's handle (game detail):
-     * {@code game} is the one the detail read, so only editions are looked up.
+     * {@code game} is the one the detail read; the editions come in the same statement.
      */
     List<PlaythroughResponse> ofGame(Handle h, GameLookup.GameRef game) {
-        List<Playthrough> rows = PlaythroughReads.ofGame(h, game.id());
-        Set<UUID> editionIds = new HashSet<>();
-        for (Playthrough p : rows) {
-            if (p.editionId() != null) {
-                editionIds.add(p.editionId());
-            }
-        }
-        Map<UUID, GameLookup.EditionRef> editions = editionIds.isEmpty() ? Map.of() : catalog.editions(h, editionIds);
+        List<PlaythroughReads.WithEdition> rows = PlaythroughReads.ofGame(h, game.id());
         List<PlaythroughResponse> out = new ArrayList<>(rows.size());
-        for (Playthrough p : rows) {
-            out.add(PlaythroughResponse.from(p, game, p.editionId() == null ? null : editions.get(p.editionId())));
+        for (PlaythroughReads.WithEdition row : rows) {
+            out.add(PlaythroughResponse.from(row.playthrough(), game, row.edition()));
         }
         return out;
     }

@@ -7,21 +7,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import questlog.common.GameLookup;
 import questlog.common.JdbcReads;
 
 /**
  * The lists' hot reads on plain JDBC ({@link JdbcReads}), on the caller's handle: a list with its
- * entries (the list detail) and the lists a game is in (its section of the game detail). They
+ * entries and their games (the list detail) and the lists a game is in (its section of the game detail). They
  * build the same records as {@link ListDao} and {@link ListEntryDao}.
  */
 final class ListReads {
     private ListReads() {}
 
-    /** A list and its entries in display order; one row with null entry columns for an empty list. */
+    /**
+     * A list and its entries in display order with their games (the library's {@code game_ref}
+     * view, {@link GameLookup#GAME_REF}); one row with null entry columns for an empty list.
+     */
     private static final String LIST_WITH_ENTRIES = """
             SELECT l.id, l.slug, l.name, l.description, l.is_ranked, l.is_public, l.created_at, l.updated_at,
-                   e.id, e.list_id, e.game_id, e.position, e.notes, e.added_at, e.created_at, e.updated_at
-            FROM list l LEFT JOIN list_entry e ON e.list_id = l.id
+                   e.id, e.list_id, e.game_id, e.position, e.notes, e.added_at, e.created_at, e.updated_at,
+                   g.slug, g.name
+            FROM list l LEFT JOIN (list_entry e JOIN game_ref g ON g.id = e.game_id) ON e.list_id = l.id
             WHERE l.slug = ? AND (l.is_public OR ?)
             ORDER BY""" + " " + ListEntryDao.DISPLAY_ORDER;
 
@@ -31,10 +36,14 @@ final class ListReads {
             WHERE e.game_id = ? AND (l.is_public OR ?)
             ORDER BY l.name, l.slug""";
 
-    /** A list with its entries. */
-    record ListWithEntries(GameList list, List<ListEntry> entries) {}
+    /** A list with its entries and, in the same order, their games. */
+    record ListWithEntries(GameList list, List<ListEntry> entries, List<GameLookup.GameRef> games) {}
 
-    /** The list, when it exists and the reader may see it; private lists only {@code withPrivate}. */
+    /**
+     * The list, when it exists and the reader may see it; private lists only {@code withPrivate}.
+     * One statement: the list, its entries and their games' names come from one snapshot, so it
+     * needs no transaction (a game renamed meanwhile is seen either before or after, everywhere).
+     */
     static Optional<ListWithEntries> find(Handle h, String slug, boolean withPrivate) {
         return JdbcReads.run(h, LIST_WITH_ENTRIES, new Object[] {slug, withPrivate}, statement -> {
             try (ResultSet rs = statement.executeQuery()) {
@@ -42,6 +51,7 @@ final class ListReads {
                     return Optional.empty();
                 }
                 List<ListEntry> entries = new ArrayList<>();
+                List<GameLookup.GameRef> games = new ArrayList<>();
                 UUID id = JdbcReads.uuid(rs, 1);
                 String listSlug = rs.getString(2);
                 String name = rs.getString(3);
@@ -52,11 +62,13 @@ final class ListReads {
                 var updatedAt = JdbcReads.instant(rs, 8);
                 do {
                     if (rs.getObject(9) != null) {
-                        entries.add(entry(rs));
+                        ListEntry entry = entry(rs);
+                        entries.add(entry);
+                        games.add(new GameLookup.GameRef(entry.gameId(), rs.getString(17), rs.getString(18)));
                     }
                 } while (rs.next());
                 return Optional.of(new ListWithEntries(new GameList(id, listSlug, name, description, ranked, isPublic,
-                        entries.size(), createdAt, updatedAt), entries));
+                        entries.size(), createdAt, updatedAt), entries, games));
             }
         });
     }

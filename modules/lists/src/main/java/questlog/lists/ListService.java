@@ -122,9 +122,15 @@ final class ListService {
         return jdbi.withHandle(h -> h.attach(ListDao.class).all(withPrivate).stream().map(ListSummaryResponse::from).toList());
     }
 
+    /** One statement in autocommit ({@link ListReads#find}). */
     Optional<ListDetailResponse> detail(String slug, boolean withPrivate) {
-        return JdbcReads.inSnapshot(jdbi, h -> ListReads.find(h, slug, withPrivate)
-                .map(found -> detail(h, found.list(), found.entries())));
+        return jdbi.withHandle(h -> ListReads.find(h, slug, withPrivate).map(found -> {
+            List<EntryResponse> entries = new ArrayList<>(found.entries().size());
+            for (int i = 0; i < found.entries().size(); i++) {
+                entries.add(EntryResponse.from(found.entries().get(i), found.games().get(i)));
+            }
+            return ListDetailResponse.from(found.list(), entries);
+        }));
     }
 
     Optional<List<ActivityResponse>> activity(String slug, boolean withPrivate, int limit) {

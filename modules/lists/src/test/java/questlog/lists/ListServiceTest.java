@@ -146,6 +146,28 @@ class ListServiceTest {
     }
 
     @Test
+    void theDetailShowsEachEntrysGameAsTheLibraryHasItNowAndHidesPrivateLists() {
+        jdbi.useHandle(h -> h.execute("INSERT INTO game (slug, name) VALUES ('renamed', 'Old Name')"));
+        service.create(new CreateListRequest("Names", null, null, true, false));
+        service.create(new CreateListRequest("Nothing Yet", null, null, false, true));
+        for (String game : List.of("g3", "renamed")) {
+            service.addEntry("names", new AddEntryRequest(game, null, null, null));
+        }
+        jdbi.useHandle(h -> h.execute("UPDATE game SET name = 'New Name', slug = 'new-name' WHERE slug = 'renamed'"));
+
+        var detail = service.detail("names", true).orElseThrow();
+        var renamed = detail.entries().get(1);
+        assertThat(renamed.workName()).isEqualTo("New Name");
+        assertThat(renamed.workSlug()).isEqualTo("new-name");
+        assertThat(renamed.game().slug()).isEqualTo("new-name");
+        assertThat(renamed.game().id()).isEqualTo(renamed.workId()).isEqualTo(jdbi.withHandle(h ->
+                h.createQuery("SELECT id FROM game WHERE slug = 'new-name'").mapTo(java.util.UUID.class).one()));
+        assertThat(detail.entries().getFirst().workName()).isEqualTo("Game 3");
+        assertThat(service.detail("names", false)).as("a private list, read without a token").isEmpty();
+        assertThat(service.detail("nothing-yet", false).orElseThrow().entries()).isEmpty();
+    }
+
+    @Test
     void slugsAreMadeFromNamesAndSuffixedWhenTaken() {
         assertThat(service.create(new CreateListRequest("Ōkami & Friends", null, null, null, null)).slug()).isEqualTo("okami-friends");
         assertThat(service.create(new CreateListRequest("Okami friends", null, null, null, null)).slug()).isEqualTo("okami-friends-2");

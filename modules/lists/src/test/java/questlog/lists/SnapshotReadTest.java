@@ -10,7 +10,7 @@ import questlog.common.JdbcReads;
 import questlog.testsupport.TestDatabase;
 
 /**
- * The list detail reads its list and then its games' names in one snapshot
+ * A read of several statements (a list's activity, an entry) sees one snapshot
  * ({@link JdbcReads#inSnapshot}): a game renamed by another transaction in between is not seen
  * half-way, and the connection goes back to the pool at its usual level.
  */
