@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Handle;
  * A module's own read may instead join the library's reference views, {@value #GAME_REF}
  * {@code (id, slug, name)} and {@value #EDITION_REF} {@code (id, slug, name, game_id)}, to have
  * its rows' games or editions in the same statement: one round trip instead of two, and one
- * snapshot without a transaction. Those views are the only library relations other modules read.
+ * snapshot without a transaction. Other modules read the library through these views, not its
+ * tables (the one exception: the profiles match the library's external ids, which no view shows).
  */
 public interface GameLookup {
 

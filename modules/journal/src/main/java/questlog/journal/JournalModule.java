@@ -122,8 +122,8 @@ public final class JournalModule implements FeatureModule {
     /** A game's playthroughs in its detail, newest completion first, as {@code GET /api/playthroughs} shows them. */
     @Override
     public List<GameDetailSection<?>> gameDetailSections() {
-        return List.of(new GameDetailSection<>("playthroughs", PlaythroughResponse.class,
-                (handle, game, seesPrivate) -> playthroughs.ofGame(handle, game)));
+        return List.of(new GameDetailSection<>("playthroughs", PlaythroughResponse.class, PlaythroughReads.OF_GAME,
+                (rows, handle, game, seesPrivate) -> PlaythroughService.ofGame(rows, game)));
     }
 
     @Override

@@ -1,35 +1,40 @@
 package questlog.journal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import questlog.common.GameLookup;
 import questlog.common.JdbcReads;
 
 /**
- * The journal's hot read on plain JDBC ({@link JdbcReads}): a game's playthroughs for its detail,
- * on the caller's handle, as the same records {@link PlaythroughDao#ofGame} builds, each with its
+ * The journal's hot read on plain JDBC ({@link JdbcReads}): a game's playthroughs for its detail
+ * (the library sends the statement with its own), as the same records {@link PlaythroughDao#ofGame}
+ * builds, each with its
  * edition from the library's {@code edition_ref} view ({@link GameLookup#EDITION_REF}) in the
  * same statement.
  */
 final class PlaythroughReads {
     private PlaythroughReads() {}
 
-    private static final String OF_GAME = """
+    /** Every playthrough of one game ({@code :game}), newest completion first: a game detail section's statement. */
+    static final String OF_GAME = """
             SELECT p.id, p.game_id, p.edition_id, (SELECT pf.name FROM platform pf WHERE pf.key = p.platform),
                    p.platform, p.status, p.started_at, p.completed_at, p.playtime_minutes, p.session_minutes,
                    p.session_count, p.playtime_total, p.rating, p.completion, p.notes, p.source, p.source_ref,
                    p.created_at, p.updated_at, e.slug, e.name
             FROM playthrough p LEFT JOIN edition_ref e ON e.id = p.edition_id
-            WHERE p.game_id = ?
+            WHERE p.game_id = :game
             ORDER BY p.completed_at DESC NULLS LAST, p.created_at DESC, p.id DESC""";
 
     /** A playthrough and its edition (null when it has none). */
     record WithEdition(Playthrough playthrough, GameLookup.EditionRef edition) {}
 
-    /** Every playthrough of one game, newest completion first. */
-    static List<WithEdition> ofGame(Handle h, UUID gameId) {
-        return JdbcReads.list(h, OF_GAME, rs -> {
+    /** The rows of {@link #OF_GAME}. */
+    static List<WithEdition> ofGame(ResultSet rs, UUID gameId) throws SQLException {
+        List<WithEdition> out = new ArrayList<>();
+        while (rs.next()) {
             Playthrough p = new Playthrough(JdbcReads.uuid(rs, 1), JdbcReads.uuid(rs, 2),
                     JdbcReads.uuid(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6), JdbcReads.date(rs, 7),
                     JdbcReads.date(rs, 8), JdbcReads.integer(rs, 9), rs.getInt(10), rs.getInt(11),
@@ -37,7 +42,8 @@ final class PlaythroughReads {
                     rs.getString(16), rs.getString(17), JdbcReads.instant(rs, 18), JdbcReads.instant(rs, 19));
             GameLookup.EditionRef edition = p.editionId() == null ? null
                     : new GameLookup.EditionRef(p.editionId(), rs.getString(20), rs.getString(21), gameId);
-            return new WithEdition(p, edition);
-        }, gameId);
+            out.add(new WithEdition(p, edition));
+        }
+        return out;
     }
 }

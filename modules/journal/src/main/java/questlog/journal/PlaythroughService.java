@@ -4,6 +4,8 @@ import questlog.common.Texts;
 import questlog.common.GameLookup;
 import questlog.common.Bodies;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,11 +96,12 @@ final class PlaythroughService {
     }
 
     /**
-     * Every playthrough of a game, newest completion first, on the caller's handle (game detail):
-     * {@code game} is the one the detail read; the editions come in the same statement.
+     * Every playthrough of a game, newest completion first, from the rows of
+     * {@link PlaythroughReads#OF_GAME} (game detail): {@code game} is the one the detail read; the
+     * editions come in the same statement.
      */
-    List<PlaythroughResponse> ofGame(Handle h, GameLookup.GameRef game) {
-        List<PlaythroughReads.WithEdition> rows = PlaythroughReads.ofGame(h, game.id());
+    static List<PlaythroughResponse> ofGame(ResultSet rs, GameLookup.GameRef game) throws SQLException {
+        List<PlaythroughReads.WithEdition> rows = PlaythroughReads.ofGame(rs, game.id());
         List<PlaythroughResponse> out = new ArrayList<>(rows.size());
         for (PlaythroughReads.WithEdition row : rows) {
             out.add(PlaythroughResponse.from(row.playthrough(), game, row.edition()));

@@ -30,10 +30,14 @@ final class ListReads {
             WHERE l.slug = ? AND (l.is_public OR ?)
             ORDER BY""" + " " + ListEntryDao.DISPLAY_ORDER;
 
-    private static final String LISTS_OF_GAME = """
+    /**
+     * The lists a game ({@code :game}) is in, by list name; private lists only when {@code :private}:
+     * a game detail section's statement.
+     */
+    static final String LISTS_OF_GAME = """
             SELECT l.id, l.slug, l.name, l.is_ranked, l.is_public, e.position, e.notes, e.added_at
             FROM list_entry e JOIN list l ON l.id = e.list_id
-            WHERE e.game_id = ? AND (l.is_public OR ?)
+            WHERE e.game_id = :game AND (l.is_public OR :private)
             ORDER BY l.name, l.slug""";
 
     /** A list with its entries and, in the same order, their games. */
@@ -73,11 +77,11 @@ final class ListReads {
         });
     }
 
-    /** The lists a game is in, by list name; private lists only when asked. */
-    static List<GameListMembership> listsOfGame(Handle h, UUID gameId, boolean withPrivate) {
-        return JdbcReads.list(h, LISTS_OF_GAME, rs -> new GameListMembership(JdbcReads.uuid(rs, 1), rs.getString(2),
-                rs.getString(3), rs.getBoolean(4), rs.getBoolean(5), JdbcReads.integer(rs, 6), rs.getString(7),
-                JdbcReads.instant(rs, 8)), gameId, withPrivate);
+    /** The rows of {@link #LISTS_OF_GAME}. */
+    static List<GameListMembership> listsOfGame(ResultSet rs) throws SQLException {
+        return JdbcReads.rows(rs, row -> new GameListMembership(JdbcReads.uuid(row, 1), row.getString(2),
+                row.getString(3), row.getBoolean(4), row.getBoolean(5), JdbcReads.integer(row, 6), row.getString(7),
+                JdbcReads.instant(row, 8)));
     }
 
     /** Columns 9 to 16 of {@link #LIST_WITH_ENTRIES}. */

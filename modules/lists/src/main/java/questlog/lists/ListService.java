@@ -151,10 +151,6 @@ final class ListService {
         });
     }
 
-    /** The lists a game is in, on the caller's handle (for the game detail). */
-    List<GameListMembership> listsOfGame(Handle h, UUID gameId, boolean withPrivate) {
-        return ListReads.listsOfGame(h, gameId, withPrivate);
-    }
 
     // ------------------------------------------------------------------ lists
 

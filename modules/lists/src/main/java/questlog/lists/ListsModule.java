@@ -130,8 +130,8 @@ public final class ListsModule implements FeatureModule {
      */
     @Override
     public List<GameDetailSection<?>> gameDetailSections() {
-        return List.of(new GameDetailSection<>("lists", GameListMembership.class,
-                (handle, game, seesPrivate) -> service.listsOfGame(handle, game.id(), seesPrivate)));
+        return List.of(new GameDetailSection<>("lists", GameListMembership.class, ListReads.LISTS_OF_GAME,
+                (rows, handle, game, seesPrivate) -> ListReads.listsOfGame(rows)));
     }
 
     @Override

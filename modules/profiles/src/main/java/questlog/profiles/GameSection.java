@@ -23,12 +23,12 @@ final class GameSection {
      * table, read-only, on the detail's connection: the ids a profile covers are upstream ids, and
      * only the library knows which game each one is). Plain JDBC: every game detail asks.
      */
-    private static final JdbcReads.Named OF_GAME = JdbcReads.named("SELECT " + ProfileDao.COLUMNS + " " + """
+    static final String OF_GAME = "SELECT " + ProfileDao.COLUMNS + " " + """
              WHERE p.game_id = :game
                 OR p.games && ARRAY(SELECT e.source || ':' || e.external_id FROM external_id e
                                     WHERE e.game_id = :game
                                        OR e.edition_id IN (SELECT ed.id FROM edition ed WHERE ed.game_id = :game))
-             ORDER BY (p.game_id IS NULL), p.plugin, p.id""");
+             ORDER BY (p.game_id IS NULL), p.plugin, p.id""";
     /** The game's external ids, as profiles list them ('steam:620'), for an account-wide profile's part about it. */
     private static final String EXTERNAL_IDS = """
             SELECT e.source || ':' || e.external_id FROM external_id e
@@ -43,8 +43,10 @@ final class GameSection {
         this.plugins = plugins;
     }
 
-    List<GameProfileResponse> read(Handle h, GameLookup.GameRef game, boolean seesPrivate) {
-        List<Profile> profiles = JdbcReads.list(h, OF_GAME.sql(), this::profile, OF_GAME.params(Map.of("game", game.id())));
+    /** The section's items from the rows of {@link #OF_GAME}; a second read only when an account-wide profile covers the game. */
+    List<GameProfileResponse> read(ResultSet rows, Handle h, GameLookup.GameRef game, boolean seesPrivate)
+            throws SQLException {
+        List<Profile> profiles = JdbcReads.rows(rows, this::profile);
         if (profiles.isEmpty()) {
             return List.of();
         }

@@ -19,7 +19,7 @@ public interface ProfileDao {
     String COLUMNS = """
             p.id, p.plugin, p.account_id, p.handle, p.display_name, p.game_id, g.slug AS game_slug,
             g.name AS game_name, p.settings, p.data, p.synced_at, p.sync_error, p.created_at, p.updated_at
-            FROM profile p LEFT JOIN game g ON g.id = p.game_id""";
+            FROM profile p LEFT JOIN game_ref g ON g.id = p.game_id""";
 
     String ORDER = " ORDER BY p.plugin, lower(coalesce(p.display_name, p.handle)), p.id";
 

@@ -139,7 +139,8 @@ public final class ProfilesModule implements FeatureModule {
     /** The profiles of a game: its own, then the account-wide ones that cover it. */
     @Override
     public List<GameDetailSection<?>> gameDetailSections() {
-        return List.of(new GameDetailSection<>("profiles", GameProfileResponse.class, gameSection::read));
+        return List.of(new GameDetailSection<>("profiles", GameProfileResponse.class, GameSection.OF_GAME,
+                gameSection::read));
     }
 
     @Override

@@ -311,7 +311,8 @@ class ProfilesCoreTest {
     void anAccountWideProfileIsInTheDetailOfEveryGameItCovers() {
         UUID id = add().id();
         runSync(id);
-        GameSection section = new GameSection(JSON, plugins);
+        var section = new questlog.common.GameDetailSection<>("profiles", GameProfileResponse.class, GameSection.OF_GAME,
+                new GameSection(JSON, plugins)::read);
         GameLookup.GameRef portal = jdbi.withHandle(h -> new TableGameLookup().game(h, "portal-2")).orElseThrow();
         GameLookup.GameRef hades = jdbi.withHandle(h -> new TableGameLookup().game(h, "hades")).orElseThrow();
         List<GameProfileResponse> ofPortal = jdbi.withHandle(h -> section.read(h, portal, false));

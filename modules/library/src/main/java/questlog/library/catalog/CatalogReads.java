@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import questlog.common.GameDetailSection;
+import questlog.common.GameLookup;
 import questlog.common.JdbcReads;
 
 /**
@@ -18,7 +22,7 @@ import questlog.common.JdbcReads;
  * library's part of a game's detail, on the caller's handle. They build the same records as
  * {@link GameDao}, {@link GameGenreDao}, {@link EditionDao} and {@link ExternalIdDao} (the
  * CatalogReadsTest holds them side by side), in fewer round trips: a page comes with its games'
- * genres as arrays, and a detail is one call of three queries.
+ * genres as arrays, and a detail, with the other modules' sections, is one round trip.
  */
 final class CatalogReads {
     private CatalogReads() {}
@@ -60,41 +64,75 @@ final class CatalogReads {
             WHERE x.game_id = %1$s OR e.game_id = %1$s
             ORDER BY x.source, x.external_id""";
 
-    private static final String BY_SLUG = detail("g.slug = ?", "(SELECT id FROM game WHERE slug = ?)");
-    private static final String BY_ID = detail("g.id = ?", "?");
-
-    /** The game, its editions and its external ids: three queries sent and answered together. */
+    /** The game, its editions and its external ids: three statements, {@code idOf} the game's id. */
     private static String detail(String gameIs, String idOf) {
         return GAME + "WHERE " + gameIs + ";\n" + EDITIONS.formatted(idOf) + ";\n" + EXTERNAL_IDS.formatted(idOf);
     }
 
-    /** The library's part of a detail: everything but the other modules' sections. */
-    record Detail(Game game, List<GameGenre> genres, List<Edition> editions, List<ExternalId> externalIds) {}
+    /** A game's detail: the library's part, and the other modules' sections by name in module order. */
+    record Detail(Game game, List<GameGenre> genres, List<Edition> editions, List<ExternalId> externalIds,
+                  Map<String, List<?>> sections) {}
 
-    static Optional<Detail> detailBySlug(Handle h, String slug) {
-        return detail(h, BY_SLUG, new Object[] {slug, slug, slug, slug});
-    }
+    /**
+     * The statements of a detail, the library's three and then every section's, sent and answered
+     * together: one round trip. Composed once, when the sections are known; by slug, the game's id
+     * is looked up by each statement that needs it (an index probe) rather than in a round trip
+     * of its own.
+     */
+    static final class DetailReads {
+        private static final Pattern GAME_PARAMETER = Pattern.compile(Pattern.quote(GameDetailSection.GAME) + "\\b");
+        private static final String ID_OF_SLUG = "(SELECT id FROM game WHERE slug = :slug)";
 
-    static Optional<Detail> detailById(Handle h, UUID id) {
-        return detail(h, BY_ID, new Object[] {id, id, id, id});
-    }
+        private final List<GameDetailSection<?>> sections;
+        private final JdbcReads.Named bySlug;
+        private final JdbcReads.Named byId;
 
-    private static Optional<Detail> detail(Handle h, String sql, Object[] params) {
-        return JdbcReads.run(h, sql, params, statement -> {
-            statement.execute();
-            Game game;
-            List<GameGenre> genres = new ArrayList<>();
-            try (ResultSet rs = statement.getResultSet()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                game = game(rs);
-                genres(rs, genres);
+        DetailReads(List<GameDetailSection<?>> sections) {
+            this.sections = List.copyOf(sections);
+            this.bySlug = JdbcReads.named(statements("g.slug = :slug", ID_OF_SLUG));
+            this.byId = JdbcReads.named(statements("g.id = :game", GameDetailSection.GAME));
+        }
+
+        private String statements(String gameIs, String idOf) {
+            StringBuilder sql = new StringBuilder(detail(gameIs, idOf));
+            for (GameDetailSection<?> section : sections) {
+                sql.append(";\n").append(GAME_PARAMETER.matcher(section.sql()).replaceAll(Matcher.quoteReplacement(idOf)));
             }
-            List<Edition> editions = JdbcReads.rows(next(statement), CatalogReads::edition);
-            List<ExternalId> externalIds = JdbcReads.rows(next(statement), CatalogReads::externalId);
-            return Optional.of(new Detail(game, genres, editions, externalIds));
-        });
+            return sql.toString();
+        }
+
+        Optional<Detail> bySlug(Handle h, String slug, boolean seesPrivate) {
+            return read(h, bySlug, Map.of("slug", slug, "private", seesPrivate), seesPrivate);
+        }
+
+        Optional<Detail> byId(Handle h, UUID id, boolean seesPrivate) {
+            return read(h, byId, Map.of("game", id, "private", seesPrivate), seesPrivate);
+        }
+
+        private Optional<Detail> read(Handle h, JdbcReads.Named statements, Map<String, Object> values, boolean seesPrivate) {
+            return JdbcReads.run(h, statements.sql(), statements.params(values), statement -> {
+                statement.execute();
+                Game game;
+                List<GameGenre> genres = new ArrayList<>();
+                try (ResultSet rs = statement.getResultSet()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    game = game(rs);
+                    genres(rs, genres);
+                }
+                List<Edition> editions = JdbcReads.rows(next(statement), CatalogReads::edition);
+                List<ExternalId> externalIds = JdbcReads.rows(next(statement), CatalogReads::externalId);
+                var ref = new GameLookup.GameRef(game.id(), game.slug(), game.name());
+                Map<String, List<?>> members = new LinkedHashMap<>();
+                for (GameDetailSection<?> section : sections) {
+                    try (ResultSet rows = next(statement)) {
+                        members.put(section.name(), section.reader().read(rows, h, ref, seesPrivate));
+                    }
+                }
+                return Optional.of(new Detail(game, genres, editions, externalIds, members));
+            });
+        }
     }
 
     private static ResultSet next(PreparedStatement statement) throws SQLException {

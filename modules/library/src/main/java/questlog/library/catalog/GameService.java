@@ -49,6 +49,7 @@ public final class GameService {
     private final Supplier<List<GameDetailSection<?>>> sections;
     private final Supplier<List<GameRemoval>> removals;
     private final EventLog events;
+    private volatile CatalogReads.DetailReads detailReads;
 
     public GameService(Jdbi jdbi, Clock clock, EventLog events) {
         this(jdbi, clock, List::of, events);
@@ -86,11 +87,10 @@ public final class GameService {
 
     /**
      * The detail; sections show private things (private lists) only when {@code withPrivate}.
-     * Autocommit on one connection, as {@link #list}.
+     * One round trip in autocommit ({@link CatalogReads.DetailReads}).
      */
     Optional<Details> get(String slug, boolean withPrivate) {
-        return jdbi.withHandle(h -> CatalogReads.detailBySlug(h, slug)
-                .map(detail -> details(h, detail, withPrivate)));
+        return jdbi.withHandle(h -> detailReads().bySlug(h, slug, withPrivate).map(GameService::details));
     }
 
     /**
@@ -315,22 +315,21 @@ public final class GameService {
 
     /** After a write, the writer (who holds a token) sees the private lists too. */
     private Details details(Handle h, UUID id) {
-        return details(h, id, true);
+        return details(detailReads().byId(h, id, true).orElseThrow());
     }
 
-    private Details details(Handle h, UUID id, boolean withPrivate) {
-        return details(h, CatalogReads.detailById(h, id).orElseThrow(), withPrivate);
+    private static Details details(CatalogReads.Detail d) {
+        return new Details(d.game(), d.genres(), d.editions(), d.externalIds(), d.sections());
     }
 
-    /** The game row is read once; every section gets it as a {@link GameLookup.GameRef}. */
-    private Details details(Handle h, CatalogReads.Detail detail, boolean withPrivate) {
-        Game game = detail.game();
-        var ref = new GameLookup.GameRef(game.id(), game.slug(), game.name());
-        Map<String, List<?>> members = new LinkedHashMap<>();
-        for (GameDetailSection<?> section : sections.get()) {
-            members.put(section.name(), section.read(h, ref, withPrivate));
+    /** The detail's statements, composed on first use: the sections are known once every module is built. */
+    private CatalogReads.DetailReads detailReads() {
+        CatalogReads.DetailReads reads = detailReads;
+        if (reads == null) {
+            reads = new CatalogReads.DetailReads(sections.get());
+            detailReads = reads;
         }
-        return new Details(game, detail.genres(), detail.editions(), detail.externalIds(), members);
+        return reads;
     }
 
     private static Edition insertEdition(Handle h, UUID gameId, CreateEditionRequest e, String slugBase,

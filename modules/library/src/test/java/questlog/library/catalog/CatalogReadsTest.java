@@ -1,9 +1,11 @@
 package questlog.library.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.GameDetailSection;
+import questlog.common.GameLookup;
+import questlog.common.JdbcReads;
 import questlog.library.LibraryTestSupport;
 import questlog.testsupport.TestDatabase;
 
@@ -58,23 +63,48 @@ class CatalogReadsTest {
         });
     }
 
+    /**
+     * Two sections as other modules write them: one naming the game's id twice and whether private
+     * things show, one reading nothing; they come back after the library's part, by name.
+     */
+    static final List<GameDetailSection<?>> SECTIONS = List.of(
+            new GameDetailSection<>("echo", String.class, """
+                    SELECT g.slug || ' ' || CAST(:private AS text) FROM game_ref g WHERE g.id = :game
+                    UNION ALL SELECT e.slug FROM edition_ref e WHERE e.game_id = :game ORDER BY 1""",
+                    (rows, handle, game, seesPrivate) -> JdbcReads.rows(rows, rs -> game.name() + ": " + rs.getString(1))),
+            new GameDetailSection<>("none", String.class, "SELECT 'x' WHERE false",
+                    (rows, handle, game, seesPrivate) -> JdbcReads.rows(rows, rs -> rs.getString(1))));
+
     @Test
-    void aDetailIsWhatTheDaosRead() {
+    void aDetailIsWhatTheDaosReadWithTheSectionsInTheSameRoundTrip() {
+        var reads = new CatalogReads.DetailReads(SECTIONS);
         // one handle, so one connection: its statements pass the driver's prepare threshold
         jdbi.useTransaction(h -> {
             for (int use = 0; use < 8; use++) {
                 for (UUID id : List.of(full, bare)) {
-                    CatalogReads.Detail expected = viaDaos(h, id);
-                    assertThat(CatalogReads.detailById(h, id)).contains(expected);
-                    assertThat(CatalogReads.detailBySlug(h, expected.game().slug())).contains(expected);
+                    boolean seesPrivate = use % 2 == 0;
+                    CatalogReads.Detail expected = viaDaos(h, id, seesPrivate);
+                    assertThat(reads.byId(h, id, seesPrivate)).contains(expected);
+                    assertThat(reads.bySlug(h, expected.game().slug(), seesPrivate)).contains(expected);
                 }
-                assertThat(CatalogReads.detailBySlug(h, "no-such-game")).isEmpty();
+                assertThat(reads.bySlug(h, "no-such-game", true)).isEmpty();
             }
         });
-        CatalogReads.Detail detail = jdbi.inTransaction(h -> CatalogReads.detailById(h, full)).orElseThrow();
+        CatalogReads.Detail detail = jdbi.inTransaction(h -> reads.byId(h, full, false)).orElseThrow();
         assertThat(detail.genres()).extracting(GameGenre::slug).containsExactly("action", "zen", "adventure");
         assertThat(detail.editions()).extracting(Edition::slug).containsExactly("okami-original", "okami-undated");
         assertThat(detail.game().lastSyncedAt()).isNotNull();
+        assertThat(detail.sections()).containsExactly(
+                Map.entry("echo", List.of("Ōkami HD 🎮: okami-hd false", "Ōkami HD 🎮: okami-original",
+                        "Ōkami HD 🎮: okami-undated")),
+                Map.entry("none", List.of()));
+    }
+
+    @Test
+    void aSectionNamesOnlyTheGameAndWhetherPrivateThingsShow() {
+        assertThatThrownBy(() -> new GameDetailSection<>("bad", String.class, "SELECT :slug",
+                (rows, handle, game, seesPrivate) -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slug");
     }
 
     @Test
@@ -100,9 +130,14 @@ class CatalogReadsTest {
                 .isEqualTo(2);
     }
 
-    private static CatalogReads.Detail viaDaos(Handle h, UUID id) {
-        return new CatalogReads.Detail(h.attach(GameDao.class).findById(id).orElseThrow(),
+    /** The detail as the DAOs read it, and the sections each run alone. */
+    private static CatalogReads.Detail viaDaos(Handle h, UUID id, boolean seesPrivate) {
+        Game game = h.attach(GameDao.class).findById(id).orElseThrow();
+        var ref = new GameLookup.GameRef(game.id(), game.slug(), game.name());
+        Map<String, List<?>> sections = new LinkedHashMap<>();
+        SECTIONS.forEach(section -> sections.put(section.name(), section.read(h, ref, seesPrivate)));
+        return new CatalogReads.Detail(game,
                 h.attach(GameGenreDao.class).forGames(new UUID[] {id}), h.attach(EditionDao.class).forGame(id),
-                h.attach(ExternalIdDao.class).forGame(id));
+                h.attach(ExternalIdDao.class).forGame(id), sections);
     }
 }
