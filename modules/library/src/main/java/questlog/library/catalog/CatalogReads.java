@@ -163,7 +163,8 @@ final class CatalogReads {
      * cheaply: the rows' statement is the same for every page, so PostgreSQL keeps one generic
      * plan for it, where one statement holding both was planned afresh on every request (its
      * LIMIT and OFFSET change the best plan), which cost more than running it. The rows come back
-     * by their position in the page, not by sorting their names again.
+     * by their position in the page, not by sorting their names again. A full page's count goes
+     * out with its rows: two round trips in all.
      */
     static GameService.Listing list(Handle h, GameQuery query) {
         Map<String, Object> binds = new LinkedHashMap<>();
@@ -175,9 +176,23 @@ final class CatalogReads {
         List<UUID> ids = JdbcReads.list(h, page.sql(), rs -> JdbcReads.uuid(rs, 1), page.params(binds));
         List<Game> games = new ArrayList<>();
         Map<UUID, List<GameGenre>> genres = new HashMap<>();
-        if (!ids.isEmpty()) {
+        // A short page tells the total without counting, unless it is empty past the start. (Like
+        // the count, the rows are read by a statement of their own: a game deleted in between is
+        // left out of this page, as it would be of the next request's.)
+        boolean counted = !(!ids.isEmpty() && ids.size() < query.limit() || ids.isEmpty() && query.offset() == 0);
+        JdbcReads.Named count = counted ? JdbcReads.named(countSql(query)) : null;
+        Object[] countParams = counted ? count.params(countBinds(query)) : new Object[0];
+        long total;
+        if (ids.isEmpty()) {
+            total = counted ? JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), countParams).getFirst() : query.offset();
+        } else {
+            // The rows, their genres and, when the page is full, the count: one round trip.
             var idArray = JdbcReads.array(h, "uuid", ids);
-            JdbcReads.run(h, PAGE_ROWS, new Object[] {idArray, idArray}, statement -> {
+            Object[] params = new Object[2 + countParams.length];
+            params[0] = idArray;
+            params[1] = idArray;
+            System.arraycopy(countParams, 0, params, 2, countParams.length);
+            total = JdbcReads.run(h, counted ? PAGE_ROWS + ";\n" + count.sql() : PAGE_ROWS, params, statement -> {
                 statement.execute();
                 try (ResultSet rs = statement.getResultSet()) {
                     while (rs.next()) {
@@ -191,15 +206,15 @@ final class CatalogReads {
                                 .add(new GameGenre(gameId, JdbcReads.uuid(rs, 2), rs.getString(3), rs.getString(4)));
                     }
                 }
-                return null;
+                if (!counted) {
+                    return (long) query.offset() + ids.size();
+                }
+                try (ResultSet rs = next(statement)) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             });
         }
-        // A short page tells the total without counting, unless it is empty past the start. (Like
-        // the count, the rows are read by a statement of their own: a game deleted in between is
-        // left out of this page, as it would be of the next request's.)
-        long total = !ids.isEmpty() && ids.size() < query.limit() || ids.isEmpty() && query.offset() == 0
-                ? query.offset() + ids.size()
-                : count(h, query);
         return new GameService.Listing(games, genres, total);
     }
 
@@ -209,22 +224,22 @@ final class CatalogReads {
      * platform filter is counted from its link table's primary key alone (an index-only scan):
      * each game has one row there per genre or platform, and every row's game exists.
      */
-    private static long count(Handle h, GameQuery query) {
-        Map<String, Object> binds = new LinkedHashMap<>();
-        String sql;
+    private static String countSql(GameQuery query) {
         if (noFilter(query)) {
-            sql = "SELECT COALESCE(sum(n), 0) FROM game_count_delta";
+            return "SELECT COALESCE(sum(n), 0) FROM game_count_delta";
         } else if (onlyFilter(query, query.genre())) {
-            sql = "SELECT count(*) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE ge.slug = :genre";
-            binds.put("genre", query.genre());
+            return "SELECT count(*) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE ge.slug = :genre";
         } else if (onlyFilter(query, query.platform())) {
-            sql = "SELECT count(*) FROM game_platform WHERE platform = :platform";
-            binds.put("platform", query.platform());
-        } else {
-            sql = "SELECT count(*) FROM game g" + where(query, binds, false);
+            return "SELECT count(*) FROM game_platform WHERE platform = :platform";
         }
-        var count = JdbcReads.named(sql);
-        return JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), count.params(binds)).getFirst();
+        return "SELECT count(*) FROM game g" + where(query, new LinkedHashMap<>(), false);
+    }
+
+    /** The values the statement of {@link #countSql} names. */
+    private static Map<String, Object> countBinds(GameQuery query) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        where(query, binds, false);
+        return binds;
     }
 
     private static boolean noFilter(GameQuery query) {

@@ -130,6 +130,36 @@ class CatalogReadsTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * A full page and a page past the end count their total (sent with the rows, or alone); a
+     * short page tells it from its length: the three agree for every kind of filter.
+     */
+    @Test
+    void aCountedTotalIsWhatAShortPageShows() {
+        jdbi.useHandle(h -> {
+            for (int use = 0; use < 6; use++) {
+                for (Map<String, List<String>> filter : List.of(Map.<String, List<String>>of(),
+                        Map.of("platform", List.of("ps2")), Map.of("genre", List.of("zen")),
+                        Map.of("q", List.of("okami")), Map.of("genre", List.of("zen"), "platform", List.of("pc")),
+                        Map.of("genre", List.of("none")))) {
+                    var all = CatalogReads.list(h, GameQuery.parse(with(filter, "limit", "100")));
+                    assertThat(all.total()).as(filter.toString()).isEqualTo(all.games().size());
+                    assertThat(CatalogReads.list(h, GameQuery.parse(with(filter, "limit", "1"))).total())
+                            .as("a full page, " + filter).isEqualTo(all.total());
+                    var past = CatalogReads.list(h, GameQuery.parse(with(with(filter, "limit", "1"), "offset", "50")));
+                    assertThat(past.games()).isEmpty();
+                    assertThat(past.total()).as("past the end, " + filter).isEqualTo(all.total());
+                }
+            }
+        });
+    }
+
+    private static Map<String, List<String>> with(Map<String, List<String>> params, String name, String value) {
+        Map<String, List<String>> out = new LinkedHashMap<>(params);
+        out.put(name, List.of(value));
+        return out;
+    }
+
     /** The detail as the DAOs read it, and the sections each run alone. */
     private static CatalogReads.Detail viaDaos(Handle h, UUID id, boolean seesPrivate) {
         Game game = h.attach(GameDao.class).findById(id).orElseThrow();
