@@ -179,12 +179,14 @@ final class CatalogReads {
         // A short page tells the total without counting, unless it is empty past the start. (Like
         // the count, the rows are read by a statement of their own: a game deleted in between is
         // left out of this page, as it would be of the next request's.)
-        boolean counted = !(!ids.isEmpty() && ids.size() < query.limit() || ids.isEmpty() && query.offset() == 0);
+        boolean shortPage = !ids.isEmpty() && ids.size() < query.limit();
+        boolean emptyFromTheStart = ids.isEmpty() && query.offset() == 0;
+        boolean counted = !shortPage && !emptyFromTheStart;
         JdbcReads.Named count = counted ? JdbcReads.named(countSql(query)) : null;
         Object[] countParams = counted ? count.params(countBinds(query)) : new Object[0];
         long total;
         if (ids.isEmpty()) {
-            total = counted ? JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), countParams).getFirst() : query.offset();
+            total = counted ? JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), countParams).getFirst() : 0;
         } else {
             // The rows, their genres and, when the page is full, the count: one round trip.
             var idArray = JdbcReads.array(h, "uuid", ids);
