@@ -182,8 +182,8 @@ final class CatalogReads {
         boolean shortPage = !ids.isEmpty() && ids.size() < query.limit();
         boolean emptyFromTheStart = ids.isEmpty() && query.offset() == 0;
         boolean counted = !shortPage && !emptyFromTheStart;
-        JdbcReads.Named count = counted ? JdbcReads.named(countSql(query)) : null;
-        Object[] countParams = counted ? count.params(countBinds(query)) : new Object[0];
+        Count count = counted ? count(query) : null;
+        Object[] countParams = counted ? count.params() : new Object[0];
         long total;
         if (ids.isEmpty()) {
             total = counted ? JdbcReads.list(h, count.sql(), rs -> rs.getLong(1), countParams).getFirst() : 0;
@@ -226,23 +226,26 @@ final class CatalogReads {
      * platform filter is counted from its link table's primary key alone (an index-only scan):
      * each game has one row there per genre or platform, and every row's game exists.
      */
-    private static String countSql(GameQuery query) {
+    private static Count count(GameQuery query) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String sql;
         if (noFilter(query)) {
-            return "SELECT COALESCE(sum(n), 0) FROM game_count_delta";
+            sql = "SELECT COALESCE(sum(n), 0) FROM game_count_delta";
         } else if (onlyFilter(query, query.genre())) {
-            return "SELECT count(*) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE ge.slug = :genre";
+            sql = "SELECT count(*) FROM game_genre gg JOIN genre ge ON ge.id = gg.genre_id WHERE ge.slug = :genre";
+            binds.put("genre", query.genre());
         } else if (onlyFilter(query, query.platform())) {
-            return "SELECT count(*) FROM game_platform WHERE platform = :platform";
+            sql = "SELECT count(*) FROM game_platform WHERE platform = :platform";
+            binds.put("platform", query.platform());
+        } else {
+            sql = "SELECT count(*) FROM game g" + where(query, binds, false);
         }
-        return "SELECT count(*) FROM game g" + where(query, new LinkedHashMap<>(), false);
+        var named = JdbcReads.named(sql);
+        return new Count(named.sql(), named.params(binds));
     }
 
-    /** The values the statement of {@link #countSql} names. */
-    private static Map<String, Object> countBinds(GameQuery query) {
-        Map<String, Object> binds = new LinkedHashMap<>();
-        where(query, binds, false);
-        return binds;
-    }
+    /** The counting statement of a page and its parameters, in order. */
+    private record Count(String sql, Object[] params) {}
 
     private static boolean noFilter(GameQuery query) {
         return filtersSet(query) == 0;
