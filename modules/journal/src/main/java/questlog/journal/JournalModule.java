@@ -123,7 +123,7 @@ public final class JournalModule implements FeatureModule {
     @Override
     public List<GameDetailSection<?>> gameDetailSections() {
         return List.of(new GameDetailSection<>("playthroughs", PlaythroughResponse.class, PlaythroughReads.OF_GAME,
-                (rows, handle, game, seesPrivate) -> PlaythroughService.ofGame(rows, game)));
+                (rows, handle, game, seesPrivate) -> PlaythroughReads.ofGame(rows, game)));
     }
 
     @Override

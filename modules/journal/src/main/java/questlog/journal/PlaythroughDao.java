@@ -91,11 +91,6 @@ public interface PlaythroughDao extends SqlObject {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM playthrough WHERE source = :source AND source_ref = :ref AND id <> :id)")
     boolean sourceRefTaken(@Bind("source") String source, @Bind("ref") String sourceRef, @Bind("id") UUID exceptId);
 
-    /** Every playthrough of one game, newest completion first (the game detail's list). */
-    @SqlQuery("SELECT " + COLUMNS + " FROM playthrough p WHERE p.game_id = :gameId ORDER BY "
-            + "p.completed_at DESC NULLS LAST, p.created_at DESC, p.id DESC")
-    List<Playthrough> ofGame(@Bind("gameId") UUID gameId);
-
     /** A page of {@code GET /api/playthroughs}: filters are bound, the order comes from the whitelist. */
     default List<Playthrough> search(PlaythroughQuery query, UUID gameId) {
         Map<String, Object> binds = new LinkedHashMap<>();

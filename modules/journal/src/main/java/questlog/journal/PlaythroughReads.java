@@ -4,16 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import questlog.common.GameLookup;
 import questlog.common.JdbcReads;
 
 /**
  * The journal's hot read on plain JDBC ({@link JdbcReads}): a game's playthroughs for its detail
- * (the library sends the statement with its own), as the same records {@link PlaythroughDao#ofGame}
- * builds, each with its
- * edition from the library's {@code edition_ref} view ({@link GameLookup#EDITION_REF}) in the
- * same statement.
+ * (the library sends the statement with its own), from the same columns as {@link PlaythroughDao#COLUMNS},
+ * each with its edition from the library's {@code edition_ref} view ({@link GameLookup#EDITION_REF})
+ * in the same statement.
  */
 final class PlaythroughReads {
     private PlaythroughReads() {}
@@ -28,12 +26,9 @@ final class PlaythroughReads {
             WHERE p.game_id = :game
             ORDER BY p.completed_at DESC NULLS LAST, p.created_at DESC, p.id DESC""";
 
-    /** A playthrough and its edition (null when it has none). */
-    record WithEdition(Playthrough playthrough, GameLookup.EditionRef edition) {}
-
-    /** The rows of {@link #OF_GAME}. */
-    static List<WithEdition> ofGame(ResultSet rs, UUID gameId) throws SQLException {
-        List<WithEdition> out = new ArrayList<>();
+    /** The rows of {@link #OF_GAME}, as the game detail shows them: {@code game} is the one the detail read. */
+    static List<PlaythroughResponse> ofGame(ResultSet rs, GameLookup.GameRef game) throws SQLException {
+        List<PlaythroughResponse> out = new ArrayList<>();
         while (rs.next()) {
             Playthrough p = new Playthrough(JdbcReads.uuid(rs, 1), JdbcReads.uuid(rs, 2),
                     JdbcReads.uuid(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6), JdbcReads.date(rs, 7),
@@ -41,8 +36,8 @@ final class PlaythroughReads {
                     JdbcReads.integer(rs, 12), JdbcReads.integer(rs, 13), rs.getString(14), rs.getString(15),
                     rs.getString(16), rs.getString(17), JdbcReads.instant(rs, 18), JdbcReads.instant(rs, 19));
             GameLookup.EditionRef edition = p.editionId() == null ? null
-                    : new GameLookup.EditionRef(p.editionId(), rs.getString(20), rs.getString(21), gameId);
-            out.add(new WithEdition(p, edition));
+                    : new GameLookup.EditionRef(p.editionId(), rs.getString(20), rs.getString(21), game.id());
+            out.add(PlaythroughResponse.from(p, game, edition));
         }
         return out;
     }

@@ -4,8 +4,6 @@ import questlog.common.Texts;
 import questlog.common.GameLookup;
 import questlog.common.Bodies;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,20 +91,6 @@ final class PlaythroughService {
             List<Playthrough> rows = total == 0 ? List.of() : dao.search(query, game.get().id());
             return Optional.of(new Listing(responses(h, rows), total));
         });
-    }
-
-    /**
-     * Every playthrough of a game, newest completion first, from the rows of
-     * {@link PlaythroughReads#OF_GAME} (game detail): {@code game} is the one the detail read; the
-     * editions come in the same statement.
-     */
-    static List<PlaythroughResponse> ofGame(ResultSet rs, GameLookup.GameRef game) throws SQLException {
-        List<PlaythroughReads.WithEdition> rows = PlaythroughReads.ofGame(rs, game.id());
-        List<PlaythroughResponse> out = new ArrayList<>(rows.size());
-        for (PlaythroughReads.WithEdition row : rows) {
-            out.add(PlaythroughResponse.from(row.playthrough(), game, row.edition()));
-        }
-        return out;
     }
 
     Optional<PlaythroughDetailResponse> get(UUID id) {

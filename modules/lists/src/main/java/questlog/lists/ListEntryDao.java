@@ -29,15 +29,6 @@ public interface ListEntryDao extends SqlObject {
     @SqlQuery("SELECT game_id FROM list_entry WHERE list_id = :listId")
     List<UUID> gameIds(@Bind("listId") UUID listId);
 
-    /** The lists a game is in, by list name; private lists only when asked. */
-    @SqlQuery("""
-            SELECT l.id, l.slug, l.name, l.is_ranked, l.is_public, e.position, e.notes, e.added_at
-            FROM list_entry e JOIN list l ON l.id = e.list_id
-            WHERE e.game_id = :gameId AND (l.is_public OR :withPrivate)
-            ORDER BY l.name, l.slug""")
-    @RegisterConstructorMapper(GameListMembership.class)
-    List<GameListMembership> listsOfGame(@Bind("gameId") UUID gameId, @Bind("withPrivate") boolean withPrivate);
-
     @SqlQuery("""
             INSERT INTO list_entry AS e (id, list_id, game_id, position, notes, added_at, created_at, updated_at)
             VALUES (COALESCE(CAST(:id AS uuid), gen_random_uuid()), :listId, :gameId, :position, :notes, :addedAt,

@@ -13,7 +13,7 @@ import questlog.common.JdbcReads;
 /**
  * The lists' hot reads on plain JDBC ({@link JdbcReads}), on the caller's handle: a list with its
  * entries and their games (the list detail) and the lists a game is in (its section of the game detail). They
- * build the same records as {@link ListDao} and {@link ListEntryDao}.
+ * read the columns {@link ListDao} and {@link ListEntryDao} read.
  */
 final class ListReads {
     private ListReads() {}
@@ -40,22 +40,19 @@ final class ListReads {
             WHERE e.game_id = :game AND (l.is_public OR :private)
             ORDER BY l.name, l.slug""";
 
-    /** A list with its entries and, in the same order, their games. */
-    record ListWithEntries(GameList list, List<ListEntry> entries, List<GameLookup.GameRef> games) {}
 
     /**
-     * The list, when it exists and the reader may see it; private lists only {@code withPrivate}.
+     * The list's detail, when it exists and the reader may see it; private lists only {@code withPrivate}.
      * One statement: the list, its entries and their games' names come from one snapshot, so it
      * needs no transaction (a game renamed meanwhile is seen either before or after, everywhere).
      */
-    static Optional<ListWithEntries> find(Handle h, String slug, boolean withPrivate) {
+    static Optional<ListDetailResponse> find(Handle h, String slug, boolean withPrivate) {
         return JdbcReads.run(h, LIST_WITH_ENTRIES, new Object[] {slug, withPrivate}, statement -> {
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                List<ListEntry> entries = new ArrayList<>();
-                List<GameLookup.GameRef> games = new ArrayList<>();
+                List<EntryResponse> entries = new ArrayList<>();
                 UUID id = JdbcReads.uuid(rs, 1);
                 String listSlug = rs.getString(2);
                 String name = rs.getString(3);
@@ -67,12 +64,12 @@ final class ListReads {
                 do {
                     if (rs.getObject(9) != null) {
                         ListEntry entry = entry(rs);
-                        entries.add(entry);
-                        games.add(new GameLookup.GameRef(entry.gameId(), rs.getString(17), rs.getString(18)));
+                        entries.add(EntryResponse.from(entry,
+                                new GameLookup.GameRef(entry.gameId(), rs.getString(17), rs.getString(18))));
                     }
                 } while (rs.next());
-                return Optional.of(new ListWithEntries(new GameList(id, listSlug, name, description, ranked, isPublic,
-                        entries.size(), createdAt, updatedAt), entries, games));
+                return Optional.of(ListDetailResponse.from(new GameList(id, listSlug, name, description, ranked,
+                        isPublic, entries.size(), createdAt, updatedAt), entries));
             }
         });
     }

@@ -124,13 +124,7 @@ final class ListService {
 
     /** One statement in autocommit ({@link ListReads#find}). */
     Optional<ListDetailResponse> detail(String slug, boolean withPrivate) {
-        return jdbi.withHandle(h -> ListReads.find(h, slug, withPrivate).map(found -> {
-            List<EntryResponse> entries = new ArrayList<>(found.entries().size());
-            for (int i = 0; i < found.entries().size(); i++) {
-                entries.add(EntryResponse.from(found.entries().get(i), found.games().get(i)));
-            }
-            return ListDetailResponse.from(found.list(), entries);
-        }));
+        return jdbi.withHandle(h -> ListReads.find(h, slug, withPrivate));
     }
 
     Optional<List<ActivityResponse>> activity(String slug, boolean withPrivate, int limit) {
