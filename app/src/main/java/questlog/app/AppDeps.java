@@ -101,7 +101,13 @@ public final class AppDeps implements AutoCloseable {
                 metrics.registry());
         List<FeatureModule> built = new ArrayList<>();
         try {
-            database.migrate();
+            if (mode == Mode.SERVER) {
+                database.migrate();
+            } else {
+                // A command builds its modules, and an import reads its document, meanwhile; the
+                // first connection waits for the schema.
+                database.migrateInBackground();
+            }
             this.jdbi = database.jdbi(json);
             this.tokens = new ApiTokens(jdbi, clock, config.security().apiKey());
             this.changes = new ChangeFeed(database.url(), jdbi);

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -70,6 +72,10 @@ public final class Database implements AutoCloseable {
     private final boolean embedded;
     private final DatabaseUrl url;
     private final HikariDataSource pool;
+    /** What {@link #jdbi} and {@link #dataSource} hand out: the pool's connections, once the schema is migrated. */
+    private final DataSource migratedPool;
+    /** The migrations {@link #migrateInBackground} started; done from the start when there are none. */
+    private volatile CompletableFuture<Integer> migration = CompletableFuture.completedFuture(0);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(EmbeddedPostgresServer ownServer, DataDirectory.Claim claim, boolean embedded, DatabaseUrl url,
@@ -95,6 +101,7 @@ public final class Database implements AutoCloseable {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         }
         this.pool = new HikariDataSource(config);
+        this.migratedPool = new MigratedDataSource();
     }
 
     /** Opens the configured database: DATABASE_URL when set, else the embedded one as {@code role} uses it. */
@@ -214,6 +221,76 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@link #migrate} on a thread of its own, for a command whose first part needs no
+     * database (an import reads and checks its whole document first: on a new database the
+     * migrations then cost no time of their own). Every connection {@link #jdbi} and
+     * {@link #dataSource} hand out waits for them, so nothing runs on a schema being migrated.
+     */
+    public void migrateInBackground() {
+        migration = CompletableFuture.supplyAsync(this::migrate,
+                task -> Thread.ofPlatform().name("questlog-migrate").daemon().start(task));
+    }
+
+    /** Waits for {@link #migrateInBackground}'s migrations; rethrows their failure (a {@link StartupException} for an unreachable database). */
+    public int awaitMigrations() {
+        try {
+            return migration.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    /** The pool, each connection handed out once {@link #awaitMigrations} returns. */
+    private final class MigratedDataSource implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            awaitMigrations();
+            return pool.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            awaitMigrations();
+            return pool.getConnection(username, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger(Database.class.getName());
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || pool.isWrapperFor(type);
+        }
+    }
+
     private static final String MIGRATIONS = "db/migration";
 
     /** True when the schema history holds, all successful, exactly the versions of {@link #classpathMigrations}. */
@@ -303,7 +380,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Jdbi jdbi(ObjectMapper json) {
-        Jdbi jdbi = Jdbi.create(pool)
+        Jdbi jdbi = Jdbi.create(migratedPool)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
                 .installPlugin(new Jackson2Plugin());
@@ -312,7 +389,7 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return pool;
+        return migratedPool;
     }
 
     public DatabaseUrl url() {
@@ -356,6 +433,8 @@ public final class Database implements AutoCloseable {
         if (claim != null) {
             claim.unpublish();
         }
+        // Migrations still running finish first (each is its own transaction; none is cut short).
+        migration.exceptionally(failure -> 0).join();
         pool.close();
         if (ownServer != null) {
             ownServer.close();

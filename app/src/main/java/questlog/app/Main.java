@@ -395,6 +395,9 @@ public final class Main implements Callable<Integer> {
                 AppConfig config = parent.main.config();
                 try (AppDeps deps = AppDeps.forCommand(config, false); var in = Files.newInputStream(file)) {
                     var report = deps.importer.importStream(in, dryRun);
+                    // The migrations ran while the document was read: a database that cannot be
+                    // reached is the command's failure, even when the document was refused unread.
+                    deps.database.awaitMigrations();
                     System.out.println(deps.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
                     return report.ok() ? 0 : 1;
                 }

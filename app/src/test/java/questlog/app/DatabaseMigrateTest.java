@@ -53,6 +53,41 @@ class DatabaseMigrateTest {
         }
     }
 
+    /**
+     * A command migrates in the background while it reads its input: every connection it takes
+     * meanwhile waits for the whole schema, so none sees a table half made.
+     */
+    @Test
+    void aConnectionTakenWhileMigratingInTheBackgroundWaitsForTheSchema() throws SQLException {
+        String empty = "questlog_background_migration_" + ProcessHandle.current().pid();
+        execute("CREATE DATABASE " + empty);
+        try (Database database = Database.external(db.url().withDatabase(empty), 2, null)) {
+            database.migrateInBackground();
+            var jdbi = database.jdbi(TestApp.JSON);
+            // The last migration's views exist for the very first statement.
+            long games = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM game_ref").mapTo(Long.class).one());
+            assertThat(games).isZero();
+            assertThat(database.awaitMigrations()).isEqualTo(Database.classpathMigrations().orElseThrow().size());
+            try (Connection c = database.dataSource().getConnection(); var query = c.createStatement();
+                 var rows = query.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isGreaterThanOrEqualTo(Database.classpathMigrations().orElseThrow().size());
+            }
+        } finally {
+            execute("DROP DATABASE IF EXISTS " + empty + " WITH (FORCE)");
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedFailsTheWaitWithOneLine() {
+        try (Database database = Database.external(questlog.testsupport.TestDatabase.unreachableUrl(), 2, null)) {
+            database.migrateInBackground();
+            assertThatThrownBy(database::awaitMigrations).isInstanceOf(StartupException.class)
+                    .hasMessageContaining("Cannot reach the database");
+            assertThatThrownBy(() -> database.dataSource().getConnection()).isInstanceOf(StartupException.class);
+        }
+    }
+
     private static void execute(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); var statement = c.createStatement()) {
             statement.execute(sql);

@@ -67,6 +67,47 @@ class OutboxEventLogTest {
         assertThat(added.get(2).id()).isEqualTo(added.get(0).id() + 2);
     }
 
+    /** Many events stream in with COPY: every payload exactly as rendered, in list order, escapes and all. */
+    @Test
+    void manyEventsKeepTheirPayloadsAndOrder() {
+        int before = all().size();
+        String awkward = "tab\there, line\nbreak, back\\slash, quote \", \u00e9t\u00e9 \u2603 \uD83C\uDFAE, \\N, \\.";
+        List<Map<String, Object>> payloads = java.util.stream.IntStream.range(0, 3 * OutboxEventLog.COPY_FROM)
+                .<Map<String, Object>>mapToObj(i -> Map.of("game", "g-" + i, "notes", awkward + i))
+                .toList();
+        jdbi.useTransaction(h -> events.appendAll(h, EventTypes.GAME_ADDED, payloads));
+        List<Event> added = all().subList(before, all().size());
+        assertThat(added).hasSize(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            assertThat(added.get(i).type()).isEqualTo(EventTypes.GAME_ADDED);
+            assertThat(TestJson.MAPPER.convertValue(readTree(added.get(i).payload()), Map.class)).isEqualTo(payloads.get(i));
+            assertThat(added.get(i).id()).isEqualTo(added.get(0).id() + i);
+        }
+    }
+
+    @Test
+    void aPayloadThatCannotBeWrittenCancelsTheCopyAndTheTransaction() {
+        int before = all().size();
+        List<Object> payloads = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * OutboxEventLog.COPY_FROM; i++) {
+            payloads.add(i == OutboxEventLog.COPY_FROM + 1 ? List.of("not", "an", "object") : Map.of("game", "g-" + i));
+        }
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> events.appendAll(h, EventTypes.GAME_ADDED, payloads)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
+        assertThat(all()).hasSize(before);
+        // The connection went back to the pool usable: the next write works.
+        jdbi.useTransaction(h -> events.appendAll(h, EventTypes.GAME_ADDED, payloads.subList(0, OutboxEventLog.COPY_FROM)));
+        assertThat(all()).hasSize(before + OutboxEventLog.COPY_FROM);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return TestJson.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void rolledBackWriteLeavesNoEvent() {
         int before = all().size();
