@@ -42,12 +42,10 @@ final class ExportedPlaythroughs {
     private static final int CHUNK = 5000;
 
     private final GameLookup catalog;
-    private final PlaythroughService playthroughs;
     private final EventLog events;
 
-    ExportedPlaythroughs(GameLookup catalog, PlaythroughService playthroughs, EventLog events) {
+    ExportedPlaythroughs(GameLookup catalog, EventLog events) {
         this.catalog = catalog;
-        this.playthroughs = playthroughs;
         this.events = events;
     }
 
@@ -75,7 +73,7 @@ final class ExportedPlaythroughs {
 
             @Override
             public void recordEvents(Handle h) {
-                written.recordEvents(h, playthroughs, events);
+                written.recordEvents(h, events);
             }
         };
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
 
@@ -35,21 +34,15 @@ final class ImportedPlaythroughs {
     }
 
     /** Appends the events a chunk of playthroughs at a time, so that an import of any size holds one chunk's events. */
-    void recordEvents(Handle h, PlaythroughService playthroughs, EventLog events) {
-        record(h, playthroughs, events, created, true);
-        record(h, playthroughs, events, changed, false);
+    void recordEvents(Handle h, EventLog events) {
+        record(h, events, created, true);
+        record(h, events, changed, false);
     }
 
-    private static void record(Handle h, PlaythroughService playthroughs, EventLog events, List<UUID> ids,
-                               boolean wereCreated) {
+    private static void record(Handle h, EventLog events, List<UUID> ids, boolean wereCreated) {
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Playthrough> rows = h.createQuery("SELECT " + PlaythroughDao.COLUMNS
-                            + " FROM playthrough p WHERE p.id = ANY(:ids) ORDER BY p.created_at, p.id")
-                    .bindArray("ids", UUID.class, ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                    .map(ConstructorMapper.of(Playthrough.class))
-                    .list();
             Map<String, List<PlaythroughEvent>> byType = new LinkedHashMap<>();
-            for (PlaythroughResponse response : playthroughs.responses(h, rows)) {
+            for (PlaythroughResponse response : PlaythroughReads.withGames(h, ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
                 String type = wereCreated ? PlaythroughService.eventType(null, response.status())
                         : EventTypes.PLAYTHROUGH_UPDATED;
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(PlaythroughEvent.of(response));

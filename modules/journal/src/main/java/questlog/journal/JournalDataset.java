@@ -47,17 +47,15 @@ final class JournalDataset implements DatasetSection {
             "playtime_hours", "rating", "notes");
 
     private final GameLookup catalog;
-    private final PlaythroughService playthroughs;
     private final EventLog events;
     /** The section in Questlog's own format: every column, as stored. */
     private final ExportedPlaythroughs exportFormat;
 
-    /** {@code playthroughs} and {@code events}: for the events of what an import wrote ({@link ImportedPlaythroughs}). */
-    JournalDataset(GameLookup catalog, PlaythroughService playthroughs, EventLog events) {
+    /** {@code events}: for the events of what an import wrote ({@link ImportedPlaythroughs}). */
+    JournalDataset(GameLookup catalog, EventLog events) {
         this.catalog = catalog;
-        this.playthroughs = playthroughs;
         this.events = events;
-        this.exportFormat = new ExportedPlaythroughs(catalog, playthroughs, events);
+        this.exportFormat = new ExportedPlaythroughs(catalog, events);
     }
 
     /** One playthrough of the document, its fields checked. */
@@ -98,7 +96,7 @@ final class JournalDataset implements DatasetSection {
 
             @Override
             public void recordEvents(Handle h) {
-                written.recordEvents(h, playthroughs, events);
+                written.recordEvents(h, events);
             }
         };
     }

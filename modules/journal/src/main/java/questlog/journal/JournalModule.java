@@ -47,7 +47,7 @@ public final class JournalModule implements FeatureModule {
         this.playthroughController = new PlaythroughController(playthroughs, json);
         this.statsController = new StatsController(new StatsService(jdbi, json));
         this.platformController = new PlatformController(jdbi);
-        this.dataset = new JournalDataset(catalog, playthroughs, events);
+        this.dataset = new JournalDataset(catalog, events);
     }
 
     /** Imported playthroughs for importers, on their own transaction. */

@@ -4,14 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import questlog.common.GameLookup;
 import questlog.common.JdbcReads;
 
 /**
- * The journal's hot read on plain JDBC ({@link JdbcReads}): a game's playthroughs for its detail
- * (the library sends the statement with its own), from the same columns as {@link PlaythroughDao#COLUMNS},
- * each with its edition from the library's {@code edition_ref} view ({@link GameLookup#EDITION_REF})
- * in the same statement.
+ * The journal's hot reads on plain JDBC ({@link JdbcReads}): a game's playthroughs for its detail
+ * (the library sends the statement with its own) and an import's playthroughs for its events, from
+ * the same columns as {@link PlaythroughDao#COLUMNS}, each with its edition (and game) from the
+ * library's {@code edition_ref} and {@code game_ref} views ({@link GameLookup#EDITION_REF}) in the
+ * same statement.
  */
 final class PlaythroughReads {
     private PlaythroughReads() {}
@@ -30,15 +33,45 @@ final class PlaythroughReads {
     static List<PlaythroughResponse> ofGame(ResultSet rs, GameLookup.GameRef game) throws SQLException {
         List<PlaythroughResponse> out = new ArrayList<>();
         while (rs.next()) {
-            Playthrough p = new Playthrough(JdbcReads.uuid(rs, 1), JdbcReads.uuid(rs, 2),
-                    JdbcReads.uuid(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6), JdbcReads.date(rs, 7),
-                    JdbcReads.date(rs, 8), JdbcReads.integer(rs, 9), rs.getInt(10), rs.getInt(11),
-                    JdbcReads.integer(rs, 12), JdbcReads.integer(rs, 13), rs.getString(14), rs.getString(15),
-                    rs.getString(16), rs.getString(17), JdbcReads.instant(rs, 18), JdbcReads.instant(rs, 19));
-            GameLookup.EditionRef edition = p.editionId() == null ? null
-                    : new GameLookup.EditionRef(p.editionId(), rs.getString(20), rs.getString(21), game.id());
-            out.add(PlaythroughResponse.from(p, game, edition));
+            Playthrough p = playthrough(rs);
+            out.add(PlaythroughResponse.from(p, game, edition(rs, p, game.id())));
         }
         return out;
+    }
+
+    /**
+     * Playthroughs by id ({@code ?}, a uuid[]), each with its game and edition, in the order they
+     * were created: what an import's events show of the playthroughs it wrote.
+     */
+    private static final String WITH_GAMES = """
+            SELECT p.id, p.game_id, p.edition_id, (SELECT pf.name FROM platform pf WHERE pf.key = p.platform),
+                   p.platform, p.status, p.started_at, p.completed_at, p.playtime_minutes, p.session_minutes,
+                   p.session_count, p.playtime_total, p.rating, p.completion, p.notes, p.source, p.source_ref,
+                   p.created_at, p.updated_at, e.slug, e.name, g.slug, g.name
+            FROM playthrough p JOIN game_ref g ON g.id = p.game_id LEFT JOIN edition_ref e ON e.id = p.edition_id
+            WHERE p.id = ANY(?)
+            ORDER BY p.created_at, p.id""";
+
+    /** {@link #WITH_GAMES} of these ids, as the API shows each playthrough. */
+    static List<PlaythroughResponse> withGames(Handle h, List<UUID> ids) {
+        return JdbcReads.list(h, WITH_GAMES, rs -> {
+            Playthrough p = playthrough(rs);
+            GameLookup.GameRef game = new GameLookup.GameRef(p.gameId(), rs.getString(22), rs.getString(23));
+            return PlaythroughResponse.from(p, game, edition(rs, p, game.id()));
+        }, JdbcReads.array(h, "uuid", ids));
+    }
+
+    /** Columns 1 to 19 of both statements: the playthrough's own. */
+    private static Playthrough playthrough(ResultSet rs) throws SQLException {
+        return new Playthrough(JdbcReads.uuid(rs, 1), JdbcReads.uuid(rs, 2),
+                JdbcReads.uuid(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6), JdbcReads.date(rs, 7),
+                JdbcReads.date(rs, 8), JdbcReads.integer(rs, 9), rs.getInt(10), rs.getInt(11),
+                JdbcReads.integer(rs, 12), JdbcReads.integer(rs, 13), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), JdbcReads.instant(rs, 18), JdbcReads.instant(rs, 19));
+    }
+
+    /** Columns 20 and 21: the edition's slug and name, null without an edition. */
+    private static GameLookup.EditionRef edition(ResultSet rs, Playthrough p, UUID gameId) throws SQLException {
+        return p.editionId() == null ? null : new GameLookup.EditionRef(p.editionId(), rs.getString(20), rs.getString(21), gameId);
     }
 }

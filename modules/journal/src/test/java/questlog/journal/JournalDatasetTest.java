@@ -33,12 +33,14 @@ class JournalDatasetTest {
     static Jdbi jdbi;
     static final RecordingEventLog events = new RecordingEventLog();
     static JournalDataset dataset;
+    static PlaythroughService playthroughs;
 
     @BeforeAll
     static void catalog() {
         jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         TableGameLookup catalog = new TableGameLookup();
-        dataset = new JournalDataset(catalog, new PlaythroughService(jdbi, java.time.Clock.systemUTC(), catalog, events), events);
+        playthroughs = new PlaythroughService(jdbi, java.time.Clock.systemUTC(), catalog, events);
+        dataset = new JournalDataset(catalog, events);
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO game (id, slug, name) VALUES
                     ('00000000-0000-0000-0000-00000000000a', 'okami', 'Okami'),
@@ -127,6 +129,14 @@ class JournalDatasetTest {
         PlaythroughEvent completed = (PlaythroughEvent) events.events(EventTypes.PLAYTHROUGH_COMPLETE).getFirst().payload();
         assertThat(completed.game()).isEqualTo("okami");
         assertThat(completed.rating()).isEqualTo(9);
+        // Each event shows its playthrough as the API does: game, edition, platform, hours and all.
+        for (RecordingEventLog.Recorded event : events.events()) {
+            PlaythroughEvent payload = (PlaythroughEvent) event.payload();
+            PlaythroughEvent asTheApiShowsIt = jdbi.withHandle(h -> PlaythroughEvent.of(playthroughs.responses(h,
+                    List.of(h.attach(PlaythroughDao.class).find(payload.playthroughId()).orElseThrow())).getFirst()));
+            assertThat(payload).isEqualTo(asTheApiShowsIt);
+        }
+        assertThat(completed.edition()).isEqualTo("Okami");
 
         events.clear();
         assertThat(loadWithEvents(read(doc, document()))).isEqualTo(new DatasetCounts(3, 0, 0, 3));
