@@ -7,7 +7,9 @@
 -- completed one. The statement that computes them from the rows themselves is kept beside the
 -- tests (allTimeFromRows.sql), which check that both agree.
 WITH figures AS (
-    SELECT dim, key, sum(n) AS n, sum(games) AS games, sum(minutes) AS minutes
+    -- Back to bigint (sum() answers numeric): the sorts and comparisons below are then on integers.
+    SELECT dim, key, CAST(sum(n) AS bigint) AS n, CAST(sum(games) AS bigint) AS games,
+           CAST(sum(minutes) AS bigint) AS minutes
     FROM journal_stats_delta
     GROUP BY dim, key
 ), total AS (
@@ -33,14 +35,17 @@ WITH figures AS (
            CAST(substr(month, 1, 4) AS integer) * 12 + CAST(substr(month, 6, 2) AS integer)
                - row_number() OVER (ORDER BY month) AS island
     FROM months
-), cutoff AS MATERIALIZED (
-    -- The completions of the top-th group of each kind: only groups with as many can make the top.
-    SELECT dim, n FROM (SELECT dim, n, row_number() OVER (PARTITION BY dim ORDER BY n DESC) AS place
-                        FROM figures WHERE dim IN ('genre', 'franchise') AND games > 0) g
-    WHERE place = :top
+), cutoff AS (
+    -- The completions of the top-th group of each kind (none when there are fewer groups): only
+    -- groups with as many can make the top. A top-N sort of each kind, not a sort of every group.
+    SELECT 'genre' AS dim,
+           (SELECT n FROM figures WHERE dim = 'genre' AND games > 0 ORDER BY n DESC OFFSET :top - 1 LIMIT 1) AS n
+    UNION ALL
+    SELECT 'franchise',
+           (SELECT n FROM figures WHERE dim = 'franchise' AND games > 0 ORDER BY n DESC OFFSET :top - 1 LIMIT 1)
 ), groups AS (
-    SELECT f.* FROM figures f LEFT JOIN cutoff c ON c.dim = f.dim
-    WHERE f.dim IN ('genre', 'franchise') AND f.games > 0 AND f.n >= COALESCE(c.n, 0)
+    SELECT f.* FROM figures f JOIN cutoff c ON c.dim = f.dim
+    WHERE f.games > 0 AND f.n >= COALESCE(c.n, 0)
 ), groups_top AS (
     SELECT 'genre' AS kind, ge.slug, ge.name, f.n AS completed, f.games, f.minutes
     FROM groups f JOIN genre ge ON ge.id = CAST(f.key AS uuid)
