@@ -72,7 +72,7 @@ public final class Database implements AutoCloseable {
     private final boolean embedded;
     private final DatabaseUrl url;
     private final HikariDataSource pool;
-    /** What {@link #jdbi} and {@link #dataSource} hand out: the pool's connections, once the schema is migrated. */
+    /** What {@link #jdbi} and {@link #dataSource} hand out while migrations run in the background: the pool, waiting for them. */
     private final DataSource migratedPool;
     /** The migrations {@link #migrateInBackground} started; done from the start when there are none. */
     private volatile CompletableFuture<Integer> migration = CompletableFuture.completedFuture(0);
@@ -380,7 +380,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Jdbi jdbi(ObjectMapper json) {
-        Jdbi jdbi = Jdbi.create(migratedPool)
+        Jdbi jdbi = Jdbi.create(connections())
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
                 .installPlugin(new Jackson2Plugin());
@@ -389,7 +389,12 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return migratedPool;
+        return connections();
+    }
+
+    /** The pool itself once the schema is migrated (a server's requests pay nothing), else the waiting one. */
+    private DataSource connections() {
+        return migration.isDone() && !migration.isCompletedExceptionally() ? pool : migratedPool;
     }
 
     public DatabaseUrl url() {
