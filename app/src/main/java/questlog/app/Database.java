@@ -223,8 +223,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Starts {@link #migrate} on a thread of its own, for a command whose first part needs no
-     * database (an import reads and checks its whole document first: on a new database the
-     * migrations then cost no time of their own). Every connection {@link #jdbi} and
+     * database (an import reads and checks its whole document first, so that on a new database
+     * the migrations run beside the reading). Every connection {@link #jdbi} and
      * {@link #dataSource} hand out waits for them, so nothing runs on a schema being migrated.
      */
     public void migrateInBackground() {

@@ -19,12 +19,19 @@ import questlog.common.JdbcReads;
 final class PlaythroughReads {
     private PlaythroughReads() {}
 
-    /** Every playthrough of one game ({@code :game}), newest completion first: a game detail section's statement. */
-    static final String OF_GAME = """
-            SELECT p.id, p.game_id, p.edition_id, (SELECT pf.name FROM platform pf WHERE pf.key = p.platform),
+    /**
+     * Columns 1 to 21 of both statements: the playthrough's own (read by {@link #playthrough}),
+     * then its edition's slug and name (by {@link #edition}); {@code e} is the edition.
+     */
+    private static final String COLUMNS = """
+            p.id, p.game_id, p.edition_id, (SELECT pf.name FROM platform pf WHERE pf.key = p.platform),
                    p.platform, p.status, p.started_at, p.completed_at, p.playtime_minutes, p.session_minutes,
                    p.session_count, p.playtime_total, p.rating, p.completion, p.notes, p.source, p.source_ref,
                    p.created_at, p.updated_at, e.slug, e.name
+            """;
+
+    /** Every playthrough of one game ({@code :game}), newest completion first: a game detail section's statement. */
+    static final String OF_GAME = "SELECT " + COLUMNS + """
             FROM playthrough p LEFT JOIN edition_ref e ON e.id = p.edition_id
             WHERE p.game_id = :game
             ORDER BY p.completed_at DESC NULLS LAST, p.created_at DESC, p.id DESC""";
@@ -43,11 +50,8 @@ final class PlaythroughReads {
      * Playthroughs by id ({@code ?}, a uuid[]), each with its game and edition, in the order they
      * were created: what an import's events show of the playthroughs it wrote.
      */
-    private static final String WITH_GAMES = """
-            SELECT p.id, p.game_id, p.edition_id, (SELECT pf.name FROM platform pf WHERE pf.key = p.platform),
-                   p.platform, p.status, p.started_at, p.completed_at, p.playtime_minutes, p.session_minutes,
-                   p.session_count, p.playtime_total, p.rating, p.completion, p.notes, p.source, p.source_ref,
-                   p.created_at, p.updated_at, e.slug, e.name, g.slug, g.name
+    private static final String WITH_GAMES = "SELECT " + COLUMNS + """
+                   , g.slug, g.name
             FROM playthrough p JOIN game_ref g ON g.id = p.game_id LEFT JOIN edition_ref e ON e.id = p.edition_id
             WHERE p.id = ANY(?)
             ORDER BY p.created_at, p.id""";
@@ -61,7 +65,7 @@ final class PlaythroughReads {
         }, JdbcReads.array(h, "uuid", ids));
     }
 
-    /** Columns 1 to 19 of both statements: the playthrough's own. */
+    /** Columns 1 to 19: the playthrough's own. */
     private static Playthrough playthrough(ResultSet rs) throws SQLException {
         return new Playthrough(JdbcReads.uuid(rs, 1), JdbcReads.uuid(rs, 2),
                 JdbcReads.uuid(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6), JdbcReads.date(rs, 7),
