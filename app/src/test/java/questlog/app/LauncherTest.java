@@ -133,8 +133,8 @@ class LauncherTest {
         // An import holds its whole document: a larger heap, started large, with a large young generation.
         Result anImport = launch(Map.of("JAVA_HOME", JDK25.toString(), "JAVA_OPTS", "-XX:+PrintFlagsFinal"), "import");
         assertThat(anImport.exitCode).as(anImport.err).isZero();
-        assertThat(anImport.out).containsPattern("TieredStopAtLevel += 1 ").containsPattern("MaxHeapSize += 209715200 ")
-                .containsPattern("InitialHeapSize += 104857600 ").containsPattern(" MaxNewSize += 83886080 ");
+        assertThat(anImport.out).containsPattern("TieredStopAtLevel += 1 ").containsPattern("MaxHeapSize += 192937984 ")
+                .containsPattern("InitialHeapSize += 104857600 ").containsPattern(" MaxNewSize += 75497472 ");
 
         // A server that cannot start (its port is taken) still shows the flags it ran with.
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
