@@ -52,10 +52,13 @@ final class RequestStarts implements RateControl {
         // Starts already promised to waiting threads keep the old spacing (they sleep until then);
         // a shorter interval must not let a newcomer start between or right after them. So the debt
         // of those promises is carried over in tokens of the new size, plus one for the refill under way.
-        long promised = promisedStarts();
+        // The promises are counted after the switch: a thread may reserve its start, at the old
+        // spacing, while this one switches, and counted before it would be missed (two starts then
+        // came 7 ms apart). One that reserves after the switch is counted too: safe, only slower.
         bucket.replaceConfiguration(BucketConfiguration.builder()
                         .addLimit(limit -> limit.capacity(1).refillGreedy(1, next)).build(),
                 TokensInheritanceStrategy.AS_IS);
+        long promised = promisedStarts();
         if (promised > 0 && next.compareTo(interval) < 0) {
             long gap = interval.toNanos() - next.toNanos();
             long extra = (promised * gap + next.toNanos() - 1) / next.toNanos() + 1;
