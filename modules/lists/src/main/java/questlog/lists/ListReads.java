@@ -40,7 +40,6 @@ final class ListReads {
             WHERE e.game_id = :game AND (l.is_public OR :private)
             ORDER BY l.name, l.slug""";
 
-
     /**
      * The list's detail, when it exists and the reader may see it; private lists only {@code withPrivate}.
      * One statement: the list, its entries and their games' names come from one snapshot, so it
