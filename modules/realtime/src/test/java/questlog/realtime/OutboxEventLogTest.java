@@ -100,40 +100,6 @@ class OutboxEventLogTest {
         assertThat(all()).hasSize(before + OutboxEventLog.COPY_FROM);
     }
 
-    /**
-     * Many events (written with COPY) take the same ordering lock as one: a writer that appended a
-     * batch holds it until it commits, and a later writer's event gets a higher id than the batch's.
-     */
-    @Test
-    void aWriterOfManyEventsHoldsTheOrderingLockToo() throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(2);
-        CountDownLatch firstAppended = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        List<Map<String, Object>> batch = java.util.stream.IntStream.range(0, 2 * OutboxEventLog.COPY_FROM)
-                .<Map<String, Object>>mapToObj(i -> Map.of("writer", "first", "n", i)).toList();
-        CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
-            events.appendAll(h, EventTypes.SYNC_PROGRESS, batch);
-            long last = h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
-            firstAppended.countDown();
-            try {
-                releaseFirst.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return last;
-        }), writers);
-        assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
-            events.append(h, EventTypes.SYNC_PROGRESS, Map.of("writer", "second"));
-            return h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
-        }), writers);
-        Thread.sleep(300);
-        assertThat(second).as("the second writer waits for the batch's commit").isNotDone();
-        releaseFirst.countDown();
-        assertThat(second.get(10, TimeUnit.SECONDS)).isGreaterThan(first.get(10, TimeUnit.SECONDS));
-        writers.shutdown();
-    }
-
     private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
         try {
             return TestJson.MAPPER.readTree(json);
@@ -172,20 +138,34 @@ class OutboxEventLogTest {
      */
     @Test
     void eventWritersCommitInIdOrder() throws Exception {
+        assertALaterWriterWaitsForTheCommitOf(h -> events.append(h, EventTypes.SYNC_PROGRESS, Map.of("writer", "first")));
+    }
+
+    /** Many events (written with COPY) take the same ordering lock as one. */
+    @Test
+    void aWriterOfManyEventsHoldsTheOrderingLockToo() throws Exception {
+        List<Map<String, Object>> batch = java.util.stream.IntStream.range(0, 2 * OutboxEventLog.COPY_FROM)
+                .<Map<String, Object>>mapToObj(i -> Map.of("writer", "first", "n", i)).toList();
+        assertALaterWriterWaitsForTheCommitOf(h -> events.appendAll(h, EventTypes.SYNC_PROGRESS, batch));
+    }
+
+    /** {@code firstWrites} appends in a transaction held open; a writer starting meanwhile waits and gets a higher id. */
+    private static void assertALaterWriterWaitsForTheCommitOf(java.util.function.Consumer<org.jdbi.v3.core.Handle> firstWrites)
+            throws Exception {
         // Own threads: the common pool has one worker on two cores, and other test classes' tasks may hold it.
         ExecutorService writers = Executors.newFixedThreadPool(2);
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
-            events.append(h, EventTypes.SYNC_PROGRESS, Map.of("writer", "first"));
-            long id = h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
+            firstWrites.accept(h);
+            long last = h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
             firstAppended.countDown();
             try {
                 releaseFirst.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            return id;
+            return last;
         }), writers);
         assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> jdbi.inTransaction(h -> {
@@ -193,7 +173,7 @@ class OutboxEventLogTest {
             return h.createQuery("SELECT currval('event_id_seq')").mapTo(Long.class).one();
         }), writers);
         Thread.sleep(300);
-        assertThat(second).isNotDone();
+        assertThat(second).as("the second writer waits for the first's commit").isNotDone();
         releaseFirst.countDown();
         assertThat(second.get(10, TimeUnit.SECONDS)).isGreaterThan(first.get(10, TimeUnit.SECONDS));
         writers.shutdown();
