@@ -37,20 +37,35 @@ import questlog.common.SqlStates;
  * section of the document's format loads in order, each checking its references against what
  * the earlier ones just wrote; once a section has problems the later ones are not loaded (their
  * references could not be checked against data that will not be written), which the report
- * notes. A dry run does everything and rolls back. The SQL stays in the sections.
+ * notes. A dry run does everything and rolls back. The SQL stays in the sections. A large
+ * document checks the foreign keys of tables that were empty once, after loading
+ * ({@link DeferredForeignKeys}).
  */
 public final class DatasetImporter {
     private static final Logger log = LoggerFactory.getLogger(DatasetImporter.class);
     /** Serialises imports with each other (the library's import of the original's body takes it too): "QuestLog". */
     public static final long IMPORT_LOCK = 0x51756573744C6F67L;
     private static final Set<String> HEADER = Set.of("format", "version", "meta");
+    /**
+     * From how many records a document checks the foreign keys of empty tables once, after
+     * loading, instead of row by row ({@link DeferredForeignKeys}): below it the row-by-row checks
+     * cost well under a second, not worth taking the tables from readers.
+     */
+    public static final int DEFER_FOREIGN_KEYS_FROM = 10_000;
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final ObjectReader values;
     private final List<DatasetSection> sections;
+    private final int deferForeignKeysFrom;
 
     public DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, List<DatasetSection> sections) {
+        this(jdbi, json, clock, sections, DEFER_FOREIGN_KEYS_FROM);
+    }
+
+    /** With another threshold for deferring foreign keys than {@link #DEFER_FOREIGN_KEYS_FROM} (tests use small documents). */
+    public DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, List<DatasetSection> sections, int deferForeignKeysFrom) {
+        this.deferForeignKeysFrom = deferForeignKeysFrom;
         this.jdbi = jdbi;
         this.clock = clock;
         // Values are read one at a time out of the body's stream: the value's end is not the input's.
@@ -305,6 +320,9 @@ public final class DatasetImporter {
             h.begin();
             try {
                 h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", IMPORT_LOCK).mapTo(Integer.class).one();
+                int records = doc.received.values().stream().mapToInt(Integer::intValue).sum();
+                DeferredForeignKeys deferred = records >= deferForeignKeysFrom
+                        ? DeferredForeignKeys.dropKeysOfEmptyTables(h) : DeferredForeignKeys.NONE;
                 Map<String, DatasetCounts> counts = new LinkedHashMap<>();
                 List<String> notes = new ArrayList<>();
                 // A section with problems writes nothing; sections that refer to it (or to one left
@@ -331,6 +349,12 @@ public final class DatasetImporter {
                 skipped.forEach((name, blockedBy) -> notes.add("The references of " + name + " were not checked, since "
                         + String.join(" and ", blockedBy) + " has problems; fix those first."));
                 boolean ok = doc.problems.isEmpty();
+                if (ok && deferred.count() > 0) {
+                    deferred.restore(h);   // a dry run too: it checks the references as the import would
+                    notes.add("The references into tables that were empty were checked once, after loading ("
+                            + deferred.count() + " foreign keys), instead of row by row; meanwhile the import had those "
+                            + "tables and the tables they refer to to itself.");
+                }
                 if (ok && !dryRun) {
                     for (DatasetSection.SectionImport section : doc.imports.values()) {
                         section.recordEvents(h);   // last: events are appended after every other write

@@ -414,6 +414,40 @@ class DatasetImporterTest {
         assertThat(report.errors()).singleElement().extracting(DatasetProblem::field).isEqualTo("profiles");
     }
 
+    /**
+     * A document at the size from which foreign keys are checked after loading (lowered to one
+     * record here): into an empty library it writes exactly what the row-by-row import writes,
+     * says so in a note, and leaves every key as it was; a dry run writes nothing.
+     */
+    @Test
+    void anImportThatChecksForeignKeysAfterLoadingWritesWhatTheRowByRowImportWrites() {
+        ImportReport rowByRow = importDocument(fixture, false);
+        assertThat(rowByRow.notes()).isEmpty();
+        List<Map<String, Object>> expected = snapshot();
+        List<String> keys = jdbi.withHandle(DeferredForeignKeysTest::foreignKeys);
+        emptyLibrary();
+        importer = new DatasetImporter(jdbi, JSON, clock,
+                new LibraryModule(jdbi, JSON, clock, new RecordingEventLog()).datasetSections(), 1);
+
+        ImportReport dryRun = importDocument(fixture, true);
+        assertThat(dryRun.ok()).isTrue();
+        assertThat(count("game") + count("edition") + count("genre")).isZero();
+
+        ImportReport deferred = importDocument(fixture, false);
+        assertThat(deferred.ok()).isTrue();
+        assertThat(deferred.sections()).isEqualTo(rowByRow.sections());
+        assertThat(deferred.notes()).singleElement().asString().contains("checked once, after loading");
+        assertThat(snapshot()).isEqualTo(expected);
+        assertThat(jdbi.withHandle(DeferredForeignKeysTest::foreignKeys)).isEqualTo(keys);
+
+        // Into the library it made (the catalog's tables hold rows now), the same import changes nothing.
+        clock.advanceSeconds(60);
+        ImportReport again = importDocument(fixture, false);
+        assertThat(again.ok()).isTrue();
+        assertThat(snapshot()).isEqualTo(expected);
+        assertThat(jdbi.withHandle(DeferredForeignKeysTest::foreignKeys)).isEqualTo(keys);
+    }
+
     private ImportReport importDocument(JsonNode doc, boolean dryRun) {
         try {
             return importer.importStream(new ByteArrayInputStream(JSON.writeValueAsBytes(doc)), dryRun);

@@ -1,0 +1,150 @@
+package questlog.library.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.SqlStates;
+import questlog.common.dataset.DeferredForeignKeys;
+import questlog.library.LibraryTestSupport;
+import questlog.testsupport.TestDatabase;
+
+/**
+ * The foreign keys a large import checks once, after loading: which are dropped, that they come
+ * back exactly as they were, that a wrong reference still fails, and that tables another
+ * transaction is using are left alone.
+ */
+class DeferredForeignKeysTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static Jdbi jdbi;
+
+    @BeforeAll
+    static void setUp() {
+        jdbi = LibraryTestSupport.jdbi(db);
+    }
+
+    @BeforeEach
+    void emptyLibrary() {
+        jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
+    }
+
+    /** Every foreign key of the schema: "table name definition". */
+    static List<String> foreignKeys(Handle h) {
+        return h.createQuery("""
+                SELECT c.conrelid::regclass || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid)
+                FROM pg_constraint c WHERE c.contype = 'f' ORDER BY 1""").mapTo(String.class).list();
+    }
+
+    static boolean hasKey(Handle h, String name) {
+        return h.createQuery("SELECT count(*) FROM pg_constraint WHERE conname = :name").bind("name", name)
+                .mapTo(Integer.class).one() == 1;
+    }
+
+    @Test
+    void theKeysOfEmptyTablesAreDroppedAndComeBackExactlyAsTheyWere() {
+        jdbi.useTransaction(h -> {
+            List<String> before = foreignKeys(h);
+            DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+            // platform_alias holds the seeded aliases: its key stays.
+            assertThat(deferred.count()).isEqualTo(before.size() - 1);
+            assertThat(foreignKeys(h)).singleElement().asString().startsWith("platform_alias ");
+            assertThat(h.createQuery("SELECT current_setting('lock_timeout')").mapTo(String.class).one()).isEqualTo("0");
+
+            deferred.restore(h);
+            assertThat(foreignKeys(h)).isEqualTo(before);
+        });
+    }
+
+    @Test
+    void aTableWithRowsKeepsItsKeys() {
+        UUID game = UUID.randomUUID();
+        jdbi.useHandle(h -> h.execute("INSERT INTO game (id, slug, name) VALUES (?, 'okami', 'Okami')", game));
+        jdbi.useTransaction(h -> {
+            DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+            assertThat(hasKey(h, "game_franchise_id_fkey")).isTrue();
+            assertThat(hasKey(h, "edition_game_id_fkey")).isFalse();
+            deferred.restore(h);
+            assertThat(hasKey(h, "edition_game_id_fkey")).isTrue();
+        });
+    }
+
+    @Test
+    void aRowThatRefersToNothingFailsTheRestoreAndTheRollbackKeepsEveryKey() {
+        List<String> before = jdbi.withHandle(DeferredForeignKeysTest::foreignKeys);
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+            DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+            h.execute("INSERT INTO edition (id, game_id, slug, name) VALUES (?, ?, 'orphan', 'Orphan')",
+                    UUID.randomUUID(), UUID.randomUUID());
+            deferred.restore(h);
+        })).satisfies(e -> assertThat(SqlStates.of(e)).contains(SqlStates.FOREIGN_KEY_VIOLATION));
+        jdbi.useHandle(h -> {
+            assertThat(foreignKeys(h)).isEqualTo(before);
+            assertThat(h.createQuery("SELECT count(*) FROM edition").mapTo(Integer.class).one()).isZero();
+        });
+    }
+
+    /**
+     * Another transaction reading games: the import waits about a second for the tables, then
+     * keeps every key (checked row by row) and goes on in the same transaction, with the lock
+     * timeout it had.
+     */
+    @Test
+    void tablesInUseElsewhereKeepTheirKeys() throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        try {
+            Future<Object> open = reader.submit(() -> {
+                jdbi.useTransaction(h -> {
+                    h.createQuery("SELECT count(*) FROM game").mapTo(Integer.class).one();
+                    reading.countDown();
+                    done.await(30, TimeUnit.SECONDS);
+                });
+                return null;
+            });
+            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+            jdbi.useTransaction(h -> {
+                h.execute("SET LOCAL lock_timeout = '7s'");
+                List<String> before = foreignKeys(h);
+                long started = System.nanoTime();
+                DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+                long waitedMs = (System.nanoTime() - started) / 1_000_000;
+                assertThat(deferred.count()).isZero();
+                assertThat(waitedMs).isGreaterThanOrEqualTo(900).isLessThan(6_000);
+                assertThat(foreignKeys(h)).isEqualTo(before);
+                assertThat(h.createQuery("SELECT current_setting('lock_timeout')").mapTo(String.class).one()).isEqualTo("7s");
+                // The transaction is usable, and a wrong reference fails at once, row by row.
+                h.savepoint("probe");
+                assertThatThrownBy(() -> h.execute("INSERT INTO edition (id, game_id, slug, name) "
+                        + "VALUES (gen_random_uuid(), gen_random_uuid(), 'orphan', 'Orphan')"))
+                        .satisfies(e -> assertThat(SqlStates.of(e)).contains(SqlStates.FOREIGN_KEY_VIOLATION));
+                h.rollbackToSavepoint("probe");
+            });
+            done.countDown();
+            open.get(10, TimeUnit.SECONDS);
+        } finally {
+            done.countDown();
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyInsideATransaction() {
+        assertThatThrownBy(() -> jdbi.useHandle(DeferredForeignKeys::dropKeysOfEmptyTables))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
+    }
+}
