@@ -38,8 +38,7 @@ import questlog.common.SqlStates;
  * the earlier ones just wrote; once a section has problems the later ones are not loaded (their
  * references could not be checked against data that will not be written), which the report
  * notes. A dry run does everything and rolls back. The SQL stays in the sections. A large
- * document checks the foreign keys of tables that were empty once, after loading
- * ({@link DeferredForeignKeys}).
+ * document loads the tables it finds empty in bulk ({@link BulkLoad}).
  */
 public final class DatasetImporter {
     private static final Logger log = LoggerFactory.getLogger(DatasetImporter.class);
@@ -47,25 +46,25 @@ public final class DatasetImporter {
     public static final long IMPORT_LOCK = 0x51756573744C6F67L;
     private static final Set<String> HEADER = Set.of("format", "version", "meta");
     /**
-     * From how many records a document checks the foreign keys of empty tables once, after
-     * loading, instead of row by row ({@link DeferredForeignKeys}): below it the row-by-row checks
-     * cost well under a second, not worth taking the tables from readers.
+     * From how many records a document loads empty tables in bulk ({@link BulkLoad}): below it
+     * the row-by-row checks and index entries cost well under a second, not worth taking the
+     * tables from readers.
      */
-    public static final int DEFER_FOREIGN_KEYS_FROM = 10_000;
+    public static final int BULK_LOAD_FROM = 10_000;
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final ObjectReader values;
     private final List<DatasetSection> sections;
-    private final int deferForeignKeysFrom;
+    private final int bulkLoadFrom;
 
     public DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, List<DatasetSection> sections) {
-        this(jdbi, json, clock, sections, DEFER_FOREIGN_KEYS_FROM);
+        this(jdbi, json, clock, sections, BULK_LOAD_FROM);
     }
 
-    /** With another threshold for deferring foreign keys than {@link #DEFER_FOREIGN_KEYS_FROM} (tests use small documents). */
-    public DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, List<DatasetSection> sections, int deferForeignKeysFrom) {
-        this.deferForeignKeysFrom = deferForeignKeysFrom;
+    /** With another threshold for bulk loads than {@link #BULK_LOAD_FROM} (tests use small documents). */
+    public DatasetImporter(Jdbi jdbi, ObjectMapper json, Clock clock, List<DatasetSection> sections, int bulkLoadFrom) {
+        this.bulkLoadFrom = bulkLoadFrom;
         this.jdbi = jdbi;
         this.clock = clock;
         // Values are read one at a time out of the body's stream: the value's end is not the input's.
@@ -321,8 +320,7 @@ public final class DatasetImporter {
             try {
                 h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", IMPORT_LOCK).mapTo(Integer.class).one();
                 int records = doc.received.values().stream().mapToInt(Integer::intValue).sum();
-                DeferredForeignKeys deferred = records >= deferForeignKeysFrom
-                        ? DeferredForeignKeys.dropKeysOfEmptyTables(h) : DeferredForeignKeys.NONE;
+                BulkLoad bulk = records >= bulkLoadFrom ? BulkLoad.prepare(h) : BulkLoad.NONE;
                 Map<String, DatasetCounts> counts = new LinkedHashMap<>();
                 List<String> notes = new ArrayList<>();
                 // A section with problems writes nothing; sections that refer to it (or to one left
@@ -349,11 +347,11 @@ public final class DatasetImporter {
                 skipped.forEach((name, blockedBy) -> notes.add("The references of " + name + " were not checked, since "
                         + String.join(" and ", blockedBy) + " has problems; fix those first."));
                 boolean ok = doc.problems.isEmpty();
-                if (ok && deferred.count() > 0) {
-                    deferred.restore(h);   // a dry run too: it checks the references as the import would
-                    notes.add("The references into tables that were empty were checked once, after loading ("
-                            + deferred.count() + " foreign keys), instead of row by row; meanwhile the import had those "
-                            + "tables and the tables they refer to to itself.");
+                if (ok && bulk != BulkLoad.NONE) {
+                    bulk.finish(h);   // a dry run too: it checks the references as the import would
+                    notes.add("The tables that were empty were loaded in bulk: their references were checked ("
+                            + bulk.foreignKeys() + " foreign keys) and their indexes built (" + bulk.indexes()
+                            + ") once, after loading; meanwhile the import had them and the tables they refer to to itself.");
                 }
                 if (ok && !dryRun) {
                     for (DatasetSection.SectionImport section : doc.imports.values()) {

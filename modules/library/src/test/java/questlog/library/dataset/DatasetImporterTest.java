@@ -415,16 +415,17 @@ class DatasetImporterTest {
     }
 
     /**
-     * A document at the size from which foreign keys are checked after loading (lowered to one
-     * record here): into an empty library it writes exactly what the row-by-row import writes,
-     * says so in a note, and leaves every key as it was; a dry run writes nothing.
+     * A document at the size from which empty tables are loaded in bulk (lowered to one record
+     * here): into an empty library it writes exactly what the row-by-row import writes, says so
+     * in a note, and leaves every key and index as it was; a dry run writes nothing.
      */
     @Test
-    void anImportThatChecksForeignKeysAfterLoadingWritesWhatTheRowByRowImportWrites() {
+    void aBulkLoadWritesWhatTheRowByRowImportWrites() {
         ImportReport rowByRow = importDocument(fixture, false);
         assertThat(rowByRow.notes()).isEmpty();
         List<Map<String, Object>> expected = snapshot();
-        List<String> keys = jdbi.withHandle(DeferredForeignKeysTest::foreignKeys);
+        List<String> keys = jdbi.withHandle(BulkLoadTest::foreignKeys);
+        List<String> indexes = jdbi.withHandle(BulkLoadTest::indexes);
         emptyLibrary();
         importer = new DatasetImporter(jdbi, JSON, clock,
                 new LibraryModule(jdbi, JSON, clock, new RecordingEventLog()).datasetSections(), 1);
@@ -436,16 +437,18 @@ class DatasetImporterTest {
         ImportReport deferred = importDocument(fixture, false);
         assertThat(deferred.ok()).isTrue();
         assertThat(deferred.sections()).isEqualTo(rowByRow.sections());
-        assertThat(deferred.notes()).singleElement().asString().contains("checked once, after loading");
+        assertThat(deferred.notes()).singleElement().asString().contains("loaded in bulk");
         assertThat(snapshot()).isEqualTo(expected);
-        assertThat(jdbi.withHandle(DeferredForeignKeysTest::foreignKeys)).isEqualTo(keys);
+        assertThat(jdbi.withHandle(BulkLoadTest::foreignKeys)).isEqualTo(keys);
+        assertThat(jdbi.withHandle(BulkLoadTest::indexes)).isEqualTo(indexes);
 
         // Into the library it made (the catalog's tables hold rows now), the same import changes nothing.
         clock.advanceSeconds(60);
         ImportReport again = importDocument(fixture, false);
         assertThat(again.ok()).isTrue();
         assertThat(snapshot()).isEqualTo(expected);
-        assertThat(jdbi.withHandle(DeferredForeignKeysTest::foreignKeys)).isEqualTo(keys);
+        assertThat(jdbi.withHandle(BulkLoadTest::foreignKeys)).isEqualTo(keys);
+        assertThat(jdbi.withHandle(BulkLoadTest::indexes)).isEqualTo(indexes);
     }
 
     private ImportReport importDocument(JsonNode doc, boolean dryRun) {

@@ -17,16 +17,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.SqlStates;
-import questlog.common.dataset.DeferredForeignKeys;
+import questlog.common.dataset.BulkLoad;
 import questlog.library.LibraryTestSupport;
 import questlog.testsupport.TestDatabase;
 
 /**
- * The foreign keys a large import checks once, after loading: which are dropped, that they come
- * back exactly as they were, that a wrong reference still fails, and that tables another
- * transaction is using are left alone.
+ * The foreign keys and indexes a large import builds once, after loading: which are dropped, that
+ * they come back exactly as they were, that a wrong reference still fails, and that tables
+ * another transaction is using are left alone.
  */
-class DeferredForeignKeysTest {
+class BulkLoadTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
@@ -49,23 +49,44 @@ class DeferredForeignKeysTest {
                 FROM pg_constraint c WHERE c.contype = 'f' ORDER BY 1""").mapTo(String.class).list();
     }
 
+    /** Every index of the schema: its definition. */
+    static List<String> indexes(Handle h) {
+        return h.createQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1")
+                .mapTo(String.class).list();
+    }
+
+    static boolean hasIndex(Handle h, String name) {
+        return h.createQuery("SELECT count(*) FROM pg_indexes WHERE indexname = :name").bind("name", name)
+                .mapTo(Integer.class).one() == 1;
+    }
+
     static boolean hasKey(Handle h, String name) {
         return h.createQuery("SELECT count(*) FROM pg_constraint WHERE conname = :name").bind("name", name)
                 .mapTo(Integer.class).one() == 1;
     }
 
     @Test
-    void theKeysOfEmptyTablesAreDroppedAndComeBackExactlyAsTheyWere() {
+    void theKeysAndIndexesOfEmptyTablesAreDroppedAndComeBackExactlyAsTheyWere() {
         jdbi.useTransaction(h -> {
             List<String> before = foreignKeys(h);
-            DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+            List<String> indexesBefore = indexes(h);
+            BulkLoad bulk = BulkLoad.prepare(h);
             // platform_alias holds the seeded aliases: its key stays.
-            assertThat(deferred.count()).isEqualTo(before.size() - 1);
+            assertThat(bulk.foreignKeys()).isEqualTo(before.size() - 1);
             assertThat(foreignKeys(h)).singleElement().asString().startsWith("platform_alias ");
+            assertThat(bulk.indexes()).isGreaterThanOrEqualTo(20);
+            assertThat(indexes(h)).hasSize(indexesBefore.size() - bulk.indexes());
+            // Secondary indexes go; unique ones and those of tables without keys (events, jobs) stay.
+            assertThat(hasIndex(h, "game_search_vector_idx")).isFalse();
+            assertThat(hasIndex(h, "playthrough_game_idx")).isFalse();
+            assertThat(hasIndex(h, "game_slug_key")).isTrue();
+            assertThat(hasIndex(h, "playthrough_source_ref_idx")).isTrue();
+            assertThat(hasIndex(h, "event_type_idx")).isTrue();
             assertThat(h.createQuery("SELECT current_setting('lock_timeout')").mapTo(String.class).one()).isEqualTo("0");
 
-            deferred.restore(h);
+            bulk.finish(h);
             assertThat(foreignKeys(h)).isEqualTo(before);
+            assertThat(indexes(h)).isEqualTo(indexesBefore);
         });
     }
 
@@ -74,32 +95,37 @@ class DeferredForeignKeysTest {
         UUID game = UUID.randomUUID();
         jdbi.useHandle(h -> h.execute("INSERT INTO game (id, slug, name) VALUES (?, 'okami', 'Okami')", game));
         jdbi.useTransaction(h -> {
-            DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+            BulkLoad bulk = BulkLoad.prepare(h);
             assertThat(hasKey(h, "game_franchise_id_fkey")).isTrue();
+            assertThat(hasIndex(h, "game_search_vector_idx")).isTrue();
             assertThat(hasKey(h, "edition_game_id_fkey")).isFalse();
-            deferred.restore(h);
+            assertThat(hasIndex(h, "edition_game_idx")).isFalse();
+            bulk.finish(h);
             assertThat(hasKey(h, "edition_game_id_fkey")).isTrue();
+            assertThat(hasIndex(h, "edition_game_idx")).isTrue();
         });
     }
 
     @Test
     void aRowThatRefersToNothingFailsTheRestoreAndTheRollbackKeepsEveryKey() {
-        List<String> before = jdbi.withHandle(DeferredForeignKeysTest::foreignKeys);
+        List<String> before = jdbi.withHandle(BulkLoadTest::foreignKeys);
+        List<String> indexesBefore = jdbi.withHandle(BulkLoadTest::indexes);
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {
-            DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+            BulkLoad bulk = BulkLoad.prepare(h);
             h.execute("INSERT INTO edition (id, game_id, slug, name) VALUES (?, ?, 'orphan', 'Orphan')",
                     UUID.randomUUID(), UUID.randomUUID());
-            deferred.restore(h);
+            bulk.finish(h);
         })).satisfies(e -> assertThat(SqlStates.of(e)).contains(SqlStates.FOREIGN_KEY_VIOLATION));
         jdbi.useHandle(h -> {
             assertThat(foreignKeys(h)).isEqualTo(before);
+            assertThat(indexes(h)).isEqualTo(indexesBefore);
             assertThat(h.createQuery("SELECT count(*) FROM edition").mapTo(Integer.class).one()).isZero();
         });
     }
 
     /**
      * Another transaction reading games: the import waits about a second for the tables, then
-     * keeps every key (checked row by row) and goes on in the same transaction, with the lock
+     * keeps every key and index (row by row) and goes on in the same transaction, with the lock
      * timeout it had.
      */
     @Test
@@ -120,12 +146,14 @@ class DeferredForeignKeysTest {
             jdbi.useTransaction(h -> {
                 h.execute("SET LOCAL lock_timeout = '7s'");
                 List<String> before = foreignKeys(h);
+                List<String> indexesBefore = indexes(h);
                 long started = System.nanoTime();
-                DeferredForeignKeys deferred = DeferredForeignKeys.dropKeysOfEmptyTables(h);
+                BulkLoad bulk = BulkLoad.prepare(h);
                 long waitedMs = (System.nanoTime() - started) / 1_000_000;
-                assertThat(deferred.count()).isZero();
+                assertThat(bulk).isSameAs(BulkLoad.NONE);
                 assertThat(waitedMs).isGreaterThanOrEqualTo(900).isLessThan(6_000);
                 assertThat(foreignKeys(h)).isEqualTo(before);
+                assertThat(indexes(h)).isEqualTo(indexesBefore);
                 assertThat(h.createQuery("SELECT current_setting('lock_timeout')").mapTo(String.class).one()).isEqualTo("7s");
                 // The transaction is usable, and a wrong reference fails at once, row by row.
                 h.savepoint("probe");
@@ -144,7 +172,7 @@ class DeferredForeignKeysTest {
 
     @Test
     void onlyInsideATransaction() {
-        assertThatThrownBy(() -> jdbi.useHandle(DeferredForeignKeys::dropKeysOfEmptyTables))
+        assertThatThrownBy(() -> jdbi.useHandle(BulkLoad::prepare))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
     }
 }
