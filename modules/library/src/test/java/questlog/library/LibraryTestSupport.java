@@ -33,6 +33,11 @@ public final class LibraryTestSupport {
         return jdbi;
     }
 
+    /** Removes every catalog row (and, by cascade, what refers to it): an empty library for the next test. */
+    public static void emptyCatalog(Jdbi jdbi) {
+        jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
+    }
+
     /** The one mapper policy app uses. */
     public static ObjectMapper json() {
         return Json.objectMapper();

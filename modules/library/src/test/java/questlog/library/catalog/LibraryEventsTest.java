@@ -47,7 +47,7 @@ class LibraryEventsTest {
 
     @BeforeEach
     void emptyLibrary() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
+        LibraryTestSupport.emptyCatalog(jdbi);
         events = new RecordingEventLog();
         clock = new LibraryTestSupport.TestClock();
         games = new GameService(jdbi, clock, events);

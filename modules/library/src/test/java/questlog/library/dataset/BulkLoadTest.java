@@ -39,7 +39,7 @@ class BulkLoadTest {
 
     @BeforeEach
     void emptyLibrary() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
+        LibraryTestSupport.emptyCatalog(jdbi);
     }
 
     /** Every foreign key of the schema: "table name definition". */

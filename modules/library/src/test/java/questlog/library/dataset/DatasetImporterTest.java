@@ -63,7 +63,7 @@ class DatasetImporterTest {
 
     @BeforeEach
     void emptyLibrary() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
+        LibraryTestSupport.emptyCatalog(jdbi);
         clock = new LibraryTestSupport.TestClock();
         importer = new DatasetImporter(jdbi, JSON, clock,
                 new LibraryModule(jdbi, JSON, clock, new RecordingEventLog()).datasetSections());

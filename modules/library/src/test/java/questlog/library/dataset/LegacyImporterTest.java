@@ -56,7 +56,7 @@ class LegacyImporterTest {
 
     @BeforeEach
     void emptyLibrary() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE game_genre, external_id, edition, game, franchise, genre CASCADE"));
+        LibraryTestSupport.emptyCatalog(jdbi);
         library = new LibraryModule(jdbi, JSON, new LibraryTestSupport.TestClock(), new RecordingEventLog());
     }
 
