@@ -373,6 +373,12 @@ public final class DatasetImporter {
                     throw new ImportConflictException("Another write took a slug or external id of the document while it "
                             + "was being imported; nothing was written, try again", e);
                 }
+                if (SqlStates.isRetryable(e)) {
+                    // A deadlock: the import and another write each waited for what the other held
+                    // (a bulk load holds whole tables), and PostgreSQL stopped the import.
+                    throw new ImportConflictException("The import and a concurrent write were waiting for each other, "
+                            + "and the database stopped the import; nothing was written, try again", e);
+                }
                 throw e;
             }
         }

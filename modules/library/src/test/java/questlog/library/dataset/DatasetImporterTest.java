@@ -451,6 +451,43 @@ class DatasetImporterTest {
         assertThat(jdbi.withHandle(BulkLoadTest::indexes)).isEqualTo(indexes);
     }
 
+    /**
+     * An import and another write that wait for each other: the other write holds a new franchise
+     * row with a slug of the document (the import waits for its commit to know whether the slug
+     * is free), then waits for the import lock the import holds. PostgreSQL stops the one that
+     * waited first, the import, after deadlock_timeout: the report says to try again, and nothing
+     * of the document is written.
+     */
+    @Test
+    void anImportStoppedByADeadlockAsksToTryAgainAndWritesNothing() throws Exception {
+        String slug = fixture.get("franchises").get(0).get("slug").asText();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (org.jdbi.v3.core.Handle other = jdbi.open()) {
+            other.begin();
+            other.execute("INSERT INTO franchise (id, slug, name) VALUES (gen_random_uuid(), ?, 'Taken')", slug);
+            int otherPid = other.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
+            java.util.concurrent.Future<ImportReport> importing = pool.submit(() -> importDocument(fixture, false));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (jdbi.withHandle(h -> h.createQuery("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> :other""")
+                    .bind("other", otherPid).mapTo(Integer.class).one()) == 0) {
+                assertThat(System.nanoTime()).as("the import waits for the other write's row").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            other.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", DatasetImporter.IMPORT_LOCK)
+                    .mapTo(Integer.class).one();
+            ImportReport report = importing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(report.ok()).isFalse();
+            assertThat(report.errors()).singleElement().extracting(DatasetProblem::message).asString()
+                    .contains("waiting for each other").contains("try again");
+            other.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("genre") + count("franchise") + count("game") + count("edition")).isZero();
+    }
+
     private ImportReport importDocument(JsonNode doc, boolean dryRun) {
         try {
             return importer.importStream(new ByteArrayInputStream(JSON.writeValueAsBytes(doc)), dryRun);
