@@ -150,7 +150,9 @@ public final class AppDeps implements AutoCloseable {
                     realtime,
                     jobs);
             List<DatasetSection> sections = modules.stream().flatMap(m -> m.datasetSections().stream()).toList();
-            this.importer = new DatasetImporter(jdbi, json, clock, sections);
+            // A server's own import never loads in bulk: that would make its readers wait (BulkLoad).
+            this.importer = new DatasetImporter(jdbi, json, clock, sections,
+                    mode == Mode.SERVER ? Integer.MAX_VALUE : DatasetImporter.BULK_LOAD_FROM);
             this.exporter = new DatasetExporter(jdbi, json, sections);
             this.bodyContract = new BodyContract(allOperations());
             Gauge.builder("questlog_websocket_clients", realtime, RealtimeModule::webSocketClients)

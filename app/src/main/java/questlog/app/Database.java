@@ -94,6 +94,9 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("questlog");
+        // One name per process in pg_stat_activity: an operator tells a server from a command, and
+        // a dataset import tells other processes' connections from its own (BulkLoad).
+        config.addDataSourceProperty("ApplicationName", "questlog (pid " + ProcessHandle.current().pid() + ")");
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         // Start even when the database is briefly away: readiness reports it, requests get 503s.
         config.setInitializationFailTimeout(-1);

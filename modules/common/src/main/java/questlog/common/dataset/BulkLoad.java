@@ -1,5 +1,8 @@
 package questlog.common.dataset;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +29,14 @@ import questlog.common.SqlStates;
  * the import got wrong fails the import, as it would have row by row. Everything happens in the
  * import's transaction: a rollback (a dry run, a problem, a crash) leaves the schema as it was.
  *
- * <p>The price: dropping a key or an index takes its tables for the rest of the transaction
- * ({@code ACCESS EXCLUSIVE}), so reads of them wait for the import to commit. The empty tables have
- * nothing to read yet, but the tables their keys refer to (games, platforms) may; when another
- * transaction is using one of them, the import waits at most {@link #LOCK_WAIT} and then loads
- * row by row instead, rather than stall every reader queued behind it.
+ * <p>Dropping a key or an index takes its tables for the rest of the transaction
+ * ({@code ACCESS EXCLUSIVE}): reads of them, and of the tables the keys refer to (games,
+ * platforms, lists ...), would wait for the import to commit, each holding a connection of its
+ * server's pool meanwhile. So a bulk load happens only when no other process is connected to the
+ * database (a first import or a restore before the server starts, as {@code pg_restore}); with a
+ * server running, or from a server's own {@code POST /api/import}, the import loads row by row.
+ * A client that connects anyway and holds one of the tables makes the import wait at most
+ * {@link #LOCK_WAIT} per table and then load row by row.
  */
 public final class BulkLoad {
     private static final Logger log = LoggerFactory.getLogger(BulkLoad.class);
@@ -57,19 +63,56 @@ public final class BulkLoad {
 
     /**
      * Drops the foreign keys and secondary indexes of the current schema's empty tables that have
-     * foreign keys, in {@code tx} (a transaction); answers {@link #NONE} when there are none, or
-     * when their tables could not be had within {@link #LOCK_WAIT} or altered (another
-     * transaction using them, a user who does not own them).
+     * foreign keys, in {@code tx} (a transaction); answers {@link #NONE} when another process is
+     * connected to the database, when there is nothing to drop, or when the tables could not be
+     * had within {@link #LOCK_WAIT} each or altered (a client using them, a user who does not own
+     * them).
      */
     public static BulkLoad prepare(Handle tx) {
         if (!tx.isInTransaction()) {
             throw new IllegalStateException("a bulk load happens inside the import's transaction");
         }
+        String lockTimeout = tx.createQuery("SELECT current_setting('lock_timeout')").mapTo(String.class).one();
+        tx.savepoint(SAVEPOINT);
+        try {
+            tx.createQuery("SELECT set_config('lock_timeout', :wait, true)").bind("wait", LOCK_WAIT).mapTo(String.class).one();
+            BulkLoad bulk = othersConnected(tx) ? NONE : dropKeysAndIndexes(tx);
+            tx.createQuery("SELECT set_config('lock_timeout', :wait, true)").bind("wait", lockTimeout).mapTo(String.class).one();
+            if (bulk == NONE) {
+                tx.rollbackToSavepoint(SAVEPOINT);   // lets go of any table it locked
+            } else {
+                tx.releaseSavepoint(SAVEPOINT);
+            }
+            return bulk;
+        } catch (RuntimeException e) {
+            // The savepoint undoes the drops, the locks taken since and the lock timeout.
+            tx.rollbackToSavepoint(SAVEPOINT);
+            log.info("The import loads row by row: its tables could not be had ({})",
+                    SqlStates.exception(e).map(Throwable::getMessage).orElse(e.toString()));
+            return NONE;
+        }
+    }
+
+    /**
+     * Whether a client of another process is connected to this database (a running server, psql):
+     * its reads would wait for the import. This process's connections share its application name.
+     */
+    private static boolean othersConnected(Handle tx) {
+        return tx.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                               WHERE datname = current_database() AND backend_type = 'client backend'
+                                 AND pid <> pg_backend_pid()
+                                 AND application_name IS DISTINCT FROM current_setting('application_name'))""")
+                .mapTo(Boolean.class).one();
+    }
+
+    private static BulkLoad dropKeysAndIndexes(Handle tx) {
+        // Keys that were added NOT VALID stay: adding them back would not check the loaded rows.
         List<Key> all = tx.createQuery("""
                 SELECT c.conrelid::regclass::text AS "table", c.confrelid::regclass::text AS referenced,
                        format('%I', c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
-                FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-                WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace
+                FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE c.contype = 'f' AND c.convalidated AND n.nspname = current_schema()
                 ORDER BY 1, 3""")
                 .map((rs, ctx) -> new Key(rs.getString("table"), rs.getString("referenced"), rs.getString("name"),
                         rs.getString("definition")))
@@ -83,30 +126,20 @@ public final class BulkLoad {
             locked.add(k.table());
             locked.add(k.referenced());
         });
-        String lockTimeout = tx.createQuery("SELECT current_setting('lock_timeout')").mapTo(String.class).one();
-        tx.savepoint(SAVEPOINT);
-        try {
-            tx.createQuery("SELECT set_config('lock_timeout', :wait, true)").bind("wait", LOCK_WAIT).mapTo(String.class).one();
-            tx.execute("LOCK TABLE " + String.join(", ", locked) + " IN ACCESS EXCLUSIVE MODE");
-            // Under the lock: a row committed between the first look and the lock keeps its table as it is.
-            List<Key> keys = ofEmptyTables(tx, candidates);
-            List<Index> indexes = secondaryIndexes(tx, tablesOf(keys));
-            for (Key key : keys) {
-                tx.execute("ALTER TABLE " + key.table() + " DROP CONSTRAINT " + key.name());
-            }
-            for (Index index : indexes) {
-                tx.execute("DROP INDEX " + index.name());
-            }
-            tx.createQuery("SELECT set_config('lock_timeout', :wait, true)").bind("wait", lockTimeout).mapTo(String.class).one();
-            tx.releaseSavepoint(SAVEPOINT);
-            return new BulkLoad(keys, indexes);
-        } catch (RuntimeException e) {
-            // The savepoint undoes the drops, the locks taken since and the lock timeout.
-            tx.rollbackToSavepoint(SAVEPOINT);
-            log.info("The import loads row by row: its tables could not be had ({})",
-                    SqlStates.exception(e).map(Throwable::getMessage).orElse(e.toString()));
+        ddl(tx, "LOCK TABLE " + String.join(", ", locked) + " IN ACCESS EXCLUSIVE MODE");
+        // Under the lock: a row committed between the first look and the lock keeps its table as it is.
+        List<Key> keys = ofEmptyTables(tx, candidates);
+        if (keys.isEmpty()) {
             return NONE;
         }
+        List<Index> indexes = secondaryIndexes(tx, tablesOf(keys));
+        for (Key key : keys) {
+            ddl(tx, "ALTER TABLE " + key.table() + " DROP CONSTRAINT " + key.name());
+        }
+        for (Index index : indexes) {
+            ddl(tx, "DROP INDEX " + index.name());
+        }
+        return new BulkLoad(keys, indexes);
     }
 
     /** How many foreign keys are dropped until {@link #finish}. */
@@ -126,10 +159,19 @@ public final class BulkLoad {
      */
     public void finish(Handle tx) {
         for (Index index : indexes) {
-            tx.execute(index.create());
+            ddl(tx, index.create());
         }
         for (Key key : keys) {
-            tx.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name() + " " + key.definition());
+            ddl(tx, "ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name() + " " + key.definition());
+        }
+    }
+
+    /** Runs a statement built from the catalog's own text, as it is: no parameters parsed out of it (a jsonb {@code ?}). */
+    private static void ddl(Handle tx, String sql) {
+        try (Statement statement = tx.getConnection().createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("A statement of the bulk load failed: " + e.getMessage(), e);
         }
     }
 
@@ -144,7 +186,15 @@ public final class BulkLoad {
             // Names from the catalog, quoted by regclass: never input.
             probes.add("SELECT " + quote(table) + " WHERE NOT EXISTS (SELECT 1 FROM " + table + ")");
         }
-        Set<String> empty = new LinkedHashSet<>(tx.createQuery(String.join(" UNION ALL ", probes)).mapTo(String.class).list());
+        Set<String> empty = new LinkedHashSet<>();
+        try (Statement statement = tx.getConnection().createStatement();
+             ResultSet rows = statement.executeQuery(String.join(" UNION ALL ", probes))) {
+            while (rows.next()) {
+                empty.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The bulk load could not look at its tables: " + e.getMessage(), e);
+        }
         return keys.stream().filter(k -> empty.contains(k.table())).toList();
     }
 

@@ -170,6 +170,51 @@ class BulkLoadTest {
         }
     }
 
+    /** A server (or psql) connected to the database: its reads would wait, so nothing is dropped, at once. */
+    @Test
+    void anotherProcessConnectedToTheDatabaseLeavesEveryKeyAndIndex() {
+        try (Handle server = jdbi.open()) {
+            String ours = server.createQuery("SELECT current_setting('application_name')").mapTo(String.class).one();
+            server.execute("SET application_name = 'questlog (pid 1)'");
+            try {
+                jdbi.useTransaction(h -> {
+                    List<String> before = foreignKeys(h);
+                    List<String> indexesBefore = indexes(h);
+                    long started = System.nanoTime();
+                    assertThat(BulkLoad.prepare(h)).isSameAs(BulkLoad.NONE);
+                    assertThat((System.nanoTime() - started) / 1_000_000).as("no waiting for locks").isLessThan(900);
+                    assertThat(foreignKeys(h)).isEqualTo(before);
+                    assertThat(indexes(h)).isEqualTo(indexesBefore);
+                });
+            } finally {
+                // The connection goes back to the pool, as this process's again.
+                server.createQuery("SELECT set_config('application_name', :name, false)").bind("name", ours)
+                        .mapTo(String.class).one();
+            }
+        }
+        // Once it has gone, the keys of the empty tables are dropped again (and the test rolls back).
+        try (Handle h = jdbi.open()) {
+            h.begin();
+            assertThat(BulkLoad.prepare(h).foreignKeys()).isPositive();
+            h.rollback();
+        }
+    }
+
+    /** A key added NOT VALID would not check the loaded rows when added back: it stays. */
+    @Test
+    void aKeyThatWasNeverValidatedStays() {
+        try (Handle h = jdbi.open()) {
+            h.begin();
+            h.execute("ALTER TABLE list_entry DROP CONSTRAINT list_entry_game_id_fkey");
+            h.execute("ALTER TABLE list_entry ADD CONSTRAINT list_entry_game_id_fkey FOREIGN KEY (game_id) "
+                    + "REFERENCES game(id) ON DELETE CASCADE NOT VALID");
+            BulkLoad.prepare(h);
+            assertThat(hasKey(h, "list_entry_game_id_fkey")).isTrue();
+            assertThat(hasKey(h, "list_entry_list_id_fkey")).isFalse();
+            h.rollback();   // the schema as it was, for the other tests
+        }
+    }
+
     @Test
     void onlyInsideATransaction() {
         assertThatThrownBy(() -> jdbi.useHandle(BulkLoad::prepare))

@@ -442,7 +442,8 @@ class DatasetImporterTest {
         assertThat(jdbi.withHandle(BulkLoadTest::foreignKeys)).isEqualTo(keys);
         assertThat(jdbi.withHandle(BulkLoadTest::indexes)).isEqualTo(indexes);
 
-        // Into the library it made (the catalog's tables hold rows now), the same import changes nothing.
+        // Into the library it made, the same import changes nothing (the catalog's tables hold rows
+        // now and keep their keys and indexes; empty ones, such as playthrough's, load in bulk again).
         clock.advanceSeconds(60);
         ImportReport again = importDocument(fixture, false);
         assertThat(again.ok()).isTrue();
@@ -463,6 +464,9 @@ class DatasetImporterTest {
         String slug = fixture.get("franchises").get(0).get("slug").asText();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (org.jdbi.v3.core.Handle other = jdbi.open()) {
+            // Only the import looks for the deadlock (after the server's deadlock_timeout, 1 s): it is
+            // the one stopped, however late this thread asks for the lock.
+            other.execute("SET deadlock_timeout = '60s'");
             other.begin();
             other.execute("INSERT INTO franchise (id, slug, name) VALUES (gen_random_uuid(), ?, 'Taken')", slug);
             int otherPid = other.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
