@@ -66,10 +66,9 @@ final class OpenApiAppRoutes {
                                 another id are matched onto it and counted as `matched`. The original Questlog's \
                                 `{franchises, works, editions}` body answers with its counts \
                                 (`LegacyImportResult`). An empty object is a 422. `dry_run=true` checks and counts, \
-                                then rolls back. A document of 10,000 records or more loads the tables it finds \
-                                empty in bulk (their foreign keys and secondary indexes dropped, then built once \
-                                after loading, before the commit); meanwhile reads of those tables and of the \
-                                tables they refer to wait for the import, and `notes` says so.""")
+                                then rolls back. This endpoint always loads row by row, so reads never wait for \
+                                it (the CLI's `import json` loads large documents into empty tables in bulk when \
+                                nothing else is connected to the database).""")
                         .withParams(ApiParam.query("dry_run", Boolean.class, "Check and count only"))
                         .withBody(ApiBody.of(Map.class))
                         .withProblems(409, 413, 422)
