@@ -1,16 +1,16 @@
 package questlog.common.dataset;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import questlog.common.JdbcReads;
 import questlog.common.SqlStates;
 
 /**
@@ -75,12 +75,12 @@ public final class BulkLoad {
         String lockTimeout = tx.createQuery("SELECT current_setting('lock_timeout')").mapTo(String.class).one();
         tx.savepoint(SAVEPOINT);
         try {
-            tx.createQuery("SELECT set_config('lock_timeout', :wait, true)").bind("wait", LOCK_WAIT).mapTo(String.class).one();
+            setLockTimeout(tx, LOCK_WAIT);
             BulkLoad bulk = othersConnected(tx) ? NONE : dropKeysAndIndexes(tx);
-            tx.createQuery("SELECT set_config('lock_timeout', :wait, true)").bind("wait", lockTimeout).mapTo(String.class).one();
             if (bulk == NONE) {
-                tx.rollbackToSavepoint(SAVEPOINT);   // lets go of any table it locked
+                tx.rollbackToSavepoint(SAVEPOINT);   // lets go of any table it locked, and of the timeout
             } else {
+                setLockTimeout(tx, lockTimeout);
                 tx.releaseSavepoint(SAVEPOINT);
             }
             return bulk;
@@ -91,6 +91,11 @@ public final class BulkLoad {
                     SqlStates.exception(e).map(Throwable::getMessage).orElse(e.toString()));
             return NONE;
         }
+    }
+
+    /** Sets the transaction's lock timeout (undone with the savepoint). */
+    private static void setLockTimeout(Handle tx, String timeout) {
+        tx.createQuery("SELECT set_config('lock_timeout', :timeout, true)").bind("timeout", timeout).mapTo(String.class).one();
     }
 
     /**
@@ -177,24 +182,18 @@ public final class BulkLoad {
 
     /** The keys among {@code keys} whose table holds no row. */
     private static List<Key> ofEmptyTables(Handle tx, List<Key> keys) {
-        Set<String> tables = tablesOf(keys);
+        List<String> tables = List.copyOf(tablesOf(keys));
         if (tables.isEmpty()) {
             return List.of();
         }
+        // One statement answers the positions of the empty ones; the names come from the catalog,
+        // quoted by regclass, never from input.
         List<String> probes = new ArrayList<>();
-        for (String table : tables) {
-            // Names from the catalog, quoted by regclass: never input.
-            probes.add("SELECT " + quote(table) + " WHERE NOT EXISTS (SELECT 1 FROM " + table + ")");
+        for (int i = 0; i < tables.size(); i++) {
+            probes.add("SELECT " + i + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.get(i) + ")");
         }
-        Set<String> empty = new LinkedHashSet<>();
-        try (Statement statement = tx.getConnection().createStatement();
-             ResultSet rows = statement.executeQuery(String.join(" UNION ALL ", probes))) {
-            while (rows.next()) {
-                empty.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The bulk load could not look at its tables: " + e.getMessage(), e);
-        }
+        Set<String> empty = new HashSet<>();
+        JdbcReads.list(tx, String.join(" UNION ALL ", probes), rs -> rs.getInt(1)).forEach(i -> empty.add(tables.get(i)));
         return keys.stream().filter(k -> empty.contains(k.table())).toList();
     }
 
@@ -218,9 +217,5 @@ public final class BulkLoad {
         Set<String> tables = new TreeSet<>();
         keys.forEach(k -> tables.add(k.table()));
         return tables;
-    }
-
-    private static String quote(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }
