@@ -27,7 +27,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import questlog.common.SqlStates;
 
 /**
  * Imports dataset documents ({@link DatasetFormat}) over the sections the modules contribute, in
@@ -369,17 +368,7 @@ public final class DatasetImporter {
                 if (h.isInTransaction()) {
                     h.rollback();
                 }
-                if (SqlStates.isUniqueViolation(e)) {
-                    throw new ImportConflictException("Another write took a slug or external id of the document while it "
-                            + "was being imported; nothing was written, try again", e);
-                }
-                if (SqlStates.isRetryable(e)) {
-                    // A deadlock: the import and another write each waited for what the other held
-                    // (a bulk load holds whole tables), and PostgreSQL stopped the import.
-                    throw new ImportConflictException("The import and a concurrent write were waiting for each other, "
-                            + "and the database stopped the import; nothing was written, try again", e);
-                }
-                throw e;
+                throw ImportConflictException.orFailure(e, "document");
             }
         }
     }

@@ -22,7 +22,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import questlog.common.EventLog;
 import questlog.common.FieldErrors;
 import questlog.common.Slugs;
-import questlog.common.SqlStates;
 import questlog.common.dataset.DatasetImporter;
 import questlog.common.dataset.ImportConflictException;
 import questlog.library.catalog.Edition;
@@ -155,11 +154,7 @@ public final class LegacyImporter {
                 if (h.isInTransaction()) {
                     h.rollback();
                 }
-                if (SqlStates.isUniqueViolation(e)) {
-                    throw new ImportConflictException("Another write took a slug or external id of the body while it "
-                            + "was being imported; nothing was written, try again", e);
-                }
-                throw e;
+                throw ImportConflictException.orFailure(e, "body");
             }
         }
     }
