@@ -32,6 +32,21 @@ class DatabaseMigrateTest {
         assertThat(Database.classpathMigrations()).contains(resolved);
     }
 
+    /**
+     * Every connection of a process carries the process's name: a large import tells a running
+     * server's connections from its own by it (common.dataset.BulkLoad), and so does an operator.
+     */
+    @Test
+    void connectionsAreNamedAfterTheirProcess() throws SQLException {
+        try (Database database = Database.external(db.url(), 2, null);
+             Connection connection = database.dataSource().getConnection();
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT current_setting('application_name')")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("questlog (pid " + ProcessHandle.current().pid() + ")");
+        }
+    }
+
     @Test
     void aCompleteHistoryAppliesNothing() {
         try (Database database = Database.external(db.url(), 2, null)) {
