@@ -27,7 +27,7 @@ final class StatsDao {
 
     /** The all-time figures, each column one JSON value. */
     record AllTime(String totals, String perYear, String perMonth, String platforms, String ratingDistribution,
-                   String ratings, String topGenres, String topFranchises, String longestStreak) {}
+                   String ratings, String topGenres, String topFranchises) {}
 
     /** One year's figures, each column one JSON value (the highlights null when the year has no completion). */
     record Year(String summary, String months, String topRated, String topGenres, String platforms,
@@ -50,7 +50,7 @@ final class StatsDao {
 
     static AllTime allTime(Handle h, int top) {
         String[] c = row(h, ALL_TIME, Map.of("top", top));
-        return new AllTime(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+        return new AllTime(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
     }
 
     static Year yearInReview(Handle h, int year, int top) {

@@ -7,10 +7,11 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Computes {@link StatsResponse} in one read-only, repeatable-read transaction (so every figure
- * describes the same moment, even while writes go on) with one statement for the all-time
- * figures and one for the year in review; both answer JSON in the response's shape, which is read
- * into the response's records here.
+ * Computes {@link StatsResponse} from one statement for the all-time figures and, when a year is
+ * asked for, one for the year in review, in one read-only, repeatable-read transaction (so every
+ * figure describes the same moment, even while writes go on; a lone statement sees one moment by
+ * itself). Both answer JSON in the response's shape, which is read into the response's records
+ * here.
  */
 final class StatsService {
     static final int TOP = 10;
@@ -25,29 +26,36 @@ final class StatsService {
     }
 
     StatsResponse stats(Integer year) {
-        // One snapshot, set by one statement (JDBI's inTransaction(level, ...) costs four round trips).
+        if (year == null) {
+            // One statement sees one snapshot by itself: no transaction, one round trip.
+            return jdbi.withHandle(h -> response(StatsDao.allTime(h, TOP), null, null));
+        }
+        // Two statements, one snapshot, set by one statement (JDBI's inTransaction(level, ...) costs four round trips).
         return jdbi.inTransaction(h -> {
             h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            StatsDao.AllTime all = StatsDao.allTime(h, TOP);
-            StatsDao.Year review = year == null ? null : StatsDao.yearInReview(h, year, YEAR_TOP);
-            StatsDao.TotalsRow t = read(all.totals(), new TypeReference<>() {});
-            var totals = new StatsResponse.Totals(t.games(), t.gamesPlayed(), t.gamesCompleted(), t.playthroughs(),
-                    t.planned(), t.playing(), t.paused(), t.completed(), t.abandoned(), t.sessions(),
-                    t.playtimeMinutes(), t.playtimeHours());
-            StatsDao.RatingSummary rated = read(all.ratings(), new TypeReference<>() {});
-            var ratings = new StatsResponse.Ratings(rated.count(), rated.average(),
-                    read(all.ratingDistribution(), new TypeReference<List<StatsResponse.RatingCount>>() {}));
-            return new StatsResponse(year, totals,
-                    read(all.perYear(), new TypeReference<List<StatsResponse.YearCount>>() {}),
-                    read(all.perMonth(), new TypeReference<List<StatsResponse.MonthCount>>() {}),
-                    read(all.platforms(), new TypeReference<List<StatsResponse.PlatformTime>>() {}),
-                    ratings,
-                    read(all.topGenres(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
-                    read(all.topFranchises(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
-                    new StatsResponse.Backlog(t.backlog(), t.backlogPlanned(), t.backlogPaused()),
-                    read(all.longestStreak(), new TypeReference<StatsResponse.Streak>() {}),
-                    review == null ? null : yearInReview(review, year));
+            return response(StatsDao.allTime(h, TOP), StatsDao.yearInReview(h, year, YEAR_TOP), year);
         });
+    }
+
+    private StatsResponse response(StatsDao.AllTime all, StatsDao.Year review, Integer year) {
+        StatsDao.TotalsRow t = read(all.totals(), new TypeReference<>() {});
+        var totals = new StatsResponse.Totals(t.games(), t.gamesPlayed(), t.gamesCompleted(), t.playthroughs(),
+                t.planned(), t.playing(), t.paused(), t.completed(), t.abandoned(), t.sessions(),
+                t.playtimeMinutes(), t.playtimeHours());
+        StatsDao.RatingSummary rated = read(all.ratings(), new TypeReference<>() {});
+        var ratings = new StatsResponse.Ratings(rated.count(), rated.average(),
+                read(all.ratingDistribution(), new TypeReference<List<StatsResponse.RatingCount>>() {}));
+        List<StatsResponse.MonthCount> perMonth = read(all.perMonth(), new TypeReference<>() {});
+        return new StatsResponse(year, totals,
+                read(all.perYear(), new TypeReference<List<StatsResponse.YearCount>>() {}),
+                perMonth,
+                read(all.platforms(), new TypeReference<List<StatsResponse.PlatformTime>>() {}),
+                ratings,
+                read(all.topGenres(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
+                read(all.topFranchises(), new TypeReference<List<StatsResponse.GroupCount>>() {}),
+                new StatsResponse.Backlog(t.backlog(), t.backlogPlanned(), t.backlogPaused()),
+                LongestStreak.of(perMonth),
+                review == null ? null : yearInReview(review, year));
     }
 
     private StatsResponse.YearInReview yearInReview(StatsDao.Year y, int year) {

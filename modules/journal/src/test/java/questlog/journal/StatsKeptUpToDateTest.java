@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import questlog.testsupport.TestDatabase;
  * computing them from the rows says, after any mix of writes: playthroughs added, changed, moved
  * and removed, one at a time and many per statement; genres linked and unlinked; franchises
  * changed and removed; genres and games deleted with their cascades; compactions; TRUNCATE; and
- * writers racing on the same games.
+ * writers racing on the same games. The longest streak, which the service finds in the kept
+ * months, is held against the rows' own SQL definition of it.
  */
 class StatsKeptUpToDateTest {
     @RegisterExtension
@@ -109,8 +111,16 @@ class StatsKeptUpToDateTest {
         assertThat(kept).as(when).isEqualTo(fromRows);
     }
 
+    /** The kept figures, with the longest streak that StatsService finds in their months (LongestStreak). */
     static JsonNode figures() {
-        return jdbi.withHandle(h -> row(h, resource("/questlog/journal/StatsDao/allTime.sql")));
+        ObjectNode kept = (ObjectNode) jdbi.withHandle(h -> row(h, resource("/questlog/journal/StatsDao/allTime.sql")));
+        List<StatsResponse.MonthCount> months = new ArrayList<>();
+        kept.get("per_month").forEach(m -> months.add(new StatsResponse.MonthCount(m.get("month").asText(),
+                m.get("completed").asLong())));
+        StatsResponse.Streak streak = LongestStreak.of(months);
+        kept.putObject("longest_streak").put("months", streak.months()).put("first_month", streak.firstMonth())
+                .put("last_month", streak.lastMonth());
+        return kept;
     }
 
     static JsonNode row(Handle h, String sql) {

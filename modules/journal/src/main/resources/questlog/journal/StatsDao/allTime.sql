@@ -4,12 +4,14 @@
 -- (README "Stats"): a game is played when one of its playthroughs is not planned; platforms
 -- (grouped by key, shown with their display name) count played playthroughs only; ratings count
 -- every rated playthrough; the backlog is the games with a planned or paused playthrough and no
--- completed one. The statement that computes them from the rows themselves is kept beside the
--- tests (allTimeFromRows.sql), which check that both agree.
+-- completed one. The longest streak is found in per_month's months by LongestStreak (in SQL, it
+-- cost as much as all the rest together). The statement that computes the figures from the rows
+-- themselves is kept beside the tests (allTimeFromRows.sql), which check that both agree.
 WITH figures AS (
-    -- Back to bigint (sum() answers numeric): the sorts and comparisons below are then on integers.
-    SELECT dim, key, CAST(sum(n) AS bigint) AS n, CAST(sum(games) AS bigint) AS games,
-           CAST(sum(minutes) AS bigint) AS minutes
+    -- Sums that stay bigint (journal_stats_sum, see its migration): sum() would keep a numeric
+    -- per group, and the sorts and comparisons below are on integers.
+    SELECT dim, key, journal_stats_sum(n) AS n, journal_stats_sum(games) AS games,
+           journal_stats_sum(minutes) AS minutes
     FROM journal_stats_delta
     GROUP BY dim, key
 ), total AS (
@@ -30,11 +32,6 @@ WITH figures AS (
     FROM figures WHERE dim = 'total'
 ), months AS (
     SELECT key AS month, n FROM figures WHERE dim = 'month' AND n > 0
-), islands AS (
-    SELECT month, n,
-           CAST(substr(month, 1, 4) AS integer) * 12 + CAST(substr(month, 6, 2) AS integer)
-               - row_number() OVER (ORDER BY month) AS island
-    FROM months
 ), cutoff AS (
     -- The completions of the top-th group of each kind (none when there are fewer groups): only
     -- groups with as many can make the top. A top-N sort of each kind, not a sort of every group.
@@ -89,7 +86,4 @@ SELECT
     (SELECT COALESCE(json_agg(json_build_object('slug', slug, 'name', name, 'completed', completed, 'games', games,
                                                 'playtime_minutes', minutes, 'playtime_hours', round(minutes / 60.0, 1))
                               ORDER BY place), '[]')
-     FROM ranked WHERE kind = 'franchise' AND place <= :top) AS top_franchises,
-    (SELECT COALESCE((SELECT json_build_object('months', count(*), 'first_month', min(month), 'last_month', max(month))
-                      FROM islands GROUP BY island ORDER BY count(*) DESC, max(month) DESC LIMIT 1),
-                     json_build_object('months', 0, 'first_month', NULL, 'last_month', NULL))) AS longest_streak
+     FROM ranked WHERE kind = 'franchise' AND place <= :top) AS top_franchises
