@@ -36,7 +36,8 @@ import questlog.common.SqlStates;
  * database (a first import or a restore before the server starts, as {@code pg_restore}); with a
  * server running, or from a server's own {@code POST /api/import}, the import loads row by row.
  * A client that connects anyway and holds one of the tables makes the import wait at most
- * {@link #LOCK_WAIT} per table and then load row by row.
+ * {@link #LOCK_WAIT} per table and then load row by row. For the same reason, a bulk load's
+ * change notifications name whole tables, not the games and lists its rows touched.
  */
 public final class BulkLoad {
     private static final Logger log = LoggerFactory.getLogger(BulkLoad.class);
@@ -81,6 +82,7 @@ public final class BulkLoad {
                 tx.rollbackToSavepoint(SAVEPOINT);   // lets go of any table it locked, and of the timeout
             } else {
                 setLockTimeout(tx, lockTimeout);
+                changesByTable(tx);
                 tx.releaseSavepoint(SAVEPOINT);
             }
             return bulk;
@@ -96,6 +98,16 @@ public final class BulkLoad {
     /** Sets the transaction's lock timeout (undone with the savepoint). */
     private static void setLockTimeout(Handle tx, String timeout) {
         tx.createQuery("SELECT set_config('lock_timeout', :timeout, true)").bind("timeout", timeout).mapTo(String.class).one();
+    }
+
+    /**
+     * Asks the change feed to name whole tables for the rest of the transaction, without working
+     * out the keys of every statement's rows (the questlog_notify_change migration of 2026-12-07):
+     * nobody else is connected to listen for keys, and a bulk load's statements touch too many
+     * rows for keys anyway.
+     */
+    private static void changesByTable(Handle tx) {
+        tx.createQuery("SELECT set_config('questlog.changes_by_table', 'on', true)").mapTo(String.class).one();
     }
 
     /**

@@ -3,6 +3,8 @@ package questlog.library.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import questlog.common.SqlStates;
 import questlog.common.dataset.BulkLoad;
 import questlog.library.LibraryTestSupport;
@@ -198,6 +202,47 @@ class BulkLoadTest {
             assertThat(BulkLoad.prepare(h).foreignKeys()).isPositive();
             h.rollback();
         }
+    }
+
+    /**
+     * Nobody else is connected to a bulk load's database to listen for the games and lists it
+     * touched: its change notifications name whole tables, for its own transaction only.
+     */
+    @Test
+    void aBulkLoadNotifiesWholeTables() throws Exception {
+        try (Handle listener = jdbi.open()) {
+            listener.execute("LISTEN questlog_changes");
+            PGConnection notifications = listener.getConnection().unwrap(PGConnection.class);
+            notifications.getNotifications(1);   // none of earlier tests
+            jdbi.useTransaction(h -> {
+                BulkLoad bulk = BulkLoad.prepare(h);
+                assertThat(bulk.foreignKeys()).isPositive();
+                h.execute("INSERT INTO game (id, slug, name) VALUES (gen_random_uuid(), 'okami', 'Okami')");
+                bulk.finish(h);
+            });
+            assertThat(payloads(notifications, "game")).containsExactly("game");
+            jdbi.useHandle(h -> {
+                assertThat(h.createQuery("SELECT current_setting('questlog.changes_by_table', true)")
+                        .mapTo(String.class).one()).as("not past the bulk load's transaction").isNotEqualTo("on");
+                h.execute("INSERT INTO game (id, slug, name) VALUES (gen_random_uuid(), 'kena', 'Kena')");
+            });
+            assertThat(payloads(notifications, "game")).singleElement().asString().startsWith("game|").contains("g:kena");
+        }
+    }
+
+    /** The payloads of the notifications of {@code table} that arrive within a few seconds. */
+    static List<String> payloads(PGConnection connection, String table) throws SQLException {
+        List<String> payloads = new ArrayList<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (payloads.isEmpty() && System.nanoTime() < until) {
+            PGNotification[] arrived = connection.getNotifications(200);
+            for (PGNotification n : arrived == null ? new PGNotification[0] : arrived) {
+                if (n.getParameter().equals(table) || n.getParameter().startsWith(table + "|")) {
+                    payloads.add(n.getParameter());
+                }
+            }
+        }
+        return payloads;
     }
 
     /** A key added NOT VALID would not check the loaded rows when added back: it stays. */
