@@ -1,7 +1,8 @@
-# Sourced by app/bench/run.sh, journal-lists.sh and search.sh: the plumbing they share (logging,
-# starting and stopping the server, serving saved response bodies with nginx). The caller sets
-# RUN (its run directory), before start_server JAVA, JVM_OPTS, JAR, DATABASE_URL, PORT and BASE,
-# and before start_nginx NGINX_PORT; SERVER_PID and NGINX_PID hold what is running.
+# Sourced by the scripts of app/bench: the plumbing they share (logging, finding the peer's bench,
+# loading the dataset, starting and stopping the server, serving saved response bodies with
+# nginx). The caller sets RUN (its run directory), before start_server JAVA, JVM_OPTS, JAR,
+# DATABASE_URL, PORT and BASE, before start_launcher DATABASE_URL, and before start_nginx
+# NGINX_PORT; SERVER_PID and NGINX_PID hold what is running.
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -17,6 +18,16 @@ find_dataset_gen() {
   local candidate
   for candidate in "$REPO/../shared/dataset/gen.py" /work/shared/dataset/gen.py; do
     if [ -f "$candidate" ]; then echo "$candidate"; return; fi
+  done
+}
+
+# find_shared: the shared folder of the Django peer's bench (bench/, dataset/): BENCH_SHARED when
+# set, else shared/ beside the repository or /work/shared; prints nothing when there is none.
+find_shared() {
+  if [ -n "${BENCH_SHARED:-}" ]; then echo "$BENCH_SHARED"; return; fi
+  local candidate
+  for candidate in "$REPO/../shared" /work/shared; do
+    if [ -d "$candidate/bench" ]; then echo "$candidate"; return; fi
   done
 }
 
@@ -42,6 +53,42 @@ start_server() {
   done
   READY_MS=$(( $(now_ms) - started ))
   log "server ($label, pid $SERVER_PID) ready in $READY_MS ms on $BASE"
+}
+
+# start_launcher LABEL LAUNCHER [VAR=value...]: `LAUNCHER serve` as a user runs it (the launcher,
+# no JVM options of ours) against $DATABASE_URL on a free port, with the extra environment given,
+# logging to $RUN/logs/server-LABEL.log; waits for its /health/ready. Sets PORT, BASE, SERVER_PID
+# and READY_MS (launch to first ready answer).
+start_launcher() {
+  local label=$1 launcher=$2; shift 2
+  PORT=$(free_port)
+  BASE="http://127.0.0.1:$PORT"
+  local started
+  started=$(now_ms)
+  env DATABASE_URL="$DATABASE_URL" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$@" \
+    "$launcher" serve > "$RUN/logs/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ]; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RUN/logs/server-$label.log" >&2; die "server exited"; }
+    sleep 0.01
+  done
+  READY_MS=$(( $(now_ms) - started ))
+}
+
+# dataset_database LAUNCHER SERVER_URL NAME DATASET_JSON: the database NAME of the PostgreSQL at
+# SERVER_URL (postgres://user@host:port) holding the bench dataset, created and imported by
+# LAUNCHER's own CLI when it does not (then vacuumed and analysed, as the peer's load does).
+dataset_database() {
+  local launcher=$1 server=$2 name=$3 dataset=$4
+  if ! psql -qAt "$server/postgres" -c "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+    psql -q "$server/postgres" -c "CREATE DATABASE $name" >/dev/null
+  fi
+  if [ "$(psql -qAt "$server/$name" -c 'SELECT count(*) FROM game' 2>/dev/null || echo 0)" != 20000 ]; then
+    log "importing the dataset into $name"
+    DATABASE_URL="$server/$name" "$launcher" import json "$dataset" > "$RUN/logs/import-$name.log" 2>&1 \
+      || { tail -n 20 "$RUN/logs/import-$name.log" >&2; die "import into $name failed"; }
+    psql -q "$server/$name" -c "VACUUM ANALYZE" >/dev/null
+  fi
 }
 
 # expect_200 URL: fails the run unless URL answers 200; the body is left in $RUN/logs/last-response.

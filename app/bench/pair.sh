@@ -22,8 +22,6 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 T=${QL_BENCH_TMP:-/tmp/questlog-bench}
 PGPORT=${PGPORT:-55432}
-SHARED=${BENCH_SHARED:-}
-[ -n "$SHARED" ] || for c in "$REPO/../shared" /work/shared; do [ -d "$c/bench" ] && { SHARED=$c; break; }; done
 BEFORE=${BEFORE:?BEFORE: the launcher of the build to compare with (app/target/questlog of another checkout)}
 AFTER=${AFTER:-$REPO/app/target/questlog}
 ROUNDS=${ROUNDS:-2}
@@ -33,6 +31,8 @@ DATASET=$T/dataset
 
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
+SHARED=$(find_shared)
+[ -n "$SHARED" ] || die "no shared/ folder with the peer's bench (set BENCH_SHARED)"
 for launcher in "$BEFORE" "$AFTER"; do [ -x "$launcher" ] || die "no launcher at $launcher (build it first)"; done
 [ -f "$DATASET/dataset.json" ] || die "no dataset in $DATASET (shared/bench/README.md, step 1)"
 psql -qAt "$PG_BASE/postgres" -c 'SELECT 1' >/dev/null || die "no PostgreSQL cluster on port $PGPORT (bench/pg/pg.sh init)"
@@ -42,20 +42,8 @@ mkdir -p "$RUN/logs"
 DB_PIDS=$(head -n 1 "$T/pgdata/postmaster.pid")
 trap 'stop_server' EXIT
 
-# database LAUNCHER NAME: NAME holding the dataset, imported by LAUNCHER's own CLI when it does not.
-database() {
-  if ! psql -qAt "$PG_BASE/postgres" -c "SELECT 1 FROM pg_database WHERE datname = '$2'" | grep -q 1; then
-    psql -q "$PG_BASE/postgres" -c "CREATE DATABASE $2" >/dev/null
-  fi
-  if [ "$(psql -qAt "$PG_BASE/$2" -c 'SELECT count(*) FROM game' 2>/dev/null || echo 0)" != 20000 ]; then
-    log "importing the dataset into $2 with $1"
-    DATABASE_URL="$PG_BASE/$2" "$1" import json "$DATASET/dataset.json" > "$RUN/logs/import-$2.log" 2>&1 \
-      || { tail -n 20 "$RUN/logs/import-$2.log" >&2; die "import into $2 failed"; }
-    psql -q "$PG_BASE/$2" -c "VACUUM ANALYZE" >/dev/null
-  fi
-}
-database "$BEFORE" "${BEFORE_DB:-questlog_before}"
-database "$AFTER" "${AFTER_DB:-questlog_java}"
+dataset_database "$BEFORE" "$PG_BASE" "${BEFORE_DB:-questlog_before}" "$DATASET/dataset.json"
+dataset_database "$AFTER" "$PG_BASE" "${AFTER_DB:-questlog_java}" "$DATASET/dataset.json"
 
 {
   echo "cpu: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
@@ -66,15 +54,7 @@ database "$AFTER" "${AFTER_DB:-questlog_java}"
 for round in $(seq 1 "$ROUNDS"); do
   for build in before after; do
     if [ "$build" = before ]; then launcher=$BEFORE; db=${BEFORE_DB:-questlog_before}; else launcher=$AFTER; db=${AFTER_DB:-questlog_java}; fi
-    PORT=$(free_port)
-    BASE="http://127.0.0.1:$PORT"
-    env DATABASE_URL="$PG_BASE/$db" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 QUESTLOG_RESPONSE_CACHE=false \
-      "$launcher" serve > "$RUN/logs/server-$build-$round.log" 2>&1 &
-    SERVER_PID=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ]; do
-      kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RUN/logs/server-$build-$round.log" >&2; die "server exited"; }
-      sleep 0.05
-    done
+    DATABASE_URL="$PG_BASE/$db" start_launcher "$build-$round" "$launcher" QUESTLOG_RESPONSE_CACHE=false
     log "round $round, $build (load average $(cut -d' ' -f1 /proc/loadavg))"
     ENDPOINTS=$ENDPOINTS WARMUP=${WARMUP:-20} SERVER_PIDS=$SERVER_PID DB_PIDS=$DB_PIDS LOG_DIR=$RUN/wrk/$build-$round \
       "$SHARED/bench/load/run.sh" "$BASE" "${DURATION:-10}" 2>/dev/null \

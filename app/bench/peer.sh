@@ -30,8 +30,6 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 T=${QL_BENCH_TMP:-/tmp/questlog-bench}
 PGPORT=${PGPORT:-55432}
-SHARED=${BENCH_SHARED:-}
-[ -n "$SHARED" ] || for c in "$REPO/../shared" /work/shared; do [ -d "$c/bench" ] && { SHARED=$c; break; }; done
 DURATION=${DURATION:-10}
 JAVA_WARMUP=${JAVA_WARMUP:-30}
 PEER_WARMUP=${PEER_WARMUP:-2}
@@ -44,6 +42,7 @@ JAVA_DB=questlog_java
 
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
+SHARED=$(find_shared)
 [ -x "$LAUNCHER" ] && [ -f "$REPO/app/target/questlog.jar" ] || die "build first: ./mvnw -B -q package -DskipTests"
 [ -f "$DATASET/dataset.json" ] || die "no dataset in $DATASET (shared/bench/README.md, step 1)"
 psql -qAt "$PG_BASE/questlog" -c 'SELECT 1' >/dev/null || die "no PostgreSQL cluster on port $PGPORT (bench/pg/pg.sh init)"
@@ -101,34 +100,13 @@ rss_mb() { awk '$1 == "VmRSS:" {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 # java_server LABEL [VAR=value...]: the launcher, no JVM options; sets SERVER_PID, READY_MS
 java_server() {
   local label=$1; shift
-  PORT=$(free_port)
-  BASE="http://127.0.0.1:$PORT"
-  local started
-  started=$(now_ms)
-  env DATABASE_URL="$PG_BASE/$JAVA_DB" PORT="$PORT" QUESTLOG_HOST=127.0.0.1 "$@" \
-    "$LAUNCHER" serve > "$RUN/logs/server-$label.log" 2>&1 &
-  SERVER_PID=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ]; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RUN/logs/server-$label.log" >&2; die "server exited"; }
-    sleep 0.01
-  done
-  READY_MS=$(( $(now_ms) - started ))
+  DATABASE_URL="$PG_BASE/$JAVA_DB" start_launcher "$label" "$LAUNCHER" "$@"
   echo "ready_ms_$label=$READY_MS" >> "$RUN/metrics.env"
   log "server ($label) ready in $READY_MS ms"
 }
 
 prepare_java_db() {
-  if ! psql -qAt "$PG_BASE/postgres" -c "SELECT 1 FROM pg_database WHERE datname = '$JAVA_DB'" | grep -q 1; then
-    psql -q "$PG_BASE/postgres" -c "CREATE DATABASE $JAVA_DB" >/dev/null
-  fi
-  local games
-  games=$(psql -qAt "$PG_BASE/$JAVA_DB" -c "SELECT count(*) FROM game" 2>/dev/null || echo 0)
-  if [ "$games" != 20000 ]; then
-    log "importing the dataset into $JAVA_DB"
-    DATABASE_URL="$PG_BASE/$JAVA_DB" "$LAUNCHER" import json "$DATASET/dataset.json" > "$RUN/logs/import.log" 2>&1 \
-      || { tail -n 20 "$RUN/logs/import.log" >&2; die "import failed"; }
-    psql -q "$PG_BASE/$JAVA_DB" -c "VACUUM ANALYZE" >/dev/null
-  fi
+  dataset_database "$LAUNCHER" "$PG_BASE" "$JAVA_DB" "$DATASET/dataset.json"
   TOKEN=$(DATABASE_URL="$PG_BASE/$JAVA_DB" "$LAUNCHER" token create "bench-$(date +%s)" 2> "$RUN/logs/token.log")
 }
 

@@ -23,8 +23,7 @@ MODES=${MODES:-external embedded peer}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 LAUNCHER=${LAUNCHER:-$REPO/app/target/questlog}
 T=${QL_BENCH_TMP:-/tmp/questlog-bench}
-SHARED=""
-for c in "$REPO/../shared" /work/shared; do [ -d "$c/bench" ] && { SHARED=$c; break; }; done
+SHARED=$(find_shared)
 DB=questlog_bench_start
 RUN=$(mktemp -d /tmp/questlog-start.XXXXXX)
 mkdir -p "$RUN/logs"
