@@ -25,9 +25,9 @@ import questlog.common.JdbcReads;
  */
 final class StatsDao {
 
-    /** The all-time figures, each column one JSON value. */
-    record AllTime(String totals, String perYear, String perMonth, String platforms, String ratingDistribution,
-                   String ratings, String topGenres, String topFranchises) {}
+    /** The all-time figures, each column one JSON value but {@code months} (see {@link CompletionMonths}). */
+    record AllTime(String totals, String months, String platforms, String ratingDistribution, String ratings,
+                   String topGenres, String topFranchises) {}
 
     /** One year's figures, each column one JSON value (the highlights null when the year has no completion). */
     record Year(String summary, String months, String topRated, String topGenres, String platforms,
@@ -50,7 +50,7 @@ final class StatsDao {
 
     static AllTime allTime(Handle h, int top) {
         String[] c = row(h, ALL_TIME, Map.of("top", top));
-        return new AllTime(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        return new AllTime(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 
     static Year yearInReview(Handle h, int year, int top) {

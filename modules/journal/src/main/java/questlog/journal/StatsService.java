@@ -45,10 +45,8 @@ final class StatsService {
         StatsDao.RatingSummary rated = read(all.ratings(), new TypeReference<>() {});
         var ratings = new StatsResponse.Ratings(rated.count(), rated.average(),
                 read(all.ratingDistribution(), new TypeReference<List<StatsResponse.RatingCount>>() {}));
-        List<StatsResponse.MonthCount> perMonth = read(all.perMonth(), new TypeReference<>() {});
-        return new StatsResponse(year, totals,
-                read(all.perYear(), new TypeReference<List<StatsResponse.YearCount>>() {}),
-                perMonth,
+        List<StatsResponse.MonthCount> perMonth = CompletionMonths.parse(all.months());
+        return new StatsResponse(year, totals, CompletionMonths.perYear(perMonth), perMonth,
                 read(all.platforms(), new TypeReference<List<StatsResponse.PlatformTime>>() {}),
                 ratings,
                 read(all.topGenres(), new TypeReference<List<StatsResponse.GroupCount>>() {}),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -111,16 +112,28 @@ class StatsKeptUpToDateTest {
         assertThat(kept).as(when).isEqualTo(fromRows);
     }
 
-    /** The kept figures, with the longest streak that StatsService finds in their months (LongestStreak). */
+    /**
+     * The kept figures, with what StatsService makes of their months (CompletionMonths,
+     * LongestStreak): the completions per month and per year and the longest streak.
+     */
     static JsonNode figures() {
         ObjectNode kept = (ObjectNode) jdbi.withHandle(h -> row(h, resource("/questlog/journal/StatsDao/allTime.sql")));
-        List<StatsResponse.MonthCount> months = new ArrayList<>();
-        kept.get("per_month").forEach(m -> months.add(new StatsResponse.MonthCount(m.get("month").asText(),
-                m.get("completed").asLong())));
+        List<StatsResponse.MonthCount> months = CompletionMonths.parse(kept.remove("months").textValue());
+        // Through text, so that numbers are read back as the SQL's are (an int node is not a long one).
+        kept.set("per_month", throughText(months));
+        kept.set("per_year", throughText(CompletionMonths.perYear(months)));
         StatsResponse.Streak streak = LongestStreak.of(months);
         kept.putObject("longest_streak").put("months", streak.months()).put("first_month", streak.firstMonth())
                 .put("last_month", streak.lastMonth());
         return kept;
+    }
+
+    static JsonNode throughText(Object value) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static JsonNode row(Handle h, String sql) {
@@ -128,7 +141,10 @@ class StatsKeptUpToDateTest {
             Map<String, JsonNode> columns = new LinkedHashMap<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 try {
-                    columns.put(rs.getMetaData().getColumnLabel(i), JSON.readTree(rs.getString(i)));
+                    String label = rs.getMetaData().getColumnLabel(i);
+                    // months is text, not JSON (CompletionMonths).
+                    columns.put(label, label.equals("months") ? TextNode.valueOf(rs.getString(i))
+                            : JSON.readTree(rs.getString(i)));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,12 +1,14 @@
 -- Every all-time figure in one statement, from the figures the write transactions keep
 -- (journal_stats_delta, see its migration): a sum per figure over a few thousand rows, whatever
--- the size of the journal. Each column is a JSON value in the response's shape. The definitions
+-- the size of the journal. Each column but months is a JSON value in the response's shape. The definitions
 -- (README "Stats"): a game is played when one of its playthroughs is not planned; platforms
 -- (grouped by key, shown with their display name) count played playthroughs only; ratings count
 -- every rated playthrough; the backlog is the games with a planned or paused playthrough and no
--- completed one. The longest streak is found in per_month's months by LongestStreak (in SQL, it
--- cost as much as all the rest together). The statement that computes the figures from the rows
--- themselves is kept beside the tests (allTimeFromRows.sql), which check that both agree.
+-- completed one. The completions per month come as plain text, from which CompletionMonths
+-- makes per_month and per_year and LongestStreak finds the longest streak: as JSON objects and
+-- in SQL, those three took more than half of the statement's time. The statement that computes
+-- the figures from the rows themselves is kept beside the tests (allTimeFromRows.sql), which
+-- check that both agree.
 WITH figures AS (
     -- Sums that stay bigint (journal_stats_sum, see its migration): sum() would keep a numeric
     -- per group, and the sorts and comparisons below are on integers.
@@ -64,10 +66,8 @@ SELECT
                 'playtime_minutes', playtime, 'playtime_hours', round(playtime / 60.0, 1),
                 'backlog', backlog, 'backlog_planned', backlog_planned, 'backlog_paused', backlog_paused)
      FROM total) AS totals,
-    (SELECT COALESCE(json_agg(json_build_object('year', year, 'completed', n) ORDER BY year), '[]')
-     FROM (SELECT CAST(substr(month, 1, 4) AS integer) AS year, sum(n) AS n FROM months GROUP BY 1) y) AS per_year,
-    (SELECT COALESCE(json_agg(json_build_object('month', month, 'completed', n) ORDER BY month), '[]')
-     FROM months) AS per_month,
+    -- Not JSON: 'YYYY-MM n' pairs by month, comma-separated (CompletionMonths reads them).
+    (SELECT string_agg(month || ' ' || n, ',' ORDER BY month) FROM months) AS months,
     (SELECT COALESCE(json_agg(json_build_object('platform', pf.name, 'platform_key', f.key, 'playthroughs', f.n,
                                                 'playtime_minutes', f.minutes, 'playtime_hours', round(f.minutes / 60.0, 1))
                               ORDER BY f.minutes DESC, f.n DESC, f.key NULLS LAST), '[]')
