@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The all-time completions per month, as the stats statement sends them ({@code months}: "YYYY-MM n"
  * pairs in month order, comma-separated, only months with a completion; null for none), and the
- * completions per year summed from them. Plain text costs the database far less to build than
+ * completions per year summed from them. (Years have four digits: a playthrough's dates lie
+ * between {@link PlaythroughService#MIN_YEAR} and {@link PlaythroughService#MAX_YEAR}, so the
+ * statement's text order is the calendar's.) Plain text costs the database far less to build than
  * one JSON object per month, and the application less to read.
  */
 final class CompletionMonths {

@@ -36,7 +36,7 @@ final class LongestStreak {
         return new StatsResponse.Streak(bestLength, bestFirst, bestLast);
     }
 
-    /** Months since year 0 of "YYYY-MM" (a year of any length): consecutive months have consecutive indexes. */
+    /** Months since year 0 of "YYYY-MM": consecutive months have consecutive indexes. */
     private static int monthIndex(String month) {
         int dash = month.lastIndexOf('-');
         return Integer.parseInt(month, 0, dash, 10) * 12 + Integer.parseInt(month, dash + 1, month.length(), 10);

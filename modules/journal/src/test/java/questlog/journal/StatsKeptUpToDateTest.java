@@ -106,6 +106,26 @@ class StatsKeptUpToDateTest {
         assertSameFigures("after racing writers");
     }
 
+    /** An imported completion without a date counts as a completion, in no month. */
+    @Test
+    void anUndatedImportedCompletionHasNoMonth() {
+        jdbi.useHandle(h -> h.execute("TRUNCATE game, genre, franchise CASCADE"));
+        jdbi.useHandle(h -> {
+            UUID game = h.createQuery("INSERT INTO game (slug, name) VALUES ('okami', 'Okami') RETURNING id")
+                    .mapTo(UUID.class).one();
+            h.execute("INSERT INTO playthrough (game_id, status, completed_at, source) VALUES (?, 'completed', NULL, 'import')",
+                    game);
+            h.execute("INSERT INTO playthrough (game_id, status, completed_at) VALUES (?, 'completed', DATE '2021-03-04')",
+                    game);
+        });
+        assertSameFigures("an undated imported completion");
+        JsonNode kept = figures();
+        assertThat(kept.get("totals").get("completed").asLong()).isEqualTo(2);
+        assertThat(kept.get("per_month").toString()).isEqualTo("[{\"month\":\"2021-03\",\"completed\":1}]");
+        assertThat(kept.get("per_year").toString()).isEqualTo("[{\"year\":2021,\"completed\":1}]");
+        assertThat(kept.get("longest_streak").get("months").asInt()).isEqualTo(1);
+    }
+
     static void assertSameFigures(String when) {
         JsonNode kept = figures();
         JsonNode fromRows = jdbi.withHandle(h -> row(h, resource("/questlog/journal/allTimeFromRows.sql")));

@@ -33,7 +33,8 @@ WITH figures AS (
            COALESCE(sum(n) FILTER (WHERE key = 'backlog_paused'), 0) AS backlog_paused
     FROM figures WHERE dim = 'total'
 ), months AS (
-    SELECT key AS month, n FROM figures WHERE dim = 'month' AND n > 0
+    -- An imported completion may have no date: it counts as a completion, in no month.
+    SELECT key AS month, n FROM figures WHERE dim = 'month' AND key IS NOT NULL AND n > 0
 ), cutoff AS (
     -- The completions of the top-th group of each kind (none when there are fewer groups): only
     -- groups with as many can make the top. A top-N sort of each kind, not a sort of every group.

@@ -214,18 +214,19 @@ class BulkLoadTest {
             listener.execute("LISTEN questlog_changes");
             PGConnection notifications = listener.getConnection().unwrap(PGConnection.class);
             notifications.getNotifications(1);   // none of earlier tests
-            jdbi.useTransaction(h -> {
+            try (Handle h = jdbi.open()) {
+                h.begin();
                 BulkLoad bulk = BulkLoad.prepare(h);
                 assertThat(bulk.foreignKeys()).isPositive();
                 h.execute("INSERT INTO game (id, slug, name) VALUES (gen_random_uuid(), 'okami', 'Okami')");
                 bulk.finish(h);
-            });
-            assertThat(payloads(notifications, "game")).containsExactly("game");
-            jdbi.useHandle(h -> {
+                h.commit();
+                assertThat(payloads(notifications, "game")).containsExactly("game");
+                // On the same connection, after the commit: the setting went with the transaction.
                 assertThat(h.createQuery("SELECT current_setting('questlog.changes_by_table', true)")
                         .mapTo(String.class).one()).as("not past the bulk load's transaction").isNotEqualTo("on");
                 h.execute("INSERT INTO game (id, slug, name) VALUES (gen_random_uuid(), 'kena', 'Kena')");
-            });
+            }
             assertThat(payloads(notifications, "game")).singleElement().asString().startsWith("game|").contains("g:kena");
         }
     }
