@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import questlog.common.Json;
 import questlog.common.SecretBox;
+import questlog.common.dataset.ImportConflictException;
 import questlog.realtime.RealtimeModule;
 
 /**
@@ -74,7 +75,7 @@ public final class Main implements Callable<Integer> {
     /**
      * The command line, with user errors (bad configuration, bad arguments) and start-up failures
      * (port taken, data directory in use or unusable, database unreachable) printed plainly with
-     * exit code 2.
+     * exit code 2; an import that collided with a concurrent write, plainly with exit code 1.
      */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
@@ -82,6 +83,11 @@ public final class Main implements Callable<Integer> {
             if (e instanceof AppConfig.ConfigException || e instanceof UserError || e instanceof StartupException) {
                 cmd.getErr().println(e.getMessage());
                 return 2;
+            }
+            if (e instanceof ImportConflictException) {
+                // Nothing was written and trying again may succeed: the message says so, no stack trace.
+                cmd.getErr().println(e.getMessage());
+                return 1;
             }
             throw e;
         });

@@ -188,6 +188,19 @@ class MainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("PORT must be a whole number").doesNotContain("at questlog.");
     }
 
+    /** An import that collided with another write: its message, to try again, without a stack trace. */
+    @Test
+    void anImportConflictIsReportedWithoutAStackTrace() throws Exception {
+        var err = new ByteArrayOutputStream();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        var conflict = new questlog.common.dataset.ImportConflictException("nothing was written, try again",
+                new IllegalStateException("deadlock detected"));
+        int code = cli.getExecutionExceptionHandler().handleExecutionException(conflict, cli, null);
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing was written, try again").doesNotContain("at questlog.");
+    }
+
     /**
      * Every command that opens the database (FILE: a readable file). Enrich gets IGDB
      * credentials, else it stops before that; nothing reaches IGDB.
