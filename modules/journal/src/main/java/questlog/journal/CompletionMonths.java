@@ -40,7 +40,7 @@ final class CompletionMonths {
     static List<StatsResponse.YearCount> perYear(List<StatsResponse.MonthCount> months) {
         List<StatsResponse.YearCount> years = new ArrayList<>();
         for (StatsResponse.MonthCount month : months) {
-            int year = Integer.parseInt(month.month(), 0, month.month().lastIndexOf('-'), 10);
+            int year = year(month.month());
             if (!years.isEmpty() && years.getLast().year() == year) {
                 years.set(years.size() - 1, new StatsResponse.YearCount(year, years.getLast().completed() + month.completed()));
             } else {
@@ -48,5 +48,16 @@ final class CompletionMonths {
             }
         }
         return years;
+    }
+
+    /** The year of "YYYY-MM". */
+    static int year(String month) {
+        return Integer.parseInt(month, 0, month.lastIndexOf('-'), 10);
+    }
+
+    /** Months since year 0 of "YYYY-MM": consecutive months have consecutive indexes. */
+    static int monthIndex(String month) {
+        int dash = month.lastIndexOf('-');
+        return year(month) * 12 + Integer.parseInt(month, dash + 1, month.length(), 10);
     }
 }

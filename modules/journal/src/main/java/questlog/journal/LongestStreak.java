@@ -19,7 +19,7 @@ final class LongestStreak {
         String first = null;
         int previous = Integer.MIN_VALUE;
         for (StatsResponse.MonthCount month : months) {
-            int index = monthIndex(month.month());
+            int index = CompletionMonths.monthIndex(month.month());
             if (index != previous + 1) {
                 length = 0;
                 first = month.month();
@@ -34,11 +34,5 @@ final class LongestStreak {
             }
         }
         return new StatsResponse.Streak(bestLength, bestFirst, bestLast);
-    }
-
-    /** Months since year 0 of "YYYY-MM": consecutive months have consecutive indexes. */
-    private static int monthIndex(String month) {
-        int dash = month.lastIndexOf('-');
-        return Integer.parseInt(month, 0, dash, 10) * 12 + Integer.parseInt(month, dash + 1, month.length(), 10);
     }
 }
