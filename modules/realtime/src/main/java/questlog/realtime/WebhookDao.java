@@ -96,6 +96,10 @@ public interface WebhookDao {
     @SqlUpdate("UPDATE webhook SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
     int release(@Bind("id") UUID id, @Bind("owner") String owner);
 
+    /** Gives up every lease {@code owner} holds (an instance that stops). */
+    @SqlUpdate("UPDATE webhook SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner")
+    int releaseAll(@Bind("owner") String owner);
+
     /** A stored secret (sealed, or plain text from before encryption). */
     record StoredSecret(UUID id, String secret) {}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -222,11 +223,32 @@ final class WebhookDelivery extends Worker {
         return Duration.ofMillis(Math.max(1, Math.round(delay * (0.8 + random * 0.4))));
     }
 
+    /**
+     * Stops like {@link Worker#close()}, deliveries included: each POST under way may finish and be
+     * recorded (for up to {@link Worker#FINISH_MS}), as a Redis publish may. Interrupting one at once
+     * cut its database connection before it gave up its lease, and the next start then left that
+     * webhook alone until the lease ran out (half a minute and more). Leases still held after that
+     * are given up, so only a crash, never a stop, delays the next instance.
+     */
     @Override
     public void close() {
         stopping = true;
         super.close();
-        deliveries.shutdownNow();
+        deliveries.shutdown();
+        try {
+            if (!deliveries.awaitTermination(FINISH_MS, TimeUnit.MILLISECONDS)) {
+                deliveries.shutdownNow();
+                deliveries.awaitTermination(FINISH_MS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            deliveries.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            jdbi.useExtension(WebhookDao.class, dao -> dao.releaseAll(owner));
+        } catch (RuntimeException e) {
+            log.warn("Could not give up this instance's webhook leases; they lapse on their own: {}", e.toString());
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

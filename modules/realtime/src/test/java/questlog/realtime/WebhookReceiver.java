@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,8 @@ final class WebhookReceiver implements AutoCloseable {
     final AtomicInteger status = new AtomicInteger(204);
     final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     final AtomicInteger attempts = new AtomicInteger();
+    /** When set, each request is recorded at once but answered only once the latch opens (a slow receiver). */
+    volatile CountDownLatch answerGate;
     private final HttpServer server;
 
     WebhookReceiver(String secret) {
@@ -48,6 +51,14 @@ final class WebhookReceiver implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("X-Questlog-Event"),
                         exchange.getRequestHeaders().getFirst("X-Questlog-Event-Id"),
                         signature, verify(signature, body), System.nanoTime()));
+            }
+            CountDownLatch gate = answerGate;
+            if (gate != null) {
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();

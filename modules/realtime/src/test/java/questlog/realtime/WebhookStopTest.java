@@ -1,0 +1,106 @@
+package questlog.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.common.EventTypes;
+import questlog.testsupport.TestDatabase;
+
+/**
+ * An instance that stops while a webhook POST awaits its answer. The next instance must go on at
+ * once, not when the stopped one's lease lapses (half a minute later, and then only at its next
+ * poll): CrashRecoveryTest once waited a minute for deliveries that never came because a stop had
+ * cut the delivery's connection before it gave up its lease. The wait here, 10 s, is well under
+ * that lapse.
+ */
+class WebhookStopTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+    static final String SECRET = "a-secret-of-thirty-two-characters";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    record DeliveryState(String leaseOwner, long lastEventId) {}
+
+    @Test
+    void aPostAnsweredDuringTheStopIsRecordedAndTheNextInstanceGoesOnWithoutSendingItAgain() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+            CountDownLatch answer = new CountDownLatch(1);
+            receiver.answerGate = answer;
+            RealtimeServer first = new RealtimeServer(db, RealtimeServer.fast());
+            UUID id = register(first, receiver.url());
+            long event = first.append(EventTypes.GAME_ADDED, Map.of("game", "vagrant-story"));
+            assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId).containsExactly(Long.toString(event));
+
+            first.app.stop();
+            Thread.ofVirtual().start(() -> {
+                sleep(1000);
+                answer.countDown(); // the receiver answers while the module is stopping
+            });
+            first.module.close();
+            assertThat(state(first.jdbi, id)).isEqualTo(new DeliveryState(null, event));
+
+            receiver.answerGate = null;
+            try (RealtimeServer next = new RealtimeServer(db, RealtimeServer.fast())) {
+                long later = next.append(EventTypes.GAME_ADDED, Map.of("game", "parasite-eve"));
+                assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId)
+                        .as("only the new event, at once").containsExactly(Long.toString(later));
+                next.send("DELETE", "/api/webhooks/" + id, null);
+            }
+        }
+    }
+
+    @Test
+    void aPostThatOutlastsTheStopIsSentAgainByTheNextInstanceAtOnce() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+            CountDownLatch answer = new CountDownLatch(1);
+            receiver.answerGate = answer;
+            RealtimeServer first = new RealtimeServer(db, RealtimeServer.fast());
+            UUID id = register(first, receiver.url());
+            long before = state(first.jdbi, id).lastEventId();
+            long event = first.append(EventTypes.GAME_ADDED, Map.of("game", "legend-of-mana"));
+            assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId).containsExactly(Long.toString(event));
+            try {
+                first.close(); // gives the POST Worker.FINISH_MS, then cuts it
+            } finally {
+                receiver.answerGate = null;
+                answer.countDown();
+            }
+            assertThat(state(first.jdbi, id)).as("unacknowledged, and no lease left behind")
+                    .isEqualTo(new DeliveryState(null, before));
+
+            try (RealtimeServer next = new RealtimeServer(db, RealtimeServer.fast())) {
+                assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId)
+                        .as("sent again: delivery is at least once").containsExactly(Long.toString(event));
+                next.send("DELETE", "/api/webhooks/" + id, null);
+            }
+        }
+    }
+
+    private static UUID register(RealtimeServer server, String url) throws Exception {
+        var created = server.send("POST", "/api/webhooks",
+                TestJson.MAPPER.writeValueAsString(Map.of("url", url, "types", List.of(), "secret", SECRET)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(TestJson.MAPPER.readTree(created.body()).get("id").asText());
+    }
+
+    private static DeliveryState state(Jdbi jdbi, UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT lease_owner, last_event_id FROM webhook WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new DeliveryState(rs.getString(1), rs.getLong(2))).one());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
