@@ -25,7 +25,7 @@ final class PongTracking {
         return factory -> {
             factory.setIdleTimeout(idleTimeout);
             factory.addMapping(prefix + "/*", (request, response) -> {
-                long dispatched = hub.dispatched();
+                long dispatched = hub.positionAtUpgrade();
                 JettyWebSocketCreator javalin = factory.getMapping("/");
                 Object endpoint = javalin == null ? null : javalin.createWebSocket(request, response);
                 return endpoint instanceof Session.Listener.AutoDemanding listener

@@ -79,6 +79,10 @@ final class WebSocketHub implements AutoCloseable {
     /** Close code and reason of a stopping server: IANA's "Service Restart", a hint to reconnect. */
     static final int RESTART = 1012;
     static final String RESTART_REASON = "server restarting; reconnect with since=<last id>";
+    /** Close reason for a socket that arrives before the relay has started (the HTTP server starts first). */
+    static final String STARTING_REASON = "server starting; reconnect with since=<last id>";
+    /** What {@link #positionAtUpgrade()} answers before {@link #start}: no position yet. */
+    static final long BEFORE_START = -1;
     static final int MAX_IN_FLIGHT = 32;
     /** Sockets a fan-out thread takes at least: below that, splitting a dispatch costs more than it saves. */
     static final int MIN_SOCKETS_PER_THREAD = 200;
@@ -101,6 +105,7 @@ final class WebSocketHub implements AutoCloseable {
     private int minSocketsPerThread = MIN_SOCKETS_PER_THREAD; // guarded by this
     private ScheduledFuture<?> pinger;
     private long position; // guarded by this: id of the last event dispatched
+    private boolean started; // guarded by this
     private volatile boolean stopping;
 
     WebSocketHub(Jdbi jdbi, Renderer renderer, int queueLimit, Duration pingInterval, Duration slowClientTimeout) {
@@ -123,6 +128,7 @@ final class WebSocketHub implements AutoCloseable {
 
     synchronized void start(long lastDispatched) {
         position = lastDispatched;
+        started = true;
         long ms = pingInterval.toMillis();
         pinger = scheduler.scheduleAtFixedRate(this::pingAll, ms, ms, TimeUnit.MILLISECONDS);
     }
@@ -146,6 +152,13 @@ final class WebSocketHub implements AutoCloseable {
             ctx.closeSession(RESTART, RESTART_REASON);
             return;
         }
+        // The HTTP server accepts sockets while the relay is still starting: until it knows where
+        // the log ends, a client could be given neither its replay nor a live position, so it is
+        // asked to come back (1012, as on a restart: clients reconnect at once).
+        if (!isStarted()) {
+            ctx.closeSession(RESTART, STARTING_REASON);
+            return;
+        }
         StreamRequest request;
         try {
             request = new StreamRequest(StreamRequest.since(ctx.queryParam("since")),
@@ -156,6 +169,9 @@ final class WebSocketHub implements AutoCloseable {
         }
         Long upgraded = upgradedAt.get(ctx.session);
         Client client = new Client(ctx.session, request, upgraded != null);
+        if (upgraded != null && upgraded == BEFORE_START) {
+            upgraded = null; // accepted while starting: there was no position to be after, so live from now
+        }
         long dispatched;
         synchronized (this) {
             dispatched = position;
@@ -334,9 +350,18 @@ final class WebSocketHub implements AutoCloseable {
         return position;
     }
 
+    private synchronized boolean isStarted() {
+        return started;
+    }
+
+    /** For an upgrade being accepted: {@link #dispatched()}, or {@link #BEFORE_START} while the hub is not started. */
+    synchronized long positionAtUpgrade() {
+        return started ? position : BEFORE_START;
+    }
+
     /**
      * Called for each new socket that {@link PongTracking} watches, before its connect handler,
-     * with what {@link #dispatched()} was when its upgrade was accepted.
+     * with what {@link #positionAtUpgrade()} was when its upgrade was accepted.
      */
     void upgraded(Session session, long dispatchedAtUpgrade) {
         upgradedAt.put(session, dispatchedAtUpgrade);

@@ -44,6 +44,16 @@ final class RealtimeServer implements AutoCloseable {
     /** With the key (or none) of webhook secrets, and a resolver that gives webhook host names fixed addresses. */
     RealtimeServer(TestDatabase db, RealtimeModule.Settings settings, Optional<SecretBox> secrets,
                    WebhookTargets.Resolver resolver) {
+        this(db, settings, secrets, resolver, true);
+    }
+
+    /** Listening, with the module not started yet, as app is for a moment while it starts; {@code module.start()} goes on. */
+    static RealtimeServer listeningBeforeStart(TestDatabase db, RealtimeModule.Settings settings) {
+        return new RealtimeServer(db, settings, Optional.of(SECRETS), WebhookTargets.SYSTEM_DNS, false);
+    }
+
+    private RealtimeServer(TestDatabase db, RealtimeModule.Settings settings, Optional<SecretBox> secrets,
+                           WebhookTargets.Resolver resolver, boolean startModule) {
         jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         module = new RealtimeModule(jdbi, db.url(), TestJson.MAPPER, settings, secrets, resolver);
         app = Javalin.create(config -> {
@@ -59,7 +69,9 @@ final class RealtimeServer implements AutoCloseable {
                 io.javalin.apibuilder.ApiBuilder.ws("/ws/questlog", module.websocket(), Access.READ);
             });
         }).start("127.0.0.1", 0);
-        module.start();
+        if (startModule) {
+            module.start();
+        }
     }
 
     /** Short waits; webhooks may target the local receivers (on 127.0.0.1). */

@@ -208,6 +208,29 @@ class WebSocketStreamTest {
     }
 
     @Test
+    void aSocketThatArrivesWhileTheServerStartsIsAskedToReconnectAndThenMissesNothing() {
+        long before = server.append(EventTypes.GAME_ADDED, Map.of("game", "before-the-start"));
+        try (RealtimeServer starting = RealtimeServer.listeningBeforeStart(db, RealtimeServer.fast())) {
+            for (String query : List.of("", "since=0")) {
+                StreamClient early = StreamClient.attempt(starting.wsUrl(query));
+                assertThat(early.awaitClose(WAIT)).as(query).isTrue();
+                assertThat(early.closeCode).as(query).isEqualTo(1012);
+                assertThat(early.closeReason).as(query).contains("starting").contains("since");
+            }
+            long whileStarting = server.append(EventTypes.GAME_ADDED, Map.of("game", "while-starting"));
+            starting.module.start();
+            StreamClient resumed = StreamClient.open(starting.wsUrl("since=" + (before - 1)));
+            try {
+                assertThat(resumed.ids(2, WAIT)).containsExactly(before, whileStarting);
+                long after = server.append(EventTypes.GAME_ADDED, Map.of("game", "after-the-start"));
+                assertThat(resumed.ids(1, WAIT)).containsExactly(after);
+            } finally {
+                resumed.shut();
+            }
+        }
+    }
+
+    @Test
     void withoutTrailingSlashTheSocketAnswersToo() {
         StreamClient client = StreamClient.open(server.wsUrl("").replace("/ws/questlog/", "/ws/questlog"));
         try {
