@@ -2,10 +2,12 @@ package questlog.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import questlog.common.EventTypes;
+import questlog.common.Json;
 import questlog.common.dataset.DatasetCounts;
 import questlog.common.dataset.DatasetFormat;
 import questlog.common.dataset.DatasetProblem;
@@ -29,6 +32,7 @@ class JournalDatasetTest {
     static final TestDatabase db = new TestDatabase();
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper APP_JSON = Json.objectMapper();
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static Jdbi jdbi;
     static final RecordingEventLog events = new RecordingEventLog();
@@ -126,17 +130,14 @@ class JournalDatasetTest {
         assertThat(loadWithEvents(read(doc, document()))).isEqualTo(new DatasetCounts(3, 3, 0, 0));
         assertThat(events.events()).extracting(RecordingEventLog.Recorded::type).containsExactlyInAnyOrder(
                 EventTypes.PLAYTHROUGH_COMPLETE, EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_ADDED);
-        PlaythroughEvent completed = (PlaythroughEvent) events.events(EventTypes.PLAYTHROUGH_COMPLETE).getFirst().payload();
-        assertThat(completed.game()).isEqualTo("okami");
-        assertThat(completed.rating()).isEqualTo(9);
+        JsonNode completed = (JsonNode) events.events(EventTypes.PLAYTHROUGH_COMPLETE).getFirst().payload();
+        assertThat(completed.get("game").asText()).isEqualTo("okami");
+        assertThat(completed.get("rating").asInt()).isEqualTo(9);
         // Each event shows its playthrough as the API does: game, edition, platform, hours and all.
         for (RecordingEventLog.Recorded event : events.events()) {
-            PlaythroughEvent payload = (PlaythroughEvent) event.payload();
-            PlaythroughEvent asTheApiShowsIt = jdbi.withHandle(h -> PlaythroughEvent.of(playthroughs.responses(h,
-                    List.of(h.attach(PlaythroughDao.class).find(payload.playthroughId()).orElseThrow())).getFirst()));
-            assertThat(payload).isEqualTo(asTheApiShowsIt);
+            assertThat(asStored((JsonNode) event.payload())).isEqualTo(asTheApiShowsIt((JsonNode) event.payload()));
         }
-        assertThat(completed.edition()).isEqualTo("Okami");
+        assertThat(completed.get("edition").asText()).isEqualTo("Okami");
 
         events.clear();
         assertThat(loadWithEvents(read(doc, document()))).isEqualTo(new DatasetCounts(3, 0, 0, 3));
@@ -146,7 +147,68 @@ class JournalDatasetTest {
                 .isEqualTo(new DatasetCounts(3, 0, 1, 2));
         assertThat(events.events()).extracting(RecordingEventLog.Recorded::type)
                 .containsExactly(EventTypes.PLAYTHROUGH_UPDATED);
-        assertThat(((PlaythroughEvent) events.events().getFirst().payload()).rating()).isEqualTo(7);
+        JsonNode updated = (JsonNode) events.events().getFirst().payload();
+        assertThat(updated.get("rating").asInt()).isEqualTo(7);
+        assertThat(asStored(updated)).isEqualTo(asTheApiShowsIt(updated));
+    }
+
+    @Test
+    void importedEventsShowEveryKindOfPlaythroughAsTheApiWritesIt() {
+        // Each status, with and without edition, platform, dates, rating and notes,
+        // and minutes whose hours round: 3 min is 0.05 h, up to 0.1; 5 min 0.08 h; 9 min 0.15 h, up to 0.2.
+        List<UUID> ids = jdbi.withHandle(h -> h.createQuery("""
+                        INSERT INTO playthrough (id, game_id, edition_id, platform, status, started_at, completed_at,
+                                                 playtime_minutes, rating, notes, source, created_at, updated_at)
+                        SELECT v.id, e.game_id, CASE WHEN v.with_edition THEN e.id END, v.platform, v.status,
+                               CAST(v.started_at AS date), CAST(v.completed_at AS date), v.minutes, CAST(v.rating AS smallint),
+                               v.notes, 'import', now() + v.n * interval '1 ms', now()
+                        FROM (VALUES (1, CAST('00000000-0000-0000-0000-000000000061' AS uuid), true, 'ps2', 'completed',
+                                      '2023-12-30', '2024-01-02', 3, 10, 'tab	and "quotes" and ünïcode'),
+                                     (2, '00000000-0000-0000-0000-000000000062', false, NULL, 'paused', NULL, NULL, 5, NULL, NULL),
+                                     (3, '00000000-0000-0000-0000-000000000063', false, NULL, 'abandoned',
+                                      '2020-02-29', NULL, 9, 1, 'x'),
+                                     (4, '00000000-0000-0000-0000-000000000064', true, NULL, 'planned', NULL, NULL, NULL, NULL, NULL),
+                                     (5, '00000000-0000-0000-0000-000000000065', false, 'ps2', 'playing', '2024-05-01', NULL,
+                                      600000, NULL, NULL))
+                             AS v(n, id, with_edition, platform, status, started_at, completed_at, minutes, rating, notes)
+                        CROSS JOIN edition e WHERE e.slug = 'okami'
+                        ORDER BY v.n
+                        RETURNING id""").mapTo(UUID.class).list());
+        events.clear();
+        ImportedPlaythroughs written = new ImportedPlaythroughs();
+        ids.forEach(id -> written.add(id, true));
+        written.add(ids.get(2), false);
+        jdbi.useTransaction(h -> written.recordEvents(h, events));
+
+        assertThat(events.events()).extracting(RecordingEventLog.Recorded::type).containsExactly(
+                EventTypes.PLAYTHROUGH_COMPLETE, EventTypes.PLAYTHROUGH_ADDED, EventTypes.PLAYTHROUGH_ADDED,
+                EventTypes.PLAYTHROUGH_ADDED, EventTypes.PLAYTHROUGH_STARTED, EventTypes.PLAYTHROUGH_UPDATED);
+        for (RecordingEventLog.Recorded event : events.events()) {
+            assertThat(asStored((JsonNode) event.payload())).isEqualTo(asTheApiShowsIt((JsonNode) event.payload()));
+        }
+        assertThat(events.events()).extracting(e -> ((JsonNode) e.payload()).get("playtime_hours").toString())
+                .containsExactly("0.1", "0.1", "0.2", "null", "10000.0", "0.2");
+    }
+
+    /**
+     * The playthrough of an event's payload as the API path records it: {@link PlaythroughEvent#of}
+     * its response, written by the app's mapper, as the outbox stores it and consumers read it.
+     */
+    static String asTheApiShowsIt(JsonNode payload) {
+        UUID id = UUID.fromString(payload.get("playthrough_id").asText());
+        PlaythroughEvent event = jdbi.withHandle(h -> PlaythroughEvent.of(playthroughs.responses(h,
+                List.of(h.attach(PlaythroughDao.class).find(id).orElseThrow())).getFirst()));
+        try {
+            return asStored(APP_JSON.writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A payload as the outbox stores it (jsonb) and consumers read it. */
+    static String asStored(Object json) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT CAST(CAST(:json AS jsonb) AS text)").bind("json", json.toString())
+                .mapTo(String.class).one());
     }
 
     @Test

@@ -3,7 +3,9 @@ package questlog.realtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import questlog.common.EventLog;
 import questlog.common.EventTypes;
@@ -48,6 +50,21 @@ final class OutboxEventLog implements EventLog {
             }
             copy.finish();
         }
+    }
+
+    /**
+     * One INSERT ... SELECT: the ids follow the statement's order (nextval runs on the sorted rows;
+     * a subquery's order passes through its scan). A type outside {@code types}, or a payload that
+     * is not a JSON object, becomes a null, which the column refuses.
+     */
+    @Override
+    public void appendSelected(Handle tx, Set<String> types, String select, Map<String, ?> bindings) {
+        types.forEach(type -> check(tx, type));
+        tx.createUpdate("INSERT INTO event (type, payload) SELECT CASE WHEN s.type = ANY(:outboxTypes) THEN s.type END, "
+                        + "CASE WHEN jsonb_typeof(s.payload) = 'object' THEN s.payload END FROM (" + select + ") AS s(type, payload)")
+                .bindMap(bindings)
+                .bindArray("outboxTypes", String.class, types)
+                .execute();
     }
 
     private static void check(Handle tx, String type) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +66,43 @@ class OutboxEventLogTest {
         assertThat(all()).hasSize(before + 3);
         assertThat(added).extracting(Event::payload).containsExactly("{\"game\": \"a\"}", "{\"game\": \"b\"}", "{\"game\": \"c\"}");
         assertThat(added.get(2).id()).isEqualTo(added.get(0).id() + 2);
+    }
+
+    /** Payloads built by a statement: one event per row, in the statement's order, with its types. */
+    @Test
+    void appendSelectedWritesOneEventPerRowInTheStatementsOrder() {
+        int before = all().size();
+        jdbi.useTransaction(h -> events.appendSelected(h, Set.of(EventTypes.GAME_ADDED, EventTypes.GAME_UPDATED), """
+                        SELECT CASE WHEN n % 2 = 0 THEN :added ELSE :updated END, jsonb_build_object('game', 'g-' || n, 'n', n)
+                        FROM generate_series(1, :count) AS n ORDER BY n DESC""",
+                Map.of("added", EventTypes.GAME_ADDED, "updated", EventTypes.GAME_UPDATED, "count", 500)));
+        List<Event> added = all().subList(before, all().size());
+        assertThat(added).hasSize(500);
+        assertThat(added.getFirst().payload()).isEqualTo("{\"n\": 500, \"game\": \"g-500\"}");
+        assertThat(added.getFirst().type()).isEqualTo(EventTypes.GAME_ADDED);
+        assertThat(added.get(1).type()).isEqualTo(EventTypes.GAME_UPDATED);
+        assertThat(added.getLast().payload()).isEqualTo("{\"n\": 1, \"game\": \"g-1\"}");
+        for (int i = 1; i < added.size(); i++) {
+            assertThat(added.get(i).id()).isEqualTo(added.get(i - 1).id() + 1);
+        }
+    }
+
+    @Test
+    void appendSelectedRefusesATypeItWasNotGivenAPayloadThatIsNotAnObjectAndNoTransaction() {
+        int before = all().size();
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> events.appendSelected(h, Set.of(EventTypes.GAME_ADDED),
+                "SELECT :type, jsonb_build_object('game', 'x')", Map.of("type", EventTypes.GAME_UPDATED))))
+                .hasMessageContaining("\"type\"");
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> events.appendSelected(h, Set.of(EventTypes.GAME_ADDED),
+                "SELECT :type, to_jsonb(1)", Map.of("type", EventTypes.GAME_ADDED))))
+                .hasMessageContaining("\"payload\"");
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> events.appendSelected(h, Set.of("questlog:no_such_type"),
+                "SELECT 'questlog:no_such_type', jsonb_build_object()", Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> jdbi.useHandle(h -> events.appendSelected(h, Set.of(EventTypes.GAME_ADDED),
+                "SELECT :type, jsonb_build_object()", Map.of("type", EventTypes.GAME_ADDED))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(all()).hasSize(before);
     }
 
     /** Many events stream in with COPY: every payload exactly as rendered, in list order, escapes and all. */
