@@ -139,17 +139,23 @@ public final class DatasetCopy implements AutoCloseable {
         rowStarted = true;
     }
 
+    /** Copies the runs between escapes whole: most values have none (an import sends tens of MB). */
     private void escape(String value) {
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> buffer.append("\\\\");
-                case '\t' -> buffer.append("\\t");
-                case '\n' -> buffer.append("\\n");
-                case '\r' -> buffer.append("\\r");
-                default -> buffer.append(ch);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                buffer.append(value, run, i).append(escaped);
+                run = i + 1;
             }
         }
+        buffer.append(value, run, value.length());
     }
 
     private void flush() {

@@ -60,8 +60,22 @@ class LibraryEventsTest {
                 List.of("snes"), null, null, null, List.of(), null);
     }
 
+    /** The payload as the record: the API path's own, or read back from an import's (built in the database). */
     static GameEvent payload(Recorded event) {
+        if (event.payload() instanceof JsonNode built) {
+            try {
+                return JSON.treeToValue(built, GameEvent.class);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
         return (GameEvent) event.payload();
+    }
+
+    /** A payload as the outbox stores it (jsonb) and consumers read it. */
+    static String asStored(Object json) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT CAST(CAST(:json AS jsonb) AS text)").bind("json", json.toString())
+                .mapTo(String.class).one());
     }
 
     @Test
@@ -146,6 +160,11 @@ class LibraryEventsTest {
         GameEvent added = events.events().stream().map(LibraryEventsTest::payload)
                 .filter(e -> e.game().equals(first.get("slug").asText())).findFirst().orElseThrow();
         assertThat(added.work()).isEqualTo(first.get("name").asText());
+        // Each as the API path writes a game's event (GameEvent.of the stored game), to the byte as stored.
+        for (Recorded event : events.events()) {
+            Game game = jdbi.withExtension(GameDao.class, dao -> dao.findBySlug(payload(event).game())).orElseThrow();
+            assertThat(asStored(event.payload())).isEqualTo(asStored(JSON.writeValueAsString(GameEvent.of(game))));
+        }
 
         events.clear();
         clock.advanceSeconds(60);
@@ -159,6 +178,8 @@ class LibraryEventsTest {
         assertThat(events.events()).extracting(Recorded::type).containsExactly(EventTypes.GAME_UPDATED);
         assertThat(payload(events.events().getFirst()).work()).isEqualTo("Renamed By The Import");
         assertThat(payload(events.events().getFirst()).game()).isEqualTo(first.get("slug").asText());
+        Game renamed = jdbi.withExtension(GameDao.class, dao -> dao.findBySlug(first.get("slug").asText())).orElseThrow();
+        assertThat(asStored(events.events().getFirst().payload())).isEqualTo(asStored(JSON.writeValueAsString(GameEvent.of(renamed))));
     }
 
     static InputStream stream(JsonNode doc) throws Exception {
