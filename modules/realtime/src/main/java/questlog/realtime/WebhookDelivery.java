@@ -58,6 +58,8 @@ final class WebhookDelivery extends Worker {
             Thread.ofVirtual().name("questlog-webhook-", 0).factory());
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** Whether this instance ever held a lease: only then has a stop any to give up. */
+    private volatile boolean everLeased;
 
     WebhookDelivery(Jdbi jdbi, Renderer renderer, Policy policy, LongSupplier idleWait, String owner,
                     WebhookTargets targets, WebhookSecrets secrets) {
@@ -95,6 +97,7 @@ final class WebhookDelivery extends Worker {
                 running.remove(id);
                 continue;
             }
+            everLeased = true;
             deliveries.execute(() -> {
                 try {
                     deliver(claimed.get());
@@ -244,10 +247,12 @@ final class WebhookDelivery extends Worker {
             deliveries.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        try {
-            jdbi.useExtension(WebhookDao.class, dao -> dao.releaseAll(owner));
-        } catch (RuntimeException e) {
-            log.warn("Could not give up this instance's webhook leases; they lapse on their own: {}", e.toString());
+        if (everLeased) {
+            try {
+                jdbi.useExtension(WebhookDao.class, dao -> dao.releaseAll(owner));
+            } catch (RuntimeException e) {
+                log.warn("Could not give up this instance's webhook leases; they lapse on their own: {}", e.toString());
+            }
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
