@@ -168,10 +168,13 @@ final class WebSocketHub implements AutoCloseable {
             return;
         }
         Long upgraded = upgradedAt.get(ctx.session);
-        Client client = new Client(ctx.session, request, upgraded != null);
         if (upgraded != null && upgraded == BEFORE_START) {
-            upgraded = null; // accepted while starting: there was no position to be after, so live from now
+            // Accepted while starting: it may have seen its handshake complete before the log's end
+            // was known, so no position would keep the promise of every event after its upgrade.
+            ctx.closeSession(RESTART, STARTING_REASON);
+            return;
         }
+        Client client = new Client(ctx.session, request, upgraded != null);
         long dispatched;
         synchronized (this) {
             dispatched = position;

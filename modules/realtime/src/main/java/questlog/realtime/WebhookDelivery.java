@@ -102,8 +102,17 @@ final class WebhookDelivery extends Worker {
                 try {
                     deliver(claimed.get());
                 } catch (RuntimeException e) {
-                    log.warn("Webhook {} delivery stopped", id, e);
-                    jdbi.useExtension(WebhookDao.class, d -> d.release(id, owner));
+                    if (stopping) {
+                        // Cut by the stop (its connection closed with the interrupt): close() gives the lease up.
+                        log.debug("Webhook {} delivery cut by the stop: {}", id, e.toString());
+                    } else {
+                        log.warn("Webhook {} delivery stopped", id, e);
+                        try {
+                            jdbi.useExtension(WebhookDao.class, d -> d.release(id, owner));
+                        } catch (RuntimeException releaseFailed) {
+                            log.warn("Webhook {}: its lease lapses on its own: {}", id, releaseFailed.toString());
+                        }
+                    }
                 } finally {
                     running.remove(id);
                 }
@@ -148,8 +157,7 @@ final class WebhookDelivery extends Worker {
                     continue;
                 }
                 if (stopping) {
-                    dao.release(webhook.id(), owner);
-                    return;
+                    return; // this failure may be the stop's own interrupt; close() gives the lease up
                 }
                 if (skippedTo > cursor) {
                     dao.advance(webhook.id(), owner, skippedTo, false, leaseSeconds);

@@ -26,14 +26,26 @@ class WebhookStopTest {
     static final String SECRET = "a-secret-of-thirty-two-characters";
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    /**
+     * Short waits, but a webhook timeout (10 s, the default) longer than the stop's grace period
+     * (Worker.FINISH_MS): a held POST is cut by the stop, not timed out first.
+     */
+    static final RealtimeModule.Settings PATIENT = patient(RealtimeServer.fast());
+
     record DeliveryState(String leaseOwner, long lastEventId) {}
+
+    private static RealtimeModule.Settings patient(RealtimeModule.Settings s) {
+        return new RealtimeModule.Settings(s.redisUrl(), s.redisChannel(), s.pingInterval(), s.clientQueueLimit(),
+                s.slowClientTimeout(), s.pollInterval(), s.webhookMaxFailures(), s.webhookRetryBase(), s.webhookRetryMax(),
+                Duration.ofSeconds(10), s.webhookAllowPrivate());
+    }
 
     @Test
     void aPostAnsweredDuringTheStopIsRecordedAndTheNextInstanceGoesOnWithoutSendingItAgain() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             CountDownLatch answer = new CountDownLatch(1);
             receiver.answerGate = answer;
-            RealtimeServer first = new RealtimeServer(db, RealtimeServer.fast());
+            RealtimeServer first = new RealtimeServer(db, PATIENT);
             UUID id = register(first, receiver.url());
             long event = first.append(EventTypes.GAME_ADDED, Map.of("game", "vagrant-story"));
             assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId).containsExactly(Long.toString(event));
@@ -47,7 +59,7 @@ class WebhookStopTest {
             assertThat(state(first.jdbi, id)).isEqualTo(new DeliveryState(null, event));
 
             receiver.answerGate = null;
-            try (RealtimeServer next = new RealtimeServer(db, RealtimeServer.fast())) {
+            try (RealtimeServer next = new RealtimeServer(db, PATIENT)) {
                 long later = next.append(EventTypes.GAME_ADDED, Map.of("game", "parasite-eve"));
                 assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId)
                         .as("only the new event, at once").containsExactly(Long.toString(later));
@@ -61,7 +73,7 @@ class WebhookStopTest {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             CountDownLatch answer = new CountDownLatch(1);
             receiver.answerGate = answer;
-            RealtimeServer first = new RealtimeServer(db, RealtimeServer.fast());
+            RealtimeServer first = new RealtimeServer(db, PATIENT);
             UUID id = register(first, receiver.url());
             long before = state(first.jdbi, id).lastEventId();
             long event = first.append(EventTypes.GAME_ADDED, Map.of("game", "legend-of-mana"));
@@ -75,7 +87,7 @@ class WebhookStopTest {
             assertThat(state(first.jdbi, id)).as("unacknowledged, and no lease left behind")
                     .isEqualTo(new DeliveryState(null, before));
 
-            try (RealtimeServer next = new RealtimeServer(db, RealtimeServer.fast())) {
+            try (RealtimeServer next = new RealtimeServer(db, PATIENT)) {
                 assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId)
                         .as("sent again: delivery is at least once").containsExactly(Long.toString(event));
                 next.send("DELETE", "/api/webhooks/" + id, null);
