@@ -44,11 +44,8 @@ class WebhookStopTest {
     void aPostAnsweredDuringTheStopIsRecordedAndTheNextInstanceGoesOnWithoutSendingItAgain() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             CountDownLatch answer = new CountDownLatch(1);
-            receiver.answerGate = answer;
-            RealtimeServer first = new RealtimeServer(db, PATIENT);
-            UUID id = register(first, receiver.url());
-            long event = first.append(EventTypes.GAME_ADDED, Map.of("game", "vagrant-story"));
-            assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId).containsExactly(Long.toString(event));
+            HeldPost held = holdAPost(receiver, answer, "vagrant-story");
+            RealtimeServer first = held.server();
 
             first.app.stop();
             Thread.ofVirtual().start(() -> {
@@ -56,14 +53,14 @@ class WebhookStopTest {
                 answer.countDown(); // the receiver answers while the module is stopping
             });
             first.module.close();
-            assertThat(state(first.jdbi, id)).isEqualTo(new DeliveryState(null, event));
+            assertThat(state(first.jdbi, held.webhook())).isEqualTo(new DeliveryState(null, held.event()));
 
             receiver.answerGate = null;
             try (RealtimeServer next = new RealtimeServer(db, PATIENT)) {
                 long later = next.append(EventTypes.GAME_ADDED, Map.of("game", "parasite-eve"));
                 assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId)
                         .as("only the new event, at once").containsExactly(Long.toString(later));
-                next.send("DELETE", "/api/webhooks/" + id, null);
+                next.send("DELETE", "/api/webhooks/" + held.webhook(), null);
             }
         }
     }
@@ -72,27 +69,36 @@ class WebhookStopTest {
     void aPostThatOutlastsTheStopIsSentAgainByTheNextInstanceAtOnce() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             CountDownLatch answer = new CountDownLatch(1);
-            receiver.answerGate = answer;
-            RealtimeServer first = new RealtimeServer(db, PATIENT);
-            UUID id = register(first, receiver.url());
-            long before = state(first.jdbi, id).lastEventId();
-            long event = first.append(EventTypes.GAME_ADDED, Map.of("game", "legend-of-mana"));
-            assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId).containsExactly(Long.toString(event));
+            HeldPost held = holdAPost(receiver, answer, "legend-of-mana");
+            RealtimeServer first = held.server();
             try {
                 first.close(); // gives the POST Worker.FINISH_MS, then cuts it
             } finally {
                 receiver.answerGate = null;
                 answer.countDown();
             }
-            assertThat(state(first.jdbi, id)).as("unacknowledged, and no lease left behind")
-                    .isEqualTo(new DeliveryState(null, before));
+            assertThat(state(first.jdbi, held.webhook())).as("unacknowledged, and no lease left behind")
+                    .isEqualTo(new DeliveryState(null, held.acknowledgedBefore()));
 
             try (RealtimeServer next = new RealtimeServer(db, PATIENT)) {
                 assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId)
-                        .as("sent again: delivery is at least once").containsExactly(Long.toString(event));
-                next.send("DELETE", "/api/webhooks/" + id, null);
+                        .as("sent again: delivery is at least once").containsExactly(Long.toString(held.event()));
+                next.send("DELETE", "/api/webhooks/" + held.webhook(), null);
             }
         }
+    }
+
+    /** A server whose webhook POST of one new event has reached the receiver, which answers once {@code answer} opens. */
+    record HeldPost(RealtimeServer server, UUID webhook, long acknowledgedBefore, long event) {}
+
+    private static HeldPost holdAPost(WebhookReceiver receiver, CountDownLatch answer, String game) throws Exception {
+        receiver.answerGate = answer;
+        RealtimeServer server = new RealtimeServer(db, PATIENT);
+        UUID id = register(server, receiver.url());
+        long before = state(server.jdbi, id).lastEventId();
+        long event = server.append(EventTypes.GAME_ADDED, Map.of("game", game));
+        assertThat(receiver.take(1, WAIT)).extracting(WebhookReceiver.Delivery::eventId).containsExactly(Long.toString(event));
+        return new HeldPost(server, id, before, event);
     }
 
     private static UUID register(RealtimeServer server, String url) throws Exception {
