@@ -57,12 +57,13 @@ public interface EventLog {
 
     /**
      * Adds one event per row of {@code select}, in its order, in {@code tx}'s transaction. The
-     * statement is the caller's: a SELECT of two columns, the event's type (text) and its payload
+     * statement is the caller's: one SELECT of two columns, the event's type (text) and its payload
      * (jsonb, with the very keys and values the payload record is written with), ending in its
-     * ORDER BY (one statement, no trailing semicolon or comment: it is wrapped in the INSERT). For bulk writes whose payloads show rows just written: they are built beside those
-     * rows instead of being read out, rendered and sent back (an import's 60,000 playthroughs: half
-     * the time). {@code types} are the types the statement may give; a row of another type fails it.
-     * The caller's tests should compare such payloads with the record's, which the API path writes.
+     * ORDER BY, with no trailing semicolon or comment (it is wrapped in an INSERT). For bulk writes
+     * whose payloads show rows just written: they are built beside those rows instead of being
+     * read out, rendered and sent back (an import's 60,000 playthroughs: half the time).
+     * {@code types} are the types the statement may give; a row of another type fails it. The
+     * caller's tests should compare such payloads with the record's, which the API path writes.
      *
      * <p>This default runs the statement and appends each row's payload as its JSON tree.
      */

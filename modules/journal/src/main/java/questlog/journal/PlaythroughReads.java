@@ -5,22 +5,20 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import questlog.common.GameLookup;
 import questlog.common.JdbcReads;
 
 /**
- * The journal's hot reads on plain JDBC ({@link JdbcReads}): a game's playthroughs for its detail
- * (the library sends the statement with its own) and an import's playthroughs for its events, from
- * the same columns as {@link PlaythroughDao#COLUMNS}, each with its edition (and game) from the
- * library's {@code edition_ref} and {@code game_ref} views ({@link GameLookup#EDITION_REF}) in the
- * same statement.
+ * The journal's hot read on plain JDBC ({@link JdbcReads}): a game's playthroughs for its detail
+ * (the library sends the statement with its own), from the same columns as
+ * {@link PlaythroughDao#COLUMNS}, each with its edition from the library's {@code edition_ref}
+ * view ({@link GameLookup#EDITION_REF}) in the same statement.
  */
 final class PlaythroughReads {
     private PlaythroughReads() {}
 
     /**
-     * Columns 1 to 21 of both statements: the playthrough's own (read by {@link #playthrough}),
+     * Columns 1 to 21: the playthrough's own (read by {@link #playthrough}),
      * then its edition's slug and name (by {@link #edition}); {@code e} is the edition.
      */
     private static final String COLUMNS = """
@@ -44,25 +42,6 @@ final class PlaythroughReads {
             out.add(PlaythroughResponse.from(p, game, edition(rs, p, game.id())));
         }
         return out;
-    }
-
-    /**
-     * Playthroughs by id ({@code ?}, a uuid[]), each with its game and edition, in the order they
-     * were created: what an import's events show of the playthroughs it wrote.
-     */
-    private static final String WITH_GAMES = "SELECT " + COLUMNS + """
-                   , g.slug, g.name
-            FROM playthrough p JOIN game_ref g ON g.id = p.game_id LEFT JOIN edition_ref e ON e.id = p.edition_id
-            WHERE p.id = ANY(?)
-            ORDER BY p.created_at, p.id""";
-
-    /** {@link #WITH_GAMES} of these ids, as the API shows each playthrough. */
-    static List<PlaythroughResponse> withGames(Handle h, List<UUID> ids) {
-        return JdbcReads.list(h, WITH_GAMES, rs -> {
-            Playthrough p = playthrough(rs);
-            GameLookup.GameRef game = new GameLookup.GameRef(p.gameId(), rs.getString(22), rs.getString(23));
-            return PlaythroughResponse.from(p, game, edition(rs, p, game.id()));
-        }, JdbcReads.array(h, "uuid", ids));
     }
 
     /** Columns 1 to 19: the playthrough's own. */
