@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import questlog.common.EventLog;
 
 /**
@@ -40,5 +41,15 @@ public final class RecordingEventLog implements EventLog {
 
     public void clear() {
         committed.clear();
+    }
+
+    /**
+     * A payload's JSON text as the real outbox stores it (jsonb) and consumers read it: to compare a
+     * payload built in the database ({@link EventLog#appendSelected}, recorded here as its JSON tree)
+     * with the record the API path writes, to the byte.
+     */
+    public static String asStored(Jdbi jdbi, Object json) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT CAST(CAST(:json AS jsonb) AS text)").bind("json", json.toString())
+                .mapTo(String.class).one());
     }
 }

@@ -72,10 +72,9 @@ class LibraryEventsTest {
         return (GameEvent) event.payload();
     }
 
-    /** A payload as the outbox stores it (jsonb) and consumers read it. */
+    /** {@link RecordingEventLog#asStored} on this test's database. */
     static String asStored(Object json) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT CAST(CAST(:json AS jsonb) AS text)").bind("json", json.toString())
-                .mapTo(String.class).one());
+        return RecordingEventLog.asStored(jdbi, json);
     }
 
     @Test
