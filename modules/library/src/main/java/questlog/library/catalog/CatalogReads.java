@@ -164,16 +164,26 @@ final class CatalogReads {
      * plan for it, where one statement holding both was planned afresh on every request (its
      * LIMIT and OFFSET change the best plan), which cost more than running it. The rows come back
      * by their position in the page, not by sorting their names again. A full page's count goes
-     * out with its rows: two round trips in all.
+     * out with its rows (a search's page counts its matches itself): two round trips in all.
      */
     static GameService.Listing list(Handle h, GameQuery query) {
         Map<String, Object> binds = new LinkedHashMap<>();
         String where = where(query, binds, query.sort() == GameQuery.Sort.NAME || query.sort() == GameQuery.Sort.NAME_DESC);
         binds.put("limit", query.limit());
         binds.put("offset", query.offset());
-        var page = JdbcReads.named("SELECT g.id FROM game g" + where + " ORDER BY " + query.sort().orderBy
-                + " LIMIT :limit OFFSET :offset");
-        List<UUID> ids = JdbcReads.list(h, page.sql(), rs -> JdbcReads.uuid(rs, 1), page.params(binds));
+        // A search reads every match from its index and sorts them, whatever its window: the page
+        // counts them as it goes (a window over the same rows) instead of a count statement
+        // searching again, a quarter of a search's time in PostgreSQL.
+        boolean countsItself = query.q() != null;
+        var page = JdbcReads.named("SELECT g.id" + (countsItself ? ", count(*) OVER ()" : "") + " FROM game g" + where
+                + " ORDER BY " + query.sort().orderBy + " LIMIT :limit OFFSET :offset");
+        long[] matches = {-1};
+        List<UUID> ids = JdbcReads.list(h, page.sql(), rs -> {
+            if (countsItself) {
+                matches[0] = rs.getLong(2);
+            }
+            return JdbcReads.uuid(rs, 1);
+        }, page.params(binds));
         List<Game> games = new ArrayList<>();
         Map<UUID, List<GameGenre>> genres = new HashMap<>();
         // A short page tells the total without counting, unless it is empty past the start. (Like
@@ -181,7 +191,7 @@ final class CatalogReads {
         // left out of this page, as it would be of the next request's.)
         boolean shortPage = !ids.isEmpty() && ids.size() < query.limit();
         boolean emptyFromTheStart = ids.isEmpty() && query.offset() == 0;
-        boolean counted = !shortPage && !emptyFromTheStart;
+        boolean counted = !shortPage && !emptyFromTheStart && matches[0] < 0;
         Count count = counted ? count(query) : null;
         Object[] countParams = counted ? count.params() : new Object[0];
         long total;
@@ -207,6 +217,9 @@ final class CatalogReads {
                         genres.computeIfAbsent(gameId, id -> new ArrayList<>())
                                 .add(new GameGenre(gameId, JdbcReads.uuid(rs, 2), rs.getString(3), rs.getString(4)));
                     }
+                }
+                if (matches[0] >= 0) {
+                    return matches[0];
                 }
                 if (!counted) {
                     return (long) query.offset() + ids.size();

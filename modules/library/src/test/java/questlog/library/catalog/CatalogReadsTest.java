@@ -140,7 +140,9 @@ class CatalogReadsTest {
             for (int use = 0; use < 6; use++) {
                 for (Map<String, List<String>> filter : List.of(Map.<String, List<String>>of(),
                         Map.of("platform", List.of("ps2")), Map.of("genre", List.of("zen")),
-                        Map.of("q", List.of("okami")), Map.of("genre", List.of("zen"), "platform", List.of("pc")),
+                        Map.of("q", List.of("okami")), Map.of("q", List.of("okami"), "sort", List.of("-name")),
+                        Map.of("q", List.of("okami"), "platform", List.of("ps2")),
+                        Map.of("genre", List.of("zen"), "platform", List.of("pc")),
                         Map.of("genre", List.of("none")))) {
                     var all = CatalogReads.list(h, GameQuery.parse(with(filter, "limit", "100")));
                     assertThat(all.total()).as(filter.toString()).isEqualTo(all.games().size());
