@@ -173,7 +173,7 @@ final class CatalogReads {
         binds.put("offset", query.offset());
         // A search reads every match from its index and sorts them, whatever its window: the page
         // counts them as it goes (a window over the same rows) instead of a count statement
-        // searching again, a quarter of a search's time in PostgreSQL.
+        // searching again: a quarter less time in PostgreSQL than the two statements took.
         boolean countsItself = query.q() != null;
         var page = JdbcReads.named("SELECT g.id" + (countsItself ? ", count(*) OVER ()" : "") + " FROM game g" + where
                 + " ORDER BY " + query.sort().orderBy + " LIMIT :limit OFFSET :offset");
