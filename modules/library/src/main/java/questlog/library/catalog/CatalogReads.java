@@ -177,13 +177,11 @@ final class CatalogReads {
         boolean countsItself = query.q() != null;
         var page = JdbcReads.named("SELECT g.id" + (countsItself ? ", count(*) OVER ()" : "") + " FROM game g" + where
                 + " ORDER BY " + query.sort().orderBy + " LIMIT :limit OFFSET :offset");
-        long[] matches = {-1};
-        List<UUID> ids = JdbcReads.list(h, page.sql(), rs -> {
-            if (countsItself) {
-                matches[0] = rs.getLong(2);
-            }
-            return JdbcReads.uuid(rs, 1);
-        }, page.params(binds));
+        List<PageRow> pageRows = JdbcReads.list(h, page.sql(),
+                rs -> new PageRow(JdbcReads.uuid(rs, 1), countsItself ? rs.getLong(2) : -1), page.params(binds));
+        List<UUID> ids = pageRows.stream().map(PageRow::id).toList();
+        // Known when the page counted itself and has a row; else -1.
+        long matches = pageRows.isEmpty() ? -1 : pageRows.getFirst().matches();
         List<Game> games = new ArrayList<>();
         Map<UUID, List<GameGenre>> genres = new HashMap<>();
         // A short page tells the total without counting, unless it is empty past the start. (Like
@@ -191,7 +189,7 @@ final class CatalogReads {
         // left out of this page, as it would be of the next request's.)
         boolean shortPage = !ids.isEmpty() && ids.size() < query.limit();
         boolean emptyFromTheStart = ids.isEmpty() && query.offset() == 0;
-        boolean counted = !shortPage && !emptyFromTheStart && matches[0] < 0;
+        boolean counted = !shortPage && !emptyFromTheStart && matches < 0;
         Count count = counted ? count(query) : null;
         Object[] countParams = counted ? count.params() : new Object[0];
         long total;
@@ -218,8 +216,8 @@ final class CatalogReads {
                                 .add(new GameGenre(gameId, JdbcReads.uuid(rs, 2), rs.getString(3), rs.getString(4)));
                     }
                 }
-                if (matches[0] >= 0) {
-                    return matches[0];
+                if (matches >= 0) {
+                    return matches;
                 }
                 if (!counted) {
                     return (long) query.offset() + ids.size();
@@ -232,6 +230,9 @@ final class CatalogReads {
         }
         return new GameService.Listing(games, genres, total);
     }
+
+    /** A row of a page's ids: the game, and how many games match when the page counts itself (else -1). */
+    private record PageRow(UUID id, long matches) {}
 
     /**
      * How many games match the filters of {@code query}, regardless of its window. Without a
