@@ -149,7 +149,7 @@ class LauncherTest {
     }
 
     @Test
-    void onJava25ACommandMapsTheServersAotCacheUnlessItIsStillBeingAssembled() throws Exception {
+    void onJava25ACommandButAnImportMapsTheServersAotCacheUnlessItIsStillBeingAssembled() throws Exception {
         Path jar = launcher.resolveSibling("questlog.jar");
         Path cache = launcher.resolveSibling("questlog-java25-" + Files.getLastModifiedTime(jar).toMillis() / 1000
                 + "-" + Files.size(jar) + ".aot");
@@ -166,6 +166,12 @@ class LauncherTest {
             Result complete = launch(env, "--version");
             assertThat(complete.exitCode).as(complete.err).isZero();
             assertThat(complete.out).contains("AOTCache").contains("= " + cache);
+            assertThat(cache).exists();
+
+            // An import does not load the server's classes: it starts without the cache.
+            Result anImport = launch(env, "import");
+            assertThat(anImport.exitCode).as(anImport.err).isZero();
+            assertThat(anImport.out).containsPattern("AOTCache += *\\{").doesNotContain(cache.toString());
             assertThat(cache).exists();
         } finally {
             Files.deleteIfExists(cache);
