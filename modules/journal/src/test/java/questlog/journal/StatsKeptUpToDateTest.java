@@ -55,10 +55,14 @@ class StatsKeptUpToDateTest {
             jdbi.useHandle(h -> h.execute("TRUNCATE game, genre, franchise CASCADE"));
             Catalog catalog = jdbi.withHandle(h -> Catalog.create(h, random, 8, 5, 40));
             assertSameFigures("seed " + seed + ", catalog only");
+            List<String> sinceLastCheck = new ArrayList<>();
             for (int step = 0; step < 400; step++) {
                 String what = jdbi.inTransaction(h -> catalog.randomWrite(h, random));
+                sinceLastCheck.add(step + " " + what);
                 if (step % 25 == 0) {
-                    assertSameFigures("seed " + seed + ", step " + step + " (" + what + ")");
+                    assertSameFigures("seed " + seed + ", step " + step + " (" + what + "); the writes since the last check: "
+                            + String.join(", ", sinceLastCheck));
+                    sinceLastCheck.clear();
                 }
             }
             assertSameFigures("seed " + seed + ", end");
@@ -129,7 +133,45 @@ class StatsKeptUpToDateTest {
     static void assertSameFigures(String when) {
         JsonNode kept = figures();
         JsonNode fromRows = jdbi.withHandle(h -> row(h, resource("/questlog/journal/allTimeFromRows.sql")));
-        assertThat(kept).as(when).isEqualTo(fromRows);
+        if (!kept.equals(fromRows)) {
+            assertThat(kept).as(when + "\n" + whereTheyDiffer()).isEqualTo(fromRows);
+        }
+    }
+
+    /**
+     * For a failure's message: the games whose kept counts differ from their playthroughs, and
+     * the genres whose kept sums differ from their games' (which says whether a game's counts or
+     * only a genre's deltas went wrong).
+     */
+    static String whereTheyDiffer() {
+        return jdbi.withHandle(h -> "games (id, kept, rows): " + h.createQuery("""
+                WITH actual AS (
+                    SELECT game_id, count(*) AS playthroughs, count(*) FILTER (WHERE status = 'completed') AS completed,
+                           COALESCE(sum(playtime_total) FILTER (WHERE status = 'completed'), 0) AS completed_minutes
+                    FROM playthrough GROUP BY game_id)
+                SELECT concat_ws(' ', COALESCE(a.game_id, s.game_id),
+                                 ROW(s.playthroughs, s.completed, s.completed_minutes),
+                                 ROW(a.playthroughs, a.completed, a.completed_minutes))
+                FROM actual a FULL JOIN journal_stats_game s USING (game_id)
+                WHERE ROW(COALESCE(a.playthroughs, 0), COALESCE(a.completed, 0), COALESCE(a.completed_minutes, 0))
+                      IS DISTINCT FROM ROW(s.playthroughs, s.completed, s.completed_minutes)""")
+                .mapTo(String.class).list()
+                + "; genres (id, kept, rows, its games now): " + h.createQuery("""
+                WITH completed AS (
+                    SELECT game_id, count(*) AS n, COALESCE(sum(playtime_total), 0) AS minutes
+                    FROM playthrough WHERE status = 'completed' GROUP BY game_id),
+                actual AS (
+                    SELECT gg.genre_id::text AS key, sum(c.n) AS n, count(*) AS games, sum(c.minutes) AS minutes
+                    FROM completed c JOIN game_genre gg ON gg.game_id = c.game_id GROUP BY gg.genre_id),
+                kept AS (
+                    SELECT key, sum(n) AS n, sum(games) AS games, sum(minutes) AS minutes
+                    FROM journal_stats_delta WHERE dim = 'genre' GROUP BY key)
+                SELECT concat_ws(' ', COALESCE(k.key, a.key), ROW(k.n, k.games, k.minutes), ROW(a.n, a.games, a.minutes),
+                                 (SELECT array_agg(gg.game_id) FROM game_genre gg WHERE gg.genre_id::text = COALESCE(k.key, a.key)))
+                FROM kept k FULL JOIN actual a USING (key)
+                WHERE ROW(COALESCE(k.n, 0), COALESCE(k.games, 0), COALESCE(k.minutes, 0))
+                      IS DISTINCT FROM ROW(COALESCE(a.n, 0), COALESCE(a.games, 0), COALESCE(a.minutes, 0))""")
+                .mapTo(String.class).list());
     }
 
     /**
