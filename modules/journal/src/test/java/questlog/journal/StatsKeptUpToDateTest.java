@@ -130,6 +130,51 @@ class StatsKeptUpToDateTest {
         assertThat(kept.get("longest_streak").get("months").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Deleting a game cascades to its playthroughs and to its genre links, in the order of the
+     * two foreign keys' internal triggers (their names, which carry OIDs, compared as text): each
+     * order is forced by adding the keys back one after the other, and either way the game's
+     * completions leave its genres' figures.
+     */
+    @Test
+    void aDeletedGamesCompletionsLeaveItsGenresWhicheverCascadeRunsFirst() {
+        for (List<String> keysInCascadeOrder : List.of(List.of("playthrough", "game_genre"), List.of("game_genre", "playthrough"))) {
+            jdbi.useHandle(h -> h.execute("TRUNCATE game, genre, franchise CASCADE"));
+            jdbi.useHandle(h -> {
+                for (String table : keysInCascadeOrder) {
+                    String definition = h.createQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = :name")
+                            .bind("name", table + "_game_id_fkey").mapTo(String.class).one();
+                    h.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_game_id_fkey");
+                    h.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_game_id_fkey " + definition);
+                }
+                List<String> cascadeOrder = h.createQuery("""
+                        SELECT c.conrelid::regclass::text FROM pg_trigger t JOIN pg_constraint c ON c.oid = t.tgconstraint
+                        WHERE t.tgrelid = 'game'::regclass AND t.tgfoid = 'pg_catalog."RI_FKey_cascade_del"'::regproc
+                          AND c.conrelid IN ('playthrough'::regclass, 'game_genre'::regclass)
+                        ORDER BY t.tgname""").mapTo(String.class).list();
+                assertThat(cascadeOrder).as("the cascades' order").isEqualTo(keysInCascadeOrder);
+
+                UUID game = h.createQuery("INSERT INTO game (slug, name) VALUES ('okami', 'Okami') RETURNING id")
+                        .mapTo(UUID.class).one();
+                UUID kept = h.createQuery("INSERT INTO game (slug, name) VALUES ('ico', 'Ico') RETURNING id")
+                        .mapTo(UUID.class).one();
+                for (String genre : List.of("action", "adventure")) {
+                    UUID id = h.createQuery("INSERT INTO genre (slug, name) VALUES (:s, :s) RETURNING id").bind("s", genre)
+                            .mapTo(UUID.class).one();
+                    h.execute("INSERT INTO game_genre (game_id, genre_id) VALUES (?, ?), (?, ?)", game, id, kept, id);
+                }
+                h.execute("""
+                        INSERT INTO playthrough (game_id, status, completed_at, playtime_minutes)
+                        VALUES (?, 'completed', DATE '2021-03-04', 233), (?, 'completed', DATE '2022-05-06', 90),
+                               (?, 'completed', DATE '2023-01-02', 40)""", game, game, kept);
+                h.execute("DELETE FROM game WHERE id = ?", game);
+            });
+            assertSameFigures("a completed game deleted, the cascades in the order " + keysInCascadeOrder);
+            assertThat(figures().get("top_genres").toString()).as(keysInCascadeOrder.toString())
+                    .contains("\"slug\":\"action\",\"name\":\"action\",\"completed\":1,\"games\":1,\"playtime_minutes\":40");
+        }
+    }
+
     static void assertSameFigures(String when) {
         JsonNode kept = figures();
         JsonNode fromRows = jdbi.withHandle(h -> row(h, resource("/questlog/journal/allTimeFromRows.sql")));

@@ -1,0 +1,85 @@
+package questlog.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import questlog.testsupport.TestDatabase;
+
+/**
+ * The migration that keeps a game's genres with its kept stats also recounts them: on a database
+ * where games were deleted with their playthroughs' cascade first, their genres still counted
+ * their completions, and after the migration they do not.
+ */
+class GenreStatsRepairMigrationTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final String KEEPS_ITS_GENRES = "202612071930";
+
+    @Test
+    void genresStillCountingADeletedGamesCompletionsAreRecounted() {
+        Jdbi jdbi = Jdbi.create(db.dataSource());
+        // Back to the schema as it was just before the migration.
+        jdbi.useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+        var flyway = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration");
+        flyway.target(previousVersion(flyway)).load().migrate();
+        jdbi.useHandle(h -> {
+            // The playthroughs' cascade first: its key added back before the genre links' key, so that
+            // its internal trigger's name (with the smaller OID) sorts first.
+            for (String table : List.of("playthrough", "game_genre")) {
+                String definition = h.createQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = :name")
+                        .bind("name", table + "_game_id_fkey").mapTo(String.class).one();
+                h.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_game_id_fkey");
+                h.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_game_id_fkey " + definition);
+            }
+            h.execute("""
+                    INSERT INTO game (id, slug, name) VALUES ('00000000-0000-0000-0000-00000000000a', 'okami', 'Okami'),
+                                                             ('00000000-0000-0000-0000-00000000000b', 'ico', 'Ico');
+                    INSERT INTO genre (id, slug, name) VALUES ('00000000-0000-0000-0000-0000000000a1', 'action', 'Action');
+                    INSERT INTO game_genre (game_id, genre_id) VALUES
+                        ('00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000a1'),
+                        ('00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-0000000000a1');
+                    INSERT INTO playthrough (game_id, status, completed_at, playtime_minutes) VALUES
+                        ('00000000-0000-0000-0000-00000000000a', 'completed', DATE '2021-03-04', 233),
+                        ('00000000-0000-0000-0000-00000000000b', 'completed', DATE '2022-05-06', 40)""");
+            h.execute("DELETE FROM game WHERE slug = 'okami'");
+        });
+        String key = "00000000-0000-0000-0000-0000000000a1";
+        String before = jdbi.withHandle(h -> actionFigures(h, key));
+        assertThat(before).as("the genre's kept figures before the migration").isEqualTo("(2,2,273)");
+
+        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().migrate();
+
+        String after = jdbi.withHandle(h -> actionFigures(h, key));
+        assertThat(after).as("after it: Ico alone").isEqualTo("(1,1,40)");
+        // And a game deleted now, with the same cascade order, leaves its genre's figures.
+        jdbi.useHandle(h -> h.execute("DELETE FROM game WHERE slug = 'ico'"));
+        String afterIco = jdbi.withHandle(h -> actionFigures(h, key));
+        assertThat(afterIco).as("after Ico's deletion").isEqualTo("(0,0,0)");
+    }
+
+    /** The kept completions, games and minutes of a genre, as a row's text. */
+    private static String actionFigures(Handle h, String genre) {
+        return h.createQuery("""
+                SELECT ROW(COALESCE(sum(n), 0), COALESCE(sum(games), 0), COALESCE(sum(minutes), 0))::text
+                FROM journal_stats_delta WHERE dim = 'genre' AND key = :genre""").bind("genre", genre).mapTo(String.class).one();
+    }
+
+    /** The version of the migration just before the one that keeps a game's genres. */
+    private static String previousVersion(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
+        String previous = null;
+        for (var migration : flyway.load().info().all()) {
+            if (migration.getVersion().compareTo(MigrationVersion.fromVersion(KEEPS_ITS_GENRES)) >= 0) {
+                break;
+            }
+            previous = migration.getVersion().getVersion();
+        }
+        return previous;
+    }
+}
