@@ -3,8 +3,6 @@ package questlog.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -25,10 +23,7 @@ class GenreStatsRepairMigrationTest {
     @Test
     void genresStillCountingADeletedGamesCompletionsAreRecounted() {
         Jdbi jdbi = Jdbi.create(db.dataSource());
-        // Back to the schema as it was just before the migration.
-        jdbi.useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
-        var flyway = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration");
-        flyway.target(previousVersion(flyway)).load().migrate();
+        SchemaBefore.migration(db.dataSource(), KEEPS_ITS_GENRES);
         jdbi.useHandle(h -> {
             // The playthroughs' cascade first: its key added back before the genre links' key, so that
             // its internal trigger's name (with the smaller OID) sorts first.
@@ -54,7 +49,7 @@ class GenreStatsRepairMigrationTest {
         String before = jdbi.withHandle(h -> actionFigures(h, key));
         assertThat(before).as("the genre's kept figures before the migration").isEqualTo("(2,2,273)");
 
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().migrate();
+        SchemaBefore.migrateTheRest(db.dataSource());
 
         String after = jdbi.withHandle(h -> actionFigures(h, key));
         assertThat(after).as("after it: Ico alone").isEqualTo("(1,1,40)");
@@ -69,17 +64,5 @@ class GenreStatsRepairMigrationTest {
         return h.createQuery("""
                 SELECT ROW(COALESCE(sum(n), 0), COALESCE(sum(games), 0), COALESCE(sum(minutes), 0))::text
                 FROM journal_stats_delta WHERE dim = 'genre' AND key = :genre""").bind("genre", genre).mapTo(String.class).one();
-    }
-
-    /** The version of the migration just before the one that keeps a game's genres. */
-    private static String previousVersion(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
-        String previous = null;
-        for (var migration : flyway.load().info().all()) {
-            if (migration.getVersion().compareTo(MigrationVersion.fromVersion(KEEPS_ITS_GENRES)) >= 0) {
-                break;
-            }
-            previous = migration.getVersion().getVersion();
-        }
-        return previous;
     }
 }

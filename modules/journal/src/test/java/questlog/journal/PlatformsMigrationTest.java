@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,10 +23,7 @@ class PlatformsMigrationTest {
     @Test
     void existingPlatformsAreNormalisedToOneKeyEach() {
         Jdbi jdbi = Jdbi.create(db.dataSource());
-        // Back to the schema as it was just before the platforms migration.
-        jdbi.useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
-        var flyway = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration");
-        flyway.target(previousVersion(flyway)).load().migrate();
+        SchemaBefore.migration(db.dataSource(), PLATFORMS);
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO game (id, slug, name) VALUES ('00000000-0000-0000-0000-00000000000a', 'okami', 'Okami');
                 INSERT INTO playthrough (id, game_id, status, platform) VALUES
@@ -39,7 +34,7 @@ class PlatformsMigrationTest {
                     ('00000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-00000000000a', 'planned', 'atari jaguar'),
                     ('00000000-0000-0000-0000-000000000006', '00000000-0000-0000-0000-00000000000a', 'planned', NULL)"""));
 
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().migrate();
+        SchemaBefore.migrateTheRest(db.dataSource());
 
         List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery("""
                         SELECT p.platform AS key, pf.name FROM playthrough p LEFT JOIN platform pf ON pf.key = p.platform
@@ -47,17 +42,5 @@ class PlatformsMigrationTest {
         assertThat(rows).extracting(r -> r.get("key") + "/" + r.get("name")).containsExactly(
                 "ps4/PlayStation 4", "ps4/PlayStation 4", "ps4/PlayStation 4",
                 "atari-jaguar/Atari Jaguar", "atari-jaguar/Atari Jaguar", "null/null");
-    }
-
-    /** The version of the migration just before the platforms one. */
-    private static String previousVersion(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
-        String previous = null;
-        for (var migration : flyway.load().info().all()) {
-            if (migration.getVersion().compareTo(MigrationVersion.fromVersion(PLATFORMS)) >= 0) {
-                break;
-            }
-            previous = migration.getVersion().getVersion();
-        }
-        return previous;
     }
 }
