@@ -131,27 +131,16 @@ class StatsKeptUpToDateTest {
     }
 
     /**
-     * Deleting a game cascades to its playthroughs and to its genre links, in the order of the
-     * two foreign keys' internal triggers (their names, which carry OIDs, compared as text): each
-     * order is forced by adding the keys back one after the other, and either way the game's
-     * completions leave its genres' figures.
+     * Deleting a game cascades to its playthroughs and to its genre links in an order that differs
+     * between databases ({@link CascadeOrder}): with each order forced, the game's completions
+     * leave its genres' figures.
      */
     @Test
     void aDeletedGamesCompletionsLeaveItsGenresWhicheverCascadeRunsFirst() {
         for (List<String> keysInCascadeOrder : List.of(List.of("playthrough", "game_genre"), List.of("game_genre", "playthrough"))) {
             jdbi.useHandle(h -> h.execute("TRUNCATE game, genre, franchise CASCADE"));
             jdbi.useHandle(h -> {
-                for (String table : keysInCascadeOrder) {
-                    String definition = h.createQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = :name")
-                            .bind("name", table + "_game_id_fkey").mapTo(String.class).one();
-                    h.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_game_id_fkey");
-                    h.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_game_id_fkey " + definition);
-                }
-                List<String> cascadeOrder = h.createQuery("""
-                        SELECT c.conrelid::regclass::text FROM pg_trigger t JOIN pg_constraint c ON c.oid = t.tgconstraint
-                        WHERE t.tgrelid = 'game'::regclass AND t.tgfoid = 'pg_catalog."RI_FKey_cascade_del"'::regproc
-                          AND c.conrelid IN ('playthrough'::regclass, 'game_genre'::regclass)
-                        ORDER BY t.tgname""").mapTo(String.class).list();
+                List<String> cascadeOrder = CascadeOrder.force(h, keysInCascadeOrder);
                 assertThat(cascadeOrder).as("the cascades' order").isEqualTo(keysInCascadeOrder);
 
                 UUID game = h.createQuery("INSERT INTO game (slug, name) VALUES ('okami', 'Okami') RETURNING id")
