@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -345,5 +351,54 @@ class PlaythroughRoutesTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         created("tunic", "source", "import", "source_ref", "steam:553420");
+    }
+
+    /**
+     * Two writers of the same source reference at once: the other's row is written after this
+     * request looked and committed before it writes, so only the unique index sees the clash.
+     * The later one is the same 409 as when the row was there before, and writes nothing.
+     */
+    @Test
+    void aSourceReferenceTakenMeanwhileIsAConflictForACreateAndAnUpdate() throws Exception {
+        String patched = created("celeste", "source", "steam", "source_ref", "steam:504230-mine").path("id").asText();
+        assertConflictWhileAnotherWriterCommits("steam:504230-a",
+                () -> api.post("/api/games/celeste/playthroughs", body("source", "steam", "source_ref", "steam:504230-a")));
+        assertConflictWhileAnotherWriterCommits("steam:504230-b",
+                () -> api.patch("/api/playthroughs/" + patched, body("source_ref", "steam:504230-b")));
+        assertThat(api.get("/api/playthroughs/" + patched).json().path("source_ref").asText()).isEqualTo("steam:504230-mine");
+        int steamRefs = app.deps().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM playthrough WHERE source = 'steam' AND source_ref LIKE 'steam:504230-%'")
+                .mapTo(Integer.class).one());
+        assertThat(steamRefs).as("the other writer's two rows and the patched one").isEqualTo(3);
+    }
+
+    /** Runs {@code request} while another transaction holds a new steam playthrough with {@code ref}, then commits it. */
+    private static void assertConflictWhileAnotherWriterCommits(String ref, Callable<TestApp.Response> request)
+            throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Handle other = app.deps().jdbi().open()) {
+            other.begin();
+            other.execute("""
+                    INSERT INTO playthrough (game_id, status, source, source_ref)
+                    SELECT id, 'planned', 'steam', ? FROM game WHERE slug = 'celeste'""", ref);
+            int otherPid = other.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
+            Future<TestApp.Response> response = pool.submit(request);
+            // The request passed its own check and now waits on the other's index entry.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (app.deps().jdbi().withHandle(h -> h.createQuery("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> :other""")
+                    .bind("other", otherPid).mapTo(Integer.class).one()) == 0) {
+                assertThat(System.nanoTime()).as("the request waits for the other writer's row").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            other.commit();
+            TestApp.Response answer = response.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().path("detail").asText()).contains(ref);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

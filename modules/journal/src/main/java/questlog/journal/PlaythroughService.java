@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,6 +27,8 @@ import questlog.common.FieldErrors;
 import questlog.common.GameRemoval;
 import questlog.common.JournalWrites;
 import questlog.common.CollectedEvents;
+import questlog.common.SqlStates;
+import org.postgresql.util.PSQLException;
 
 /**
  * Playthrough use cases. Each runs in one transaction; rule violations throw a 422
@@ -39,6 +42,8 @@ final class PlaythroughService {
     static final int MAX_SOURCE_REF = 500;
     static final int MIN_YEAR = 1950;
     static final int MAX_YEAR = 2200;
+    /** The unique index on (source, source_ref) of playthroughs that have a source_ref. */
+    private static final String SOURCE_REF_INDEX = "playthrough_source_ref_idx";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -108,7 +113,8 @@ final class PlaythroughService {
             }
             PlaythroughValues values = merge(h, game.get().id(), null, body);
             checkSourceRef(h, values, null);
-            Playthrough created = h.attach(PlaythroughDao.class).insert(null, game.get().id(), values, clock.instant());
+            Playthrough created = sourceRefRace(values,
+                    () -> h.attach(PlaythroughDao.class).insert(null, game.get().id(), values, clock.instant()));
             PlaythroughResponse response = responses(h, List.of(created)).getFirst();
             events.append(h, eventType(null, values.status()), PlaythroughEvent.of(response));
             return Optional.of(response);
@@ -168,7 +174,7 @@ final class PlaythroughService {
             }
             PlaythroughValues values = merge(h, current.get().gameId(), current.get().values(), body);
             checkSourceRef(h, values, id);
-            Playthrough updated = dao.update(id, values, clock.instant());
+            Playthrough updated = sourceRefRace(values, () -> dao.update(id, values, clock.instant()));
             PlaythroughResponse response = responses(h, List.of(updated)).getFirst();
             events.append(h, eventType(PlaythroughStatus.of(current.get().status()), values.status()),
                     PlaythroughEvent.of(response));
@@ -452,8 +458,30 @@ final class PlaythroughService {
     private void checkSourceRef(Handle h, PlaythroughValues values, UUID id) {
         if (values.sourceRef() != null && h.attach(PlaythroughDao.class).sourceRefTaken(values.sourceValue(),
                 values.sourceRef(), id == null ? new UUID(0, 0) : id)) {
-            throw new ConflictException("Another playthrough already has source " + values.sourceValue()
-                    + " with source_ref '" + values.sourceRef() + "'");
+            throw sourceRefTaken(values);
+        }
+    }
+
+    private static ConflictException sourceRefTaken(PlaythroughValues values) {
+        return new ConflictException("Another playthrough already has source " + values.sourceValue()
+                + " with source_ref '" + values.sourceRef() + "'");
+    }
+
+    /**
+     * The write of {@code values}, where a concurrent writer's playthrough with the same source
+     * and source_ref (committed after {@link #checkSourceRef} looked, so caught by the unique
+     * index) is the same 409 as one that was there before: the first writer wins.
+     */
+    private static Playthrough sourceRefRace(PlaythroughValues values, Supplier<Playthrough> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (SqlStates.exception(e).orElse(null) instanceof PSQLException psql
+                    && SqlStates.UNIQUE_VIOLATION.equals(psql.getSQLState()) && psql.getServerErrorMessage() != null
+                    && SOURCE_REF_INDEX.equals(psql.getServerErrorMessage().getConstraint())) {
+                throw sourceRefTaken(values);
+            }
+            throw e;
         }
     }
 
