@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * What a backup used to lose: a library written through the API, exported with
  * {@code GET /api/export} (Questlog's own format, the default) and imported into an empty server
  * keeps paused and abandoned runs, completion and source, every play session, 42.5 hours, and a
- * private list that anonymous readers still cannot see; exporting that server again gives the
- * same bytes.
+ * private list that anonymous readers still cannot see, and a gist's undated completion;
+ * exporting that server again gives the same bytes.
  */
 class LosslessExportTest {
     @RegisterExtension
@@ -41,6 +41,10 @@ class LosslessExportTest {
             ok(app.post("/api/playthroughs/" + sessions + "/sessions", Map.of("minutes", minutes,
                     "started_at", "2024-02-0" + (minutes % 7 + 1) + "T20:15:30.123456Z", "note", "evening " + minutes)));
         }
+        // A gist line says a game was finished, not when: an undated imported completion.
+        var gist = app.send("POST", "/api/import/gist", "# Games I have beaten\n\n- Celeste (PC)\n".getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + app.writeToken(), "Content-Type", "text/markdown");
+        assertThat(gist.status()).as(gist.body()).isEqualTo(200);
         ok(app.post("/api/lists", Map.of("name", "Secret shame", "is_public", false)));
         ok(app.post("/api/lists/secret-shame/entries", Map.of("game", "okami", "notes", "one day")));
 
@@ -81,6 +85,16 @@ class LosslessExportTest {
         assertThat(a.get("status").asText()).isEqualTo("abandoned");
         assertThat(a.get("source").asText()).isEqualTo("manual");
         assertThat(a.get("created_at").asText()).isEqualTo(app.get("/api/playthroughs/" + abandoned).json().get("created_at").asText());
+    }
+
+    @Test
+    void anUndatedImportedCompletionIsKept() {
+        JsonNode restored = empty.get("/api/games/celeste/playthroughs").json().get("items");
+        assertThat(restored).hasSize(1);
+        assertThat(restored.get(0).get("status").asText()).isEqualTo("completed");
+        assertThat(restored.get(0).get("completed_at").isNull()).isTrue();
+        assertThat(restored.get(0).get("source").asText()).isEqualTo("import");
+        assertThat(restored.get(0)).isEqualTo(app.get("/api/games/celeste/playthroughs").json().get("items").get(0));
     }
 
     @Test

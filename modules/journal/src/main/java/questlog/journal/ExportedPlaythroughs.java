@@ -93,14 +93,17 @@ final class ExportedPlaythroughs {
         if (startedAt != null && completedAt != null && completedAt.isBefore(startedAt)) {
             f.fail("completed_at", "must not be before started_at (" + startedAt + ")");
         }
-        if (PlaythroughStatus.COMPLETED.value().equals(status) && completedAt == null && !node.hasNonNull("completed_at")) {
-            f.fail("completed_at", "is required when status is completed");
+        String source = f.choice("source", SOURCES);
+        // An imported completion may have no date (a gist line that does not say when), as the
+        // table allows; any other completion needs one.
+        if (PlaythroughStatus.COMPLETED.value().equals(status) && completedAt == null && !node.hasNonNull("completed_at")
+                && !PlaythroughSource.IMPORT.value().equals(source)) {
+            f.fail("completed_at", "is required when status is completed (but for source import)");
         }
         Integer minutes = f.optionalInt("playtime_minutes", 0, PlaythroughService.MAX_PLAYTIME_MINUTES);
         Integer rating = f.optionalInt("rating", 1, 10);
         String completion = f.optionalChoice("completion", COMPLETIONS);
         String notes = f.optionalText("notes", PlaythroughService.MAX_NOTES);
-        String source = f.choice("source", SOURCES);
         String sourceRef = f.optionalText("source_ref", PlaythroughService.MAX_SOURCE_REF);
         Instant createdAt = f.requiredTimestamp("created_at");
         Instant updatedAt = f.requiredTimestamp("updated_at");
