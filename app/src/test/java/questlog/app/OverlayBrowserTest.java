@@ -66,4 +66,16 @@ class OverlayBrowserTest {
             assertThat(cards.get(4).asText()).isEqualTo("Sync complete | igdb enrich");
         }
     }
+
+    /**
+     * A socket the server accepts and then closes at once (here for a type it does not know, 1008)
+     * is a failed attempt: the page waits longer each time (0.5, 1, 2, 4 s ...) instead of
+     * reconnecting twice a second forever.
+     */
+    @Test
+    void backsOffWhenTheServerClosesEachSocketRightAway() throws Exception {
+        try (var browser = new HeadlessChromium(app.baseUrl() + "/overlay/?types=bogus_type")) {
+            browser.waitFor("Number(document.body.dataset.retryDelay || 0)", v -> v.asInt() >= 4000, Duration.ofSeconds(20));
+        }
+    }
 }

@@ -24,7 +24,8 @@
   // it is unknown, so the first connection asks past the end of the log; the server answers
   // with a stream_reset naming the log's end, and nothing older is replayed.
   let lastId = null;
-  let attempt = 0;
+  let attempt = 0;      // connections in a row that failed or did not last
+  let openedAt = 0;     // when the current socket opened (0: it has not)
 
   function clamp(n, lo, hi) { return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : lo; }
 
@@ -39,7 +40,7 @@
 
   function connect() {
     const socket = new WebSocket(socketUrl());
-    socket.onopen = () => { attempt = 0; document.body.dataset.connected = "true"; };
+    socket.onopen = () => { openedAt = Date.now(); document.body.dataset.connected = "true"; };
     socket.onmessage = (message) => {
       let envelope;
       try { envelope = JSON.parse(message.data); } catch (e) { return; }
@@ -55,9 +56,15 @@
     };
     socket.onclose = (event) => {
       document.body.dataset.connected = "false";
+      // Only a connection that lasted starts the count again: one the server closes as soon as
+      // it opened (parameters it refuses, a server still starting) is a failed attempt too, so
+      // the wait keeps growing instead of knocking twice a second forever.
+      if (openedAt !== 0 && Date.now() - openedAt >= 5000) attempt = 0;
+      openedAt = 0;
       // A restarting server (1012) comes back soon: try at once, then back off up to 10 s.
       const delay = event.code === 1012 && attempt === 0 ? 250 : Math.min(10000, 500 * 2 ** attempt);
       attempt++;
+      document.body.dataset.retryDelay = String(delay);
       setTimeout(connect, delay);
     };
   }
