@@ -539,6 +539,14 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws IOException {
             var chosen = formatOption();
             AppConfig config = main.config();
+            if (!file.toString().equals("-")) {
+                // Said before anything is read: a folder that is not there is the user's to fix.
+                Path folder = file.toAbsolutePath().getParent();
+                if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+                    throw new UserError("Cannot write " + file + ": " + folder
+                            + (Files.isDirectory(folder) ? " is not writable" : " is not a directory"));
+                }
+            }
             try (AppDeps deps = AppDeps.forCommand(config, false)) {
                 if (file.toString().equals("-")) {
                     deps.exporter.export(System.out, chosen);

@@ -115,6 +115,14 @@ class MainTest {
     }
 
     @Test
+    void anExportIntoAFolderThatIsNotThereIsOneLine() throws Exception {
+        Path missing = dir.resolve("no-such-folder/export.json");
+        Cli.Run run = run("export", missing.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("Cannot write " + missing + ": " + missing.getParent() + " is not a directory");
+    }
+
+    @Test
     void enrichNeedsIgdbCredentials() throws Exception {
         Cli.Run run = run("enrich");
         assertThat(run.exitCode()).isEqualTo(2);
