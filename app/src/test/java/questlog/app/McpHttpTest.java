@@ -114,10 +114,42 @@ class McpHttpTest {
     }
 
     @Test
+    void slugsCannotLeaveTheirPlaceInTheUrl() {
+        McpLibrary.checkSlugsCannotLeaveTheirPlace(withToken);
+        assertThat(app.get("/api/lists/top-rpgs").json().path("entries")).hasSize(2);
+    }
+
+    @Test
     void aBodyThatIsNotJsonRpcIsRefusedWithoutAnything() {
         var response = app.send("POST", "/mcp", "{not json", "Content-Type", "application/json",
                 "Accept", "application/json, text/event-stream");
         assertThat(response.status()).isEqualTo(400);
         assertThatThrownBy(() -> McpLibrary.call(anonymous, "no_such_tool", Map.of())).isInstanceOf(RuntimeException.class);
+    }
+
+    /** After the other reads (it adds lists and a game), before the test that writes through the tools. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aGameInManyListsWithLongNotesIsAnsweredBounded() {
+        assertThat(app.post("/api/games", Map.of("name", "Grindy", "summary", "S".repeat(19_000))).status()).isEqualTo(201);
+        for (int i = 0; i < 30; i++) {
+            assertThat(app.post("/api/lists", Map.of("name", "Long notes " + i, "description", "D".repeat(5_000)))
+                    .status()).isEqualTo(201);
+            assertThat(app.post("/api/lists/long-notes-" + i + "/entries", Map.of("game", "grindy",
+                    "notes", "E".repeat(19_000))).status()).isEqualTo(201);
+        }
+        var game = McpLibrary.call(withToken, "get_game", Map.of("slug", "grindy"));
+        assertThat(game.path("lists")).hasSize(25);
+        assertThat(game.path("list_count").asInt()).isEqualTo(30);
+        game.path("lists").forEach(l -> {
+            assertThat(l.path("notes").asText()).hasSize(501).endsWith("…");
+            assertThat(l.path("slug").asText()).startsWith("long-notes-");
+        });
+        assertThat(game.path("summary").asText()).hasSize(2001);
+        assertThat(game.toString().length()).isLessThan(30_000);
+        var resource = withToken.readResource(new io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest(
+                "questlog://games/grindy"));
+        assertThat(((io.modelcontextprotocol.spec.McpSchema.TextResourceContents) resource.contents().getFirst()).text()
+                .length()).isLessThan(40_000);
     }
 }

@@ -87,6 +87,11 @@ class McpStdioTest {
     }
 
     @Test
+    void slugsCannotLeaveTheirPlaceInTheUrl() {
+        McpLibrary.checkSlugsCannotLeaveTheirPlace(withToken);
+    }
+
+    @Test
     void logsGoToStandardErrorOnly() {
         // Anything but protocol on stdout would have broken every call above; stderr is free for logs.
         assertThat(withToken.ping()).isNotNull();
