@@ -1,6 +1,7 @@
 package questlog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -143,8 +144,29 @@ final class McpLibrary {
         assertThat(toolError(client, "search_games", Map.of("colour", "red"))).contains("colour");
         assertThat(toolError(client, "log_playthrough", Map.of("game", "hades", "completed_at", "yesterday")))
                 .contains("completed_at");
-        assertThat(toolError(client, "log_playthrough", Map.of("game", "hades", "status", "completed")))
-                .contains("completed_at");
+        String completedAt = toolError(client, "log_playthrough", Map.of("game", "hades", "status", "completed"));
+        assertThat(completedAt).contains("completed_at");
+        assertThat(completedAt.split("completed_at:", -1)).as("said once: " + completedAt).hasSize(2);
+        assertThat(toolError(client, "list_playthroughs", Map.of("game", "nope"))).contains("Bad argument 'game'", "404");
+        assertThat(call(client, "list_playthroughs", Map.of("game", "hades")).path("total").asInt())
+                .as("a known game without playthroughs is an empty page").isZero();
         assertThat(client.ping()).isNotNull();
+    }
+
+    /** Slugs stay slugs: none can reach another route of the API through the URL the tool builds. */
+    static void checkSlugsCannotLeaveTheirPlace(McpSyncClient client) {
+        assertThat(toolError(client, "get_game", Map.of("slug", "../lists"))).startsWith("Bad argument 'slug': ");
+        assertThat(toolError(client, "get_game", Map.of("slug", "hades/../../lists/secret")))
+                .startsWith("Bad argument 'slug': ");
+        assertThat(toolError(client, "get_list", Map.of("slug", "../games/hades"))).startsWith("Bad argument 'slug': ");
+        assertThat(toolError(client, "log_playthrough", Map.of("game", "../lists/top-rpgs/entries")))
+                .startsWith("Bad argument 'game': ");
+        assertThat(toolError(client, "add_to_list", Map.of("list", "../games/hades", "game", "okami")))
+                .startsWith("Bad argument 'list': ");
+        assertThat(toolError(client, "add_to_list", Map.of("list", "top-rpgs", "game", "Okami")))
+                .startsWith("Bad argument 'game': ");
+        assertThat(toolError(client, "list_playthroughs", Map.of("game", "../x"))).startsWith("Bad argument 'game': ");
+        assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest("questlog://games/..")))
+                .isInstanceOf(RuntimeException.class);
     }
 }

@@ -2,6 +2,7 @@ package questlog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -84,6 +85,81 @@ class McpStdioTest {
         var logged = McpLibrary.call(withToken, "log_playthrough", Map.of("game", "celeste", "status", "abandoned"));
         assertThat(logged.at("/playthrough/game").asText()).isEqualTo("celeste");
         assertThat(app.get("/api/playthroughs?game=celeste").json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void slugsCannotLeaveTheirPlaceInTheUrl() {
+        McpLibrary.checkSlugsCannotLeaveTheirPlace(withToken);
+    }
+
+    static final String INITIALIZE = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+            "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""";
+    static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+    static String toolCall(int id, String tool, String arguments) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + arguments + "}}";
+    }
+
+    @Test
+    void aBlankOrMalformedLineIsAnsweredAndLaterRequestsAreStillServed() throws Exception {
+        List<JsonNode> answers = exchange(INITIALIZE, INITIALIZED, "", "  ", "not json", "{\"foo\":1}", "[1,2]",
+                "{\"jsonrpc\":\"2.0\",\"id\":9}", toolCall(2, "search_games", "{\"query\":\"okami\"}"));
+        assertThat(answers).filteredOn(a -> a.path("id").isNull()).extracting(a -> a.at("/error/code").asInt())
+                .containsExactly(-32700, -32600, -32600);
+        assertThat(answers).filteredOn(a -> a.path("id").asInt() == 9).extracting(a -> a.at("/error/code").asInt())
+                .containsExactly(-32600);
+        assertThat(answers).filteredOn(a -> a.path("id").asInt() == 1).hasSize(1);
+        JsonNode search = answers.stream().filter(a -> a.path("id").asInt() == 2).findFirst().orElseThrow();
+        assertThat(search.at("/result/isError").asBoolean()).as(search.toString()).isFalse();
+        assertThat(search.at("/result/structuredContent/items/0/slug").asText()).isEqualTo("okami");
+        assertThat(answers).hasSize(6);
+    }
+
+    @Test
+    void requestsInFlightWhenInputEndsAreAnsweredBeforeItStops() throws Exception {
+        List<JsonNode> answers = exchange(INITIALIZE, INITIALIZED, toolCall(2, "whats_next", "{\"limit\":2}"),
+                toolCall(3, "get_game", "{\"slug\":\"okami\"}"));
+        assertThat(answers).extracting(a -> a.path("id").asInt()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(answers).allSatisfy(a -> assertThat(a.has("result")).as(a.toString()).isTrue());
+    }
+
+    /**
+     * Writes {@code lines} to a new {@code questlog mcp}, closes its input at once, and answers
+     * every line it wrote to standard output; it must have stopped by itself with exit code 0.
+     */
+    static List<JsonNode> exchange(String... lines) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "questlog.app.Main", "mcp", "--api", app.baseUrl()));
+        var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("QUESTLOG_TOKEN", "");
+        builder.environment().put("QUESTLOG_API_KEY", "");
+        Process process = builder.start();
+        try {
+            var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (var stdin = process.getOutputStream()) {
+                stdin.write((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("stopped when its input ended")
+                    .isTrue();
+            assertThat(process.exitValue()).isZero();
+            List<JsonNode> answers = new ArrayList<>();
+            for (String line : stdout.get(10, java.util.concurrent.TimeUnit.SECONDS).split("\n")) {
+                if (!line.isBlank()) {
+                    answers.add(TestApp.JSON.readTree(line));
+                }
+            }
+            return answers;
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     @Test

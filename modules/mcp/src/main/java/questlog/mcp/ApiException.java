@@ -24,7 +24,13 @@ public final class ApiException extends RuntimeException {
     static ApiException from(int status, JsonNode problem) {
         String detail = problem.path("detail").asText(problem.path("error").asText(problem.path("title").asText("")));
         List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(e -> fields.add(e.path("field").asText() + ": " + e.path("message").asText()));
+        problem.path("errors").forEach(e -> {
+            String field = e.path("field").asText() + ": " + e.path("message").asText();
+            if (!detail.contains(field)) {
+                // A single error is the detail itself; say it once.
+                fields.add(field);
+            }
+        });
         String what = switch (status) {
             case 401 -> "Refused (401): this needs a token. ";
             case 403 -> "Refused (403): the token lacks the scope this needs. ";

@@ -23,7 +23,10 @@ final class McpApi {
                                 Tools: search_games, get_game, list_playthroughs, get_list, get_stats, \
                                 recent_activity, whats_next, and the writes log_playthrough and add_to_list, \
                                 which need a token with the write scope (without one the tool answers an \
-                                error, `isError: true`). Bad arguments are tool errors too. With \
+                                error, `isError: true`). Bad arguments are tool errors too. A body that is not one \
+                                JSON-RPC message is a 400 (415 for a Content-Type other than JSON) whose body \
+                                is a JSON-RPC error, `{"jsonrpc": "2.0", "id": null, "error": {"code": -32700 \
+                                or -32600, "message": …}}`, not a problem. With \
                                 QUESTLOG_PRIVATE=true every request needs a token that can read. See the \
                                 README's MCP section.""")
                         .withAccess(Access.READ)

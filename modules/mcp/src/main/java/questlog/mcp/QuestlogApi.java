@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -43,9 +44,12 @@ public final class QuestlogApi {
         return json;
     }
 
-    /** GET {@code path} (below the base URL, e.g. {@code /api/games}) with the query parameters that are not null. */
-    public JsonNode get(String path, Map<String, ?> query) {
-        HttpUrl.Builder url = url(path);
+    /**
+     * GET the path made of {@code segments} (below the base URL, e.g. {@code ["api", "games", slug]})
+     * with the query parameters that are not null.
+     */
+    public JsonNode get(List<String> segments, Map<String, ?> query) {
+        HttpUrl.Builder url = url(segments);
         query.forEach((name, value) -> {
             if (value != null) {
                 url.addQueryParameter(name, value.toString());
@@ -54,24 +58,31 @@ public final class QuestlogApi {
         return send(new Request.Builder().url(url.build()).get());
     }
 
-    public JsonNode get(String path) {
-        return get(path, Map.of());
+    public JsonNode get(List<String> segments) {
+        return get(segments, Map.of());
     }
 
-    /** POST {@code body} as JSON. */
-    public JsonNode post(String path, Object body) {
+    /** POST {@code body} as JSON to the path made of {@code segments}. */
+    public JsonNode post(List<String> segments, Object body) {
         try {
-            return send(new Request.Builder().url(url(path).build())
+            return send(new Request.Builder().url(url(segments).build())
                     .post(RequestBody.create(json.writeValueAsBytes(body), JSON_TYPE)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The path's segments are encoded one by one, so a slug can never leave its place in the URL. */
-    private HttpUrl.Builder url(String path) {
+    /**
+     * The URL of the path made of {@code segments}, each encoded as one segment (a {@code /} in it
+     * is {@code %2F}). A dot segment, which OkHttp would resolve, or an empty one is refused, so no
+     * value can leave its place in the URL or reach another route.
+     */
+    HttpUrl.Builder url(List<String> segments) {
         HttpUrl.Builder url = base.newBuilder();
-        for (String segment : path.replaceFirst("^/", "").split("/", -1)) {
+        for (String segment : segments) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("not a path segment: '" + segment + "'");
+            }
             url.addPathSegment(segment);
         }
         return url;

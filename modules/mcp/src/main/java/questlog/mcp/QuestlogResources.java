@@ -50,7 +50,7 @@ final class QuestlogResources {
             Matcher list = LIST.matcher(uri);
             if (uri.equals(LISTS)) {
                 ArrayNode lists = JsonNodeFactory.instance.arrayNode();
-                api.get("/api/lists").forEach(l -> lists.add(JsonNodeFactory.instance.objectNode()
+                api.get(List.of("api", "lists")).forEach(l -> lists.add(JsonNodeFactory.instance.objectNode()
                         .put("slug", l.path("slug").asText()).put("name", l.path("name").asText())
                         .put("is_ranked", l.path("is_ranked").asBoolean())
                         .put("entry_count", l.path("entry_count").asInt())
@@ -66,6 +66,10 @@ final class QuestlogResources {
             }
             return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "application/json",
                     TEXT.writerWithDefaultPrettyPrinter().writeValueAsString(content))));
+        } catch (ToolArgs.UnknownArgumentException e) {
+            throw McpError.RESOURCE_NOT_FOUND.apply(uri);
+        } catch (ToolArgs.BadArgumentException e) {
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build();
         } catch (ApiException e) {
             throw e.status() == 404 ? McpError.RESOURCE_NOT_FOUND.apply(uri)
                     : McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();

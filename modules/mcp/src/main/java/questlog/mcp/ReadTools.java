@@ -52,7 +52,7 @@ final class ReadTools {
                     query.put("year", args.integer("year", 1950, 2200, null));
                     query.put("limit", limit);
                     query.put("offset", offset);
-                    JsonNode page = api.get("/api/games", query);
+                    JsonNode page = api.get(List.of("api", "games"), query);
                     ArrayNode items = JsonNodeFactory.instance.arrayNode();
                     page.path("items").forEach(g -> items.add(Shapes.game(g)));
                     return Shapes.page(items, page.path("total").asLong(), limit, offset);
@@ -66,7 +66,8 @@ final class ReadTools {
                 owner logged (status, dates, hours, rating, notes) and the lists it is in with its position.""",
                 schema(List.of("slug"), props("slug", string("The game's slug, e.g. \"okami\""))),
                 true, (api, args) -> {
-                    JsonNode g = api.get("/api/games/" + args.requiredText("slug"));
+                    String slug = args.requiredSlug("slug");
+                    JsonNode g = ToolArgs.naming("slug", () -> api.get(List.of("api", "games", slug)));
                     ObjectNode out = Shapes.game(g);
                     out.set("summary", Shapes.shortened(g.path("summary"), 2000));
                     out.set("parent_game", Shapes.name(g.path("parent_game")));
@@ -74,11 +75,13 @@ final class ReadTools {
                     capped(g.path("editions")).forEach(e -> editions.add(JsonNodeFactory.instance.objectNode()
                             .put("slug", e.path("slug").asText()).put("name", e.path("name").asText())
                             .set("release_date", e.path("release_date"))));
+                    out.put("edition_count", g.path("editions").size());
                     ArrayNode playthroughs = out.putArray("playthroughs");
                     capped(g.path("playthroughs")).forEach(p -> playthroughs.add(Shapes.playthrough(p)));
                     out.put("playthrough_count", g.path("playthroughs").size());
                     ArrayNode lists = out.putArray("lists");
-                    capped(g.path("lists")).forEach(lists::add);
+                    capped(g.path("lists")).forEach(l -> lists.add(Shapes.listMembership(l)));
+                    out.put("list_count", g.path("lists").size());
                     return out;
                 });
     }
@@ -113,11 +116,16 @@ final class ReadTools {
                     query.put("status", args.choice("status", Set.copyOf(STATUSES)));
                     query.put("year", args.integer("year", 1950, 2200, null));
                     query.put("platform", args.text("platform"));
-                    query.put("game", args.text("game"));
+                    String game = args.slug("game");
+                    query.put("game", game);
                     query.put("sort", args.text("sort"));
                     query.put("limit", limit);
                     query.put("offset", offset);
-                    JsonNode page = api.get("/api/playthroughs", query);
+                    JsonNode page = api.get(List.of("api", "playthroughs"), query);
+                    if (game != null && page.path("total").asLong() == 0) {
+                        // The API filters by any slug; a game it does not know is the caller's mistake.
+                        ToolArgs.naming("game", () -> api.get(List.of("api", "games", game)));
+                    }
                     ArrayNode items = JsonNodeFactory.instance.arrayNode();
                     page.path("items").forEach(p -> items.add(Shapes.playthrough(p)));
                     return Shapes.page(items, page.path("total").asLong(), limit, offset);
@@ -134,10 +142,10 @@ final class ReadTools {
                         "limit", integer("Entries per page (default 50)", 1, 200),
                         "offset", integer("Entries to skip, for the next page (default 0)", 0, 1_000_000))),
                 true, (api, args) -> {
-                    String slug = args.requiredText("slug");
+                    String slug = args.requiredSlug("slug");
                     int limit = args.integer("limit", 1, 200, 50);
                     int offset = args.integer("offset", 0, 1_000_000, 0);
-                    JsonNode list = api.get("/api/lists/" + slug);
+                    JsonNode list = ToolArgs.naming("slug", () -> api.get(List.of("api", "lists", slug)));
                     ArrayNode entries = JsonNodeFactory.instance.arrayNode();
                     JsonNode all = list.path("entries");
                     for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
@@ -165,7 +173,7 @@ final class ReadTools {
                 completion. With a year it adds that year's review: completions, hours, mean rating, \
                 best-rated games, top genres and platforms, first and last completion.""",
                 schema(List.of(), props("year", integer("A year to review, e.g. 2024", 1950, 2200))),
-                true, (api, args) -> api.get("/api/stats", mapOf("year", args.integer("year", 1950, 2200, null))));
+                true, (api, args) -> api.get(List.of("api", "stats"), mapOf("year", args.integer("year", 1950, 2200, null))));
     }
 
     static Map<String, Object> mapOf(String name, Object value) {

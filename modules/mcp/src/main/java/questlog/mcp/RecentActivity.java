@@ -30,6 +30,7 @@ final class RecentActivity {
     private static final String GAME_ADDED = "questlog:game_added";
     private static final String GAME_UPDATED = "questlog:game_updated";
     private static final String GAME_REMOVED = "questlog:game_removed";
+    private static final List<String> EVENTS = List.of("api", "events");
     static final List<String> TYPES = List.of(PLAYTHROUGH_ADDED, PLAYTHROUGH_STARTED, PLAYTHROUGH_COMPLETE,
             PLAYTHROUGH_UPDATED, LIST_UPDATED, GAME_ADDED, GAME_UPDATED, GAME_REMOVED);
 
@@ -59,19 +60,19 @@ final class RecentActivity {
     /** The {@code limit} latest events of {@link #TYPES}, newest first. */
     static List<JsonNode> latest(QuestlogApi api, int limit) {
         String types = String.join(",", TYPES);
-        JsonNode probe = api.get("/api/events", Map.of("since", Long.MAX_VALUE / 2, "limit", 1));
+        JsonNode probe = api.get(EVENTS, Map.of("since", Long.MAX_VALUE / 2, "limit", 1));
         long end = probe.at("/reset/latest_id").asLong(0);
         long window = Math.max(limit * 4L, 200);
         while (true) {
             long since = Math.max(0, end - window);
             List<JsonNode> found = new ArrayList<>();
             Map<String, Object> query = new LinkedHashMap<>(Map.of("since", since, "limit", 5000, "types", types));
-            JsonNode page = api.get("/api/events", query);
+            JsonNode page = api.get(EVENTS, query);
             page.path("items").forEach(found::add);
             // A window wider than one page: keep only its newest part by walking on to its end.
             while (!page.path("next").isNull() && !page.path("items").isEmpty()) {
                 query.put("since", found.getLast().path("id").asLong());
-                page = api.get("/api/events", query);
+                page = api.get(EVENTS, query);
                 page.path("items").forEach(found::add);
                 if (found.size() > limit) {
                     found = new ArrayList<>(found.subList(found.size() - limit, found.size()));

@@ -44,6 +44,13 @@ final class Shapes {
         return out;
     }
 
+    /** A list a game is in, from the game's detail, its notes shortened. */
+    static ObjectNode listMembership(JsonNode l) {
+        ObjectNode out = l.isObject() ? ((ObjectNode) l).deepCopy() : NODES.objectNode();
+        out.set("notes", shortened(l.path("notes"), NOTE_CHARS));
+        return out;
+    }
+
     /** The {@code name} of a reference object, or null. */
     static JsonNode name(JsonNode ref) {
         return ref.isObject() ? NODES.textNode(ref.path("name").asText()) : NODES.nullNode();

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import questlog.common.Slugs;
 
 /**
  * A tool call's arguments, read strictly: a wrong type, a value out of range or an argument the
@@ -47,6 +49,43 @@ final class ToolArgs {
             throw new BadArgumentException(name, "is required");
         }
         return text;
+    }
+
+    /**
+     * A slug (lowercase ASCII letters and digits in words joined by single hyphens, the
+     * project's rule), or null when absent: anything else could not name a game or list, and
+     * must never reach a URL.
+     */
+    String slug(String name) {
+        String text = text(name);
+        if (text != null && !Slugs.isValid(text)) {
+            throw new BadArgumentException(name, "must be a slug: lowercase letters and digits in words joined by "
+                    + "single hyphens, e.g. \"final-fantasy-vi\" (search_games finds a game's slug)");
+        }
+        return text;
+    }
+
+    String requiredSlug(String name) {
+        String slug = slug(name);
+        if (slug == null) {
+            throw new BadArgumentException(name, "is required");
+        }
+        return slug;
+    }
+
+    /**
+     * What {@code call} answers; the API's 404 means that the argument {@code name} names nothing
+     * it knows, told as a bad argument (see {@link UnknownArgumentException}).
+     */
+    static <T> T naming(String name, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw new UnknownArgumentException(name, e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** One of {@code allowed}, or null when absent. */
@@ -109,9 +148,16 @@ final class ToolArgs {
     }
 
     /** A bad argument: which one, and why. */
-    static final class BadArgumentException extends RuntimeException {
+    static class BadArgumentException extends RuntimeException {
         BadArgumentException(String argument, String problem) {
             super("Bad argument '" + argument + "': " + problem);
+        }
+    }
+
+    /** An argument that names no game or list the API knows (its 404), so a resource read is not found. */
+    static final class UnknownArgumentException extends BadArgumentException {
+        UnknownArgumentException(String argument, String problem) {
+            super(argument, problem);
         }
     }
 }

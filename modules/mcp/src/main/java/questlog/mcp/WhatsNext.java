@@ -49,12 +49,12 @@ final class WhatsNext {
                 schema(List.of(), props("limit", integer("How many suggestions (default 5)", 1, 20))),
                 true, (api, args) -> {
                     int limit = args.integer("limit", 1, 20, 5);
-                    return suggest(all(api, "/api/games"), all(api, "/api/playthroughs"), limit);
+                    return suggest(all(api, List.of("api", "games")), all(api, List.of("api", "playthroughs")), limit);
                 });
     }
 
     /** Every item of a paged listing (bounded: a library larger than that is cut). */
-    private static List<JsonNode> all(QuestlogApi api, String path) {
+    private static List<JsonNode> all(QuestlogApi api, List<String> path) {
         List<JsonNode> items = new ArrayList<>();
         for (int offset = 0; offset < MAX_ROWS; offset += PAGE) {
             JsonNode page = api.get(path, Map.of("limit", PAGE, "offset", offset));

@@ -47,7 +47,7 @@ final class WriteTools {
                         "completion", choice("How far: the story, everything, or other", List.of("story", "100%", "other")),
                         "notes", string("Free notes, e.g. \"NG+, the DS remake\""))),
                 false, (api, args) -> {
-                    String game = args.requiredText("game");
+                    String game = args.requiredSlug("game");
                     Map<String, Object> body = new LinkedHashMap<>();
                     put(body, "status", args.choice("status", Set.copyOf(ReadTools.STATUSES)));
                     put(body, "platform", args.text("platform"));
@@ -57,7 +57,8 @@ final class WriteTools {
                     put(body, "playtime_hours", args.decimal("playtime_hours", 0, 100_000));
                     put(body, "completion", args.choice("completion", Set.of("story", "100%", "other")));
                     put(body, "notes", args.text("notes"));
-                    JsonNode created = api.post("/api/games/" + game + "/playthroughs", body);
+                    JsonNode created = ToolArgs.naming("game",
+                            () -> api.post(List.of("api", "games", game, "playthroughs"), body));
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.put("logged", true);
                     out.set("playthrough", Shapes.playthrough(created));
@@ -77,12 +78,12 @@ final class WriteTools {
                         "position", integer("1-based rank in a ranked list (default: the end)", 1, 100_000),
                         "notes", string("Why it is there, shown with the entry"))),
                 false, (api, args) -> {
-                    String list = args.requiredText("list");
+                    String list = args.requiredSlug("list");
                     Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("game", args.requiredText("game"));
+                    body.put("game", args.requiredSlug("game"));
                     put(body, "position", args.integer("position", 1, 100_000, null));
                     put(body, "notes", args.text("notes"));
-                    JsonNode entry = api.post("/api/lists/" + list + "/entries", body);
+                    JsonNode entry = api.post(List.of("api", "lists", list, "entries"), body);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.put("added", true);
                     out.put("list", list);

@@ -41,4 +41,16 @@ class ToolArgsTest {
         blank.put("name", "  ");
         assertThatThrownBy(() -> args(blank).requiredText("name")).hasMessageContaining("required");
     }
+
+    @Test
+    void aSlugArgumentMustBeASlug() {
+        assertThat(args(Map.of("name", "final-fantasy-vi")).slug("name")).isEqualTo("final-fantasy-vi");
+        assertThat(args(Map.of()).slug("name")).isNull();
+        for (String bad : new String[] {"../lists", "hades/../../lists/secret", "..", ".", "a/b", "Okami", "a b",
+                "a--b", "-a", "a%2Fb"}) {
+            assertThatThrownBy(() -> args(Map.of("name", bad)).slug("name")).as(bad)
+                    .hasMessageStartingWith("Bad argument 'name': ").hasMessageContaining("slug");
+        }
+        assertThatThrownBy(() -> args(Map.of()).requiredSlug("name")).hasMessageContaining("'name'", "required");
+    }
 }
