@@ -1,6 +1,7 @@
 package questlog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -96,6 +97,22 @@ class ApiTokensTest {
         assertThat(tokens.scopesOf(secret)).isEmpty();
         assertThat(tokens.scopesOf("ql_not-a-token")).isEmpty();
         assertThat(marks.get()).isZero();
+    }
+
+    @Test
+    void aRevokedTokensNameCanBeGivenAgainButAnActiveOnesCannot() {
+        String old = tokens.create("rotated", ApiTokens.ALL_SCOPES).secret();
+        assertThatThrownBy(() -> tokens.create("rotated", ApiTokens.ALL_SCOPES))
+                .isInstanceOf(ApiTokens.DuplicateNameException.class);
+        assertThat(tokens.revoke("rotated")).isTrue();
+
+        String renewed = tokens.create("rotated", List.of("read")).secret();
+        assertThat(tokens.scopesOf(old)).isEmpty();
+        assertThat(tokens.scopesOf(renewed)).containsExactly("read");
+        assertThat(tokens.list().stream().filter(t -> t.name().equals("rotated")).map(t -> t.revokedAt() != null))
+                .containsExactly(true, false);
+        assertThatThrownBy(() -> tokens.create("rotated", ApiTokens.ALL_SCOPES))
+                .isInstanceOf(ApiTokens.DuplicateNameException.class);
     }
 
     /** A clock that moves only when told. */
