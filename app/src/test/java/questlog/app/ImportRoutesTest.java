@@ -127,6 +127,35 @@ class ImportRoutesTest {
     }
 
     @Test
+    void editionDatesOutsideTheReleaseYearsAreA422NotA500() {
+        for (String date : List.of("0000-01-01", "1939-12-31", "2201-01-01")) {
+            for (String path : List.of("/api/import", "/api/import?dry_run=true")) {
+                ObjectNode doc = dataset(2);
+                ((ObjectNode) doc.get("editions").get(1)).put("release_date", date);
+
+                var response = app.post(path, doc);
+
+                assertThat(response.status()).as(date + " " + response.body()).isEqualTo(422);
+                assertThat(response.contentType()).startsWith(PROBLEM);
+                assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("editions[1].release_date");
+                assertThat(count("game") + count("franchise") + count("genre") + count("edition") + count("playthrough"))
+                        .isZero();
+            }
+        }
+
+        // An export holding such a date (stored before editions had a range) is refused the same way.
+        assertThat(app.post("/api/import", dataset(1)).status()).isEqualTo(200);
+        app.deps().jdbi().useHandle(h -> h.execute("UPDATE edition SET release_date = '0001-01-01 BC'"));
+        String export = app.get("/api/export", "Authorization", "Bearer " + app.writeToken()).body();
+        assertThat(export).contains("0000-01-01");
+        for (String path : List.of("/api/import", "/api/import?dry_run=true")) {
+            var response = app.post(path, export);
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("editions[0].release_date");
+        }
+    }
+
+    @Test
     void theOriginalQuestlogsBodyGetsTheOriginalsAnswer() {
         String body = """
                 {"franchises": [{"name": "Final Fantasy", "slug": "final-fantasy"}],

@@ -17,10 +17,10 @@ import questlog.common.Slugs;
 /**
  * Reads the fields of one record of an imported dataset document (a JSON object) and reports
  * every problem against that record to {@link DatasetProblems}: wrong types, missing or empty
- * required values, malformed ids, slugs, dates and timestamps, unknown fields. A missing
- * nullable field counts as null. Each getter returns null when the value is unusable;
- * {@link #ok()} says whether the record can be kept. Every module's sections are read with it;
- * the problems go to the module's own collector ({@link Problems}).
+ * required values, malformed ids, slugs, dates and timestamps (PostgreSQL's: none of the year
+ * 0000), unknown fields. A missing nullable field counts as null. Each getter returns null when
+ * the value is unusable; {@link #ok()} says whether the record can be kept. Every module's
+ * sections are read with it; the problems go to the module's own collector ({@link Problems}).
  */
 public final class RecordFields {
 
@@ -33,6 +33,8 @@ public final class RecordFields {
 
     private static final Pattern DATE_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern TIMESTAMP_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
+    /** PostgreSQL has no year 0000 (1 BC); its dates and timestamps begin at 0001 as far as this format goes. */
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
 
     private final String section;
     private final int index;
@@ -210,13 +212,21 @@ public final class RecordFields {
         }
         if (value.isTextual() && DATE_TEXT.matcher(value.asText()).matches()) {
             String text = value.asText();
+            LocalDate date = null;
             try {
                 // The digits are checked: the fields are read directly (LocalDate.parse's formatter
                 // was a tenth of a large import's reading).
-                return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
                         Integer.parseInt(text, 8, 10, 10));
             } catch (DateTimeException e) {
                 // falls through to the error below (for example 2024-02-30)
+            }
+            if (date != null && date.getYear() == 0) {
+                fail(field, "must be a date from 0001-01-01 on (there is no year 0000) or null");
+                return null;
+            }
+            if (date != null) {
+                return date;
             }
         }
         fail(field, "must be a date YYYY-MM-DD or null");
@@ -236,6 +246,10 @@ public final class RecordFields {
                 instant = Instant.parse(value.asText());
             } catch (DateTimeParseException e) {
                 // falls through to the error below (for example 2024-02-30T00:00:00Z)
+            }
+            if (instant != null && instant.isBefore(FIRST_INSTANT)) {
+                fail(field, "must be a timestamp from 0001-01-01T00:00:00Z on (there is no year 0000)");
+                return null;
             }
             if (instant != null && instant.getNano() % 1000 != 0) {
                 // PostgreSQL keeps microseconds: nanoseconds would be rounded, not stored as sent.

@@ -2,7 +2,12 @@ package questlog.common.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import questlog.common.Slugs;
@@ -40,5 +45,22 @@ class RecordFieldsTest {
                 "0b7e5c1a-3f2d-4c6e-9a8b_1d2e3f4a5b6c", "0b7e5c1g-3f2d-4c6e-9a8b-1d2e3f4a5b6c"}) {
             assertThat(RecordFields.isUuid(s)).as("'%s'", s).isFalse();
         }
+    }
+
+    @Test
+    void datesAndTimestampsOfTheYear0000AreProblemsNotDatabaseErrors() throws Exception {
+        // PostgreSQL has no year 0 ("date/time field value out of range"); 0001 is its first.
+        JsonNode record = new ObjectMapper().readTree("""
+                {"date": "0000-01-01", "at": "0000-12-31T23:59:59.999999Z", "first": "0001-01-01",
+                 "first_at": "0001-01-01T00:00:00Z"}""");
+        List<String> problems = new ArrayList<>();
+        RecordFields f = RecordFields.of("editions", 0, record, (section, index, id, slug, field, message) ->
+                problems.add(field), Set.of("date", "at", "first", "first_at"));
+
+        assertThat(f.optionalDate("date")).isNull();
+        assertThat(f.requiredTimestamp("at")).isNull();
+        assertThat(f.optionalDate("first")).hasToString("0001-01-01");
+        assertThat(f.requiredTimestamp("first_at")).hasToString("0001-01-01T00:00:00Z");
+        assertThat(problems).containsExactly("date", "at");
     }
 }

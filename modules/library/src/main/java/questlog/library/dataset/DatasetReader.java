@@ -1,6 +1,7 @@
 package questlog.library.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import questlog.common.dataset.DatasetProblems;
 import questlog.common.dataset.RecordFields;
+import questlog.library.catalog.Inputs;
 
 /**
  * Checks the records of the catalog sections of one dataset document as they stream in,
@@ -90,7 +92,7 @@ final class DatasetReader {
             String name = f.requiredString("name");
             String franchise = f.optionalSlugReference("franchise");
             List<String> genreSlugs = f.slugList("genres");
-            Integer year = f.optionalInt("original_release_year", 1940, 2200);
+            Integer year = f.optionalInt("original_release_year", Inputs.MIN_YEAR, Inputs.MAX_YEAR);
             String summary = f.optionalText("summary");
             String coverUrl = f.optionalText("cover_url");
             Long igdbId = f.optionalPositiveLong("igdb_id");
@@ -124,7 +126,11 @@ final class DatasetReader {
             String game = f.slugReference("game");
             String name = f.requiredString("name");
             String type = f.choice("edition_type", EDITION_TYPES);
-            var releaseDate = f.optionalDate("release_date");
+            LocalDate releaseDate = f.optionalDate("release_date");
+            if (releaseDate != null && !Inputs.releaseDateInRange(releaseDate)) {
+                f.fail("release_date", Inputs.RELEASE_DATE_RANGE + " or null");
+                releaseDate = null;
+            }
             List<String> platforms = full ? f.stringList("platforms") : f.slugList("platforms");
             DatasetRecords.EditionExtra extra = null;
             if (full) {

@@ -26,6 +26,7 @@ import questlog.common.dataset.DatasetImporter;
 import questlog.common.dataset.ImportConflictException;
 import questlog.library.catalog.Edition;
 import questlog.library.catalog.Franchise;
+import questlog.library.catalog.Inputs;
 import questlog.library.compat.Work;
 
 /**
@@ -34,7 +35,8 @@ import questlog.library.compat.Work;
  * already exists (in the library or earlier in the body) is skipped and counted as skipped, a
  * new one is created, and an item that cannot be created gets one message in {@code errors}
  * while the others go ahead. Broken rules in the body itself (a missing name, a malformed slug
- * or date, an unknown edition type) are a 422 with field paths and nothing is written.
+ * or date, a release date outside the years 1940 to 2200, an unknown edition type) are a 422 with
+ * field paths and nothing is written.
  * <p>
  * Differences from the original, on purpose: a work's franchise is also found when it is already
  * in the library rather than in the same body (the original silently dropped it), and an
@@ -91,8 +93,8 @@ public final class LegacyImporter {
             problems.check(franchise == null || Slugs.isValid(franchise), at + ".franchise_slug",
                     "must be the slug of a franchise (lowercase letters, digits and single hyphens)");
             Integer year = w.originalReleaseYear();
-            problems.check(year == null || (year >= 1940 && year <= 2200), at + ".original_release_year",
-                    "must be between 1940 and 2200");
+            problems.check(year == null || (year >= Inputs.MIN_YEAR && year <= Inputs.MAX_YEAR), at + ".original_release_year",
+                    "must be between " + Inputs.MIN_YEAR + " and " + Inputs.MAX_YEAR);
             works.add(new Work(name, slug, franchise, year));
         }
         List<Edition> editions = new ArrayList<>();
@@ -332,7 +334,12 @@ public final class LegacyImporter {
         }
         if (DATE_TEXT.matcher(text).matches()) {
             try {
-                return LocalDate.parse(text);
+                LocalDate date = LocalDate.parse(text);
+                if (Inputs.releaseDateInRange(date)) {
+                    return date;
+                }
+                problems.add(field, Inputs.RELEASE_DATE_RANGE);
+                return null;
             } catch (DateTimeParseException e) {
                 // reported below
             }

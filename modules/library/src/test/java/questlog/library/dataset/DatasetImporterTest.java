@@ -356,6 +356,33 @@ class DatasetImporterTest {
     }
 
     @Test
+    void editionDatesOutsideTheReleaseYearsAreRecordProblemsNotDatabaseErrors() {
+        // 0000-01-01 once reached PostgreSQL, which has no year 0: the bulk COPY failed (a 500).
+        ObjectNode broken = fixture.deepCopy();
+        List<String> dates = List.of("0000-01-01", "1939-12-31", "2201-01-01");
+        for (int i = 0; i < dates.size(); i++) {
+            ((ObjectNode) broken.get("editions").get(i)).put("release_date", dates.get(i));
+        }
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            ImportReport report = importDocument(broken, dryRun);
+
+            assertThat(report.ok()).isFalse();
+            assertThat(report.errors()).extracting(DatasetProblem::field)
+                    .containsExactly("editions[0].release_date", "editions[1].release_date", "editions[2].release_date");
+            assertThat(report.errors()).extracting(DatasetProblem::message).containsOnly(
+                    "must be a date from 0001-01-01 on (there is no year 0000) or null",
+                    "must be a date between 1940 and 2200 or null");
+            assertThat(count("genre") + count("franchise") + count("game") + count("edition")).isZero();
+        }
+
+        ObjectNode bounds = fixture.deepCopy();
+        ((ObjectNode) bounds.get("editions").get(0)).put("release_date", "1940-01-01");
+        ((ObjectNode) bounds.get("editions").get(1)).put("release_date", "2200-12-31");
+        assertThat(importDocument(bounds, false).ok()).isTrue();
+    }
+
+    @Test
     void errorsAreCappedWithTheTotalCounted() {
         ObjectNode broken = fixture.deepCopy();
         ArrayNode editions = (ArrayNode) broken.get("editions");
