@@ -156,6 +156,29 @@ class ImportRoutesTest {
     }
 
     @Test
+    void textThatCannotBeStoredAsSentIsA422NamingTheRecordNotAQuestionMark() {
+        ObjectNode doc = dataset(2);
+        ((ObjectNode) doc.get("games").get(1)).put("name", "Game\udc00X");
+        ((ObjectNode) doc.get("playthroughs").get(0)).put("notes", "lone\ud800surrogate");
+
+        var response = app.post("/api/import", doc);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith(PROBLEM);
+        assertThat(response.json().get("errors").findValuesAsText("field"))
+                .contains("games[1].name", "playthroughs[0].notes");
+        assertThat(count("game") + count("edition") + count("playthrough")).isZero();
+
+        // The original Questlog's body, too (a JSON escape: the text of the body is plain ASCII).
+        var legacy = app.post("/api/import", """
+                {"works": [{"name": "Orig W\\ud800", "slug": "orig-w"}]}""");
+        assertThat(legacy.status()).as(legacy.body()).isEqualTo(422);
+        assertThat(legacy.contentType()).startsWith(PROBLEM);
+        assertThat(legacy.json().at("/errors/0/field").asText()).isEqualTo("works[0].name");
+        assertThat(count("game")).isZero();
+    }
+
+    @Test
     void theOriginalQuestlogsBodyGetsTheOriginalsAnswer() {
         String body = """
                 {"franchises": [{"name": "Final Fantasy", "slug": "final-fantasy"}],

@@ -383,6 +383,32 @@ class DatasetImporterTest {
     }
 
     @Test
+    void textThatCannotBeStoredAsSentIsARecordProblemNotAQuestionMark() {
+        ObjectNode broken = fixture.deepCopy();
+        ((ObjectNode) broken.get("games").get(1)).put("name", "Game\udc00X").put("summary", "lone\ud800surrogate");
+        ((ObjectNode) broken.get("editions").get(0)).put("name", "Edition\ud800");
+        ((ObjectNode) broken.get("genres").get(0)).put("name", "Genre\u0000");
+        ((ObjectNode) broken.get("franchises").get(0)).put("name", "\udfffFranchise");
+
+        ImportReport report = importDocument(broken, false);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.errors()).extracting(DatasetProblem::field).contains("games[1].name", "games[1].summary",
+                "editions[0].name", "genres[0].name", "franchises[0].name");
+        assertThat(report.errors()).filteredOn(e -> e.field().equals("games[1].name")).singleElement()
+                .extracting(DatasetProblem::message).isEqualTo("is not valid Unicode (a lone surrogate \\udc00)");
+        assertThat(count("genre") + count("franchise") + count("game") + count("edition")).isZero();
+
+        // A character outside the BMP (a surrogate pair) is text like any other.
+        ObjectNode pair = fixture.deepCopy();
+        ((ObjectNode) pair.get("games").get(1)).put("name", "Game \ud83c\udfae");
+        assertThat(importDocument(pair, false).ok()).isTrue();
+        String stored = jdbi.withHandle(h -> h.createQuery("SELECT name FROM game WHERE id = :id")
+                .bind("id", UUID.fromString(pair.get("games").get(1).get("id").asText())).mapTo(String.class).one());
+        assertThat(stored).isEqualTo("Game \ud83c\udfae");
+    }
+
+    @Test
     void errorsAreCappedWithTheTotalCounted() {
         ObjectNode broken = fixture.deepCopy();
         ArrayNode editions = (ArrayNode) broken.get("editions");

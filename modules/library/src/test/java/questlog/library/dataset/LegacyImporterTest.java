@@ -140,6 +140,26 @@ class LegacyImporterTest {
     }
 
     @Test
+    void textThatCannotBeStoredAsSentIsA422NotAQuestionMark() {
+        // JSON escapes: a lone surrogate reaches the importer as such, and UTF-8 cannot carry it.
+        assertThatThrownBy(() -> legacy("""
+                {"works": [{"name": "Orig W\\ud800", "slug": "orig-w"}]}""", false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.errors()).containsExactly(
+                            new FieldError("works[0].name", "is not valid Unicode (a lone surrogate \\ud800)"));
+                });
+        assertThatThrownBy(() -> legacy("""
+                {"works": [{"name": "W", "slug": "w"}],
+                 "editions": [{"work_slug": "w", "name": "E", "summary": "a\\udc00b", "platforms": ["ps\\ud800"],
+                               "igdb_data": {"k": "\\udc00"}}]}""", false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("editions[0].summary", "editions[0].platforms[0]", "editions[0].igdb_data.k"));
+        assertThat(count("franchise") + count("game") + count("edition")).isZero();
+    }
+
+    @Test
     void aDryRunCountsButWritesNothing() throws IOException {
         LegacyImportResult result = legacy(BODY, true);
 
