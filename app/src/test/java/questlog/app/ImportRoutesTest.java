@@ -179,6 +179,21 @@ class ImportRoutesTest {
     }
 
     @Test
+    void theApisLengthLimitsHoldForTheImport() {
+        ObjectNode doc = dataset(3);
+        ((ObjectNode) doc.get("games").get(0)).put("name", "x".repeat(501));
+        // One word of 5000 characters was a 500: the search vector takes words of up to 2047 bytes.
+        ((ObjectNode) doc.get("games").get(1)).put("name", "y".repeat(5000));
+
+        var response = app.post("/api/import", doc);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("games[0].name", "games[1].name");
+        assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("must be at most 500 characters");
+        assertThat(count("game")).isZero();
+    }
+
+    @Test
     void theOriginalQuestlogsBodyGetsTheOriginalsAnswer() {
         String body = """
                 {"franchises": [{"name": "Final Fantasy", "slug": "final-fantasy"}],

@@ -126,7 +126,7 @@ class QuestlogMigrationTest {
     }
 
     @Test
-    void anEditionDatedOutsideTheReleaseYearsIsA422NamingItAndNothingIsCopied() {
+    void anEditionTheLibraryWouldRefuseIsA422NamingItAndNothingIsCopied() {
         for (String date : List.of("0000-01-01", "1939-12-31", "2201-01-01")) {
             TestApp.Response dated = c.post("/api/import/questlog", Map.of("works", List.of(Map.of(
                     "id", UUID.randomUUID().toString(), "name", "Dated", "slug", "dated-work",
@@ -136,7 +136,14 @@ class QuestlogMigrationTest {
             assertThat(dated.contentType()).startsWith("application/problem+json");
             assertThat(dated.json().get("errors").findValuesAsText("field")).containsExactly("works[0].editions[0].release_date");
         }
+        TestApp.Response twitch = c.post("/api/import/questlog", Map.of("works", List.of(Map.of(
+                "id", UUID.randomUUID().toString(), "name", "Streamed", "slug", "streamed-work",
+                "editions", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "Streamed", "slug", "streamed-edition",
+                        "twitch_category_id", "9".repeat(256)))))));
+        assertThat(twitch.status()).as(twitch.toString()).isEqualTo(422);
+        assertThat(twitch.json().get("errors").findValuesAsText("field")).containsExactly("works[0].editions[0].twitch_category_id");
         assertThat(c.get("/api/works/dated-work").status()).isEqualTo(404);
+        assertThat(c.get("/api/works/streamed-work").status()).isEqualTo(404);
     }
 
     @Test

@@ -27,9 +27,10 @@ final class QuestlogCopy {
     private static final Set<String> EDITION_TYPES = Set.of("original", "port", "remaster", "enhanced", "remake", "definitive");
     private static final Set<String> VERBS = Set.of("created", "added", "removed", "reordered", "updated");
     private static final int MAX_NAME = 255;
-    /** The library's own rule (its API's): release years, and the years of release dates. */
+    /** The library's own limits (its API's): release years and the years of release dates, unique ids. */
     private static final int MIN_YEAR = 1940;
     private static final int MAX_YEAR = 2200;
+    private static final int MAX_ID = 255;
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -149,6 +150,9 @@ final class QuestlogCopy {
                 errors.check(e.igdbId() == null || e.igdbId() > 0, ed + ".igdb_id", "must be positive");
                 errors.check(e.releaseDate() == null || e.releaseDate().getYear() >= MIN_YEAR && e.releaseDate().getYear() <= MAX_YEAR,
                         ed + ".release_date", "must be a date between " + MIN_YEAR + " and " + MAX_YEAR);
+                errors.check(e.twitchCategoryId() == null
+                                || e.twitchCategoryId().codePointCount(0, e.twitchCategoryId().length()) <= MAX_ID,
+                        ed + ".twitch_category_id", "must be at most " + MAX_ID + " characters");
             }
         }
         for (int i = 0; i < r.lists().size(); i++) {

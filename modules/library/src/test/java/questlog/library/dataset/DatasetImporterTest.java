@@ -409,6 +409,35 @@ class DatasetImporterTest {
     }
 
     @Test
+    void theApisLengthLimitsHoldForImportedRecords() {
+        // The API takes names of up to 500 characters; a one-word name of 5000 was a 500 from the search vector.
+        ObjectNode broken = fixture.deepCopy();
+        ((ObjectNode) broken.get("games").get(1)).put("name", "x".repeat(501));
+        ((ObjectNode) broken.get("games").get(5)).put("name", "y".repeat(5000));
+        ((ObjectNode) broken.get("editions").get(0)).put("name", "e".repeat(501));
+        ((ObjectNode) broken.get("genres").get(0)).put("name", "g".repeat(501));
+        ((ObjectNode) broken.get("franchises").get(0)).put("name", "f".repeat(501));
+        ((ObjectNode) broken.get("games").get(2)).put("summary", "s".repeat(20_001));
+
+        ImportReport report = importDocument(broken, false);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.errors()).extracting(DatasetProblem::field).contains("games[1].name", "games[5].name",
+                "editions[0].name", "genres[0].name", "franchises[0].name", "games[2].summary");
+        assertThat(report.errors()).filteredOn(e -> e.field().equals("games[1].name")).singleElement()
+                .extracting(DatasetProblem::message).isEqualTo("must be at most 500 characters");
+        assertThat(count("genre") + count("franchise") + count("game") + count("edition")).isZero();
+
+        // Characters, not UTF-16 units, as the API counts: 500 emoji are 1000 units and 2000 bytes.
+        ObjectNode longest = fixture.deepCopy();
+        String emoji = "\ud83c\udfae".repeat(500);
+        ((ObjectNode) longest.get("games").get(1)).put("name", emoji);
+        ((ObjectNode) longest.get("games").get(5)).put("name", "y".repeat(500));
+        ImportReport ok = importDocument(longest, false);
+        assertThat(ok.ok()).as(ok.errors().toString()).isTrue();
+    }
+
+    @Test
     void errorsAreCappedWithTheTotalCounted() {
         ObjectNode broken = fixture.deepCopy();
         ArrayNode editions = (ArrayNode) broken.get("editions");
