@@ -61,7 +61,9 @@ final class OpenApiAppRoutes {
                                 A dataset document (format `questlog-export` or `questlog-bench-dataset`, version \
                                 1) answers with this report: every section of the format loads in one transaction, \
                                 each checked against the ones before it, all or nothing (422 with every problem, \
-                                the report's members beside the problem's). Genres, franchises, games (by igdb_id, \
+                                the report's members beside the problem's). Every field is held to what the API \
+                                takes for it (text storable as sent, lengths, ranges such as an edition's \
+                                `release_date` in 1940 to 2200), in both formats. Genres, franchises, games (by igdb_id, \
                                 then slug) and editions (by slug, within their game) that the library has under \
                                 another id are matched onto it and counted as `matched`. The original Questlog's \
                                 `{franchises, works, editions}` body answers with its counts \

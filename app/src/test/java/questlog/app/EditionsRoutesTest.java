@@ -114,6 +114,29 @@ class EditionsRoutesTest {
     }
 
     @Test
+    void releaseDatesOutsideTheReleaseYearsAre422AndNothingIsStored() {
+        // Release dates span the release years (1940 to 2200). 0000-01-01 was stored as 1 BC, and
+        // then an import of the server's own export failed with a 500.
+        created(app.post("/api/games", Map.of("name", "Release Window")));
+        for (String date : List.of("0000-01-01", "1939-12-31", "2201-01-01")) {
+            assertProblem(app.post("/api/games/release-window/editions", Map.of("name", "Dated " + date,
+                    "release_date", date)), 422, "release_date");
+            assertProblem(app.post("/api/games", Map.of("name", "Dated game " + date, "editions",
+                    List.of(Map.of("name", "Dated " + date, "release_date", date)))), 422, "editions[0].release_date");
+        }
+        assertThat(app.get("/api/editions?work=release-window").json().findValuesAsText("name"))
+                .containsExactly("Release Window");
+        assertThat(app.get("/api/games?q=dated").json().get("total").asInt()).isZero();
+
+        JsonNode first = created(app.post("/api/games/release-window/editions", Map.of("name", "First day",
+                "release_date", "1940-01-01")));
+        JsonNode last = created(app.post("/api/games/release-window/editions", Map.of("name", "Last day",
+                "release_date", "2200-12-31")));
+        assertThat(first.get("release_date").asText()).isEqualTo("1940-01-01");
+        assertThat(last.get("release_date").asText()).isEqualTo("2200-12-31");
+    }
+
+    @Test
     void listsEditionsInTheOriginalShapeByNameWithWorkFilterAndPaging() {
         created(app.post("/api/games", Map.of("name", "Listed Work", "editions", List.of(
                 Map.of("name", "Listed B", "edition_type", "port", "release_date", "2001-02-03"),

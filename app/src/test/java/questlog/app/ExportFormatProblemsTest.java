@@ -3,6 +3,7 @@ package questlog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,31 @@ class ExportFormatProblemsTest {
         assertThat(app.get("/api/games?limit=1").json().get("total").asInt()).isZero();
         assertThat(app.get("/api/webhooks", "Authorization", "Bearer " + app.writeToken()).json().get("total").asInt())
                 .isZero();
+    }
+
+    @Test
+    void whatTheApiRefusesIsRefusedHereTooNamingEveryRecordAndField() {
+        ObjectNode doc = new ExportDocumentGenerator(11).document(12);
+        ObjectNode game = (ObjectNode) doc.get("games").get(1);
+        game.put("name", "n".repeat(501)).put("sort_name", "s".repeat(501));
+        ((ArrayNode) game.get("platforms")).add("p".repeat(256));
+        ((ObjectNode) doc.get("games").get(2)).put("created_at", "0000-06-01T00:00:00Z");
+        ObjectNode edition = (ObjectNode) doc.get("editions").get(0);
+        edition.put("twitch_category_id", "9".repeat(256)).put("release_date", "0000-01-01");
+        ((ObjectNode) doc.get("editions").get(1)).put("name", "Edition\ud800").put("release_date", "2201-01-01");
+        ((ObjectNode) doc.get("external_ids").get(0)).put("external_id", "x".repeat(256));
+        ((ObjectNode) doc.get("genres").get(0)).put("name", "g".repeat(501));
+
+        var response = app.post("/api/import", doc);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).contains("games[1].name", "games[1].sort_name", "games[1].platforms[3]", "games[2].created_at",
+                "editions[0].twitch_category_id", "editions[0].release_date", "editions[1].name",
+                "editions[1].release_date", "external_ids[0].external_id", "genres[0].name");
+        assertThat(app.get("/api/games?limit=1").json().get("total").asInt()).isZero();
     }
 
     static int indexOf(JsonNode array, JsonNode element) {

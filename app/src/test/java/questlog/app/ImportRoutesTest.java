@@ -127,6 +127,73 @@ class ImportRoutesTest {
     }
 
     @Test
+    void editionDatesOutsideTheReleaseYearsAreA422NotA500() {
+        for (String date : List.of("0000-01-01", "1939-12-31", "2201-01-01")) {
+            for (String path : List.of("/api/import", "/api/import?dry_run=true")) {
+                ObjectNode doc = dataset(2);
+                ((ObjectNode) doc.get("editions").get(1)).put("release_date", date);
+
+                var response = app.post(path, doc);
+
+                assertThat(response.status()).as(date + " " + response.body()).isEqualTo(422);
+                assertThat(response.contentType()).startsWith(PROBLEM);
+                assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("editions[1].release_date");
+                assertThat(count("game") + count("franchise") + count("genre") + count("edition") + count("playthrough"))
+                        .isZero();
+            }
+        }
+
+        // An export holding such a date (stored before editions had a range) is refused the same way.
+        assertThat(app.post("/api/import", dataset(1)).status()).isEqualTo(200);
+        app.deps().jdbi().useHandle(h -> h.execute("UPDATE edition SET release_date = '0001-01-01 BC'"));
+        String export = app.get("/api/export", "Authorization", "Bearer " + app.writeToken()).body();
+        assertThat(export).contains("0000-01-01");
+        for (String path : List.of("/api/import", "/api/import?dry_run=true")) {
+            var response = app.post(path, export);
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("editions[0].release_date");
+        }
+    }
+
+    @Test
+    void textThatCannotBeStoredAsSentIsA422NamingTheRecordNotAQuestionMark() {
+        ObjectNode doc = dataset(2);
+        ((ObjectNode) doc.get("games").get(1)).put("name", "Game\udc00X");
+        ((ObjectNode) doc.get("playthroughs").get(0)).put("notes", "lone\ud800surrogate");
+
+        var response = app.post("/api/import", doc);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith(PROBLEM);
+        assertThat(response.json().get("errors").findValuesAsText("field"))
+                .contains("games[1].name", "playthroughs[0].notes");
+        assertThat(count("game") + count("edition") + count("playthrough")).isZero();
+
+        // The original Questlog's body, too (a JSON escape: the text of the body is plain ASCII).
+        var legacy = app.post("/api/import", """
+                {"works": [{"name": "Orig W\\ud800", "slug": "orig-w"}]}""");
+        assertThat(legacy.status()).as(legacy.body()).isEqualTo(422);
+        assertThat(legacy.contentType()).startsWith(PROBLEM);
+        assertThat(legacy.json().at("/errors/0/field").asText()).isEqualTo("works[0].name");
+        assertThat(count("game")).isZero();
+    }
+
+    @Test
+    void theApisLengthLimitsHoldForTheImport() {
+        ObjectNode doc = dataset(3);
+        ((ObjectNode) doc.get("games").get(0)).put("name", "x".repeat(501));
+        // One word of 5000 characters was a 500: the search vector takes words of up to 2047 bytes.
+        ((ObjectNode) doc.get("games").get(1)).put("name", "y".repeat(5000));
+
+        var response = app.post("/api/import", doc);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("games[0].name", "games[1].name");
+        assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("must be at most 500 characters");
+        assertThat(count("game")).isZero();
+    }
+
+    @Test
     void theOriginalQuestlogsBodyGetsTheOriginalsAnswer() {
         String body = """
                 {"franchises": [{"name": "Final Fantasy", "slug": "final-fantasy"}],

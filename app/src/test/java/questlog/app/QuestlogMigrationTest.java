@@ -126,6 +126,27 @@ class QuestlogMigrationTest {
     }
 
     @Test
+    void anEditionTheLibraryWouldRefuseIsA422NamingItAndNothingIsCopied() {
+        for (String date : List.of("0000-01-01", "1939-12-31", "2201-01-01")) {
+            TestApp.Response dated = c.post("/api/import/questlog", Map.of("works", List.of(Map.of(
+                    "id", UUID.randomUUID().toString(), "name", "Dated", "slug", "dated-work",
+                    "editions", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "Dated", "slug", "dated-edition",
+                            "release_date", date))))));
+            assertThat(dated.status()).as(dated.toString()).isEqualTo(422);
+            assertThat(dated.contentType()).startsWith("application/problem+json");
+            assertThat(dated.json().get("errors").findValuesAsText("field")).containsExactly("works[0].editions[0].release_date");
+        }
+        TestApp.Response twitch = c.post("/api/import/questlog", Map.of("works", List.of(Map.of(
+                "id", UUID.randomUUID().toString(), "name", "Streamed", "slug", "streamed-work",
+                "editions", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "Streamed", "slug", "streamed-edition",
+                        "twitch_category_id", "9".repeat(256)))))));
+        assertThat(twitch.status()).as(twitch.toString()).isEqualTo(422);
+        assertThat(twitch.json().get("errors").findValuesAsText("field")).containsExactly("works[0].editions[0].twitch_category_id");
+        assertThat(c.get("/api/works/dated-work").status()).isEqualTo(404);
+        assertThat(c.get("/api/works/streamed-work").status()).isEqualTo(404);
+    }
+
+    @Test
     void aReplayingOriginalIsCopiedPageByPageAndAListThatIsGoneIsLeftOut() throws IOException {
         Original original = new Original(1_100);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -27,6 +27,10 @@ final class QuestlogCopy {
     private static final Set<String> EDITION_TYPES = Set.of("original", "port", "remaster", "enhanced", "remake", "definitive");
     private static final Set<String> VERBS = Set.of("created", "added", "removed", "reordered", "updated");
     private static final int MAX_NAME = 255;
+    /** The library's own limits (its API's): release years and the years of release dates, unique ids. */
+    private static final int MIN_YEAR = 1940;
+    private static final int MAX_YEAR = 2200;
+    private static final int MAX_ID = 255;
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -129,8 +133,8 @@ final class QuestlogCopy {
             if (w == null) {
                 continue;
             }
-            errors.check(w.originalReleaseYear() == null || w.originalReleaseYear() >= 1940 && w.originalReleaseYear() <= 2200,
-                    at + ".original_release_year", "must be between 1940 and 2200");
+            errors.check(w.originalReleaseYear() == null || w.originalReleaseYear() >= MIN_YEAR && w.originalReleaseYear() <= MAX_YEAR,
+                    at + ".original_release_year", "must be between " + MIN_YEAR + " and " + MAX_YEAR);
             List<CopyRequest.Edition> editions = w.editions() == null ? List.of() : w.editions();
             for (int j = 0; j < editions.size(); j++) {
                 CopyRequest.Edition e = editions.get(j);
@@ -144,6 +148,11 @@ final class QuestlogCopy {
                 errors.check(e.editionType() == null || EDITION_TYPES.contains(e.editionType()), ed + ".edition_type",
                         "must be one of " + String.join(", ", EDITION_TYPES));
                 errors.check(e.igdbId() == null || e.igdbId() > 0, ed + ".igdb_id", "must be positive");
+                errors.check(e.releaseDate() == null || e.releaseDate().getYear() >= MIN_YEAR && e.releaseDate().getYear() <= MAX_YEAR,
+                        ed + ".release_date", "must be a date between " + MIN_YEAR + " and " + MAX_YEAR);
+                errors.check(e.twitchCategoryId() == null
+                                || e.twitchCategoryId().codePointCount(0, e.twitchCategoryId().length()) <= MAX_ID,
+                        ed + ".twitch_category_id", "must be at most " + MAX_ID + " characters");
             }
         }
         for (int i = 0; i < r.lists().size(); i++) {

@@ -70,7 +70,10 @@ final class LibraryApi {
                         .withDescription("References are slugs of existing rows. Without `slug`, one is made from"
                                 + " the name, with -2, -3... when taken. Without `editions`, an `original` edition"
                                 + " is made from the game's name, slug and platforms. `primary_genre` is added to"
-                                + " `genres`. Answers with a Location header.\n\n"
+                                + " `genres`. Names (the game's, its `sort_name`, its editions') are at most 500"
+                                + " characters, `twitch_category_id` and external ids at most 255;"
+                                + " `original_release_year` is 1940 to 2200, an edition's `release_date` in those"
+                                + " years. Answers with a Location header.\n\n"
                                 + "**From IGDB:** give `igdb_query` (a title), or `igdb_id` without `name`. The game"
                                 + " is looked up on IGDB and everything the body leaves out is filled from it: name,"
                                 + " summary, cover (t_cover_big), release year and the original edition's release"
@@ -107,7 +110,9 @@ final class LibraryApi {
                 ApiOperation.post("/api/games/{slug}/editions", "Add an edition to a game",
                                 ApiResponse.created(EditionResponse.class))
                         .withDescription("Without `slug`, one is made from the name, prefixed with the game's slug"
-                                + " unless the name already starts that way (\"Switch\" of okami: okami-switch).")
+                                + " unless the name already starts that way (\"Switch\" of okami: okami-switch)."
+                                + " `name` is at most 500 characters, `twitch_category_id` at most 255, `release_date`"
+                                + " in the years 1940 to 2200 (1940-01-01 to 2200-12-31).")
                         .withParams(slug)
                         .withBody(CreateEditionRequest.class)
                         .withProblems(404, 409, 413, 422),

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import questlog.common.Access;
+import questlog.common.Bodies;
 import questlog.common.ApiOperation;
 import questlog.common.CatalogWrites;
 import questlog.common.EventLog;
@@ -224,10 +225,12 @@ public final class LibraryModule implements FeatureModule {
     /**
      * Imports the original Questlog's {@code {franchises, works, editions}} body with the
      * original's semantics (see {@link LegacyImporter}). A body of the wrong shape is Jackson's
-     * exception (a 400); broken rules a 422; a colliding concurrent write a
+     * exception (a 400); broken rules a 422, text that cannot be stored as sent included (checked
+     * as every request body's, {@link Bodies#checkTexts}); a colliding concurrent write a
      * {@link questlog.common.dataset.ImportConflictException}.
      */
     public LegacyImportResult importLegacy(JsonNode body, boolean dryRun) throws JsonProcessingException {
+        Bodies.checkTexts(body);
         return legacy.importBody(json.treeToValue(body, LegacyImportRequest.class), dryRun);
     }
 

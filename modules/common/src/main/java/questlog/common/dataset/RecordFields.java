@@ -13,12 +13,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import questlog.common.Slugs;
+import questlog.common.Texts;
 
 /**
  * Reads the fields of one record of an imported dataset document (a JSON object) and reports
  * every problem against that record to {@link DatasetProblems}: wrong types, missing or empty
- * required values, malformed ids, slugs, dates and timestamps, unknown fields. A missing
- * nullable field counts as null. Each getter returns null when the value is unusable;
+ * required values, malformed ids, slugs, dates and timestamps (PostgreSQL's: none of the year
+ * 0000), unknown fields, and text that cannot be stored exactly as sent (the NUL character, a
+ * lone surrogate: {@link Texts#unstorable}, the API's rule), anywhere, JSON values included. A
+ * missing nullable field counts as null. Each getter returns null when the value is unusable;
  * {@link #ok()} says whether the record can be kept. Every module's sections are read with it;
  * the problems go to the module's own collector ({@link Problems}).
  */
@@ -33,6 +36,8 @@ public final class RecordFields {
 
     private static final Pattern DATE_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern TIMESTAMP_TEXT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
+    /** PostgreSQL has no year 0000 (1 BC); its dates and timestamps begin at 0001 as far as this format goes. */
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
 
     private final String section;
     private final int index;
@@ -123,7 +128,7 @@ public final class RecordFields {
             fail(field, "must not be empty");
             return null;
         }
-        return withoutNul(field, value.asText());
+        return storable(field, value.asText());
     }
 
     /** A nullable string; an empty string is stored as null. */
@@ -136,13 +141,17 @@ public final class RecordFields {
             fail(field, "must be a string or null");
             return null;
         }
-        return value.asText().isEmpty() ? null : withoutNul(field, value.asText());
+        return value.asText().isEmpty() ? null : storable(field, value.asText());
     }
 
-    /** PostgreSQL text cannot hold U+0000. */
-    private String withoutNul(String field, String text) {
-        if (text.indexOf('\0') >= 0) {
-            fail(field, "must not contain the NUL character");
+    /**
+     * The text, when PostgreSQL can keep it exactly as sent ({@link Texts#unstorable}: no NUL, no
+     * lone surrogate, which UTF-8 cannot encode and the driver would turn into '?').
+     */
+    private String storable(String field, String text) {
+        String problem = Texts.unstorable(text);
+        if (problem != null) {
+            fail(field, problem);
             return null;
         }
         return text;
@@ -210,13 +219,21 @@ public final class RecordFields {
         }
         if (value.isTextual() && DATE_TEXT.matcher(value.asText()).matches()) {
             String text = value.asText();
+            LocalDate date = null;
             try {
                 // The digits are checked: the fields are read directly (LocalDate.parse's formatter
                 // was a tenth of a large import's reading).
-                return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
                         Integer.parseInt(text, 8, 10, 10));
             } catch (DateTimeException e) {
                 // falls through to the error below (for example 2024-02-30)
+            }
+            if (date != null && date.getYear() == 0) {
+                fail(field, "must be a date from 0001-01-01 on (there is no year 0000) or null");
+                return null;
+            }
+            if (date != null) {
+                return date;
             }
         }
         fail(field, "must be a date YYYY-MM-DD or null");
@@ -236,6 +253,10 @@ public final class RecordFields {
                 instant = Instant.parse(value.asText());
             } catch (DateTimeParseException e) {
                 // falls through to the error below (for example 2024-02-30T00:00:00Z)
+            }
+            if (instant != null && instant.isBefore(FIRST_INSTANT)) {
+                fail(field, "must be a timestamp from 0001-01-01T00:00:00Z on (there is no year 0000)");
+                return null;
             }
             if (instant != null && instant.getNano() % 1000 != 0) {
                 // PostgreSQL keeps microseconds: nanoseconds would be rounded, not stored as sent.
@@ -286,33 +307,49 @@ public final class RecordFields {
             fail(field, "must be a JSON object" + (required ? "" : " or null"));
             return null;
         }
-        if (holdsNul(value)) {
-            // PostgreSQL's jsonb cannot hold U+0000 in a string.
-            fail(field, "must not contain the NUL character");
-            return null;
-        }
-        return value;
+        return storableJson(field, value) ? value : null;
     }
 
-    /** Whether a string or key anywhere in {@code value} holds U+0000. */
-    private static boolean holdsNul(JsonNode value) {
+    /**
+     * Whether every string and key in {@code value} is storable ({@link Texts#unstorable}: jsonb
+     * cannot hold U+0000, UTF-8 no lone surrogate); else the first offender is reported against
+     * the field, with its path inside it (such as {@code igdb_data.genres[0].name}).
+     */
+    private boolean storableJson(String field, JsonNode value) {
+        String problem = unstorableJson(field, value);
+        if (problem != null) {
+            fail(field, problem);
+            return false;
+        }
+        return true;
+    }
+
+    private static String unstorableJson(String path, JsonNode value) {
         if (value.isTextual()) {
-            return value.asText().indexOf('\0') >= 0;
+            String problem = Texts.unstorable(value.textValue());
+            return problem == null ? null : path + " " + problem;
         }
-        for (Iterator<java.util.Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            var entry = fields.next();
-            if (entry.getKey().indexOf('\0') >= 0 || holdsNul(entry.getValue())) {
-                return true;
+        if (value.isObject()) {
+            for (Iterator<java.util.Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+                var entry = fields.next();
+                String problem = Texts.unstorable(entry.getKey());
+                if (problem != null) {
+                    return path + " has a member whose name " + problem;
+                }
+                problem = unstorableJson(path + "." + entry.getKey(), entry.getValue());
+                if (problem != null) {
+                    return problem;
+                }
             }
-        }
-        if (value.isArray()) {
-            for (JsonNode item : value) {
-                if (holdsNul(item)) {
-                    return true;
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                String problem = unstorableJson(path + "[" + i + "]", value.get(i));
+                if (problem != null) {
+                    return problem;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     /** A JSON array (free-form, kept as it is); missing or null is an empty array. */
@@ -325,11 +362,7 @@ public final class RecordFields {
             fail(field, "must be a JSON array");
             return null;
         }
-        if (holdsNul(value)) {
-            fail(field, "must not contain the NUL character");
-            return null;
-        }
-        return value;
+        return storableJson(field, value) ? value : null;
     }
 
     /** An array of slugs without duplicates; missing or null is empty. */
@@ -406,7 +439,7 @@ public final class RecordFields {
         return text;
     }
 
-    /** An array of strings (any text but NUL, duplicates allowed, order kept); missing or null is empty. */
+    /** An array of strings (any storable text, duplicates allowed, order kept); missing or null is empty. */
     public List<String> stringList(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -419,11 +452,14 @@ public final class RecordFields {
         List<String> items = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            if (!item.isTextual() || item.asText().indexOf('\0') >= 0) {
-                fail(field + "[" + i + "]", "must be a string without the NUL character");
+            if (!item.isTextual()) {
+                fail(field + "[" + i + "]", "must be a string");
                 return null;
             }
-            items.add(item.asText());
+            if (storable(field + "[" + i + "]", item.textValue()) == null) {
+                return null;
+            }
+            items.add(item.textValue());
         }
         return items;
     }

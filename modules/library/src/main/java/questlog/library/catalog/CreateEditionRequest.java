@@ -28,6 +28,7 @@ public record CreateEditionRequest(@JsonProperty(required = true) String name, S
         Inputs.maxLength(rules, prefix + "name", name, Inputs.MAX_NAME_LENGTH);
         Inputs.maxLength(rules, prefix + "twitch_category_id", twitchCategoryId, Inputs.MAX_ID_LENGTH);
         Inputs.slug(rules, prefix + "slug", slug);
+        Inputs.releaseDate(rules, prefix + "release_date", releaseDate);
         Inputs.oneOf(rules, prefix + "edition_type", editionType, Inputs.EDITION_TYPES);
         Inputs.slugList(rules, prefix + "platforms", platforms);
         Inputs.positive(rules, prefix + "igdb_id", igdbId);

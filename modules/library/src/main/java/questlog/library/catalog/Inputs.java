@@ -1,5 +1,6 @@
 package questlog.library.catalog;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,20 +12,24 @@ import questlog.common.Texts;
 /**
  * Normalising and checking request values, shared by the request records. Text is kept exactly
  * as sent except that an empty (or all-blank) string means "no value", as in the original API.
+ * The limits are public: every other writer of the catalog (the imports, IGDB) applies the same.
  */
-final class Inputs {
+public final class Inputs {
     static final Set<String> EDITION_TYPES = Set.of("original", "port", "remaster", "enhanced", "remake", "definitive");
     static final Set<String> RELATIONSHIP_TYPES = Set.of("sequel", "prequel", "spinoff", "epilogue", "expansion");
     static final Set<String> EXTERNAL_SOURCES = Set.of("igdb", "steam", "gog", "twitch", "xbox", "psn");
-    static final int MIN_YEAR = 1940;
-    static final int MAX_YEAR = 2200;
+    /** Release years, and the years of release dates. */
+    public static final int MIN_YEAR = 1940;
+    public static final int MAX_YEAR = 2200;
     /**
      * Names (and sort names, as game.sort_key) sit in b-tree indexes with the slug; PostgreSQL
-     * caps an index entry at about 2.7 kB.
+     * caps an index entry at about 2.7 kB. A name's words also go into the search vector, whose
+     * words PostgreSQL caps at 2047 bytes: 500 characters fold to at most 2000 bytes.
      */
-    static final int MAX_NAME_LENGTH = 500;
+    public static final int MAX_NAME_LENGTH = 500;
     /** Twitch category and external ids are unique, so indexed too. */
-    static final int MAX_ID_LENGTH = 255;
+    public static final int MAX_ID_LENGTH = 255;
+    public static final String RELEASE_DATE_RANGE = "must be a date between " + MIN_YEAR + " and " + MAX_YEAR;
 
     private Inputs() {}
 
@@ -48,6 +53,17 @@ final class Inputs {
     static void year(FieldErrors errors, String field, Integer year) {
         if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
             errors.add(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+    }
+
+    /** Whether a release date's year is a release year ({@link #MIN_YEAR} to {@link #MAX_YEAR}). */
+    public static boolean releaseDateInRange(LocalDate date) {
+        return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR;
+    }
+
+    static void releaseDate(FieldErrors errors, String field, LocalDate date) {
+        if (date != null && !releaseDateInRange(date)) {
+            errors.add(field, RELEASE_DATE_RANGE);
         }
     }
 

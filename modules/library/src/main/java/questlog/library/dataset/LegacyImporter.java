@@ -22,10 +22,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import questlog.common.EventLog;
 import questlog.common.FieldErrors;
 import questlog.common.Slugs;
+import questlog.common.Texts;
 import questlog.common.dataset.DatasetImporter;
 import questlog.common.dataset.ImportConflictException;
 import questlog.library.catalog.Edition;
 import questlog.library.catalog.Franchise;
+import questlog.library.catalog.Inputs;
 import questlog.library.compat.Work;
 
 /**
@@ -34,7 +36,9 @@ import questlog.library.compat.Work;
  * already exists (in the library or earlier in the body) is skipped and counted as skipped, a
  * new one is created, and an item that cannot be created gets one message in {@code errors}
  * while the others go ahead. Broken rules in the body itself (a missing name, a malformed slug
- * or date, an unknown edition type) are a 422 with field paths and nothing is written.
+ * or date, an unknown edition type, a value the API would refuse: a name over 500 characters, a
+ * release date outside the years 1940 to 2200 ...) are a 422 with field paths and nothing is
+ * written.
  * <p>
  * Differences from the original, on purpose: a work's franchise is also found when it is already
  * in the library rather than in the same body (the original silently dropped it), and an
@@ -91,8 +95,8 @@ public final class LegacyImporter {
             problems.check(franchise == null || Slugs.isValid(franchise), at + ".franchise_slug",
                     "must be the slug of a franchise (lowercase letters, digits and single hyphens)");
             Integer year = w.originalReleaseYear();
-            problems.check(year == null || (year >= 1940 && year <= 2200), at + ".original_release_year",
-                    "must be between 1940 and 2200");
+            problems.check(year == null || (year >= Inputs.MIN_YEAR && year <= Inputs.MAX_YEAR), at + ".original_release_year",
+                    "must be between " + Inputs.MIN_YEAR + " and " + Inputs.MAX_YEAR);
             works.add(new Work(name, slug, franchise, year));
         }
         List<Edition> editions = new ArrayList<>();
@@ -122,11 +126,13 @@ public final class LegacyImporter {
                 String platform = platforms.get(p);
                 problems.check(platform != null && !platform.isBlank() && platform.indexOf('\0') < 0,
                         at + ".platforms[" + p + "]", "must be a non-empty string");
+                maxLength(problems, at + ".platforms[" + p + "]", platform, Slugs.MAX_LENGTH);
             }
             JsonNode igdbData = e.igdbData();
             problems.check(igdbData == null || igdbData.isNull() || igdbData.isObject(), at + ".igdb_data",
                     "must be an object or null");
             String twitch = text(problems, at + ".twitch_category_id", e.twitchCategoryId());
+            maxLength(problems, at + ".twitch_category_id", twitch, Inputs.MAX_ID_LENGTH);
             String cover = text(problems, at + ".cover_url", e.coverUrl());
             String summary = text(problems, at + ".summary", e.summary());
             editions.add(new Edition(work, name, slug, type, e.igdbId(), twitch, cover, releaseDate, summary, platforms,
@@ -305,7 +311,13 @@ public final class LegacyImporter {
             return null;
         }
         problems.check(name.indexOf('\0') < 0, at + ".name", "must not contain the NUL character");
+        maxLength(problems, at + ".name", name, Inputs.MAX_NAME_LENGTH);
         return name;
+    }
+
+    /** At most {@code max} characters (code points), as the API counts them. */
+    private static void maxLength(FieldErrors problems, String field, String text, int max) {
+        problems.check(text == null || Texts.length(text) <= max, field, "must be at most " + max + " characters");
     }
 
     /** The given slug (checked), or one made from the name when none is given. */
@@ -332,7 +344,12 @@ public final class LegacyImporter {
         }
         if (DATE_TEXT.matcher(text).matches()) {
             try {
-                return LocalDate.parse(text);
+                LocalDate date = LocalDate.parse(text);
+                if (Inputs.releaseDateInRange(date)) {
+                    return date;
+                }
+                problems.add(field, Inputs.RELEASE_DATE_RANGE);
+                return null;
             } catch (DateTimeParseException e) {
                 // reported below
             }

@@ -8,12 +8,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import questlog.common.Slugs;
+import questlog.library.catalog.Inputs;
 
 /**
  * A game as IGDB describes it, read leniently (IGDB adds fields and enum values over time):
  * {@code raw} is the object exactly as received, for {@code igdb_data}.
  *
- * @param firstReleaseDate IGDB's unix-seconds {@code first_release_date} as a UTC date; null when unknown
+ * @param firstReleaseDate IGDB's unix-seconds {@code first_release_date} as a UTC date; null when unknown, and
+ *                         when its year is not a release year of the catalog (1940 to 2200, {@link Inputs}): such
+ *                         a date (IGDB has placeholder and mistyped ones) is left out rather than failing the
+ *                         game's create or sync; it stays in {@code raw}
  * @param platforms Questlog platform slugs, in IGDB's order
  * @param franchise the main franchise, else the first of {@code franchises}; null when none
  * @param gameType {@code game_type.type} such as {@code main_game}; {@code "unknown"} when absent
@@ -47,9 +51,7 @@ public record IgdbGame(long id, String name, String slug, String summary, LocalD
         }
         long id = node.path("id").asLong();
         String name = node.path("name").asText();
-        LocalDate released = node.path("first_release_date").isNumber()
-                ? Instant.ofEpochSecond(node.path("first_release_date").asLong()).atZone(ZoneOffset.UTC).toLocalDate()
-                : null;
+        LocalDate released = releaseDate(node.path("first_release_date"));
         JsonNode cover = node.path("cover");
         String coverImage = cover.path("image_id").isTextual() ? cover.path("image_id").asText() : null;
         List<Named> genres = named(node.path("genres"));
@@ -73,6 +75,20 @@ public record IgdbGame(long id, String name, String slug, String summary, LocalD
         return new IgdbGame(id, name, text(node, "slug"), text(node, "summary"), released, coverImage, genres,
                 List.copyOf(platforms), franchise, gameType, reference(node.path("version_parent")),
                 reference(node.path("parent_game")), ((ObjectNode) node).deepCopy());
+    }
+
+    /** IGDB's unix seconds as a UTC date, when that is a release date the catalog keeps; else null. */
+    static LocalDate releaseDate(JsonNode seconds) {
+        if (!seconds.isNumber()) {
+            return null;
+        }
+        long value = seconds.asLong();
+        // Instant's own range is years -1e9..1e9; anything that far out is no release date anyway.
+        if (value < Instant.MIN.getEpochSecond() || value > Instant.MAX.getEpochSecond()) {
+            return null;
+        }
+        LocalDate date = Instant.ofEpochSecond(value).atZone(ZoneOffset.UTC).toLocalDate();
+        return Inputs.releaseDateInRange(date) ? date : null;
     }
 
     private static List<Named> named(JsonNode array) {

@@ -356,6 +356,88 @@ class DatasetImporterTest {
     }
 
     @Test
+    void editionDatesOutsideTheReleaseYearsAreRecordProblemsNotDatabaseErrors() {
+        // 0000-01-01 once reached PostgreSQL, which has no year 0: the bulk COPY failed (a 500).
+        ObjectNode broken = fixture.deepCopy();
+        List<String> dates = List.of("0000-01-01", "1939-12-31", "2201-01-01");
+        for (int i = 0; i < dates.size(); i++) {
+            ((ObjectNode) broken.get("editions").get(i)).put("release_date", dates.get(i));
+        }
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            ImportReport report = importDocument(broken, dryRun);
+
+            assertThat(report.ok()).isFalse();
+            assertThat(report.errors()).extracting(DatasetProblem::field)
+                    .containsExactly("editions[0].release_date", "editions[1].release_date", "editions[2].release_date");
+            assertThat(report.errors()).extracting(DatasetProblem::message).containsOnly(
+                    "must be a date from 0001-01-01 on (there is no year 0000) or null",
+                    "must be a date between 1940 and 2200 or null");
+            assertThat(count("genre") + count("franchise") + count("game") + count("edition")).isZero();
+        }
+
+        ObjectNode bounds = fixture.deepCopy();
+        ((ObjectNode) bounds.get("editions").get(0)).put("release_date", "1940-01-01");
+        ((ObjectNode) bounds.get("editions").get(1)).put("release_date", "2200-12-31");
+        assertThat(importDocument(bounds, false).ok()).isTrue();
+    }
+
+    @Test
+    void textThatCannotBeStoredAsSentIsARecordProblemNotAQuestionMark() {
+        ObjectNode broken = fixture.deepCopy();
+        ((ObjectNode) broken.get("games").get(1)).put("name", "Game\udc00X").put("summary", "lone\ud800surrogate");
+        ((ObjectNode) broken.get("editions").get(0)).put("name", "Edition\ud800");
+        ((ObjectNode) broken.get("genres").get(0)).put("name", "Genre\u0000");
+        ((ObjectNode) broken.get("franchises").get(0)).put("name", "\udfffFranchise");
+
+        ImportReport report = importDocument(broken, false);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.errors()).extracting(DatasetProblem::field).contains("games[1].name", "games[1].summary",
+                "editions[0].name", "genres[0].name", "franchises[0].name");
+        assertThat(report.errors()).filteredOn(e -> e.field().equals("games[1].name")).singleElement()
+                .extracting(DatasetProblem::message).isEqualTo("is not valid Unicode (a lone surrogate \\udc00)");
+        assertThat(count("genre") + count("franchise") + count("game") + count("edition")).isZero();
+
+        // A character outside the BMP (a surrogate pair) is text like any other.
+        ObjectNode pair = fixture.deepCopy();
+        ((ObjectNode) pair.get("games").get(1)).put("name", "Game \ud83c\udfae");
+        assertThat(importDocument(pair, false).ok()).isTrue();
+        String stored = jdbi.withHandle(h -> h.createQuery("SELECT name FROM game WHERE id = :id")
+                .bind("id", UUID.fromString(pair.get("games").get(1).get("id").asText())).mapTo(String.class).one());
+        assertThat(stored).isEqualTo("Game \ud83c\udfae");
+    }
+
+    @Test
+    void theApisLengthLimitsHoldForImportedRecords() {
+        // The API takes names of up to 500 characters; a one-word name of 5000 was a 500 from the search vector.
+        ObjectNode broken = fixture.deepCopy();
+        ((ObjectNode) broken.get("games").get(1)).put("name", "x".repeat(501));
+        ((ObjectNode) broken.get("games").get(5)).put("name", "y".repeat(5000));
+        ((ObjectNode) broken.get("editions").get(0)).put("name", "e".repeat(501));
+        ((ObjectNode) broken.get("genres").get(0)).put("name", "g".repeat(501));
+        ((ObjectNode) broken.get("franchises").get(0)).put("name", "f".repeat(501));
+        ((ObjectNode) broken.get("games").get(2)).put("summary", "s".repeat(20_001));
+
+        ImportReport report = importDocument(broken, false);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.errors()).extracting(DatasetProblem::field).contains("games[1].name", "games[5].name",
+                "editions[0].name", "genres[0].name", "franchises[0].name", "games[2].summary");
+        assertThat(report.errors()).filteredOn(e -> e.field().equals("games[1].name")).singleElement()
+                .extracting(DatasetProblem::message).isEqualTo("must be at most 500 characters");
+        assertThat(count("genre") + count("franchise") + count("game") + count("edition")).isZero();
+
+        // Characters, not UTF-16 units, as the API counts: 500 emoji are 1000 units and 2000 bytes.
+        ObjectNode longest = fixture.deepCopy();
+        String emoji = "\ud83c\udfae".repeat(500);
+        ((ObjectNode) longest.get("games").get(1)).put("name", emoji);
+        ((ObjectNode) longest.get("games").get(5)).put("name", "y".repeat(500));
+        ImportReport ok = importDocument(longest, false);
+        assertThat(ok.ok()).as(ok.errors().toString()).isTrue();
+    }
+
+    @Test
     void errorsAreCappedWithTheTotalCounted() {
         ObjectNode broken = fixture.deepCopy();
         ArrayNode editions = (ArrayNode) broken.get("editions");

@@ -2,6 +2,7 @@ package questlog.library.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -137,6 +138,55 @@ class LegacyImporterTest {
                     "editions[0].edition_type", "editions[0].igdb_id", "editions[0].release_date", "editions[0].igdb_data");
         });
         assertThat(count("franchise") + count("game") + count("edition")).isZero();
+    }
+
+    @Test
+    void textThatCannotBeStoredAsSentIsA422NotAQuestionMark() {
+        // JSON escapes: a lone surrogate reaches the importer as such, and UTF-8 cannot carry it.
+        assertThatThrownBy(() -> legacy("""
+                {"works": [{"name": "Orig W\\ud800", "slug": "orig-w"}]}""", false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.errors()).containsExactly(
+                            new FieldError("works[0].name", "is not valid Unicode (a lone surrogate \\ud800)"));
+                });
+        assertThatThrownBy(() -> legacy("""
+                {"works": [{"name": "W", "slug": "w"}],
+                 "editions": [{"work_slug": "w", "name": "E", "summary": "a\\udc00b", "platforms": ["ps\\ud800"],
+                               "igdb_data": {"k": "\\udc00"}}]}""", false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("editions[0].summary", "editions[0].platforms[0]", "editions[0].igdb_data.k"));
+        assertThat(count("franchise") + count("game") + count("edition")).isZero();
+    }
+
+    @Test
+    void valuesTheApiRefusesAreA422Too() {
+        String body = """
+                {"franchises": [{"name": "%s", "slug": "long-franchise"}],
+                 "works": [{"name": "%s", "slug": "long-work"}, {"name": "Dated", "slug": "dated"}],
+                 "editions": [{"work_slug": "dated", "name": "Year zero", "slug": "year-zero", "release_date": "0000-01-01"},
+                              {"work_slug": "dated", "name": "Too early", "slug": "too-early", "release_date": "1939-12-31"},
+                              {"work_slug": "dated", "name": "Too late", "slug": "too-late", "release_date": "2201-01-01",
+                               "twitch_category_id": "%s", "platforms": ["%s"]}]}"""
+                .formatted("f".repeat(501), "w".repeat(5000), "9".repeat(256), "p".repeat(256));
+
+        assertThatThrownBy(() -> legacy(body, false)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("franchises[0].name", "works[0].name",
+                    "editions[0].release_date", "editions[1].release_date", "editions[2].release_date",
+                    "editions[2].platforms[0]", "editions[2].twitch_category_id");
+            assertThat(e.errors()).extracting(FieldError::message).contains("must be at most 500 characters",
+                    "must be a date between 1940 and 2200", "must be at most 255 characters");
+        });
+        assertThat(count("franchise") + count("game") + count("edition")).isZero();
+
+        LegacyImportResult bounds = assertDoesNotThrow(() -> legacy("""
+                {"works": [{"name": "%s", "slug": "dated"}],
+                 "editions": [{"work_slug": "dated", "name": "First", "slug": "first", "release_date": "1940-01-01"},
+                              {"work_slug": "dated", "name": "Last", "slug": "last", "release_date": "2200-12-31",
+                               "twitch_category_id": "%s"}]}""".formatted("w".repeat(500), "9".repeat(255)), false));
+        assertThat(bounds.editionsCreated()).isEqualTo(2);
     }
 
     @Test
