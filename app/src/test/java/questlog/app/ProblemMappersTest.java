@@ -95,6 +95,22 @@ class ProblemMappersTest {
     }
 
     @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        var response = send("DELETE", "/samples", null);
+        var body = problem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(body.get("availableMethods").asText()).isEqualTo("POST");
+        var withGet = send("PUT", "/samples/1", null);
+        problem(withGet, 405);
+        assertThat(withGet.headers().firstValue("Allow")).as("HEAD is answered wherever GET is").hasValue("GET, HEAD");
+        var html = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/samples"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(html.statusCode()).isEqualTo(405);
+        assertThat(html.headers().firstValue("Allow")).as("whatever the client accepts").hasValue("POST");
+    }
+
+    @Test
     void malformedJsonIs400WithoutParserInternals() throws Exception {
         var body = problem(send("POST", "/samples", "{\"name\": \"x\","), 400);
         assertThat(body.get("detail").asText()).startsWith("The request body is not valid JSON");
