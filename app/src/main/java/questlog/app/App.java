@@ -95,6 +95,8 @@ public final class App {
             // CORS for pages on other origins: our own handler, see Cors for why not the bundled plugin.
             config.routes.before("/api/*", cors);
             config.routes.beforeMatched(auth);
+            // Query and path parameters PostgreSQL could not keep exactly: a 400 before any handler reads them.
+            config.routes.beforeMatched(RequestTexts::check);
             config.routes.wsBeforeUpgrade(ctx -> {
                 if (cors.allowsUpgrade(ctx)) {
                     auth.upgrade(ctx);
