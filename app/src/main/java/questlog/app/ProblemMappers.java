@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import questlog.common.FieldError;
 import questlog.common.InvalidInputException;
+import questlog.common.Json;
 
 /**
  * The one place that writes error bodies. Every non-2xx answer becomes
@@ -160,6 +161,17 @@ public final class ProblemMappers {
      * other broken rule about a field's value.
      */
     private ProblemDetail fromJson(JsonProcessingException e, Context ctx) {
+        if (e instanceof Json.RefusedValue r) {
+            String field = path(r, null);
+            return problem(422, "invalid-input", field + ": " + r.reason(), ctx,
+                    List.of(new FieldError(field, r.reason())), Map.of());
+        }
+        var twice = Json.duplicateMember(e);
+        if (twice.isPresent()) {
+            String field = twice.get();
+            return problem(400, "invalid-json", "The request body has the member '" + field + "' twice (each name "
+                    + "appears at most once in an object)", ctx, List.of(new FieldError(field, "appears twice")), Map.of());
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = path(u, u.getPropertyName());
             return problem(422, "invalid-input", field + ": unknown field", ctx,
