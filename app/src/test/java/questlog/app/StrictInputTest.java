@@ -185,6 +185,25 @@ class StrictInputTest {
     }
 
     @Test
+    void repeatedItemsOfAListAreRefusedNamingTheValue() {
+        assertThat(app.post("/api/genres", Map.of("name", "RPG", "slug", "rpg")).status()).isEqualTo(201);
+        var platforms = app.post("/api/games", "{\"name\": \"Hades\", \"platforms\": [\"pc\", \"switch\", \"pc\"]}");
+        assertUnprocessable(platforms, "platforms[2]");
+        assertThat(platforms.json().at("/errors/0/message").asText()).contains("'pc'");
+        var genres = app.post("/api/games", "{\"name\": \"Hades\", \"genres\": [\"rpg\", \"rpg\"]}");
+        assertUnprocessable(genres, "genres[1]");
+        assertThat(genres.json().at("/errors/0/message").asText()).contains("'rpg'");
+        assertUnprocessable(app.post("/api/games", "{\"name\": \"Hades\", \"editions\": [{\"name\": \"Hades\", "
+                + "\"platforms\": [\"ps5\", \"ps5\"]}]}"), "editions[0].platforms[1]");
+        assertThat(app.get("/api/games/hades").status()).isEqualTo(404);
+        assertUnprocessable(app.patch("/api/games/celeste", "{\"genres\": [\"rpg\", \"rpg\"]}"), "genres[1]");
+        assertUnprocessable(app.patch("/api/games/celeste", "{\"platforms\": [\"pc\", \"pc\"]}"), "platforms[1]");
+        assertThat(app.get("/api/games/celeste").json().path("genres")).isEmpty();
+        var fine = app.post("/api/games", "{\"name\": \"Hades\", \"platforms\": [\"pc\", \"switch\"], \"genres\": [\"rpg\"]}");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aDuplicateMemberNameIsRefusedAndNothingIsWritten() {
         for (String route : List.of("/api/genres", "/api/games", "/api/lists", "/api/franchises")) {
             var response = app.post(route, "{\"name\": \"dupA\", \"name\": \"dupB\"}");
