@@ -66,6 +66,8 @@ public final class App {
             config.jetty.modifyServer(server -> {
                 // Outermost last: graceful shutdown also waits for requests answered from the cache.
                 server.insertHandler(new CachedReadHandler(cache, metrics));
+                // A HEAD goes on as a GET (cache hits included), answered without the body.
+                server.insertHandler(new HeadRequests());
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(15_000);
                 server.setErrorHandler(new JettyProblemErrorHandler(deps.json));
@@ -74,12 +76,13 @@ public final class App {
                 cache.requestDone(ctx);
                 metrics.record(ctx, ms);
                 // The message reads well as text; the key/value pairs are fields in JSON logs.
+                String method = HeadRequests.method(ctx);
                 log.atInfo()
-                        .addKeyValue("method", ctx.method().name())
+                        .addKeyValue("method", method)
                         .addKeyValue("path", ctx.path())
                         .addKeyValue("status", ctx.statusCode())
                         .addKeyValue("duration_ms", Math.round(ms * 10) / 10.0)
-                        .log("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                        .log("{} {} {} {}ms", method, ctx.path(), ctx.statusCode(), Math.round(ms));
             });
             problems.register(config);
 
@@ -92,6 +95,8 @@ public final class App {
             // CORS for pages on other origins: our own handler, see Cors for why not the bundled plugin.
             config.routes.before("/api/*", cors);
             config.routes.beforeMatched(auth);
+            // Query and path parameters PostgreSQL could not keep exactly: a 400 before any handler reads them.
+            config.routes.beforeMatched(RequestTexts::check);
             config.routes.wsBeforeUpgrade(ctx -> {
                 if (cors.allowsUpgrade(ctx)) {
                     auth.upgrade(ctx);

@@ -18,8 +18,9 @@ import org.slf4j.MDC;
 /**
  * Answers anonymous cache hits in front of the router: the static site and scripts read the
  * same few pages over and over, and a hit needs none of the routing, auth or handler machinery.
- * It answers only what the router would answer identically from the cache: a GET under /api/
- * with no credentials, no Origin (CORS answers stay with the router) and reads open to all;
+ * It answers only what the router would answer identically from the cache: a GET (or a HEAD,
+ * which {@link HeadRequests} hands on as a GET) under /api/ with no credentials, no Origin (CORS
+ * answers stay with the router) and reads open to all;
  * everything else, and every miss, goes on to Javalin unchanged.
  *
  * <p>A hit never blocks (the body is in memory and written asynchronously), so the handler
@@ -73,14 +74,15 @@ final class CachedReadHandler extends Handler.Wrapper {
             response.write(true, ByteBuffer.wrap(entry.body()), callback);
         }
         float millis = (System.nanoTime() - started) / 1_000_000f;
-        metrics.record("GET", entry.route(), status, millis);
+        String method = HeadRequests.isHead(request) ? "HEAD" : "GET";
+        metrics.record(method, entry.route(), status, millis);
         MDC.put("request_id", requestId);
         log.atInfo()
-                .addKeyValue("method", "GET")
+                .addKeyValue("method", method)
                 .addKeyValue("path", path)
                 .addKeyValue("status", status)
                 .addKeyValue("duration_ms", Math.round(millis * 10) / 10.0)
-                .log("GET {} {} {}ms", path, status, Math.round(millis));
+                .log("{} {} {} {}ms", method, path, status, Math.round(millis));
         MDC.remove("request_id");
         return true;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import questlog.common.InvalidInputException;
+import questlog.common.Json;
 import questlog.common.dataset.DatasetImporter;
 
 /**
@@ -49,7 +50,8 @@ final class ImportBodyReader {
 
     ImportBodyReader(ObjectMapper json, DatasetImporter importer) {
         this.json = json;
-        this.values = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // As every request body: a member name twice in one object is a 400 naming where.
+        this.values = Json.bodyReader(json).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.importer = importer;
         this.datasetOnlyKeys = new HashSet<>(importer.memberNames());
         this.datasetOnlyKeys.removeAll(LEGACY_KEYS);

@@ -39,7 +39,7 @@ final class Metrics {
 
     /** Records one finished request under its route template, never its raw path (bounded cardinality). */
     void record(Context ctx, float millis) {
-        record(ctx.method().name(), Routes.template(ctx), ctx.statusCode(), millis);
+        record(HeadRequests.method(ctx), Routes.template(ctx), ctx.statusCode(), millis);
     }
 
     void record(String method, String route, int status, float millis) {

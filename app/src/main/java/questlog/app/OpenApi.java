@@ -69,6 +69,8 @@ final class OpenApi {
         info.put("version", build().getProperty("version"));
         info.put("summary", "A self-hosted personal gaming journal: games, playthroughs, lists, profiles and stats.");
         info.put("description", text("openapi/description.md"));
+        // The paths are relative to wherever the document was fetched from.
+        doc.putArray("servers").addObject().put("url", "/");
 
         Set<String> tags = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import questlog.common.FieldError;
 import questlog.common.InvalidInputException;
+import questlog.common.Json;
 
 /**
  * The one place that writes error bodies. Every non-2xx answer becomes
@@ -49,8 +50,8 @@ public final class ProblemMappers {
             config.routes.error(status, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     String detail = status == 404
-                            ? "No resource at " + ctx.method() + " " + ctx.path()
-                            : ctx.method() + " is not allowed on " + ctx.path();
+                            ? "No resource at " + HeadRequests.method(ctx) + " " + ctx.path()
+                            : HeadRequests.method(ctx) + " is not allowed on " + ctx.path();
                     write(ctx, problem(status, null, detail, ctx, null, Map.of()));
                 }
             });
@@ -82,7 +83,37 @@ public final class ProblemMappers {
         }
         // Details given by a handler become extension members (e.g. {"error": "Work not found"}).
         Map<String, Object> extensions = new LinkedHashMap<>(e.getDetails());
+        if (status == 405) {
+            allow(ctx, extensions);
+        }
         return problem(status, null, detail, ctx, null, extensions);
+    }
+
+    /**
+     * The {@code Allow} header of a 405 (RFC 9110 15.5.6): the methods Javalin found routed for
+     * the path, which it gives as a detail ("availableMethods", or "Available methods" to a
+     * client that accepts HTML), plus HEAD wherever GET is (see {@link HeadRequests}). The detail
+     * in the body says the same.
+     */
+    private static void allow(Context ctx, Map<String, Object> extensions) {
+        for (String key : List.of("availableMethods", "Available methods")) {
+            if (extensions.get(key) instanceof String available) {
+                List<String> methods = new ArrayList<>();
+                for (String method : available.split(",")) {
+                    String m = method.strip();
+                    if (!m.isEmpty() && !m.equals("HEAD")) {
+                        methods.add(m);
+                        if (m.equals("GET")) {
+                            methods.add("HEAD");
+                        }
+                    }
+                }
+                String allowed = String.join(", ", methods);
+                extensions.put(key, allowed);
+                ctx.header("Allow", allowed);
+                return;
+            }
+        }
     }
 
     private ProblemDetail fromValidation(ValidationException e, Context ctx) {
@@ -130,6 +161,17 @@ public final class ProblemMappers {
      * other broken rule about a field's value.
      */
     private ProblemDetail fromJson(JsonProcessingException e, Context ctx) {
+        if (e instanceof Json.RefusedValue r) {
+            String field = path(r, null);
+            return problem(422, "invalid-input", field + ": " + r.reason(), ctx,
+                    List.of(new FieldError(field, r.reason())), Map.of());
+        }
+        var twice = Json.duplicateMember(e);
+        if (twice.isPresent()) {
+            String field = twice.get();
+            return problem(400, "invalid-json", "The request body has the member '" + field + "' twice (each name "
+                    + "appears at most once in an object)", ctx, List.of(new FieldError(field, "appears twice")), Map.of());
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = path(u, u.getPropertyName());
             return problem(422, "invalid-input", field + ": unknown field", ctx,

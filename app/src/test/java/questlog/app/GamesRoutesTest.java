@@ -318,6 +318,13 @@ class GamesRoutesTest {
                 .containsExactlyInAnyOrder("limit", "offset", "sort", "year");
         assertProblem(app.get("/api/games?limit=0"), 400, "limit");
         assertProblem(app.get("/api/games?limit=abc"), 400, "limit");
+        var tooFar = app.get("/api/games?offset=99999999999");
+        assertProblem(tooFar, 400, "offset");
+        assertThat(tooFar.json().at("/errors/0/message").asText()).as("the largest offset is named")
+                .contains("0 to 2147483647");
+        var compat = app.get("/api/works?offset=99999999999999999999");
+        assertProblem(compat, 400, "offset");
+        assertThat(compat.json().at("/errors/0/message").asText()).contains("9223372036854775807");
     }
 
     @Test

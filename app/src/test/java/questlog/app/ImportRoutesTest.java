@@ -35,6 +35,28 @@ class ImportRoutesTest {
     }
 
     @Test
+    void aDuplicateMemberNameInADatasetRecordRefusesTheDocumentNamingWhere() throws Exception {
+        String document = TestApp.JSON.writeValueAsString(dataset(2))
+                .replace("\"name\":\"Game 2\"", "\"name\":\"Game 2\",\"name\":\"Game Two\"");
+        assertThat(document).contains("Game Two");
+        var response = app.post("/api/import", document);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith(PROBLEM);
+        assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("games[1].name");
+        assertThat(app.get("/api/works/game-1").status()).as("nothing imported").isEqualTo(404);
+
+        var legacy = app.post("/api/import", "{\"works\": [{\"name\": \"A\", \"slug\": \"a\", \"slug\": \"b\"}]}");
+        assertThat(legacy.status()).as(legacy.body()).isEqualTo(400);
+        assertThat(legacy.json().at("/errors/0/field").asText()).isEqualTo("works[0].slug");
+
+        // The command line reads the same way: the report says where.
+        var report = app.deps().importer.importStream(
+                new java.io.ByteArrayInputStream(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.errors().getFirst().message()).contains("games[1].name").contains("twice");
+    }
+
+    @Test
     void aDatasetIsImportedAndTheReportAnswered() {
         var before = app.get("/api/works");
         assertThat(before.status()).isEqualTo(200);

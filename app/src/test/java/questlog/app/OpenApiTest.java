@@ -53,6 +53,8 @@ class OpenApiTest {
         assertThat(doc.at("/info/version").asText()).isEqualTo(OpenApi.build().getProperty("version")).doesNotContain("${");
         assertThat(doc.at("/info/description").asText()).contains("snake_case", "null", "ETag", "problem+json", "Bearer");
         assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
+        // Paths are relative to the server the document came from (redocly's no-empty-servers).
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("/");
         assertThat(doc.at("/components/schemas/Problem/additionalProperties").asBoolean()).isTrue();
         assertThat(response.header("ETag")).as("read cache applies to the document too").isNotBlank();
     }

@@ -22,6 +22,10 @@ import questlog.common.Json;
 class ProblemMappersTest {
     record Sample(String name, int year, LocalDate released, List<String> tags) {}
 
+    enum Level { @com.fasterxml.jackson.annotation.JsonProperty("low") LOW, @com.fasterxml.jackson.annotation.JsonProperty("100%") FULL }
+
+    record Timed(LocalDate day, java.time.Instant at, Level level, List<Level> levels, Sample sample) {}
+
     static Javalin app;
     static final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,6 +42,7 @@ class ProblemMappersTest {
             config.routes.before(RequestIds::assign);
             config.routes.post("/samples", ctx -> ctx.json(ctx.bodyAsClass(Sample.class)));
             config.routes.post("/bodies", ctx -> ctx.json(questlog.common.Bodies.read(ctx, json, Sample.class).value()));
+            config.routes.post("/timed", ctx -> ctx.json(questlog.common.Bodies.read(ctx, json, Timed.class).value()));
             config.routes.get("/samples/{id}", ctx -> ctx.json(ctx.pathParamAsClass("id", Integer.class).get()));
             config.routes.get("/works/{slug}", ctx -> {
                 throw new NotFoundResponse("Work not found", Map.of("error", "Work not found"));
@@ -92,6 +97,63 @@ class ProblemMappersTest {
     @Test
     void wrongMethodIs405Problem() throws Exception {
         problem(send("DELETE", "/samples", null), 405);
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        var response = send("DELETE", "/samples", null);
+        var body = problem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(body.get("availableMethods").asText()).isEqualTo("POST");
+        var withGet = send("PUT", "/samples/1", null);
+        problem(withGet, 405);
+        assertThat(withGet.headers().firstValue("Allow")).as("HEAD is answered wherever GET is").hasValue("GET, HEAD");
+        var html = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/samples"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(html.statusCode()).isEqualTo(405);
+        assertThat(html.headers().firstValue("Allow")).as("whatever the client accepts").hasValue("POST");
+    }
+
+    @Test
+    void aDuplicateMemberNameIs400NamingIt() throws Exception {
+        var body = problem(send("POST", "/bodies", "{\"name\":\"a\",\"year\":1,\"name\":\"b\"}"), 400);
+        assertThat(body.at("/errors/0/field").asText()).isEqualTo("name");
+        assertThat(body.get("detail").asText()).contains("'name'").contains("twice");
+        var nested = problem(send("POST", "/timed", "{\"sample\":{\"tags\":[],\"name\":\"a\",\"tags\":[\"x\"]}}"), 400);
+        assertThat(nested.at("/errors/0/field").asText()).isEqualTo("sample.tags");
+        assertThat(send("POST", "/bodies", "{\"name\":\"a\",\"year\":1,\"released\":null,\"tags\":[\"a\",\"a\"]}")
+                .statusCode()).as("repeated array items are the route's own business").isEqualTo(200);
+    }
+
+    @Test
+    void datesTimestampsAndEnumsWithSurroundingSpacesAreRefused() throws Exception {
+        for (var bad : List.of(Map.entry("{\"day\":\" 2021-03-04 \"}", "day"),
+                Map.entry("{\"day\":\"\\t2021-03-05\\n\"}", "day"),
+                Map.entry("{\"at\":\" 2021-01-01T10:00:00Z \"}", "at"),
+                Map.entry("{\"at\":\"2021-01-01T10:00:00Z\\n\"}", "at"),
+                Map.entry("{\"level\":\" low\"}", "level"),
+                Map.entry("{\"level\":\"100% \"}", "level"),
+                Map.entry("{\"levels\":[\"low\", \"low \"]}", "levels[1]"))) {
+            var body = problem(send("POST", "/timed", bad.getKey()), 422);
+            assertThat(body.at("/errors/0/field").asText()).as(bad.getKey()).isEqualTo(bad.getValue());
+            assertThat(body.at("/errors/0/message").asText()).as(bad.getKey()).contains("surrounding spaces");
+        }
+        var fine = send("POST", "/timed", "{\"day\":\"2021-03-04\",\"at\":\"2021-01-01T10:00:00.123456Z\",\"level\":\"100%\"}");
+        assertThat(fine.statusCode()).as(fine.body()).isEqualTo(200);
+        assertThat(TestApp.JSON.readTree(fine.body()).get("at").asText()).isEqualTo("2021-01-01T10:00:00.123456Z");
+    }
+
+    @Test
+    void aTimestampMorePreciseThanAMicrosecondIsRefused() throws Exception {
+        for (String at : List.of("2021-01-01T10:00:00.9999999Z", "2021-01-01T10:00:00.123456789Z",
+                "2021-01-01T10:00:00.0000001Z")) {
+            var body = problem(send("POST", "/timed", "{\"at\":\"" + at + "\"}"), 422);
+            assertThat(body.at("/errors/0/field").asText()).isEqualTo("at");
+            assertThat(body.at("/errors/0/message").asText()).contains("microsecond");
+        }
+        var micro = send("POST", "/timed", "{\"at\":\"2021-01-01T10:00:00.999999000Z\"}");
+        assertThat(micro.statusCode()).as("trailing zeros lose nothing").isEqualTo(200);
     }
 
     @Test

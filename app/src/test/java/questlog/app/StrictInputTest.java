@@ -123,6 +123,104 @@ class StrictInputTest {
     }
 
     @Test
+    void datesWithSurroundingSpacesAreRefusedOnCreateAndPatch() {
+        int before = count("playthrough");
+        var created = app.post("/api/games/celeste/playthroughs",
+                "{\"started_at\": \" 2021-03-04 \", \"completed_at\": \"2021-03-05\"}");
+        assertUnprocessable(created, "started_at");
+        assertThat(created.json().at("/errors/0/message").asText()).contains("surrounding spaces");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs",
+                "{\"started_at\": \"2021-03-04\", \"completed_at\": \"\\t2021-03-05\\n\"}"), "completed_at");
+        assertThat(count("playthrough")).isEqualTo(before);
+
+        String id = playthrough();
+        assertUnprocessable(app.patch("/api/playthroughs/" + id, "{\"completed_at\": \"2025-02-01 \"}"), "completed_at");
+        assertThat(app.get("/api/playthroughs/" + id).json().path("completed_at").isNull()).isTrue();
+
+        assertUnprocessable(app.post("/api/games/celeste/editions",
+                "{\"name\": \"Celeste Switch\", \"release_date\": \" 2018-01-25\"}"), "release_date");
+        assertUnprocessable(app.post("/api/games", "{\"name\": \"Gris\", \"editions\": [{\"name\": \"Gris\", "
+                + "\"release_date\": \"2018-12-13 \"}]}"), "editions[0].release_date");
+        assertThat(app.get("/api/editions/celeste-switch").status()).isEqualTo(404);
+        assertThat(app.get("/api/games/gris").status()).isEqualTo(404);
+    }
+
+    @Test
+    void sessionTimestampsWithSpacesOrBeyondMicrosecondsAreRefused() {
+        String id = playthrough();
+        int before = count("play_session");
+        for (String startedAt : List.of(" 2021-01-01T10:00:00Z ", "2021-01-01T10:00:00Z\\n",
+                "2021-01-01T10:00:00.9999999Z", "2021-01-01T10:00:00.123456789Z")) {
+            assertUnprocessable(app.post("/api/playthroughs/" + id + "/sessions",
+                    "{\"minutes\": 30, \"started_at\": \"" + startedAt + "\"}"), "started_at");
+        }
+        assertThat(count("play_session")).isEqualTo(before);
+        var exact = app.post("/api/playthroughs/" + id + "/sessions",
+                "{\"minutes\": 30, \"started_at\": \"2021-01-01T10:00:00.123456Z\"}");
+        assertThat(exact.status()).as(exact.toString()).isEqualTo(201);
+        assertThat(exact.json().path("started_at").asText()).isEqualTo("2021-01-01T10:00:00.123456Z");
+        String session = "/api/playthroughs/" + id + "/sessions/" + exact.json().path("id").asText();
+        assertUnprocessable(app.patch(session, "{\"started_at\": \"2021-01-01T10:00:00.0000005Z\"}"), "started_at");
+        assertUnprocessable(app.patch(session, "{\"started_at\": \" 2021-01-02T10:00:00Z\"}"), "started_at");
+        assertThat(app.get(session).json().path("started_at").asText()).isEqualTo("2021-01-01T10:00:00.123456Z");
+        assertThat(app.delete(session).status()).as("the other tests count sessions from none").isEqualTo(204);
+    }
+
+    @Test
+    void enumValuesWithSurroundingSpacesAreRefused() {
+        int before = count("playthrough");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"status\": \" completed\"}"), "status");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"completion\": \"story \"}"), "completion");
+        assertUnprocessable(app.post("/api/games/celeste/playthroughs", "{\"source\": \"\\tmanual\"}"), "source");
+        assertThat(count("playthrough")).isEqualTo(before);
+        String id = playthrough();
+        assertUnprocessable(app.patch("/api/playthroughs/" + id, "{\"status\": \"completed \"}"), "status");
+        assertThat(app.get("/api/playthroughs/" + id).json().path("status").asText()).isEqualTo("playing");
+        assertUnprocessable(app.post("/api/games/celeste/editions", "{\"name\": \"Celeste Port\", \"edition_type\": \" port \"}"),
+                "edition_type");
+        int hooks = count("webhook");
+        assertUnprocessable(app.post("/api/webhooks", "{\"url\": \"https://hooks.example/q\", \"types\": [\" game_added\"]}"),
+                "types");
+        assertThat(count("webhook")).isEqualTo(hooks);
+    }
+
+    @Test
+    void repeatedItemsOfAListAreRefusedNamingTheValue() {
+        assertThat(app.post("/api/genres", Map.of("name", "RPG", "slug", "rpg")).status()).isEqualTo(201);
+        var platforms = app.post("/api/games", "{\"name\": \"Hades\", \"platforms\": [\"pc\", \"switch\", \"pc\"]}");
+        assertUnprocessable(platforms, "platforms[2]");
+        assertThat(platforms.json().at("/errors/0/message").asText()).contains("'pc'");
+        var genres = app.post("/api/games", "{\"name\": \"Hades\", \"genres\": [\"rpg\", \"rpg\"]}");
+        assertUnprocessable(genres, "genres[1]");
+        assertThat(genres.json().at("/errors/0/message").asText()).contains("'rpg'");
+        assertUnprocessable(app.post("/api/games", "{\"name\": \"Hades\", \"editions\": [{\"name\": \"Hades\", "
+                + "\"platforms\": [\"ps5\", \"ps5\"]}]}"), "editions[0].platforms[1]");
+        assertThat(app.get("/api/games/hades").status()).isEqualTo(404);
+        assertUnprocessable(app.patch("/api/games/celeste", "{\"genres\": [\"rpg\", \"rpg\"]}"), "genres[1]");
+        assertUnprocessable(app.patch("/api/games/celeste", "{\"platforms\": [\"pc\", \"pc\"]}"), "platforms[1]");
+        assertThat(app.get("/api/games/celeste").json().path("genres")).isEmpty();
+        var fine = app.post("/api/games", "{\"name\": \"Hades\", \"platforms\": [\"pc\", \"switch\"], \"genres\": [\"rpg\"]}");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aDuplicateMemberNameIsRefusedAndNothingIsWritten() {
+        for (String route : List.of("/api/genres", "/api/games", "/api/lists", "/api/franchises")) {
+            var response = app.post(route, "{\"name\": \"dupA\", \"name\": \"dupB\"}");
+            assertThat(response.status()).as(route + " " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("name");
+        }
+        assertThat(app.get("/api/genres/dupb").status()).isEqualTo(404);
+        assertThat(app.get("/api/games/dupb").status()).isEqualTo(404);
+        assertThat(app.get("/api/lists/dupb").status()).isEqualTo(404);
+        String id = playthrough();
+        var nested = app.patch("/api/playthroughs/" + id, "{\"rating\": 7, \"rating\": 8}");
+        assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+        assertThat(app.get("/api/playthroughs/" + id).json().path("rating").isNull()).isTrue();
+    }
+
+    @Test
     void anEmptyImportDocumentIsRefused() {
         var empty = app.post("/api/import", "{}");
         assertThat(empty.status()).as(empty.toString()).isEqualTo(422);

@@ -1,6 +1,5 @@
 package questlog.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -17,8 +16,8 @@ import java.util.Set;
  * The one way every module reads a request body. The body is parsed as a tree and checked before
  * it becomes a record:
  * <ul>
- * <li>not JSON, or not the expected JSON shape (an object, or an array for {@link #readArray}):
- * 400;</li>
+ * <li>not JSON, or not the expected JSON shape (an object, or an array for {@link #readArray}),
+ * or a member name twice in one object: 400;</li>
  * <li>every string (and every member name) must be storable exactly as sent: no NUL character,
  * no lone surrogate, at most {@link Texts#MAX_LENGTH} characters: otherwise 422 naming the
  * field (all such fields at once);</li>
@@ -26,8 +25,10 @@ import java.util.Set;
  * document then lists as required) must be there and not null or blank: otherwise 422 naming
  * each missing one;</li>
  * <li>then the strict mapper makes the record: an unknown field or a value of the wrong JSON type
- * (a fraction or an exponent where a whole number belongs, a datetime where a date belongs) is a
- * 422 naming the field (app's ProblemMappers).</li>
+ * (a fraction or an exponent where a whole number belongs, a datetime where a date belongs), a
+ * date, timestamp or enum value with surrounding spaces, or a timestamp more precise than a
+ * microsecond is a 422 naming the field (app's ProblemMappers; the rules of
+ * {@link Json#bodyReader}).</li>
  * </ul>
  * Rules about values (required fields, ranges, references) are the module's own and are 422s.
  * The record type read is remembered on the request, so a test can check that each route's
@@ -152,7 +153,7 @@ public final class Bodies {
     private static JsonNode tree(Context ctx, ObjectMapper json) {
         try {
             byte[] bytes = ctx.bodyAsBytes();
-            return bytes.length == 0 ? null : json.readTree(bytes);
+            return bytes.length == 0 ? null : Json.bodyReader(json).readTree(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,8 +161,8 @@ public final class Bodies {
 
     private static <T> T convert(ObjectMapper json, JsonNode node, Class<T> type) {
         try {
-            return json.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
+            return Json.bodyReader(json).forType(type).readValue(node);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

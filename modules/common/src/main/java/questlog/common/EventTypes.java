@@ -47,14 +47,14 @@ public final class EventTypes {
 
     /**
      * The full name of a type given by its full ({@code questlog:game_added}) or short
-     * ({@code game_added}) name; empty for anything else.
+     * ({@code game_added}) name, exactly (surrounding spaces make it another name); empty for
+     * anything else.
      */
     public static Optional<String> fullName(String name) {
         if (name == null) {
             return Optional.empty();
         }
-        String stripped = name.strip();
-        String full = stripped.startsWith(PREFIX) ? stripped : PREFIX + stripped;
+        String full = name.startsWith(PREFIX) ? name : PREFIX + name;
         return isKnown(full) ? Optional.of(full) : Optional.empty();
     }
 }

@@ -3,20 +3,28 @@ package questlog.common;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -31,6 +39,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 
 /**
  * The one ObjectMapper. Policy: Java records in camelCase read and write snake_case JSON;
@@ -38,9 +49,78 @@ import java.time.LocalDate;
  * bodies are strict, never a silent guess: an unknown field, a string where a number belongs (or
  * the reverse), a null for a primitive, a fraction or an exponent where a whole number belongs
  * ({@code 7.5}, {@code 1e1}), or a datetime where a date belongs is refused, naming the field.
+ * What is read through {@link #bodyReader} (request bodies) is held to more: a member name twice
+ * in one object, a date, timestamp or enum value with surrounding spaces (which Jackson would
+ * trim), and a timestamp more precise than PostgreSQL keeps (a microsecond, which it would round)
+ * are refused too. Data the server wrote itself or an upstream API sent is not held to those.
  */
 public final class Json {
+    /** The attribute of {@link #bodyReader}'s reads: what they read is a request body. */
+    private static final String REQUEST_BODY = "questlog.requestBody";
+
     private Json() {}
+
+    /**
+     * The reader of request bodies (and import documents), from {@code json}: it refuses a member
+     * name that appears twice in one object ({@link #duplicateMember} tells where), and its
+     * values are held to the body rules of this class.
+     */
+    public static ObjectReader bodyReader(ObjectMapper json) {
+        return json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).withAttribute(REQUEST_BODY, Boolean.TRUE);
+    }
+
+    /**
+     * Where a document read by {@link #bodyReader} has a member name twice ({@code games[3].name},
+     * {@code name} at the top), when that is what {@code e} is about; else empty.
+     */
+    public static Optional<String> duplicateMember(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")
+                || !(e.getProcessor() instanceof JsonParser parser)) {
+            return Optional.empty();
+        }
+        Deque<JsonStreamContext> levels = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            levels.addFirst(c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c : levels) {
+            if (c.inArray()) {
+                path.append('[').append(c.getCurrentIndex()).append(']');
+            } else if (c.getCurrentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(c.getCurrentName());
+            }
+        }
+        return Optional.of(path.toString());
+    }
+
+    /**
+     * A value of a request body that is refused for a reason of its own; {@link #reason()} is the
+     * message for its field (the field is the exception's path).
+     */
+    public static final class RefusedValue extends JsonMappingException {
+        RefusedValue(JsonParser p, String reason) {
+            super(p, reason);
+        }
+
+        public String reason() {
+            return getOriginalMessage();
+        }
+    }
+
+    private static boolean inBody(DeserializationContext ctxt) {
+        return Boolean.TRUE.equals(ctxt.getAttribute(REQUEST_BODY));
+    }
+
+    /** Text that Jackson would trim before reading it as a date, timestamp or enum: spaces, tabs, line breaks... */
+    private static boolean spaced(String text) {
+        return !text.isBlank() && (text.charAt(0) <= ' ' || text.charAt(text.length() - 1) <= ' '
+                || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1)));
+    }
+
+    private static String shown(String text) {
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+    }
 
     /**
      * Answers {@code value} as JSON, the same bytes as {@code ctx.json(value)}, but encoded by
@@ -82,6 +162,14 @@ public final class Json {
                 .addModule(new SimpleModule("questlog-text-only-times")
                         .addDeserializer(Instant.class, new TextOnly<>(Instant.class, InstantDeserializer.INSTANT))
                         .addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE)))
+                // " completed" would be trimmed to completed: refused in request bodies.
+                .addModule(new SimpleModule("questlog-exact-enums").setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                      BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+                        return new ExactEnum(deserializer);
+                    }
+                }))
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // A number or boolean where text belongs is a mistake too, not a string to keep.
                 .withCoercionConfig(LogicalType.Textual, c -> c
@@ -91,7 +179,10 @@ public final class Json {
                 .build();
     }
 
-    /** A date or time from a JSON string only; numbers and arrays are the wrong type. */
+    /**
+     * A date or time from a JSON string only; numbers and arrays are the wrong type. In a request
+     * body, also without surrounding spaces, and an instant to the microsecond at most.
+     */
     private static final class TextOnly<T> extends StdDeserializer<T> implements ContextualDeserializer {
         private final JsonDeserializer<? extends T> strings;
 
@@ -106,7 +197,20 @@ public final class Json {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return (T) ctxt.handleUnexpectedToken(handledType(), p);
             }
-            return strings.deserialize(p, ctxt);
+            if (!inBody(ctxt)) {
+                return strings.deserialize(p, ctxt);
+            }
+            String text = p.getText();
+            if (spaced(text)) {
+                throw new RefusedValue(p, (handledType() == LocalDate.class ? "must be a date YYYY-MM-DD"
+                        : "must be a timestamp like 2026-01-31T12:00:00Z") + " without surrounding spaces (got " + shown(text) + ")");
+            }
+            T value = strings.deserialize(p, ctxt);
+            if (value instanceof Instant instant && instant.getNano() % 1000 != 0) {
+                // PostgreSQL keeps microseconds: nanoseconds would be rounded, not stored as sent.
+                throw new RefusedValue(p, "must not be more precise than a microsecond (at most 6 digits after the second)");
+            }
+            return value;
         }
 
         @Override
@@ -117,6 +221,26 @@ public final class Json {
             @SuppressWarnings("unchecked")
             var typed = (JsonDeserializer<? extends T>) contextual;
             return new TextOnly<>((Class<T>) handledType(), typed);
+        }
+    }
+
+    /** An enum read as Jackson reads it, except that in a request body surrounding spaces are refused, not trimmed. */
+    private static final class ExactEnum extends DelegatingDeserializer {
+        ExactEnum(JsonDeserializer<?> enums) {
+            super(enums);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new ExactEnum(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (inBody(ctxt) && p.hasToken(JsonToken.VALUE_STRING) && spaced(p.getText())) {
+                throw new RefusedValue(p, "must not have surrounding spaces (got " + shown(p.getText()) + ")");
+            }
+            return _delegatee.deserialize(p, ctxt);
         }
     }
 }

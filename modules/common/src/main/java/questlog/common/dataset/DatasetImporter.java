@@ -27,6 +27,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import questlog.common.Json;
 
 /**
  * Imports dataset documents ({@link DatasetFormat}) over the sections the modules contribute, in
@@ -67,7 +68,8 @@ public final class DatasetImporter {
         this.jdbi = jdbi;
         this.clock = clock;
         // Values are read one at a time out of the body's stream: the value's end is not the input's.
-        this.values = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // Read as request bodies are: a member name twice in one object refuses the document.
+        this.values = Json.bodyReader(json).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.sections = List.copyOf(sections);
         Set<String> names = new HashSet<>(HEADER);
         for (DatasetSection section : sections) {
@@ -113,6 +115,11 @@ public final class DatasetImporter {
                 }
             }
         } catch (JsonProcessingException e) {
+            var twice = Json.duplicateMember(e);
+            if (twice.isPresent()) {
+                return ImportReport.unusable(dryRun, started, "The document has the member " + twice.get()
+                        + " twice (each name appears at most once in an object)");
+            }
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             return ImportReport.unusable(dryRun, started, "The document is not valid JSON" + where + ": " + e.getOriginalMessage());

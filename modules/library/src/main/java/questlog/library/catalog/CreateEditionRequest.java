@@ -31,6 +31,7 @@ public record CreateEditionRequest(@JsonProperty(required = true) String name, S
         Inputs.releaseDate(rules, prefix + "release_date", releaseDate);
         Inputs.oneOf(rules, prefix + "edition_type", editionType, Inputs.EDITION_TYPES);
         Inputs.slugList(rules, prefix + "platforms", platforms);
+        Inputs.noRepeats(rules, prefix + "platforms", platforms);
         Inputs.positive(rules, prefix + "igdb_id", igdbId);
     }
 

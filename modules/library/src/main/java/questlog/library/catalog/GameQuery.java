@@ -101,7 +101,7 @@ record GameQuery(String q, String franchise, String genre, String platform, Inte
         if (rawOffset != null) {
             Integer parsed = parseInt(rawOffset);
             if (parsed == null || parsed < 0) {
-                errors.add("offset", "must be a whole number of 0 or more (got '" + rawOffset + "')");
+                errors.add("offset", "must be a whole number from 0 to " + Integer.MAX_VALUE + " (got '" + rawOffset + "')");
             } else {
                 offset = parsed;
             }

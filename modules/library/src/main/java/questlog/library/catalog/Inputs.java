@@ -1,8 +1,7 @@
 package questlog.library.catalog;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import questlog.common.FieldErrors;
@@ -92,8 +91,20 @@ public final class Inputs {
         }
     }
 
-    /** The list without duplicates, in the order given; null stays null (absent). */
-    static List<String> distinct(List<String> values) {
-        return values == null ? null : new ArrayList<>(new LinkedHashSet<>(values));
+    /**
+     * A list of slugs names each at most once: a repeated one is refused (422), naming the entry
+     * and the value, rather than dropped (what is stored is what was sent).
+     */
+    static void noRepeats(FieldErrors errors, String field, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (value != null && !seen.add(value)) {
+                errors.add(field + "[" + i + "]", "repeats '" + value + "', which is already in the list");
+            }
+        }
     }
 }

@@ -49,7 +49,7 @@ public final class Requests {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(name, "must be a whole number of 0 or more (got '" + raw + "')");
+        errors.add(name, "must be a whole number from 0 to " + Long.MAX_VALUE + " (got '" + raw + "')");
         return fallback;
     }
 

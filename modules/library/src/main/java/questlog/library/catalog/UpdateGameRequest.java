@@ -22,11 +22,9 @@ public record UpdateGameRequest(String name, String slug, String sortName, Strin
         slug = Inputs.text(slug);
         sortName = Inputs.text(sortName);
         franchise = Inputs.text(franchise);
-        genres = Inputs.distinct(genres);
         primaryGenre = Inputs.text(primaryGenre);
         summary = Inputs.text(summary);
         coverUrl = Inputs.text(coverUrl);
-        platforms = Inputs.distinct(platforms);
         parentGame = Inputs.text(parentGame);
         relationshipType = Inputs.text(relationshipType);
     }
@@ -53,8 +51,10 @@ public record UpdateGameRequest(String name, String slug, String sortName, Strin
         Inputs.maxLength(rules, "sort_name", sortName, Inputs.MAX_NAME_LENGTH);
         Inputs.slug(rules, "slug", slug);
         Inputs.slugList(rules, "genres", genres);
+        Inputs.noRepeats(rules, "genres", genres);
         Inputs.year(rules, "original_release_year", originalReleaseYear);
         Inputs.slugList(rules, "platforms", platforms);
+        Inputs.noRepeats(rules, "platforms", platforms);
         Inputs.positive(rules, "igdb_id", igdbId);
         Inputs.oneOf(rules, "relationship_type", relationshipType, Inputs.RELATIONSHIP_TYPES);
         if (externalIds != null) {
