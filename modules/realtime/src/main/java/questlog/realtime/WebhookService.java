@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import questlog.common.EventTypes;
 import questlog.common.FieldErrors;
+import questlog.common.Texts;
 
 /**
  * Registering, listing, removing and resuming webhooks; delivery is {@link WebhookDelivery}'s.
@@ -111,7 +112,8 @@ final class WebhookService {
         return jdbi.withExtension(WebhookDao.class, dao -> dao.resume(id));
     }
 
+    /** Blank is none; anything else is kept exactly (a secret is a signing key: no space may be dropped from it). */
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return Texts.orNull(s);
     }
 }

@@ -83,6 +83,29 @@ class WebhookTest {
         }
     }
 
+    /**
+     * A secret is the signing key exactly as sent, spaces included; a URL with spaces around it is
+     * not a URL, and is refused rather than trimmed.
+     */
+    @Test
+    void theSecretAndTheUrlAreKeptExactlyAsSent() throws Exception {
+        String spaced = "  " + SECRET + " ";
+        try (WebhookReceiver receiver = new WebhookReceiver(spaced)) {
+            HttpResponse<String> padded = server.send("POST", "/api/webhooks", TestJson.MAPPER.writeValueAsString(
+                    Map.of("url", " " + receiver.url() + " ", "types", List.of("game_added"), "secret", spaced)));
+            assertThat(padded.statusCode()).as(padded.body()).isEqualTo(422);
+            assertThat(padded.body()).contains("url");
+
+            HttpResponse<String> created = server.send("POST", "/api/webhooks", TestJson.MAPPER.writeValueAsString(
+                    Map.of("url", receiver.url(), "types", List.of("game_added"), "secret", spaced)));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            server.append(EventTypes.GAME_ADDED, Map.of("game", "lufia"));
+            List<WebhookReceiver.Delivery> got = receiver.take(1, WAIT);
+            assertThat(got).singleElement().matches(WebhookReceiver.Delivery::signatureValid, "signed with the secret as sent");
+            server.send("DELETE", "/api/webhooks/" + json(created).get("id").asText(), null);
+        }
+    }
+
     @Test
     void failuresAreRetriedWithBackoffThenTheWebhookIsPausedAndResumesWithoutLosingEvents() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
