@@ -73,6 +73,13 @@ final class GistParser {
             keyword("completed|finished|beaten|cleared|done", "completed"));
     private static final Pattern RANKING = words("top|top \\d+|favourites|favorites|favourite|favorite|best|ranking|ranked|tier list|all-time");
     private static final Pattern GENERIC = words("other|others|misc|miscellaneous|standalone|various|uncategori[sz]ed|replays?|replayed|links");
+    /**
+     * A heading that is a year or a range of years ("2023", "2019 – 2020:"): when the games were
+     * played, not a series. It says no date either (a year is not a day): the completions stay undated.
+     */
+    private static final Pattern YEARS = Pattern.compile("\\W*(?:19|2[0-2])\\d\\d(?:\\s*[-–—/]\\s*(?:19|2[0-2])\\d\\d)?\\W*");
+    /** A name struck through with GitHub's {@code ~~…~~}: the gist takes the game back, so it is not read as played. */
+    private static final Pattern STRUCK = Pattern.compile("~~.*~~");
 
     /** Platform names as people write them, lower case; the gist's own spelling is what is stored. */
     private static final Set<String> PLATFORMS = Set.of(
@@ -143,7 +150,7 @@ final class GistParser {
                     ranking = text;
                 }
                 if (franchise == null && said == null && !rankingHeading && headings.get(i).getLevel() >= 2
-                        && !GENERIC.matcher(text).matches() && !text.isBlank()) {
+                        && !GENERIC.matcher(text).matches() && !YEARS.matcher(text).matches() && !text.isBlank()) {
                     franchise = text;
                 }
             }
@@ -225,6 +232,9 @@ final class GistParser {
             String name = nameOf(text);
             if (name.isEmpty()) {
                 return "no game name before the notes";
+            }
+            if (STRUCK.matcher(name).matches()) {
+                return "struck through (~~…~~): taken back, not read as played";
             }
             if (name.length() > MAX_NAME) {
                 return "a game name longer than " + MAX_NAME + " characters";

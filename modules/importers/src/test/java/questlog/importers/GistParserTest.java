@@ -84,6 +84,30 @@ class GistParserTest {
     }
 
     @Test
+    void aYearHeadingNamesNoSeriesAndAStruckNameIsSkipped() {
+        GistParser.Gist gist = parser.parse("""
+                # Games I have beaten
+
+                ## 2023
+
+                - Chrono Trigger (DS)
+                - ~~Starfield~~ (PC)
+
+                ## 2019 – 2020:
+
+                ### Final Fantasy
+
+                - Final Fantasy IX
+                """);
+        assertThat(gist.items()).extracting(GistItem::name).containsExactly("Chrono Trigger", "Final Fantasy IX");
+        assertThat(gist.items().get(0).section().franchise()).isNull();
+        assertThat(gist.items().get(0).section().status()).isEqualTo("completed");
+        assertThat(gist.items().get(1).section().franchise()).isEqualTo("Final Fantasy");
+        assertThat(gist.skipped()).extracting(SkippedLine::line, SkippedLine::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(6, "struck through (~~…~~): taken back, not read as played"));
+    }
+
+    @Test
     void theSameLineTwiceInASectionHasTwoIdentities() {
         GistParser.Gist gist = parser.parse("- Chrono Trigger (DS)\n- Chrono Trigger (DS)\n");
         assertThat(gist.items()).extracting(GistItem::sourceRef)
