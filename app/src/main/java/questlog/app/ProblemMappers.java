@@ -128,10 +128,15 @@ public final class ProblemMappers {
         return problem(400, "invalid-input", detail, ctx, errors, Map.of());
     }
 
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+");
+
     private static String describe(ValidationError<?> error) {
         String message = error.getMessage();
         if ("TYPE_CONVERSION_FAILED".equals(message)) {
-            return "has the wrong type (got '" + error.value + "')";
+            // Digits that did not convert are a whole number too large for the parameter.
+            return WHOLE_NUMBER.matcher(String.valueOf(error.value)).matches()
+                    ? "is out of range (got '" + error.value + "'; whole numbers up to " + Integer.MAX_VALUE + ")"
+                    : "has the wrong type (got '" + error.value + "')";
         }
         if ("NULLCHECK_FAILED".equals(message)) {
             return "is required";

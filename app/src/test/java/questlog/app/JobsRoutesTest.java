@@ -156,6 +156,10 @@ class JobsRoutesTest {
             assertThat(response.status()).as(bad).isEqualTo(400);
             assertThat(response.contentType()).as(bad).startsWith("application/problem+json");
         }
+        var tooFar = api.get("/api/jobs?offset=99999999999");
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(tooFar.json().at("/errors/0/message").asText())
+                .isEqualTo("is out of range (got '99999999999'; whole numbers up to 2147483647)");
     }
 
     @Test
