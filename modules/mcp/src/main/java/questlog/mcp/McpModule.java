@@ -128,7 +128,13 @@ public final class McpModule implements FeatureModule {
 
                     @Override
                     public void setReadListener(ReadListener listener) {
-                        throw new UnsupportedOperationException("the body is read at once");
+                        // The whole body is here already: available at once, then all read.
+                        try {
+                            listener.onDataAvailable();
+                            listener.onAllDataRead();
+                        } catch (java.io.IOException e) {
+                            listener.onError(e);
+                        }
                     }
 
                     @Override
