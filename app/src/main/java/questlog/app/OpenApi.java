@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import questlog.common.Access;
 import questlog.common.ApiBody;
@@ -161,6 +162,10 @@ final class OpenApi {
         for (int status : problemStatuses(op)) {
             responses.set(Integer.toString(status), problemResponse(reason(status)));
         }
+        new TreeMap<>(op.jsonErrors()).forEach((status, description) -> {
+            ObjectNode error = responses.putObject(Integer.toString(status)).put("description", description);
+            error.putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+        });
         responses.set("default", problemResponse("Any other error (for example 500, or 503 while the database is unreachable)"));
 
         ArrayNode security = node.putArray("security");
@@ -187,6 +192,7 @@ final class OpenApi {
             statuses.add(401);
             statuses.add(403);
         }
+        statuses.removeAll(op.jsonErrors().keySet());   // answered in the protocol's own shape
         return statuses;
     }
 

@@ -101,6 +101,21 @@ class OpenApiTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** The MCP endpoint's refusals are JSON-RPC errors, and its document says so rather than problem+json. */
+    @Test
+    void theMcpEndpointDocumentsItsJsonRpcErrors() {
+        JsonNode responses = spec(app).doc.at("/paths/~1mcp/post/responses");
+        for (String status : List.of("400", "415")) {
+            assertThat(responses.at("/" + status + "/content").fieldNames()).toIterable().as(status)
+                    .containsExactly("application/json");
+        }
+        var refused = app.send("POST", "/mcp", "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Accept", "application/json, text/event-stream");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/json");
+        assertThat(refused.json().at("/error/code").asInt()).isEqualTo(-32700);
+    }
+
     @Test
     void writeOperationsListTheAuthProblems() {
         documentedOperations(spec(app).doc).forEach((route, operation) -> {

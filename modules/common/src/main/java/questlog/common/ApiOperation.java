@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,10 +71,12 @@ import java.util.regex.Pattern;
  * @param response     the successful answer
  * @param problemStatuses the 4xx/5xx statuses worth listing, answered as problem+json
  * @param tag          the group shown in the browsable docs, null for none
+ * @param jsonErrors   4xx/5xx statuses answered with a plain JSON object of the protocol's own
+ *                     instead of a problem (the MCP endpoint's JSON-RPC errors), each with its description
  */
 public record ApiOperation(String method, String path, String summary, String description, Access access,
                            List<ApiParam> params, ApiBody requestBody, ApiResponse response,
-                           List<Integer> problemStatuses, String tag) {
+                           List<Integer> problemStatuses, String tag, Map<Integer, String> jsonErrors) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}|<([^>/]+)>");
@@ -106,6 +110,13 @@ public record ApiOperation(String method, String path, String summary, String de
             }
         }
         problemStatuses = List.copyOf(statuses);
+        jsonErrors = jsonErrors == null ? Map.of() : Map.copyOf(new TreeMap<>(jsonErrors));
+        for (int status : jsonErrors.keySet()) {
+            if (status < 400 || status > 599 || statuses.contains(status)) {
+                throw new IllegalArgumentException(method + " " + path + ": JSON error status " + status
+                        + " is not 4xx/5xx or is also a problem status");
+            }
+        }
     }
 
     public static ApiOperation get(String path, String summary, ApiResponse response) {
@@ -131,7 +142,7 @@ public record ApiOperation(String method, String path, String summary, String de
     /** GET defaults to {@link Access#READ}, every other method to {@link Access#WRITE}. */
     public static ApiOperation of(String method, String path, String summary, ApiResponse response) {
         Access access = "GET".equalsIgnoreCase(method) ? Access.READ : Access.WRITE;
-        return new ApiOperation(method, path, summary, "", access, List.of(), null, response, List.of(), null);
+        return new ApiOperation(method, path, summary, "", access, List.of(), null, response, List.of(), null, Map.of());
     }
 
     /** The same operations, all in the given group of the browsable docs. */
@@ -140,11 +151,11 @@ public record ApiOperation(String method, String path, String summary, String de
     }
 
     public ApiOperation withDescription(String description) {
-        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, problemStatuses, tag);
+        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, problemStatuses, tag, jsonErrors);
     }
 
     public ApiOperation withAccess(Access access) {
-        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, problemStatuses, tag);
+        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, problemStatuses, tag, jsonErrors);
     }
 
     /** Adds parameters; a path parameter given here replaces the plain-text default. */
@@ -155,7 +166,7 @@ public record ApiOperation(String method, String path, String summary, String de
                     && existing.in() == ApiParam.In.PATH);
             all.add(p);
         }
-        return new ApiOperation(method, path, summary, description, access, all, requestBody, response, problemStatuses, tag);
+        return new ApiOperation(method, path, summary, description, access, all, requestBody, response, problemStatuses, tag, jsonErrors);
     }
 
     /** A JSON request body of one record. */
@@ -164,17 +175,26 @@ public record ApiOperation(String method, String path, String summary, String de
     }
 
     public ApiOperation withBody(ApiBody body) {
-        return new ApiOperation(method, path, summary, description, access, params, body, response, problemStatuses, tag);
+        return new ApiOperation(method, path, summary, description, access, params, body, response, problemStatuses, tag, jsonErrors);
     }
 
     public ApiOperation withProblems(Integer... statuses) {
         List<Integer> all = new ArrayList<>(problemStatuses);
         all.addAll(Arrays.asList(statuses));
-        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, all, tag);
+        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, all, tag, jsonErrors);
+    }
+
+    /** A status answered with a plain JSON object of the protocol's own, not a problem. */
+    public ApiOperation withJsonError(int status, String description) {
+        Map<Integer, String> all = new TreeMap<>(jsonErrors);
+        all.put(status, description);
+        List<Integer> problems = new ArrayList<>(problemStatuses);
+        problems.remove(Integer.valueOf(status));
+        return new ApiOperation(method, path, summary, this.description, access, params, requestBody, response, problems, tag, all);
     }
 
     public ApiOperation withTag(String tag) {
-        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, problemStatuses, tag);
+        return new ApiOperation(method, path, summary, description, access, params, requestBody, response, problemStatuses, tag, jsonErrors);
     }
 
     /** The names in the path's {@code {braces}} (or Javalin's {@code <angle>} form), in order. */

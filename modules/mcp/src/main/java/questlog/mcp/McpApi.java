@@ -31,6 +31,8 @@ final class McpApi {
                                 README's MCP section.""")
                         .withAccess(Access.READ)
                         .withBody(ApiBody.of(Map.class))
-                        .withProblems(400)));
+                        .withJsonError(400, "Not one JSON-RPC message (or no `text/event-stream` in Accept): a "
+                                + "JSON-RPC error object, code -32700 (not JSON) or -32600")
+                        .withJsonError(415, "A Content-Type other than JSON: a JSON-RPC error object, code -32600")));
     }
 }
