@@ -132,7 +132,7 @@ public final class McpModule implements FeatureModule {
                         try {
                             listener.onDataAvailable();
                             listener.onAllDataRead();
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             listener.onError(e);
                         }
                     }
@@ -196,7 +196,12 @@ public final class McpModule implements FeatureModule {
 
                 @Override
                 public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException();
+                    // Nothing is written anywhere: every write is possible at once.
+                    try {
+                        listener.onWritePossible();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override
